@@ -1,0 +1,3 @@
+from newsevents.cli.main import run
+
+run()

@@ -1,0 +1,1 @@
+"""The `newsevents` command: a thin layer over the importable API."""

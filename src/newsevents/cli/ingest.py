@@ -1,0 +1,1 @@
+"""`newsevents ingest|export|stats` (filled in by the corpus-store issue)."""

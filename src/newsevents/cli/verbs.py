@@ -1,0 +1,1 @@
+"""`newsevents verbs --unknown CORPUS` (filled in by the event-coding issue)."""

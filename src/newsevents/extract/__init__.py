@@ -1,0 +1,1 @@
+"""Extraction stages: actors, events, quotes, claims, places, dates. Each reads an `ExtractContext`."""

@@ -1,0 +1,53 @@
+"""Turn an `Article` into the text we analyse: HTML to text, debris found, language checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from newsevents.ingest.debris import blank_out, find_debris
+from newsevents.ingest.html import html_to_article_text
+from newsevents.ingest.language import looks_english
+from newsevents.options import Options
+from newsevents.types import Article, InputError, Span
+
+
+@dataclass
+class PreparedText:
+    text: str  # the offsets' frame
+    analysis_text: str  # `text` with boilerplate blanked by spaces (same length)
+    boilerplate: list[Span]
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    english: bool = True
+    warnings: list[str] = field(default_factory=list)
+
+
+def prepare_text(article: Article, options: Options) -> PreparedText:
+    title, url, published = article.title, article.url, article.published
+    if article.text is not None:
+        text = article.text
+    elif article.html is not None:
+        page = html_to_article_text(article.html)
+        text = page.text
+        title = title or page.title
+        url = url or page.url
+        published = published or page.published
+    else:
+        raise InputError("record has neither text nor html")
+    if not text.strip():
+        raise InputError("empty article text")
+    if "\x00" in text:
+        raise InputError("text contains NUL bytes (binary data?)")
+    warnings: list[str] = []
+    if len(text) > options.max_chars:
+        warnings.append(f"text longer than max_chars={options.max_chars}; analysed the first part only")
+    boilerplate = find_debris(text) if options.strip_boilerplate else []
+    analysis_text = blank_out(text, boilerplate)[: options.max_chars]
+    english = True
+    if options.language_check:
+        english, score = looks_english(analysis_text, options.min_english_score)
+        if not english:
+            warnings.append(f"text does not look like English (score {score:.2f}); nothing extracted")
+    return PreparedText(text, analysis_text, boilerplate, title, url, published, english, warnings)

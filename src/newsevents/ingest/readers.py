@@ -1,0 +1,145 @@
+"""Read input files into `Article`s, one reader per format, detected by content and extension.
+
+Every reader yields `Article` or `Rejected` items, so one bad record never stops a batch.
+Readers are registered in `READERS`; `detect_format` picks one for `--input-format auto`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from newsevents.types import Article, InputError, Rejected
+
+Item = Article | Rejected
+Reader = Callable[[Path, bytes, "dt.date | None"], Iterator[Item]]
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM) or an InputError naming the first bad byte."""
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from exc
+
+
+def read_text_file(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
+    try:
+        text = decode_text(data)
+    except InputError as exc:
+        yield Rejected(str(path), str(exc))
+        return
+    yield Article(id=str(path), text=text, published=published, source=str(path))
+
+
+def read_html_file(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
+    try:
+        html = decode_text(data)
+    except InputError as exc:
+        yield Rejected(str(path), str(exc))
+        return
+    yield Article(id=str(path), html=html, published=published, source=str(path))
+
+
+def read_jsonl_file(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
+    try:
+        text = decode_text(data)
+    except InputError as exc:
+        yield Rejected(str(path), str(exc))
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        source = f"{path}:{number}"
+        try:
+            yield article_from_json(json.loads(line), source, published)
+        except json.JSONDecodeError as exc:
+            yield Rejected(source, f"invalid JSON ({exc.msg} at column {exc.colno})")
+        except InputError as exc:
+            yield Rejected(source, str(exc))
+
+
+def article_from_json(obj: object, source: str, published: dt.date | None) -> Article:
+    """One JSONL record `{"id", "text" or "html", "published"?, "url"?, "title"?}`."""
+    if not isinstance(obj, dict):
+        raise InputError("JSON record is not an object")
+    text, html = obj.get("text"), obj.get("html")
+    if not isinstance(text, str) and not isinstance(html, str):
+        raise InputError('record has no "text" or "html" string')
+    record_id = obj.get("id")
+    return Article(
+        id=str(record_id) if record_id not in (None, "") else source,
+        text=text if isinstance(text, str) else None,
+        html=html if isinstance(html, str) and not isinstance(text, str) else None,
+        published=parse_published(obj.get("published")) or published,
+        url=obj.get("url") if isinstance(obj.get("url"), str) else None,
+        title=obj.get("title") if isinstance(obj.get("title"), str) else None,
+        source=source,
+    )
+
+
+def parse_published(value: object) -> dt.date | None:
+    """Accept `2022-01-28`, `2022-01-28T10:00:00Z` and `20220128`; anything else raises."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise InputError(f'"published" is not a date string: {value!r}')
+    candidate = value.strip()
+    if len(candidate) == 8 and candidate.isdigit():
+        candidate = f"{candidate[:4]}-{candidate[4:6]}-{candidate[6:]}"
+    try:
+        return dt.date.fromisoformat(candidate[:10])
+    except ValueError as exc:
+        raise InputError(f'"published" is not a YYYY-MM-DD date: {value!r}') from exc
+
+
+READERS: dict[str, Reader] = {
+    "text": read_text_file,
+    "html": read_html_file,
+    "jsonl": read_jsonl_file,
+}
+
+_EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
+
+def detect_format(path: Path, head: bytes) -> str:
+    """Content first (a page is HTML whatever it is called), then the file extension."""
+    sniff = head[:2048].lstrip().lower()
+    if sniff.startswith((b"<!doctype html", b"<html")) or b"<body" in sniff or b"<head" in sniff:
+        return "html"
+    if sniff.startswith(b"{") and path.suffix.lower() in (".jsonl", ".ndjson", ".json", ""):
+        return "jsonl"
+    return _EXTENSIONS.get(path.suffix.lower(), "text")
+
+
+def read_inputs(paths: Iterable[str | Path], input_format: str = "auto", published: dt.date | None = None) -> Iterator[Item]:
+    """Articles (and rejections) from every path, in the order given."""
+    for raw in paths:
+        path = Path(raw)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield Rejected(str(path), f"cannot read: {exc.strerror or exc}")
+            continue
+        if not data.strip():
+            yield Rejected(str(path), "empty file")
+            continue
+        fmt = detect_format(path, data) if input_format == "auto" else input_format
+        reader = READERS.get(fmt)
+        if reader is None:
+            yield Rejected(str(path), f"unknown input format {fmt!r}")
+            continue
+        yield from reader(path, data, published)

@@ -1,0 +1,113 @@
+"""`process(article, options) -> ArticleRecord`: the one function every runner maps.
+
+It is a pure module-level function of picklable arguments, so a process pool or Ray can ship
+it to workers; the spaCy model is loaded once per worker process (`load_model` is cached).
+`process_batch` does the same for many articles with `nlp.pipe`, which is how runners use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from newsevents.extract.actors import extract_actors
+from newsevents.extract.anchor import anchor_events
+from newsevents.extract.claims import extract_claims
+from newsevents.extract.context import ExtractContext
+from newsevents.extract.dates import extract_dates
+from newsevents.extract.events import extract_events
+from newsevents.extract.places import extract_places
+from newsevents.extract.quotes import extract_quotes
+from newsevents.ingest.clean import PreparedText, prepare_text
+from newsevents.nlp import load_model
+from newsevents.options import Options
+from newsevents.types import Article, ArticleRecord, InputError, Rejected
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One extraction step; like a spaCy component it declares what it reads and writes."""
+
+    name: str
+    run: Callable[[ExtractContext], None]
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    enabled_by: str | None = None  # name of the boolean option that switches it off
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("actors", extract_actors, reads=("doc",), writes=("actors",)),
+    Stage("dates", extract_dates, reads=("doc",), writes=("dates",), enabled_by="dates"),
+    Stage("places", extract_places, reads=("doc", "actors"), writes=("places",), enabled_by="places"),
+    Stage("quotes", extract_quotes, reads=("doc", "actors"), writes=("quotes",), enabled_by="quotes"),
+    Stage("claims", extract_claims, reads=("doc", "actors", "quotes"), writes=("claims",), enabled_by="claims"),
+    Stage("events", extract_events, reads=("doc", "actors", "quotes"), writes=("events",), enabled_by="events"),
+    Stage("anchor", anchor_events, reads=("events", "dates", "places"), writes=("events",), enabled_by="events"),
+)
+
+DEFAULT_OPTIONS = Options()
+
+
+def process(article: Article, options: Options = DEFAULT_OPTIONS) -> ArticleRecord:
+    """Everything we extract from one article. Raises `InputError` for unusable input."""
+    prepared = prepare_text(article, options)
+    if not prepared.english:
+        return _record(article, prepared, None)
+    doc = load_model(options.model)(prepared.analysis_text)
+    return _record(article, prepared, _extract(doc, prepared, options))
+
+
+def process_batch(
+    articles: Iterable[Article], options: Options = DEFAULT_OPTIONS, batch_size: int = 32
+) -> Iterator[ArticleRecord | Rejected]:
+    """`process` over many articles, parsing them with `nlp.pipe`; output in input order."""
+    nlp = load_model(options.model)
+    ready: list[tuple[Article, PreparedText | Rejected]] = [(a, _prepare_or_reject(a, options)) for a in articles]
+    parse = [p.analysis_text for _, p in ready if isinstance(p, PreparedText) and p.english]
+    docs = iter(nlp.pipe(parse, batch_size=batch_size))
+    for article, prepared in ready:
+        if isinstance(prepared, Rejected):
+            yield prepared
+        elif not prepared.english:
+            yield _record(article, prepared, None)
+        else:
+            yield _record(article, prepared, _extract(next(docs), prepared, options))
+
+
+def _prepare_or_reject(article: Article, options: Options) -> PreparedText | Rejected:
+    try:
+        return prepare_text(article, options)
+    except InputError as exc:
+        return Rejected(article.source or article.id, str(exc))
+
+
+def _extract(doc: Doc, prepared: PreparedText, options: Options) -> ExtractContext:
+    ctx = ExtractContext(text=prepared.text, doc=doc, published=prepared.published, options=options)
+    for stage in STAGES:
+        if stage.enabled_by is None or getattr(options, stage.enabled_by):
+            stage.run(ctx)
+    return ctx
+
+
+def _record(article: Article, prepared: PreparedText, ctx: ExtractContext | None) -> ArticleRecord:
+    record = ArticleRecord(
+        id=article.id,
+        title=prepared.title,
+        url=prepared.url,
+        published=prepared.published,
+        text=prepared.text,
+        boilerplate=prepared.boilerplate,
+        warnings=list(prepared.warnings),
+        language="en" if prepared.english else None,
+    )
+    if ctx is not None:
+        record.actors = ctx.actors
+        record.events = ctx.events
+        record.quotes = ctx.quotes
+        record.claims = ctx.claims
+        record.places = ctx.places
+        record.dates = ctx.dates
+        record.warnings.extend(ctx.warnings)
+    return record
