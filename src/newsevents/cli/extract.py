@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,12 +21,12 @@ from newsevents.pipeline import process_batch
 from newsevents.types import Article, ArticleRecord, InputError, Rejected
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
 
 
-class InputFormat(str, Enum):
+class InputFormat(StrEnum):
     auto = "auto"
     text = "text"
     html = "html"
@@ -52,11 +52,16 @@ def load_options(config: Path | None, model: str | None) -> Options:
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Text, HTML or JSONL files.", show_default=False)],
-    date: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs without one.")] = None,
-    output_format: Annotated[
-        OutputFormat | None, typer.Option("--format", help="json: one object (default for one file); jsonl: one per line.")
+    date: Annotated[
+        str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs without one.")
     ] = None,
-    input_format: Annotated[InputFormat, typer.Option("--input-format", help="How to read the inputs.")] = InputFormat.auto,
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option("--format", help="json: one object (default for one file); jsonl: one per line."),
+    ] = None,
+    input_format: Annotated[
+        InputFormat, typer.Option("--input-format", help="How to read the inputs.")
+    ] = InputFormat.auto,
     config: Annotated[Path | None, typer.Option("--config", help="TOML file overriding the packaged defaults.")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy model package or directory.")] = None,
 ) -> int:
@@ -90,7 +95,9 @@ def _default_format(paths: list[Path], input_format: InputFormat) -> OutputForma
     return OutputFormat.json if single and input_format is not InputFormat.jsonl else OutputFormat.jsonl
 
 
-def _processed(items: Iterator[Article | Rejected], options: Options, chunk: int = 32) -> Iterator[ArticleRecord | Rejected]:
+def _processed(
+    items: Iterator[Article | Rejected], options: Options, chunk: int = 32
+) -> Iterator[ArticleRecord | Rejected]:
     """Parse in chunks with nlp.pipe while keeping input order and streaming output."""
     while batch := list(islice(items, chunk)):
         articles = [i for i in batch if isinstance(i, Article)]

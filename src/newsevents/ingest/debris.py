@@ -24,7 +24,8 @@ _DEBRIS_LINE_PATTERNS = [
     r"share (on|via) .{1,40}",
     r"(click|tap) here .{0,60}",
     r"(follow|like) us on .{1,60}",
-    r"(subscribe|sign up|register)( now| today)?( to| for)? .{0,60}(newsletter|updates|alerts|subscription|account|free).{0,30}",
+    r"(subscribe|sign up|register)( now| today)?( to| for)? .{0,60}"
+    r"(newsletter|updates|alerts|subscription|account|free).{0,30}",
     r"subscribe( now| today)?",
     r"(this|our) (web)?site uses cookies.{0,120}",
     r"(accept|manage|reject) (all )?cookies.{0,40}",

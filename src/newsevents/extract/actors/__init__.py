@@ -1,10 +1,84 @@
-"""Actors: mentions of people, organisations, countries and groups, coded CAMEO-style."""
+"""Actors: mentions of people, organisations, countries and groups, coded CAMEO-style.
+
+Reads the parsed `doc`; writes `ctx.actors`, one `Actor` per mention, each carrying the canonical
+name and code of the entity it refers to, so later stages can use any mention ("he", "Reznikov",
+"the official") as if it were the full name.
+"""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
+from newsevents.extract.actors.coref import Chains, chain_mentions
+from newsevents.extract.actors.dictionary import dictionary_for
+from newsevents.extract.actors.matching import phrase_index
+from newsevents.extract.actors.mentions import Mention, MentionFinder
 from newsevents.extract.context import ExtractContext
+from newsevents.types import Actor
 
 
 def extract_actors(ctx: ExtractContext) -> None:
-    ctx.actors = []
+    book = dictionary_for(ctx.options.actor_dictionaries)
+    index = phrase_index(ctx.options.model, ctx.options.actor_dictionaries)
+    mentions = MentionFinder(ctx.doc, book, index, ctx.published).find()
+    chains = chain_mentions(ctx.doc, mentions)
+    _share_attributes(mentions, chains)
+    _country_from_possessor(ctx.doc, mentions)
+    names = {entity: mentions[n].name for entity, n in chains.representative.items()}
+    ctx.actors = [
+        _to_actor(ctx, m, chains.entity_of[n], names.get(chains.entity_of[n], m.name)) for n, m in enumerate(mentions)
+    ]
     ctx.index_actors()
+
+
+def _share_attributes(mentions: list[Mention], chains: Chains) -> None:
+    """What one mention of an entity tells (a country, a title) holds for all its mentions."""
+    members: dict[int, list[Mention]] = {}
+    for n, mention in enumerate(mentions):
+        members.setdefault(chains.entity_of[n], []).append(mention)
+    for entity, group in members.items():
+        head = mentions[chains.representative[entity]] if entity in chains.representative else group[0]
+        country = head.country or next((m.country for m in group if m.country), None)
+        sector = head.sector or next((m.sector for m in group if m.sector and m.kind != "pronoun"), None)
+        for mention in group:
+            if mention.kind == "pronoun" or mention.same_as is not None or mention.definite or mention is head:
+                mention.country, mention.sector = country, sector
+                mention.org = mention.org or head.org
+                mention.entry_code = mention.entry_code or head.entry_code
+            elif mention.entry is not None or mention.role is None:
+                mention.country = mention.country or country
+                mention.sector = mention.sector or sector
+
+
+def _country_from_possessor(doc: Doc, mentions: list[Mention]) -> None:
+    """ "Moscow pulled its forces back": the forces belong to the clause's subject."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    for mention in mentions:
+        head = doc[mention.head]
+        if mention.country or mention.role is None or not any(c.tag_ == "PRP$" for c in head.children):
+            continue
+        verb = head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        owner = by_token.get(subject.i) if subject is not None else None
+        if owner is not None and owner is not mention and owner.country:
+            mention.country = owner.country
+
+
+def _to_actor(ctx: ExtractContext, mention: Mention, entity: int, name: str) -> Actor:
+    start = ctx.doc[mention.start].idx
+    last = ctx.doc[mention.end - 1]
+    end = last.idx + len(last.text)
+    return Actor(
+        start=start,
+        end=end,
+        text=ctx.text[start:end],
+        name=name,
+        country=mention.country,
+        org=mention.org,
+        sector=mention.sector,
+        code=mention.code,
+        kind=mention.kind,
+        entity=entity,
+    )

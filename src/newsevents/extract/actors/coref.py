@@ -1,0 +1,167 @@
+"""Chain mentions into entities: name variants, titles, appositions, definite descriptions, pronouns.
+
+No coreference model works offline, so these are rules, each for one phenomenon news writing uses:
+- the same dictionary entry, or the same surname ("Oleksii Resnikov" … "Reznikov": spellings are
+  compared after folding transliteration variants);
+- an apposition ("Sergey Lavrov, Foreign Minister");
+- a definite description repeating a role or title ("the official", "the Belarusian President");
+- a pronoun (he/she/his/her) to the most salient earlier person: a subject in the same sentence
+  before it, else the subject of the nearest earlier sentence that has one, else the nearest person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from newsevents.extract.actors.mentions import Mention
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PRONOUN_LOOKBACK_SENTENCES = 8
+_DEFINITE_LOOKBACK_MENTIONS = 40
+
+
+@dataclass
+class Chains:
+    entity_of: list[int]  # mention index → entity id
+    representative: dict[int, int]  # entity id → index of the mention that names it
+
+
+def chain_mentions(doc: Doc, mentions: list[Mention]) -> Chains:
+    entity_of = [-1] * len(mentions)
+    next_entity = 0
+    keys: dict[str, int] = {}
+    surnames: dict[str, int] = {}
+    for n, mention in enumerate(mentions):
+        entity = _find_antecedent(doc, mentions, entity_of, n, keys, surnames)
+        if entity is None:
+            entity, next_entity = next_entity, next_entity + 1
+        entity_of[n] = entity
+        _remember(mention, entity, keys, surnames)
+    return Chains(entity_of, _representatives(mentions, entity_of))
+
+
+def _find_antecedent(
+    doc: Doc, mentions: list[Mention], entity_of: list[int], n: int, keys: dict[str, int], surnames: dict[str, int]
+) -> int | None:
+    mention = mentions[n]
+    if mention.same_as is not None and mention.same_as < n:
+        return entity_of[mention.same_as]
+    if mention.kind == "pronoun":
+        return _resolve_pronoun(doc, mentions, entity_of, n)
+    if mention.entry is not None:
+        known = keys.get(_entry_key(mention))
+        return known if known is not None else _surname_match(mention, surnames)
+    if mention.kind == "person" and mention.role is None:
+        return _surname_match(mention, surnames)
+    if mention.role is not None and mention.definite:
+        return _definite_description(mentions, entity_of, n)
+    if mention.role is not None:
+        return keys.get(_group_key(mention))
+    return keys.get(f"name:{mention.name}")
+
+
+def _remember(mention: Mention, entity: int, keys: dict[str, int], surnames: dict[str, int]) -> None:
+    if mention.entry is not None:
+        keys.setdefault(_entry_key(mention), entity)
+    elif mention.role is not None:
+        keys.setdefault(_group_key(mention), entity)
+    else:
+        keys.setdefault(f"name:{mention.name}", entity)
+    if mention.kind == "person" and mention.role is None:
+        surnames.setdefault(fold_spelling(mention.name.split()[-1]), entity)
+
+
+def _entry_key(mention: Mention) -> str:
+    entry = mention.entry
+    assert entry is not None
+    # "Russia" and "Russian" are one entity; "Moscow" (its government) is another.
+    return f"entry:{entry.codes[0].code if entry.codes else ''}:{entry.name}"
+
+
+def _group_key(mention: Mention) -> str:
+    return f"group:{mention.code}:{mention.role}"
+
+
+def _surname_match(mention: Mention, surnames: dict[str, int]) -> int | None:
+    if mention.kind != "person" or not mention.name:
+        return None
+    return surnames.get(fold_spelling(mention.name.split()[-1]))
+
+
+def _definite_description(mentions: list[Mention], entity_of: list[int], n: int) -> int | None:
+    """ "the official" → the latest earlier mention with that role or title and a compatible country."""
+    mention = mentions[n]
+    for k in range(n - 1, max(n - _DEFINITE_LOOKBACK_MENTIONS, 0) - 1, -1):
+        other = mentions[k]
+        if other.kind == "pronoun" or mention.role not in other.titles:
+            continue
+        if mention.country and other.country and mention.country != other.country:
+            continue
+        return entity_of[k]
+    return None
+
+
+def _resolve_pronoun(doc: Doc, mentions: list[Mention], entity_of: list[int], n: int) -> int | None:
+    pronoun = mentions[n]
+    sentence = doc[pronoun.start].sent
+    candidates = [k for k in range(n - 1, -1, -1) if _person_like(mentions[k], pronoun.gender)]
+    same_sentence = [k for k in candidates if mentions[k].start >= sentence.start]
+    for k in same_sentence:
+        if doc[mentions[k].head].dep_ in _SUBJECT_DEPS:
+            return entity_of[k]
+    earlier = [k for k in candidates if mentions[k].start < sentence.start]
+    by_sentence: dict[int, list[int]] = {}
+    for k in earlier:
+        by_sentence.setdefault(doc[mentions[k].start].sent.start, []).append(k)
+    for _, ks in sorted(by_sentence.items(), reverse=True)[:_PRONOUN_LOOKBACK_SENTENCES]:
+        subjects = [k for k in sorted(ks) if doc[mentions[k].head].dep_ in _SUBJECT_DEPS]
+        if subjects:
+            return entity_of[subjects[0]]
+    return entity_of[candidates[0]] if candidates else None
+
+
+def _person_like(mention: Mention, gender: str | None) -> bool:
+    if not mention.person:
+        return False
+    return mention.gender is None or gender is None or mention.gender == gender
+
+
+def _representatives(mentions: list[Mention], entity_of: list[int]) -> dict[int, int]:
+    """The mention that best names each entity: a dictionary entry, else the longest proper name."""
+    best: dict[int, int] = {}
+    for n, mention in enumerate(mentions):
+        if mention.kind == "pronoun":
+            continue
+        entity = entity_of[n]
+        if entity not in best or _naming_rank(mention) > _naming_rank(mentions[best[entity]]):
+            best[entity] = n
+    return best
+
+
+def _naming_rank(mention: Mention) -> tuple[int, int]:
+    return (mention.entry is not None, (mention.role is None) * len(mention.name.split()))
+
+
+_FOLDS = [
+    (r"[^a-z]", ""),
+    (r"kh", "h"),
+    (r"ks", "x"),
+    (r"tch", "ch"),
+    (r"(yy|iy|ij|ii|yi|ie)", "y"),
+    (r"z", "s"),
+    (r"w", "v"),
+    (r"ph", "f"),
+    (r"(.)\1+", r"\1"),
+]
+
+
+def fold_spelling(word: str) -> str:
+    """A key under which transliteration variants agree: Reznikov/Resnikov, Zelenskyy/Zelensky."""
+    ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    for pattern, replacement in _FOLDS:
+        ascii_word = re.sub(pattern, replacement, ascii_word)
+    return ascii_word

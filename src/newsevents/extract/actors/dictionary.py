@@ -1,0 +1,188 @@
+"""The actor dictionary: versioned, hand-editable TSV files shipped in `newsevents/data/actors/`.
+
+Users add their own files (ours, or PETRARCH/TABARI `.actors`) with the `actor_dictionaries` option;
+later files override earlier ones for the same surface form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from newsevents.extract.actors.codes import DatedCode, parse_dated_code, split_code
+from newsevents.extract.actors.petrarch import read_petrarch_actors
+from newsevents.types import InputError
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One known actor. `kind` says how a mention of it acts: see `Kinds`."""
+
+    name: str
+    kind: str  # country | demonym | capital | region | organisation | institution | person
+    codes: tuple[DatedCode, ...]
+    org: str | None = None
+    gender: str | None = None
+    weak: bool = False  # a short form ("Rice") that needs NER support or an earlier full mention
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    phrase: str
+    sector: str
+    person: bool
+
+
+@dataclass
+class ActorDictionary:
+    phrases: dict[str, Entry] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        phrase = _strip_article(phrase.strip())
+        if phrase:
+            self.phrases[phrase] = entry
+
+    def merge(self, other: ActorDictionary) -> None:
+        self.phrases.update(other.phrases)
+        self.roles.update(other.roles)
+
+    def country_entry(self, iso3: str) -> Entry | None:
+        return next((e for e in self.phrases.values() if e.kind == "country" and e.codes[0].code == iso3), None)
+
+
+def _strip_article(phrase: str) -> str:
+    return phrase[4:] if phrase.lower().startswith("the ") else phrase
+
+
+def _rows(text: str, source: str, min_columns: int) -> Iterator[list[str]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = line.rstrip("\n").split("\t")
+        if len(columns) < min_columns:
+            raise InputError(f"{source}:{number}: expected {min_columns} tab-separated columns")
+        yield columns
+
+
+def _names(column: str) -> list[str]:
+    return [n.strip() for n in column.split("|") if n.strip()]
+
+
+def _countries(text: str, source: str, known: ActorDictionary) -> ActorDictionary:
+    book = ActorDictionary()
+    for iso3, name, aliases, demonyms, capitals in (row[:5] + [""] * (5 - len(row)) for row in _rows(text, source, 2)):
+        code = (DatedCode(iso3),)
+        for phrase in [name, *_names(aliases)]:
+            book.add(phrase, Entry(name, "country", code))
+        for phrase in _names(demonyms):
+            book.phrases.setdefault(phrase, Entry(name, "demonym", code))
+        for phrase in _names(capitals):
+            book.add(phrase, Entry(phrase if "," not in phrase else phrase.split(",")[0], "capital", code))
+    return book
+
+
+def _regions(text: str, source: str, known: ActorDictionary) -> ActorDictionary:
+    book = ActorDictionary()
+    for code, name, *rest in _rows(text, source, 2):
+        entry = Entry(name, "region", (DatedCode(code),))
+        for phrase in [name, *_names(rest[0] if rest else "")]:
+            book.add(phrase, entry)
+    return book
+
+
+def _organisations(text: str, source: str, known: ActorDictionary) -> ActorDictionary:
+    book = ActorDictionary()
+    for code, short, _sector, names in _rows(text, source, 4):
+        entry = Entry(short, "organisation", (DatedCode(code),), org=short)
+        for phrase in _names(names):
+            book.add(phrase, entry)
+    return book
+
+
+def _institutions(text: str, source: str, known: ActorDictionary) -> ActorDictionary:
+    book = ActorDictionary()
+    for code, names in (row[:2] for row in _rows(text, source, 2)):
+        phrases = _names(names)
+        entry = Entry(_strip_article(phrases[0]), "institution", (DatedCode(code),))
+        for phrase in phrases:
+            book.add(phrase, entry)
+    return book
+
+
+def _people(text: str, source: str, known: ActorDictionary) -> ActorDictionary:
+    """People; an IGO code (`IGOWSTNAT`) takes its organisation's short name from `known`."""
+    org_names = {e.codes[0].code: e.org for e in known.phrases.values() if e.kind == "organisation"}
+    book = ActorDictionary()
+    for row in _rows(text, source, 3):
+        name, variants, codes = row[:3]
+        gender = row[3].strip() if len(row) > 3 and row[3].strip() in ("m", "f") else None
+        dated = tuple(parse_dated_code(c) for c in codes.split(";") if c.strip())
+        org = next((org_names[c.code] for c in dated if c.code in org_names), None)
+        book.add(name, Entry(name, "person", dated, org=org, gender=gender))
+        for variant in _names(variants):
+            weak = " " not in variant  # one word alone is often another person's name too
+            book.add(variant, Entry(name, "person", dated, org=org, gender=gender, weak=weak))
+    return book
+
+
+def _roles(text: str, source: str, known: ActorDictionary) -> ActorDictionary:
+    book = ActorDictionary()
+    for phrase, sector, person in (row[:3] for row in _rows(text, source, 3)):
+        book.roles[phrase.lower()] = Role(phrase.lower(), sector, person.strip() == "y")
+    return book
+
+
+_LOADERS: dict[str, Loader] = {
+    "countries.tsv": _countries,
+    "regions.tsv": _regions,
+    "organisations.tsv": _organisations,
+    "institutions.tsv": _institutions,
+    "people.tsv": _people,
+    "roles.tsv": _roles,
+}
+Loader = Callable[[str, str, ActorDictionary], ActorDictionary]
+
+
+@cache
+def packaged_dictionary() -> ActorDictionary:
+    """Our shipped tables, in an order where more specific names win (people last)."""
+    folder = resources.files("newsevents.data.actors")
+    book = ActorDictionary()
+    for filename, loader in _LOADERS.items():
+        book.merge(loader(folder.joinpath(filename).read_text("utf-8"), filename, book))
+    return book
+
+
+def load_user_dictionary(path: str | Path, known: ActorDictionary) -> ActorDictionary:
+    """A user's file: PETRARCH/TABARI `.actors` format, or one of our TSV layouts named like ours."""
+    path = Path(path)
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read actor dictionary: {exc}") from exc
+    for suffix, loader in _LOADERS.items():
+        if path.name.endswith(suffix):
+            return loader(text, str(path), known)
+    book = ActorDictionary()
+    for phrase, name, codes in read_petrarch_actors(text, str(path)):
+        split = split_code(codes[0].code) if codes else None
+        kind = "organisation" if split and split.sector in ("IGO", "NGO") else "person" if " " in name else "country"
+        book.add(phrase, Entry(name, kind, codes))
+    return book
+
+
+@cache
+def dictionary_for(paths: tuple[str, ...]) -> ActorDictionary:
+    book = ActorDictionary()
+    book.merge(packaged_dictionary())
+    for path in paths:
+        book.merge(load_user_dictionary(path, book))
+    return book
+
+
+def iter_role_phrases(book: ActorDictionary) -> Iterable[Role]:
+    return book.roles.values()

@@ -1,0 +1,72 @@
+"""Find dictionary phrases in a parsed document, longest match first.
+
+Phrases are tokenised with the model's own tokenizer once per process, so "U.S." or "Kim Jong-un"
+split exactly as they do in the text. Matching ignores case except that a dictionary word with a
+capital letter needs a capitalised word in the text ("US" the country is not "us" the pronoun).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsevents.extract.actors.dictionary import ActorDictionary, Entry, dictionary_for
+from newsevents.nlp import load_model
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    words: tuple[str, ...]  # lower case
+    capitalised: tuple[bool, ...]  # which words must start with a capital in the text
+    entry: Entry
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    start: int  # token index
+    end: int  # token index, exclusive
+    entry: Entry
+
+
+class PhraseIndex:
+    def __init__(self, nlp: Language, book: ActorDictionary) -> None:
+        by_first: dict[str, list[Pattern]] = defaultdict(list)
+        for phrase, entry in book.phrases.items():
+            tokens = [t.text for t in nlp.tokenizer(phrase)]
+            if not tokens:
+                continue
+            pattern = Pattern(tuple(t.lower() for t in tokens), tuple(t[:1].isupper() for t in tokens), entry)
+            by_first[pattern.words[0]].append(pattern)
+        self._by_first = {k: sorted(v, key=lambda p: -len(p.words)) for k, v in by_first.items()}
+
+    def find(self, doc: Doc) -> list[PhraseMatch]:
+        """Non-overlapping matches, scanning left to right and preferring the longest."""
+        matches: list[PhraseMatch] = []
+        lowers = [t.lower_ for t in doc]
+        i = 0
+        while i < len(doc):
+            pattern = self._match_at(doc, lowers, i)
+            if pattern is None:
+                i += 1
+                continue
+            matches.append(PhraseMatch(i, i + len(pattern.words), pattern.entry))
+            i += len(pattern.words)
+        return matches
+
+    def _match_at(self, doc: Doc, lowers: list[str], i: int) -> Pattern | None:
+        for pattern in self._by_first.get(lowers[i], ()):
+            end = i + len(pattern.words)
+            if end > len(doc) or tuple(lowers[i:end]) != pattern.words:
+                continue
+            if all(not cap or doc[i + k].text[:1].isupper() for k, cap in enumerate(pattern.capitalised)):
+                return pattern
+        return None
+
+
+@cache
+def phrase_index(model: str, dictionaries: tuple[str, ...]) -> PhraseIndex:
+    return PhraseIndex(load_model(model), dictionary_for(dictionaries))

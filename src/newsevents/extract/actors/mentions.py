@@ -1,0 +1,345 @@
+"""Actor mentions in a parsed document, before they are chained into entities.
+
+Three sources, in order of trust: dictionary phrases (countries, capitals, institutions, IGOs,
+people), spaCy's PERSON/ORG entities, and role nouns ("officials", "troops", "Foreign Minister").
+A mention spans its noun phrase without the determiner ("U.S. President Joe Biden",
+"senior Biden administration official"); modifiers inside it give its country and sector.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsevents.extract.actors.codes import code_on, join_code, split_code
+from newsevents.extract.actors.dictionary import ActorDictionary, Entry, Role
+from newsevents.extract.actors.matching import PhraseIndex, PhraseMatch
+
+# Modifiers that stay inside a mention's span: "U.S. President Joe Biden", "Russian troops".
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+# A capital after one of these is a place ("talks in Minsk"), not a government acting.
+_LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "into", "inside", "outside", "around", "across", "throughout", "within", "from", "via"}
+)
+_SPONSOR_WORDS = frozenset({"backed", "friendly", "allied", "aligned", "supported", "sponsored", "funded", "armed"})
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_COUNTRYISH = frozenset({"country", "demonym", "capital", "region"})
+# Words in an unknown organisation's name that tell its sector.
+_ORG_NAME_SECTORS = {
+    "ministry": "GOV",
+    "government": "GOV",
+    "council": "GOV",
+    "commission": "GOV",
+    "office": "GOV",
+    "department": "GOV",
+    "agency": "GOV",
+    "army": "MIL",
+    "forces": "MIL",
+    "military": "MIL",
+    "navy": "MIL",
+    "command": "MIL",
+    "guard": "MIL",
+    "court": "JUD",
+    "tribunal": "JUD",
+    "parliament": "LEG",
+    "assembly": "LEG",
+    "senate": "LEG",
+    "congress": "LEG",
+    "police": "COP",
+    "bank": "BUS",
+    "company": "BUS",
+    "corp": "BUS",
+    "inc": "BUS",
+    "ltd": "BUS",
+    "airlines": "BUS",
+    "group": "BUS",
+    "news": "MED",
+    "times": "MED",
+    "post": "MED",
+    "television": "MED",
+    "radio": "MED",
+    "press": "MED",
+    "university": "EDU",
+    "front": "REB",
+    "brigade": "REB",
+    "liberation": "REB",
+    "party": "PTY",
+    "union": "LAB",
+}
+
+
+@dataclass
+class Mention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    head: int  # token index of the head word
+    kind: str
+    name: str
+    entry: Entry | None = None
+    country: str | None = None
+    org: str | None = None
+    sector: str | None = None
+    role: str | None = None  # the role word heading a role mention ("official", "president")
+    titles: set[str] = field(default_factory=set)
+    person: bool = False
+    gender: str | None = None
+    definite: bool = False
+    same_as: int | None = None  # index of a mention this one is known to co-refer with (apposition)
+    entry_code: str | None = None  # the dictionary's code in force on the publication date
+
+    @property
+    def code(self) -> str | None:
+        if self.sector in ("IGO", "NGO") and self.entry_code:
+            return self.entry_code
+        return join_code(self.country, self.sector)
+
+
+@dataclass
+class MentionFinder:
+    doc: Doc
+    book: ActorDictionary
+    index: PhraseIndex
+    published: dt.date | None
+    taken: list[int | None] = field(init=False)  # token index → start of the mention covering it
+    match_at_start: dict[int, PhraseMatch] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.taken = [None] * len(self.doc)
+        self.match_at_start = {}
+
+    def find(self) -> list[Mention]:
+        all_matches = self.index.find(self.doc)
+        self.match_at_start = {m.start: m for m in all_matches}
+        self.seen_people: set[str] = set()
+        matches = [m for m in all_matches if self._accept(m)]
+        in_match = {i for m in all_matches for i in range(m.start, m.end)}
+        mentions = [self._headed_mention(head, match) for head, match in self._person_and_org_heads(matches, in_match)]
+        for token in self.doc:
+            if self.taken[token.i] is None and token.i not in in_match and (role := self._role_at(token)):
+                mentions.append(self._claim(self._role_mention(token, role)))
+        for match in matches:
+            if all(self.taken[i] is None for i in range(match.start, match.end)):
+                mentions.append(self._claim(self._dictionary_mention(match)))
+        mentions.extend(self._pronouns())
+        mentions.sort(key=lambda m: m.start)
+        _link_appositions(self.doc, mentions)
+        return mentions
+
+    # -- acceptance of dictionary matches ---------------------------------------------------
+
+    def _accept(self, match: PhraseMatch) -> bool:
+        entry, token = match.entry, self.doc[match.start]
+        if not token.text[:1].isupper() and entry.kind != "person":
+            return False
+        if entry.kind == "person":
+            supported = token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or entry.name in self.seen_people
+            if entry.weak and not supported:
+                return False
+            self.seen_people.add(entry.name)
+            return True
+        if entry.kind == "capital":
+            return not _is_locative(self.doc[match.end - 1])
+        return True
+
+    # -- persons and organisations: a head word with its modifiers ---------------------------
+
+    def _person_and_org_heads(
+        self, matches: list[PhraseMatch], in_match: set[int]
+    ) -> list[tuple[int, PhraseMatch | None]]:
+        """Head tokens of person/organisation mentions, from the dictionary and from NER.
+
+        A name that only modifies a role noun ("Biden administration official") is left for the
+        role mention to absorb.
+        """
+        heads: dict[int, PhraseMatch | None] = {}
+        for match in matches:
+            if match.entry.kind in ("person", "organisation", "institution") and not self._modifies_role(match.end - 1):
+                heads[match.end - 1] = match
+        for ent in self.doc.ents:
+            unmatched = not in_match.intersection(range(ent.start, ent.end))
+            if ent.label_ in ("PERSON", "ORG") and unmatched and not self._modifies_role(ent.end - 1):
+                heads[ent.end - 1] = None
+        return sorted(heads.items())
+
+    def _modifies_role(self, i: int) -> bool:
+        token = self.doc[i]
+        while token.dep_ == "compound" and token.head.i != token.i:
+            token = token.head
+            if self._role_at(token) is not None:
+                return True
+        return False
+
+    def _headed_mention(self, head: int, match: PhraseMatch | None) -> Mention:
+        left = self._np_left(self.doc[head], match.start if match else self._ent_start(head))
+        if match is not None:
+            mention = self._dictionary_mention(match)
+        else:
+            mention = self._unknown_entity_mention(head)
+        mention.start, mention.head = left, head
+        self._absorb_modifiers(mention, left, mention.end if match is None else match.start)
+        return self._claim(mention)
+
+    def _ent_start(self, head: int) -> int:
+        token = self.doc[head]
+        if token.ent_iob_ in ("B", "I"):
+            i = head
+            while i > 0 and self.doc[i].ent_iob_ == "I":
+                i -= 1
+            return i
+        return head
+
+    def _unknown_entity_mention(self, head: int) -> Mention:
+        start = self._ent_start(head)
+        span = self.doc[start : head + 1]
+        if self.doc[head].ent_type_ == "PERSON":
+            return Mention(start, head + 1, head, "person", span.text, person=True)
+        words = [t.lower_ for t in span]
+        sector = next((_ORG_NAME_SECTORS[w] for w in reversed(words) if w in _ORG_NAME_SECTORS), None)
+        return Mention(start, head + 1, head, "organisation", span.text, sector=sector)
+
+    def _np_left(self, head: Token, floor: int) -> int:
+        """Leftmost token of the contiguous modifiers of `head` ("U.S. President Joe Biden")."""
+        left = floor
+        for child in reversed(list(head.lefts)):
+            if child.i >= floor:
+                continue
+            if child.dep_ not in _MODIFIER_DEPS or child.right_edge.i != left - 1 or child.tag_ == "PRP$":
+                break
+            if any(self.taken[t.i] is not None for t in child.subtree):
+                break
+            left = child.left_edge.i
+        return left
+
+    def _absorb_modifiers(self, mention: Mention, start: int, end: int) -> None:
+        """Country, titles and sector from the words before the head ("Belarusian President")."""
+        i = start
+        while i < end:
+            token = self.doc[i]
+            found = self._match_starting(i, end)
+            if found is not None:
+                if not self._sponsor_only(found.end):
+                    self._take_country_from(mention, found.entry)
+                i = found.end
+                continue
+            role = self._role_at(token, modifier=True)
+            if role is not None:
+                mention.titles.add(role.phrase)
+                mention.sector = mention.sector or role.sector
+            i += 1
+
+    def _sponsor_only(self, i: int) -> bool:
+        """ "Russia-backed rebels" are backed by Russia, not Russian."""
+        following = self.doc[i : i + 2]
+        return len(following) == 2 and following[0].text == "-" and following[1].lower_ in _SPONSOR_WORDS
+
+    def _match_starting(self, i: int, end: int) -> PhraseMatch | None:
+        match = self.match_at_start.get(i)
+        return match if match is not None and match.end <= end else None
+
+    def _take_country_from(self, mention: Mention, entry: Entry) -> None:
+        if mention.country is not None:
+            return
+        if entry.kind in _COUNTRYISH or entry.kind in ("person", "institution"):
+            code = code_on(entry.codes, self.published)
+            mention.country = split_code(code).country if code else None
+
+    # -- dictionary mentions -------------------------------------------------------------------
+
+    def _dictionary_mention(self, match: PhraseMatch) -> Mention:
+        entry = match.entry
+        code = code_on(entry.codes, self.published) or ""
+        parts = split_code(code)
+        mention = Mention(match.start, match.end, match.end - 1, _KIND_OF_ENTRY[entry.kind], entry.name, entry=entry)
+        mention.country, mention.sector, mention.entry_code = parts.country, parts.sector, code or None
+        mention.org = entry.org
+        mention.person = entry.kind == "person"
+        mention.gender = entry.gender
+        if entry.kind == "capital":
+            mention.sector = "GOV"
+        if entry.kind == "organisation":
+            mention.country = parts.country
+        return mention
+
+    # -- role nouns ----------------------------------------------------------------------------
+
+    def _role_at(self, token: Token, modifier: bool = False) -> Role | None:
+        """The role a noun names, trying "secretary of state", "foreign minister", "minister"."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if not modifier and token.dep_ in ("compound", "amod"):
+            return None
+        roles = self.book.roles
+        after = " ".join(t.lower_ for t in self.doc[token.i : token.i + 3])
+        if after in roles:
+            return roles[after]
+        lemma = token.lemma_.lower()
+        for width in (2, 1):
+            before = " ".join(t.lower_ for t in self.doc[max(token.i - width, 0) : token.i])
+            for word in (token.lower_, lemma):
+                phrase = f"{before} {word}" if before else word
+                if width and before and phrase in roles:
+                    return roles[phrase]
+        return roles.get(token.lower_) or roles.get(lemma)
+
+    def _role_mention(self, token: Token, role: Role) -> Mention:
+        left = self._np_left(token, token.i)
+        plural = token.tag_ in ("NNS", "NNPS")
+        if role.sector == "GOV" and not role.person:
+            kind = "government"
+        else:
+            kind = "person" if role.person and not plural else "group"
+        mention = Mention(left, token.i + 1, token.i, kind, "", role=role.phrase, sector=role.sector)
+        mention.person = role.person and not plural
+        mention.titles.add(role.phrase)
+        mention.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.lefts)
+        self._absorb_modifiers(mention, left, token.i)
+        mention.name = self.doc[left : token.i + 1].text
+        return mention
+
+    # -- pronouns --------------------------------------------------------------------------------
+
+    def _pronouns(self) -> list[Mention]:
+        found = []
+        for token in self.doc:
+            if token.lower_ in _PRONOUNS and token.pos_ == "PRON" and self.taken[token.i] is None:
+                mention = Mention(token.i, token.i + 1, token.i, "pronoun", token.text, person=True)
+                mention.gender = _PRONOUNS[token.lower_]
+                found.append(self._claim(mention))
+        return found
+
+    def _claim(self, mention: Mention) -> Mention:
+        for i in range(mention.start, mention.end):
+            self.taken[i] = mention.start
+        return mention
+
+
+_KIND_OF_ENTRY = {
+    "country": "country",
+    "demonym": "country",
+    "region": "country",
+    "capital": "government",
+    "institution": "government",
+    "organisation": "organisation",
+    "person": "person",
+}
+
+
+def _is_locative(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS
+
+
+def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
+    """ "Sergey Lavrov, Foreign Minister," and "the Belarusian President, Alexander Lukashenko".
+
+    Only people are linked: the parser also calls lists of groups appositions ("Ukrainian
+    forces, Russia-backed rebels"), which are different actors.
+    """
+    by_head = {m.head: n for n, m in enumerate(mentions)}
+    for mention in mentions:
+        head = doc[mention.head]
+        if head.dep_ == "appos" and head.head.i in by_head:
+            other = mentions[by_head[head.head.i]]
+            if mention.person and other.person:
+                mention.same_as = by_head[head.head.i]
