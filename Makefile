@@ -18,7 +18,7 @@ $(STAMP): $(BIN)/python pyproject.toml requirements-model.txt
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/python -m newsevents.demo examples
+	$(BIN)/newsevents demo examples
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

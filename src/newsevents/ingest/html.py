@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import trafilatura
 
 from newsevents.types import InputError
+
+
+# Fewer words than this is a navigation bar or an error page, not an article.
+_MIN_ARTICLE_WORDS = 8
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True)
@@ -27,7 +33,7 @@ def html_to_article_text(html: str) -> PageText:
     except Exception as exc:  # trafilatura raises a variety of parser errors on broken pages
         raise InputError(f"cannot parse HTML: {type(exc).__name__}") from exc
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or len(_WORD_RE.findall(text)) < _MIN_ARTICLE_WORDS:
         raise InputError("no article text found in HTML")
     return PageText(
         text=text,

@@ -111,8 +111,11 @@ def _resolve_pronoun(doc: Doc, mentions: list[Mention], entity_of: list[int], n:
     candidates = [k for k in range(n - 1, -1, -1) if _person_like(mentions[k], pronoun.gender)]
     same_sentence = [k for k in candidates if mentions[k].start >= sentence.start]
     for k in same_sentence:
-        if doc[mentions[k].head].dep_ in _SUBJECT_DEPS:
+        head = doc[mentions[k].head]
+        # "Lungu met him": an object pronoun is never the subject of its own verb.
+        if head.dep_ in _SUBJECT_DEPS and head.head.i != doc[pronoun.head].head.i:
             return entity_of[k]
+    candidates = [k for k in candidates if not _subject_of_same_verb(doc, mentions[k], pronoun)]
     earlier = [k for k in candidates if mentions[k].start < sentence.start]
     by_sentence: dict[int, list[int]] = {}
     for k in earlier:
@@ -122,6 +125,11 @@ def _resolve_pronoun(doc: Doc, mentions: list[Mention], entity_of: list[int], n:
         if subjects:
             return entity_of[subjects[0]]
     return entity_of[candidates[0]] if candidates else None
+
+
+def _subject_of_same_verb(doc: Doc, candidate: Mention, pronoun: Mention) -> bool:
+    head = doc[candidate.head]
+    return head.dep_ in _SUBJECT_DEPS and head.head.i == doc[pronoun.head].head.i
 
 
 def _person_like(mention: Mention, gender: str | None) -> bool:

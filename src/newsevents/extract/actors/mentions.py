@@ -140,7 +140,8 @@ class MentionFinder:
             self.seen_people.add(entry.name)
             return True
         if entry.kind == "capital":
-            return not _is_locative(self.doc[match.end - 1])
+            # "MOSCOW, March 3 (Reuters) -" is a dateline, and "talks in Minsk" a place.
+            return not token.is_upper and not _is_locative(self.doc[match.end - 1])
         return True
 
     # -- persons and organisations: a head word with its modifiers ---------------------------
@@ -159,9 +160,30 @@ class MentionFinder:
                 heads[match.end - 1] = match
         for ent in self.doc.ents:
             unmatched = not in_match.intersection(range(ent.start, ent.end))
-            if ent.label_ in ("PERSON", "ORG") and unmatched and not self._modifies_role(ent.end - 1):
+            # A name that only modifies another noun ("Defence Minister Sergei Shoigu") is absorbed by it.
+            modifier = self.doc[ent.end - 1].dep_ == "compound"
+            if ent.label_ in ("PERSON", "ORG") and unmatched and not modifier:
                 heads[ent.end - 1] = None
+        for head in self._titled_names(in_match):
+            heads.setdefault(head, None)
         return sorted(heads.items())
+
+    def _titled_names(self, in_match: set[int]) -> list[int]:
+        """Proper names the small model's NER misses but a title vouches for as a person:
+        "Prime Minister Ion Petrescu", "Ion Petrescu, the Moldovan Foreign Minister"."""
+        heads = []
+        for token in self.doc:
+            if token.pos_ != "PROPN" or token.dep_ == "compound" or token.i in in_match or not token.is_title:
+                continue
+            if token.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "DATE", "FAC", "EVENT", "PRODUCT"):
+                continue
+            names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            titled = any(self._role_at(c, modifier=True) for c in token.lefts if c.dep_ == "compound")
+            appos = [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
+            vouched = titled or any((r := self._role_at(a)) is not None and r.person for a in appos)
+            if vouched and (names or titled):
+                heads.append(token.i)
+        return heads
 
     def _modifies_role(self, i: int) -> bool:
         token = self.doc[i]
@@ -172,14 +194,25 @@ class MentionFinder:
         return False
 
     def _headed_mention(self, head: int, match: PhraseMatch | None) -> Mention:
-        left = self._np_left(self.doc[head], match.start if match else self._ent_start(head))
-        if match is not None:
-            mention = self._dictionary_mention(match)
-        else:
-            mention = self._unknown_entity_mention(head)
+        mention = self._dictionary_mention(match) if match is not None else self._unknown_entity_mention(head)
+        left = self._np_left(self.doc[head], mention.start)
         mention.start, mention.head = left, head
         self._absorb_modifiers(mention, left, mention.end if match is None else match.start)
+        self._country_from_prepositions(mention)
         return self._claim(mention)
+
+    def _country_from_prepositions(self, mention: Mention) -> None:
+        """ "the Defence Ministry in Moscow", "the Ministry of Defence of Ukraine"."""
+        if mention.country is not None or mention.kind not in ("organisation", "government", "group"):
+            return
+        for prep in self.doc[mention.head].rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
+                continue
+            for obj in prep.children:
+                found = self.match_at_start.get(obj.i) or self.match_at_start.get(obj.left_edge.i)
+                if found is not None:
+                    self._take_country_from(mention, found.entry)
+                    return
 
     def _ent_start(self, head: int) -> int:
         token = self.doc[head]
@@ -192,12 +225,27 @@ class MentionFinder:
 
     def _unknown_entity_mention(self, head: int) -> Mention:
         start = self._ent_start(head)
+        if self.doc[head].ent_type_ not in ("PERSON", "ORG"):  # a titled name NER missed
+            start = self._np_left(self.doc[head], head)
+            while start < head and (self.doc[start].pos_ != "PROPN" or self._role_at(self.doc[start], True)):
+                start += 1
+            span = self.doc[start : head + 1]
+            return Mention(start, head + 1, head, "person", span.text, person=True)
+        while start < head and self.doc[start].dep_ == "det":  # NER keeps "the" in "the Defence Ministry"
+            start += 1
         span = self.doc[start : head + 1]
         if self.doc[head].ent_type_ == "PERSON":
             return Mention(start, head + 1, head, "person", span.text, person=True)
-        words = [t.lower_ for t in span]
-        sector = next((_ORG_NAME_SECTORS[w] for w in reversed(words) if w in _ORG_NAME_SECTORS), None)
-        return Mention(start, head + 1, head, "organisation", span.text, sector=sector)
+        return Mention(start, head + 1, head, "organisation", span.text, sector=self._org_sector(span.text))
+
+    def _org_sector(self, name: str) -> str | None:
+        """ "Defence Ministry" → MIL (a role phrase), else a telling word: "Supreme Court" → JUD."""
+        words = name.lower().split()
+        for width in (3, 2):
+            role = self.book.roles.get(" ".join(words[-width:]))
+            if role is not None and len(words) >= width:
+                return role.sector
+        return next((_ORG_NAME_SECTORS[w] for w in reversed(words) if w in _ORG_NAME_SECTORS), None)
 
     def _np_left(self, head: Token, floor: int) -> int:
         """Leftmost token of the contiguous modifiers of `head` ("U.S. President Joe Biden")."""
@@ -295,6 +343,7 @@ class MentionFinder:
         mention.titles.add(role.phrase)
         mention.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.lefts)
         self._absorb_modifiers(mention, left, token.i)
+        self._country_from_prepositions(mention)
         mention.name = self.doc[left : token.i + 1].text
         return mention
 
