@@ -261,3 +261,14 @@ def test_petrarch_format_reader() -> None:
     first_codes = rows[0][2]
     assert first_codes[0].code == "RUSGOV" and str(first_codes[0].start) == "2000-05-07"
     assert first_codes[1].code == "RUSELI" and str(first_codes[1].end) == "2000-05-06"
+
+
+@pytest.mark.parametrize("gold", ["petr2", "plover"])
+def test_actor_evaluation_scores_gold_sentences(shared_dir: Path, gold: str) -> None:
+    from newsevents.evaluation.actors import evaluate
+    from newsevents.options import Options
+
+    report = evaluate(gold=gold, split=None, shared=shared_dir, options=Options(), limit=25)
+    assert report.counts["sentences"] == 25
+    assert 0.5 < report.metrics["country_set_recall"] <= 1.0
+    assert 0.4 < report.metrics["country_set_precision"] <= 1.0

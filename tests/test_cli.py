@@ -132,3 +132,21 @@ def test_missing_file_is_rejected_not_crashed(tmp_path: Path) -> None:
     result = run("extract", tmp_path / "nope.txt")
     assert result.returncode == 2
     assert "nope.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_model_is_one_line_error(inputs: dict[str, Path]) -> None:
+    result = run("extract", inputs["good.txt"], "--model", "no_such_model_package")
+    assert result.returncode == 1
+    assert "no_such_model_package" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_config_file_overrides_defaults(inputs: dict[str, Path], tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[newsevents]\nstrip_boilerplate = false\n")
+    result = run("extract", inputs["good.txt"], "--config", config)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["boilerplate"] == []
+    config.write_text("[newsevents]\nno_such_option = 1\n")
+    bad = run("extract", inputs["good.txt"], "--config", config)
+    assert bad.returncode == 1 and "no_such_option" in bad.stderr

@@ -35,11 +35,11 @@ ALIASES = {
     "COD": "Democratic Republic of Congo|Democratic Republic of the Congo|DR Congo|DRC|Congo-Kinshasa",
     "COG": "Republic of Congo|Congo-Brazzaville",
     "CIV": "Ivory Coast|Cote d'Ivoire|Côte d'Ivoire",
-    "PSE": "Palestine|Palestinian territories|Palestinian Authority",
+    "PSE": "Palestine|Palestinian territories|Palestinian Authority|West Bank|Gaza|Gaza Strip",
     "NLD": "Netherlands|the Netherlands|Holland",
     "MKD": "North Macedonia|Macedonia",
     "MMR": "Myanmar|Burma",
-    "ARE": "United Arab Emirates|UAE|U.A.E.",
+    "ARE": "United Arab Emirates|UAE|U.A.E.|Emirates",
     "SAU": "Saudi Arabia",
     "VAT": "Vatican|Holy See",
     "TUR": "Turkey|Turkiye|Türkiye",
@@ -50,6 +50,7 @@ ALIASES = {
     "FSM": "Micronesia",
     "KGZ": "Kyrgyzstan",
     "BIH": "Bosnia|Bosnia and Herzegovina|Bosnia-Herzegovina",
+    "DEU": "Germany|West Germany|East Germany|Federal Republic of Germany",
 }
 DEMONYMS = {
     "AFG": "Afghan|Afghans",

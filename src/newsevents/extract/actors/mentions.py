@@ -133,6 +133,8 @@ class MentionFinder:
         entry, token = match.entry, self.doc[match.start]
         if not token.text[:1].isupper() and entry.kind != "person":
             return False
+        if entry.kind in ("region", "country") and self._inside_longer_name(match.end):
+            return False  # "West Darfur State", "Niger Delta": part of another name
         if entry.kind == "person":
             supported = token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or entry.name in self.seen_people
             if entry.weak and not supported:
@@ -277,6 +279,10 @@ class MentionFinder:
                 mention.sector = mention.sector or role.sector
             i += 1
 
+    def _inside_longer_name(self, end: int) -> bool:
+        following = self.doc[end] if end < len(self.doc) else None
+        return following is not None and following.ent_iob_ == "I" and following.pos_ == "PROPN"
+
     def _sponsor_only(self, i: int) -> bool:
         """ "Russia-backed rebels" are backed by Russia, not Russian."""
         following = self.doc[i : i + 2]
@@ -306,6 +312,8 @@ class MentionFinder:
         mention.gender = entry.gender
         if entry.kind == "capital":
             mention.sector = "GOV"
+        if entry.kind == "demonym" and self.doc[match.end - 1].tag_ in ("NNS", "NNPS"):
+            mention.sector, mention.kind = "CVL", "group"  # "Palestinians", "Serbs": the people
         if entry.kind == "organisation":
             mention.country = parts.country
         return mention
