@@ -174,7 +174,7 @@ def test_nothing_is_extracted_from_debris(extract: Extract) -> None:
 
 
 def test_non_english_text_gets_a_warning_and_no_actors(extract: Extract) -> None:
-    text = "Die Regierung in Moskau hat am Donnerstag die Forderungen der NATO zurückgewiesen und neue Gespräche angeboten."
+    text = "Die Regierung in Moskau hat am Donnerstag die Forderungen zurückgewiesen und neue Gespräche angeboten."
     record = extract(text)
     assert record.actors == [] and record.events == []
     assert any("English" in w for w in record.warnings)
