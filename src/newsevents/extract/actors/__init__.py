@@ -38,14 +38,16 @@ def _share_attributes(mentions: list[Mention], chains: Chains) -> None:
         members.setdefault(chains.entity_of[n], []).append(mention)
     for entity, group in members.items():
         head = mentions[chains.representative[entity]] if entity in chains.representative else group[0]
-        country = head.country or next((m.country for m in group if m.country), None)
-        sector = head.sector or next((m.sector for m in group if m.sector and m.kind != "pronoun"), None)
+        country, sector = head.country, head.sector
+        if head.person:  # a person's title or country may be told by any of the mentions
+            country = country or next((m.country for m in group if m.country), None)
+            sector = sector or next((m.sector for m in group if m.sector and m.kind != "pronoun"), None)
         for mention in group:
             if mention.kind == "pronoun" or mention.same_as is not None or mention.definite or mention is head:
                 mention.country, mention.sector = country, sector
                 mention.org = mention.org or head.org
                 mention.entry_code = mention.entry_code or head.entry_code
-            elif mention.entry is not None or mention.role is None:
+            elif mention.person:  # "Lavrov" is the Foreign Minister too; "Russian" is not "Russians"
                 mention.country = mention.country or country
                 mention.sector = mention.sector or sector
 

@@ -12,6 +12,7 @@ SECTORS = frozenset(
 )
 # Prefixes that open a code for an organisation rather than a country.
 ORG_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})
+_GLOBAL_PARENTS = frozenset({"UNO"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,8 @@ def split_code(code: str) -> CodeParts:
     if not chunks:
         return CodeParts(None, None)
     if chunks[0] in ORG_PREFIXES:
-        region = chunks[1] if len(chunks) > 2 else None
+        # IGO + region + organisation (IGOWSTNAT); a UN body (IGOUNOSEC) belongs to no region.
+        region = chunks[1] if len(chunks) > 2 and chunks[1] not in _GLOBAL_PARENTS else None
         return CodeParts(region, chunks[0])
     sector = next((c for c in chunks[1:] if c in SECTORS), None)
     return CodeParts(chunks[0], sector)

@@ -29,6 +29,7 @@ _COUNTRYISH = frozenset({"country", "demonym", "capital", "region"})
 # Words in an unknown organisation's name that tell its sector.
 _ORG_NAME_SECTORS = {
     "ministry": "GOV",
+    "executive": "GOV",
     "government": "GOV",
     "council": "GOV",
     "commission": "GOV",
@@ -160,8 +161,13 @@ class MentionFinder:
         for match in matches:
             if match.entry.kind in ("person", "organisation", "institution") and not self._modifies_role(match.end - 1):
                 heads[match.end - 1] = match
+        # Tokens of names that can stand inside an organisation's name ("Scottish Parliament").
+        modifiers = {i for m in matches if m.entry.kind in _COUNTRYISH for i in range(m.start, m.end)}
         for ent in self.doc.ents:
-            unmatched = not in_match.intersection(range(ent.start, ent.end))
+            inside = set(range(ent.start, ent.end))
+            unmatched = not (in_match & inside) or (
+                ent.label_ == "ORG" and not inside <= modifiers and (in_match & inside) <= modifiers
+            )
             # A name that only modifies another noun ("Defence Minister Sergei Shoigu") is absorbed by it.
             modifier = self.doc[ent.end - 1].dep_ == "compound"
             if ent.label_ in ("PERSON", "ORG") and unmatched and not modifier:
@@ -257,6 +263,8 @@ class MentionFinder:
                 continue
             if child.dep_ not in _MODIFIER_DEPS or child.right_edge.i != left - 1 or child.tag_ == "PRP$":
                 break
+            if any(t.is_quote or t.is_bracket or (t.is_punct and t.text != "-") for t in child.subtree):
+                break  # a modifier never spans quotes or brackets: "Guantanamo man 'suing government"
             if any(self.taken[t.i] is not None for t in child.subtree):
                 break
             left = child.left_edge.i
@@ -350,6 +358,10 @@ class MentionFinder:
         mention.person = role.person and not plural
         mention.titles.add(role.phrase)
         mention.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.lefts)
+        institution = _ORG_NAME_SECTORS.get(token.lower_)
+        if token.pos_ == "PROPN" and token.is_title and token.i != token.sent.start and institution:
+            # "the Scottish Executive", "the Army": a named body, not a role ("an executive").
+            mention.kind, mention.sector, mention.person = "organisation", institution, False
         self._absorb_modifiers(mention, left, token.i)
         self._country_from_prepositions(mention)
         mention.name = self.doc[left : token.i + 1].text
