@@ -105,10 +105,16 @@ class MentionFinder:
     published: dt.date | None
     taken: list[int | None] = field(init=False)  # token index → start of the mention covering it
     match_at_start: dict[int, PhraseMatch] = field(init=False)
+    tokens: list[Token] = field(init=False)
+    role_words: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.taken = [None] * len(self.doc)
         self.match_at_start = {}
+        self.tokens = list(self.doc)  # indexing a Doc builds a Token each time; do it once
+        self.role_words = {phrase.split()[-1] for phrase in self.book.roles} | {
+            phrase.split()[0] for phrase in self.book.roles
+        }
 
     def find(self) -> list[Mention]:
         all_matches = self.index.find(self.doc)
@@ -117,7 +123,7 @@ class MentionFinder:
         matches = [m for m in all_matches if self._accept(m)]
         in_match = {i for m in all_matches for i in range(m.start, m.end)}
         mentions = [self._headed_mention(head, match) for head, match in self._person_and_org_heads(matches, in_match)]
-        for token in self.doc:
+        for token in self.tokens:
             if self.taken[token.i] is None and token.i not in in_match and (role := self._role_at(token)):
                 mentions.append(self._claim(self._role_mention(token, role)))
         for match in matches:
@@ -131,7 +137,7 @@ class MentionFinder:
     # -- acceptance of dictionary matches ---------------------------------------------------
 
     def _accept(self, match: PhraseMatch) -> bool:
-        entry, token = match.entry, self.doc[match.start]
+        entry, token = match.entry, self.tokens[match.start]
         if not token.text[:1].isupper() and entry.kind != "person":
             return False
         if entry.kind in ("region", "country") and self._inside_longer_name(match.end):
@@ -144,7 +150,7 @@ class MentionFinder:
             return True
         if entry.kind == "capital":
             # "MOSCOW, March 3 (Reuters) -" is a dateline, and "talks in Minsk" a place.
-            return not token.is_upper and not _is_locative(self.doc[match.end - 1])
+            return not token.is_upper and not _is_locative(self.tokens[match.end - 1])
         return True
 
     # -- persons and organisations: a head word with its modifiers ---------------------------
@@ -169,7 +175,7 @@ class MentionFinder:
                 ent.label_ == "ORG" and not inside <= modifiers and (in_match & inside) <= modifiers
             )
             # A name that only modifies another noun ("Defence Minister Sergei Shoigu") is absorbed by it.
-            modifier = self.doc[ent.end - 1].dep_ == "compound"
+            modifier = self.tokens[ent.end - 1].dep_ == "compound"
             if ent.label_ in ("PERSON", "ORG") and unmatched and not modifier:
                 heads[ent.end - 1] = None
         for head in self._titled_names(in_match):
@@ -180,7 +186,7 @@ class MentionFinder:
         """Proper names the small model's NER misses but a title vouches for as a person:
         "Prime Minister Ion Petrescu", "Ion Petrescu, the Moldovan Foreign Minister"."""
         heads = []
-        for token in self.doc:
+        for token in self.tokens:
             if token.pos_ != "PROPN" or token.dep_ == "compound" or token.i in in_match or not token.is_title:
                 continue
             if token.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "DATE", "FAC", "EVENT", "PRODUCT"):
@@ -194,7 +200,7 @@ class MentionFinder:
         return heads
 
     def _modifies_role(self, i: int) -> bool:
-        token = self.doc[i]
+        token = self.tokens[i]
         while token.dep_ == "compound" and token.head.i != token.i:
             token = token.head
             if self._role_at(token) is not None:
@@ -203,7 +209,7 @@ class MentionFinder:
 
     def _headed_mention(self, head: int, match: PhraseMatch | None) -> Mention:
         mention = self._dictionary_mention(match) if match is not None else self._unknown_entity_mention(head)
-        left = self._np_left(self.doc[head], mention.start)
+        left = self._np_left(self.tokens[head], mention.start)
         mention.start, mention.head = left, head
         self._absorb_modifiers(mention, left, mention.end if match is None else match.start)
         self._country_from_prepositions(mention)
@@ -213,7 +219,7 @@ class MentionFinder:
         """ "the Defence Ministry in Moscow", "the Ministry of Defence of Ukraine"."""
         if mention.country is not None or mention.kind not in ("organisation", "government", "group"):
             return
-        for prep in self.doc[mention.head].rights:
+        for prep in self.tokens[mention.head].rights:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
                 continue
             for obj in prep.children:
@@ -223,26 +229,26 @@ class MentionFinder:
                     return
 
     def _ent_start(self, head: int) -> int:
-        token = self.doc[head]
+        token = self.tokens[head]
         if token.ent_iob_ in ("B", "I"):
             i = head
-            while i > 0 and self.doc[i].ent_iob_ == "I":
+            while i > 0 and self.tokens[i].ent_iob_ == "I":
                 i -= 1
             return i
         return head
 
     def _unknown_entity_mention(self, head: int) -> Mention:
         start = self._ent_start(head)
-        if self.doc[head].ent_type_ not in ("PERSON", "ORG"):  # a titled name NER missed
-            start = self._np_left(self.doc[head], head)
-            while start < head and (self.doc[start].pos_ != "PROPN" or self._role_at(self.doc[start], True)):
+        if self.tokens[head].ent_type_ not in ("PERSON", "ORG"):  # a titled name NER missed
+            start = self._np_left(self.tokens[head], head)
+            while start < head and (self.tokens[start].pos_ != "PROPN" or self._role_at(self.tokens[start], True)):
                 start += 1
             span = self.doc[start : head + 1]
             return Mention(start, head + 1, head, "person", span.text, person=True)
-        while start < head and self.doc[start].dep_ == "det":  # NER keeps "the" in "the Defence Ministry"
+        while start < head and self.tokens[start].dep_ == "det":  # NER keeps "the" in "the Defence Ministry"
             start += 1
         span = self.doc[start : head + 1]
-        if self.doc[head].ent_type_ == "PERSON":
+        if self.tokens[head].ent_type_ == "PERSON":
             return Mention(start, head + 1, head, "person", span.text, person=True)
         return Mention(start, head + 1, head, "organisation", span.text, sector=self._org_sector(span.text))
 
@@ -274,7 +280,7 @@ class MentionFinder:
         """Country, titles and sector from the words before the head ("Belarusian President")."""
         i = start
         while i < end:
-            token = self.doc[i]
+            token = self.tokens[i]
             found = self._match_starting(i, end)
             if found is not None:
                 if not self._sponsor_only(found.end):
@@ -288,12 +294,12 @@ class MentionFinder:
             i += 1
 
     def _inside_longer_name(self, end: int) -> bool:
-        following = self.doc[end] if end < len(self.doc) else None
+        following = self.tokens[end] if end < len(self.doc) else None
         return following is not None and following.ent_iob_ == "I" and following.pos_ == "PROPN"
 
     def _sponsor_only(self, i: int) -> bool:
         """ "Russia-backed rebels" are backed by Russia, not Russian."""
-        following = self.doc[i : i + 2]
+        following = self.tokens[i : i + 2]
         return len(following) == 2 and following[0].text == "-" and following[1].lower_ in _SPONSOR_WORDS
 
     def _match_starting(self, i: int, end: int) -> PhraseMatch | None:
@@ -320,7 +326,7 @@ class MentionFinder:
         mention.gender = entry.gender
         if entry.kind == "capital":
             mention.sector = "GOV"
-        if entry.kind == "demonym" and self.doc[match.end - 1].tag_ in ("NNS", "NNPS"):
+        if entry.kind == "demonym" and self.tokens[match.end - 1].tag_ in ("NNS", "NNPS"):
             mention.sector, mention.kind = "CVL", "group"  # "Palestinians", "Serbs": the people
         if entry.kind == "organisation":
             mention.country = parts.country
@@ -332,15 +338,17 @@ class MentionFinder:
         """The role a noun names, trying "secretary of state", "foreign minister", "minister"."""
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
+        if token.lower_ not in self.role_words and token.lemma_.lower() not in self.role_words:
+            return None
         if not modifier and token.dep_ in ("compound", "amod"):
             return None
         roles = self.book.roles
-        after = " ".join(t.lower_ for t in self.doc[token.i : token.i + 3])
+        after = " ".join(t.lower_ for t in self.tokens[token.i : token.i + 3])
         if after in roles:
             return roles[after]
         lemma = token.lemma_.lower()
         for width in (2, 1):
-            before = " ".join(t.lower_ for t in self.doc[max(token.i - width, 0) : token.i])
+            before = " ".join(t.lower_ for t in self.tokens[max(token.i - width, 0) : token.i])
             for word in (token.lower_, lemma):
                 phrase = f"{before} {word}" if before else word
                 if width and before and phrase in roles:
@@ -371,7 +379,7 @@ class MentionFinder:
 
     def _pronouns(self) -> list[Mention]:
         found = []
-        for token in self.doc:
+        for token in self.tokens:
             if token.lower_ in _PRONOUNS and token.pos_ == "PRON" and self.taken[token.i] is None:
                 mention = Mention(token.i, token.i + 1, token.i, "pronoun", token.text, person=True)
                 mention.gender = _PRONOUNS[token.lower_]
