@@ -85,3 +85,17 @@ def test_debris_lines(line: str, is_debris: bool) -> None:
 )
 def test_language_check(text: str, english: bool) -> None:
     assert looks_english(text, Options().min_english_score)[0] is english
+
+
+def test_a_bug_in_one_stage_rejects_only_that_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsevents.pipeline as pipeline
+
+    def broken(ctx: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    stages = tuple(pipeline.Stage(s.name, broken, s.reads, s.writes) if s.name == "dates" else s for s in STAGES)
+    monkeypatch.setattr(pipeline, "STAGES", stages)
+    monkeypatch.delenv("NEWSEVENTS_DEBUG", raising=False)
+    results = list(process_batch([Article(id="a", text=TEXT, source="a.txt")]))
+    assert isinstance(results[0], Rejected)
+    assert results[0].message() == "a.txt: internal error in the dates stage: ZeroDivisionError: boom"

@@ -7,6 +7,7 @@ it to workers; the spaCy model is loaded once per worker process (`load_model` i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -73,7 +74,16 @@ def process_batch(
         elif not prepared.english:
             yield _record(article, prepared, None)
         else:
-            yield _record(article, prepared, _extract(next(docs), prepared, options))
+            yield _extract_or_reject(article, prepared, next(docs), options)
+
+
+def _extract_or_reject(
+    article: Article, prepared: PreparedText, doc: Doc, options: Options
+) -> ArticleRecord | Rejected:
+    try:
+        return _record(article, prepared, _extract(doc, prepared, options))
+    except StageError as exc:  # set NEWSEVENTS_DEBUG=1 to get the traceback instead
+        return Rejected(article.source or article.id, str(exc))
 
 
 def _prepare_or_reject(article: Article, options: Options) -> PreparedText | Rejected:
@@ -83,11 +93,24 @@ def _prepare_or_reject(article: Article, options: Options) -> PreparedText | Rej
         return Rejected(article.source or article.id, str(exc))
 
 
+class StageError(RuntimeError):
+    """A bug met in one stage on one article; batches report it for that article and go on."""
+
+    def __init__(self, stage: str, error: Exception) -> None:
+        super().__init__(f"internal error in the {stage} stage: {type(error).__name__}: {error}")
+        self.stage = stage
+
+
 def _extract(doc: Doc, prepared: PreparedText, options: Options) -> ExtractContext:
     ctx = ExtractContext(text=prepared.text, doc=doc, published=prepared.published, options=options)
     for stage in STAGES:
         if stage.enabled_by is None or getattr(options, stage.enabled_by):
-            stage.run(ctx)
+            try:
+                stage.run(ctx)
+            except Exception as exc:
+                if os.environ.get("NEWSEVENTS_DEBUG"):
+                    raise
+                raise StageError(stage.name, exc) from exc
     return ctx
 
 
