@@ -10,7 +10,6 @@ import trafilatura
 
 from newsevents.types import InputError
 
-
 # Fewer words than this is a navigation bar or an error page, not an article.
 _MIN_ARTICLE_WORDS = 8
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
