@@ -54,6 +54,17 @@ ACTOR_TABLE = [
     ("Belarusian journalists were detained.", "Belarusian journalists", ("BLRMED", "BLR", "MED", "group")),
     ("Eastern European forces were put on alert.", "Eastern European forces", ("EEUMIL", "EEU", "MIL", "group")),
     ("Moscow pulled its forces back.", "forces", ("RUSMIL", "RUS", "MIL", "group")),
+    ("UN troops opened fire.", "UN troops", ("IGOUNO", None, "IGO", "group")),
+    ("NATO peacekeepers left the town.", "NATO peacekeepers", ("IGOWSTNAT", "WST", "IGO", "group")),
+    ("Police dispersed tunisian rioters.", "tunisian rioters", ("TUNOPP", "TUN", "OPP", "group")),
+    ("The mayor of Nablus accused the army.", "mayor", ("PSEGOV", "PSE", "GOV", "person")),
+    ("Palestinians marched in Hebron.", "Palestinians", ("PSECVL", "PSE", "CVL", "group")),
+    ("The Scottish Executive rejected the plan.", "Scottish Executive", ("GBRGOV", "GBR", "GOV", "organisation")),
+    (
+        "The Russian Defence Ministry said nothing.",
+        "Russian Defence Ministry",
+        ("RUSMIL", "RUS", "MIL", "organisation"),
+    ),
 ]
 
 
@@ -76,6 +87,7 @@ def test_offsets_point_at_the_mention(extract: Extract) -> None:
         ("Talks were held in Minsk last week.", "Minsk"),
         ("Diplomats were withdrawn from Kyiv.", "Kyiv"),
         ("The rally was held near Moscow.", "Moscow"),
+        ("MOSCOW, March 3 (Wire) - The talks ended.", "MOSCOW"),
     ],
 )
 def test_capital_as_place_is_not_an_actor(extract: Extract, sentence: str, not_an_actor: str) -> None:

@@ -99,3 +99,22 @@ def test_a_bug_in_one_stage_rejects_only_that_article(monkeypatch: pytest.Monkey
     results = list(process_batch([Article(id="a", text=TEXT, source="a.txt")]))
     assert isinstance(results[0], Rejected)
     assert results[0].message() == "a.txt: internal error in the dates stage: ZeroDivisionError: boom"
+
+
+@pytest.mark.parametrize(
+    ("values", "error"),
+    [({"events": "yes"}, "'events' must be bool"), ({"max_chars": 1.5}, "'max_chars' must be int"), ({"x": 1}, "x")],
+)
+def test_options_are_checked(values: dict[str, object], error: str) -> None:
+    with pytest.raises(InputError, match=error):
+        Options.from_mapping(values)
+
+
+def test_options_layering(tmp_path: object) -> None:
+    from pathlib import Path
+
+    config = Path(str(tmp_path)) / "c.toml"
+    config.write_text('[newsevents]\nmodel = "my_model"\nmin_english_score = 1\nactor_dictionaries = ["a.actors"]\n')
+    options = Options.load(config, events=False)
+    assert (options.model, options.min_english_score, options.actor_dictionaries) == ("my_model", 1.0, ("a.actors",))
+    assert options.events is False and options.quotes is True

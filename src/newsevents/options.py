@@ -47,12 +47,26 @@ class Options:
 
     @classmethod
     def from_mapping(cls, values: dict[str, Any]) -> Options:
+        """Options from plain values (TOML, keyword overrides), each checked against its default's type."""
+        defaults = cls()
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(values) - known)
         if unknown:
             raise InputError(f"unknown option(s): {', '.join(unknown)}")
-        cleaned = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
-        return replace(cls(), **cleaned)
+        cleaned: dict[str, Any] = {
+            name: _checked(name, value, getattr(defaults, name)) for name, value in values.items()
+        }
+        return replace(defaults, **cleaned)
+
+
+def _checked(name: str, value: Any, default: Any) -> Any:
+    if isinstance(default, tuple) and isinstance(value, list | tuple):
+        return tuple(str(v) for v in value)
+    if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if type(value) is not type(default):
+        raise InputError(f"option {name!r} must be {type(default).__name__}, got {value!r}")
+    return value
 
 
 def _read_toml_text(text: str) -> dict[str, Any]:

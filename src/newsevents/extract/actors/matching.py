@@ -39,7 +39,10 @@ class PhraseIndex:
             tokens = [t.text for t in nlp.tokenizer(phrase)]
             if not tokens:
                 continue
-            pattern = Pattern(tuple(t.lower() for t in tokens), tuple(t[:1].isupper() for t in tokens), entry)
+            # Demonyms may be written in lower case ("tunisian rioters"); "US" never is "us".
+            loose = entry.kind == "demonym" and len(phrase) > 3
+            capitals = tuple(t[:1].isupper() and not loose for t in tokens)
+            pattern = Pattern(tuple(t.lower() for t in tokens), capitals, entry)
             by_first[pattern.words[0]].append(pattern)
         self._by_first = {k: sorted(v, key=lambda p: -len(p.words)) for k, v in by_first.items()}
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from newsevents.extract.actors.codes import code_on, join_code, split_code
 from newsevents.extract.actors.dictionary import ActorDictionary, Entry, Role
 from newsevents.extract.actors.matching import PhraseIndex, PhraseMatch
+from newsevents.extract.places.gazetteer import load_gazetteer
 
 # Modifiers that stay inside a mention's span: "U.S. President Joe Biden", "Russian troops".
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -23,6 +24,8 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "into", "inside", "outside", "around", "across", "throughout", "within", "from", "via"}
 )
+# A town must be at least this large for its name to tell a mention's country.
+_MIN_TOWN_POPULATION = 20_000
 _SPONSOR_WORDS = frozenset({"backed", "friendly", "allied", "aligned", "supported", "sponsored", "funded", "armed"})
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _COUNTRYISH = frozenset({"country", "demonym", "capital", "region"})
@@ -138,7 +141,7 @@ class MentionFinder:
 
     def _accept(self, match: PhraseMatch) -> bool:
         entry, token = match.entry, self.tokens[match.start]
-        if not token.text[:1].isupper() and entry.kind != "person":
+        if not token.text[:1].isupper() and entry.kind not in ("person", "demonym"):
             return False
         if entry.kind in ("region", "country") and self._inside_longer_name(match.end):
             return False  # "West Darfur State", "Niger Delta": part of another name
@@ -217,7 +220,7 @@ class MentionFinder:
 
     def _country_from_prepositions(self, mention: Mention) -> None:
         """ "the Defence Ministry in Moscow", "the Ministry of Defence of Ukraine"."""
-        if mention.country is not None or mention.kind not in ("organisation", "government", "group"):
+        if mention.country is not None or (mention.role is None and mention.kind not in ("organisation", "government")):
             return
         for prep in self.tokens[mention.head].rights:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
@@ -227,6 +230,7 @@ class MentionFinder:
                 if found is not None:
                     self._take_country_from(mention, found.entry)
                     return
+                mention.country = _place_country(obj)
 
     def _ent_start(self, head: int) -> int:
         token = self.tokens[head]
@@ -291,6 +295,8 @@ class MentionFinder:
             if role is not None:
                 mention.titles.add(role.phrase)
                 mention.sector = mention.sector or role.sector
+            elif mention.country is None:
+                mention.country = _place_country(token)
             i += 1
 
     def _inside_longer_name(self, end: int) -> bool:
@@ -307,7 +313,13 @@ class MentionFinder:
         return match if match is not None and match.end <= end else None
 
     def _take_country_from(self, mention: Mention, entry: Entry) -> None:
-        if mention.country is not None:
+        if mention.country is not None or mention.org is not None:
+            return
+        if entry.kind == "organisation" and mention.role is not None:
+            # "UN troops", "NATO peacekeepers", "EU officials" act for the organisation.
+            code = code_on(entry.codes, self.published)
+            mention.org, mention.entry_code, mention.sector = entry.org, code, split_code(code or "").sector
+            mention.country = split_code(code or "").country
             return
         if entry.kind in _COUNTRYISH or entry.kind in ("person", "institution"):
             code = code_on(entry.codes, self.published)
@@ -401,6 +413,15 @@ _KIND_OF_ENTRY = {
     "organisation": "organisation",
     "person": "person",
 }
+
+
+def _place_country(token: Token) -> str | None:
+    """The country of a town the dictionary does not know ("Nablus"), when the gazetteer is sure."""
+    if token.ent_type_ != "GPE" or not token.is_title:
+        return None
+    places = [p for p in load_gazetteer().lookup(token.text) if p.kind in ("city", "admin") and p.primary]
+    countries = {p.country for p in places if p.population >= _MIN_TOWN_POPULATION}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _is_locative(token: Token) -> bool:

@@ -1,0 +1,163 @@
+"""Finding date expressions and resolving them against the publication date.
+
+Spans come from spaCy's DATE entities (and TIME entities that name a day, "Thursday night") plus our
+own patterns for the shapes the small model misses ("on Thursday", "last spring", "Q3", "2021-03-04").
+Each span is resolved by `resolve.resolve` with the tense of the verb that governs it, so "on Wednesday"
+looks back in "met on Wednesday" and forward in "will meet on Wednesday".
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.extract.context import ExtractContext
+from newsevents.extract.dates.resolve import Tense, resolve
+from newsevents.types import DateRef
+
+FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+MODALS = {"may", "might", "could", "would", "should", "must", "can"}
+# Verbs whose infinitive complement lies ahead: "plans to meet in May", "is expected to vote on Monday".
+FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "prepare", "go", "want", "agree"}
+
+_MONTH_NAME = (
+    r"(?:January|February|April|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_AMBIGUOUS_MONTH = r"(?:March|May|Mar|Jun|Jul)"  # also verbs or names: only with a day or year, or after "in"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_UNIT = r"(?:day|week|weekend|month|year|quarter|decade|century)"
+_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a few|several|many)"
+_DETECT = re.compile(
+    "|".join(
+        [
+            r"\b\d{4}-\d{2}-\d{2}\b",
+            rf"\b(?:(?:mid|early|late)-?\s?)?{_MONTH_NAME}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b",
+            rf"\b\d{{1,2}}\s+(?:{_MONTH_NAME}|{_AMBIGUOUS_MONTH})(?:,?\s+\d{{4}})?\b",
+            rf"\b{_AMBIGUOUS_MONTH}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?\b",
+            rf"\b{_AMBIGUOUS_MONTH}\.?,?\s+\d{{4}}\b",
+            rf"(?<=\bin\s){_AMBIGUOUS_MONTH}\b",
+            rf"\b(?:(?:this|last|next|past|coming|previous)\s+)?{_WEEKDAY}\b",
+            r"\b(?:yesterday|today|tomorrow|tonight)\b",
+            rf"\b(?:this|last|next|past|coming|previous|current)\s+(?:{_UNIT}|{_SEASON})\b",
+            rf"\b{_SEASON}\s+(?:of\s+)?(?:this|last|next)\s+year\b",
+            rf"\b(?:(?:this|last|next|the)\s+)?{_SEASON}(?:\s+of)?\s+\d{{4}}\b",
+            rf"(?<=\bin\s)(?:the\s+)?{_SEASON}\b",
+            rf"\b(?:the\s+)?(?:next|past|last|coming|previous)\s+{_NUM}\s+{_UNIT}s\b",
+            rf"\b{_NUM}\s+{_UNIT}s?\s+ago\b",
+            r"\b(?:the\s+)?(?:1[89]|20)\d0'?s\b",
+            r"\bQ[1-4](?:\s+\d{4})?\b",
+            r"\b(?:first|second|third|fourth)-quarter\b",
+            r"\b(?:now|currently|recently|previously|nowadays|soon)\b",
+            r"\b(?:the\s+)?(?:near\s+)?(?:past|future)\b(?!\s+(?:tense|participle))",
+            r"\b(?:recent|coming)\s+(?:days|weeks|months|years|decades)\b",
+            r"\bthe\s+(?:(?:latest|same|year-ago|year-earlier)\s+)?quarter\b",
+        ]
+    )
+)
+# A bare year only after a preposition ("in 2014"), so counts ("2014 people") stay out.
+_YEAR_AFTER_PREP = re.compile(r"\b(?:in|since|by|until|of|from|during|before|after|through|to)\s+((?:1[89]|20)\d{2})\b")
+# Phrases whose period is the quarter the text is about: "the quarter", "the latest quarter", "a year earlier",
+# "the year-ago quarter". Only used once a quarter has been named.
+_QUARTER_ANAPHOR = re.compile(
+    r"^the\s+(?:(?:latest|same|current|year-ago|year-earlier|comparable)\s+)?(?:quarter|period)$"
+    r"|^(?:a|one)\s+year\s+(?:ago|earlier)$|^the\s+year-(?:ago|earlier)\s+(?:quarter|period)$",
+    re.IGNORECASE,
+)
+_RANGE_WORDS = {"to", "through", "and", "until", "till", "ended", "ending"}
+_AGE = re.compile(r"^\d+[- ](?:year|month|week|day)s?[- ]old", re.IGNORECASE)
+
+
+def extract_dates(ctx: ExtractContext) -> None:
+    """Set `ctx.dates`: every date expression we can resolve, in text order."""
+    refs = []
+    last_quarter: str | None = None  # the reporting period under discussion, for "the quarter", "a year earlier"
+    for span in find_date_spans(ctx.doc):
+        if last_quarter and _QUARTER_ANAPHOR.match(span.text):
+            refs.append(_quarter_anaphor(span, last_quarter))
+            continue
+        resolved = resolve(span.text, ctx.published, tense_of(span))
+        if resolved is None:
+            continue
+        if resolved.granularity == "quarter":
+            last_quarter = resolved.value
+        refs.append(DateRef(span.start_char, span.end_char, span.text, resolved.value, resolved.granularity))
+    ctx.dates = refs
+
+
+def _quarter_anaphor(span: Span, quarter: str) -> DateRef:
+    """ "the quarter" is the quarter last named; "a year earlier" (after one) is that quarter a year before."""
+    year, number = quarter.split("-Q")
+    if re.search(r"year[\s-](?:ago|earlier)", span.text, re.IGNORECASE):
+        year = str(int(year) - 1)
+    return DateRef(span.start_char, span.end_char, span.text, f"{year}-Q{number}", "quarter")
+
+
+def find_date_spans(doc: Doc) -> list[Span]:
+    """spaCy DATE (and day-naming TIME) entities, plus our pattern matches outside them."""
+    spans: list[Span] = [part for ent in doc.ents if _is_date_entity(ent) for part in _split_range(ent)]
+    taken = {t.i for span in spans for t in span}
+    found = [m.span() for m in _DETECT.finditer(doc.text)] + [m.span(1) for m in _YEAR_AFTER_PREP.finditer(doc.text)]
+    for start, end in found:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) and not any(t.i in taken for t in span):
+            spans.append(span)
+            taken.update(t.i for t in span)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _split_range(ent: Span) -> list[Span]:
+    """ "Aug. 26 to Oct. 20", "between 1985 and 1987", "the quarter ended Sept. 30": one span per date."""
+    cuts = [t.i for t in ent if t.lower_ in _RANGE_WORDS and ent.start < t.i < ent.end - 1]
+    if not cuts:
+        return [ent]
+    bounds = [ent.start, *cuts, ent.end]
+    parts = [ent.doc[a + (1 if a in cuts else 0) : b] for a, b in itertools.pairwise(bounds)]
+    return [p for p in parts if (len(p) and p[0].lower_ != "between") or len(p) > 1]
+
+
+def _is_date_entity(ent: Span) -> bool:
+    if _AGE.match(ent.text):
+        return False
+    if ent.label_ == "DATE":
+        return True
+    return ent.label_ == "TIME" and re.search(_WEEKDAY + r"|yesterday|today|tomorrow|tonight", ent.text) is not None
+
+
+def tense_of(span: Span) -> Tense:
+    """Tense of the verb governing a date phrase: "past", "future", "present" or None."""
+    verb = _governing_verb(span.root)
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX or words & MODALS:
+        return "future"
+    if "to" in words and verb.head is not verb and verb.head.lemma_ in FUTURE_HEADS:
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "future"  # "is meeting on Wednesday"
+    if verb.tag_ == "VBN" and verb.lemma_ in FUTURE_HEADS and any(a.dep_ == "auxpass" for a in auxes):
+        return "future"  # "talks are scheduled for Monday"
+    if verb.tag_ == "VBN" and verb.lemma_ in ("schedule", "plan", "expect") and not auxes:
+        return "future"  # "a vote scheduled for Friday"
+    if verb.tag_ == "VBN" and not auxes:
+        return "past"  # a participle modifier: "the year ended March 31", "a record set on Aug. 6"
+    return "present" if verb.tag_ in ("VBZ", "VBP") else None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(5):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None

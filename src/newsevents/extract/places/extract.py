@@ -1,0 +1,237 @@
+"""Finding toponym mentions (spaCy entities plus gazetteer matches) and turning them into `Place`s.
+
+Candidates come from spaCy's GPE/LOC/FAC entities, from ORG/PERSON entities that are exactly a
+well-known place (the small model tags "Kyiv" or "Ukraine" as a person or organisation now and then),
+and from runs of capitalised tokens outside any entity that match the gazetteer. A capital used as a
+government ("Washington warned Moscow") is an actor, not a place: a city name that is the subject or
+object of a verb is left out; "in Washington" stays.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.extract.context import ExtractContext
+from newsevents.extract.places.gazetteer import Entry, Gazetteer, load_gazetteer
+from newsevents.extract.places.resolve import Mention, resolve_all
+from newsevents.types import Place
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MISTAGGED_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "LANGUAGE"}
+SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART", "LAW", "EVENT"}
+# A following word that makes a longer name: "Kaliningrad region", "Crimean peninsula", "Idlib province".
+NAME_EXTENSIONS = {"region", "oblast", "province", "state", "peninsula", "strait", "sea", "krai", "county"}
+# Last words of names of places smaller than the town they contain ("Plymouth County", "Bentley Park").
+FEATURE_WORDS = {
+    "county", "park", "airport", "hospital", "street", "road", "avenue", "square", "bridge", "river", "lake",
+    "museum", "church", "cathedral", "university", "college", "school", "stadium", "centre", "center", "hall",
+    "station", "mall", "district", "township", "parish", "heights", "hills", "valley", "beach", "island", "bay",
+}  # fmt: skip
+COMPASS_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+    "northwest", "southeast", "southwest", "greater", "downtown", "upstate", "rural", "metro", "the",
+}  # fmt: skip
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
+OBJECT_DEPS = {"dobj", "dative", "iobj"}
+BIG_CITY = 1_000_000
+MISTAGGED_CITY = 100_000  # a city this large named alone is a place even when tagged ORG ("Montreal")
+MIN_UNTAGGED_CITY = 50_000
+MAX_WORDS = 5
+
+
+def extract_places(ctx: ExtractContext) -> None:
+    gazetteer = load_gazetteer()
+    mentions = find_mentions(ctx.doc, gazetteer)
+    mentions = [m for m in mentions if not _used_as_agent(ctx, m)]
+    resolve_all(mentions, _actor_countries(ctx, mentions), gazetteer)
+    ctx.places = [_place(m) for m in mentions if m.chosen is not None]
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Toponym mentions in text order, with "X, Y" qualifiers linked."""
+    mentions = _entity_mentions(doc, gazetteer)
+    covered = {i for m in mentions for i in _token_range(doc, m)}
+    covered |= {t.i for ent in doc.ents if ent.label_ not in PLACE_LABELS for t in ent}
+    mentions += _untagged_mentions(doc, gazetteer, covered)
+    mentions.sort(key=lambda m: m.start)
+    _link_qualifiers(doc, mentions)
+    return mentions
+
+
+def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            mention = _match_span(doc, ent, gazetteer) or _longest_inner_match(doc, ent, gazetteer)
+        elif ent.label_ in MISTAGGED_LABELS:
+            mention = _match_span(doc, ent, gazetteer)
+            mention = mention if mention and _well_known(mention.candidates, ent) else None
+            if mention is None and ent.label_ == "ORG":  # "Edmonton Police Service", "University of Alberta"
+                mention = _longest_inner_match(doc, ent, gazetteer, prominent_only=True)
+        else:
+            mention = None
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _match_span(doc: Doc, span: Span, gazetteer: Gazetteer) -> Mention | None:
+    """The whole span (without a leading "the" or trailing "'s"), extended by "region"/"sea" when that names a place."""
+    start, end = span.start, span.end
+    while start < end and doc[start].lower_ in ("the", "’s", "'s"):
+        start += 1
+    while end > start and doc[end - 1].lower_ in ("’s", "'s"):
+        end -= 1
+    if start >= end or not doc[start].text[:1].isupper():
+        return None
+    if end < len(doc) and doc[end].lower_ in NAME_EXTENSIONS:
+        longer = _mention(doc[start : end + 1], gazetteer)
+        if longer is not None:
+            return longer
+    return _mention(doc[start:end], gazetteer)
+
+
+def _longest_inner_match(doc: Doc, span: Span, gazetteer: Gazetteer, prominent_only: bool = False) -> Mention | None:
+    """A place name inside a longer entity: at its start ("Edmonton Police Service", "New York-based")
+    or at its end after lower-case or compass words ("downtown Edmonton", "North London", "southern Ukraine").
+    Not "Union" in "European Union", nor "Plymouth" in "Plymouth County" (a smaller place we lack).
+    """
+    for size in range(min(len(span), MAX_WORDS) - 1, 0, -1):
+        for i in (span.start, span.end - size):
+            window = doc[i : i + size]
+            if not window[0].text[:1].isupper() or not _inner_position_ok(span, window):
+                continue
+            mention = _mention(window, gazetteer)
+            if mention is not None and (not prominent_only or _prominent(mention.candidates)):
+                return mention
+    return None
+
+
+def _inner_position_ok(entity: Span, window: Span) -> bool:
+    if window.start == entity.start:
+        rest = entity[window.end - entity.start :]
+        return not (len(rest) and rest[-1].lower_ in FEATURE_WORDS)
+    before = entity[: window.start - entity.start]
+    if before[-1].lower_ in ("of", "in", "for"):  # "University of Alberta", "City of Edmonton"
+        return True
+    return all(t.lower_ in COMPASS_WORDS or not t.text[:1].isupper() for t in before)
+
+
+def _untagged_mentions(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Mention]:
+    """Runs of capitalised proper nouns the NER missed that are prominent gazetteer names."""
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        size = 0
+        if i not in covered and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            size, found = _longest_at(doc, i, gazetteer, covered)
+            mentions += [found] if found else []
+        i += max(size, 1)
+    return mentions
+
+
+def _longest_at(doc: Doc, i: int, gazetteer: Gazetteer, covered: set[int]) -> tuple[int, Mention | None]:
+    for size in range(min(MAX_WORDS, len(doc) - i), 0, -1):
+        window = doc[i : i + size]
+        if any(t.i in covered for t in window) or not window[-1].text[:1].isupper():
+            continue
+        found = _mention(window, gazetteer)
+        if found is not None and _prominent(found.candidates):
+            return size, found
+    return 0, None
+
+
+def _mention(span: Span, gazetteer: Gazetteer) -> Mention | None:
+    candidates = gazetteer.lookup(span.text)
+    if not candidates:
+        return None
+    return Mention(span.start_char, span.end_char, span.text, candidates)
+
+
+def _well_known(candidates: tuple[Entry, ...], ent: Span) -> bool:
+    """Is an entity the small model did not tag as a place still one ("Kyiv" as PERSON, "Ukraine" as ORG)?"""
+    cities = [c for c in candidates if c.kind == "city"]
+    if ent.label_ == "PERSON":  # "Jordan", "Georgia", "Victoria" are people's names too
+        located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near", "from", "to", "into")
+        return any(c.population >= BIG_CITY or (located and c.primary and c.population >= 50_000) for c in cities)
+    return len(cities) < len(candidates) or any(c.primary and c.population >= MISTAGGED_CITY for c in cities)
+
+
+def _prominent(candidates: tuple[Entry, ...]) -> bool:
+    return any(c.primary and (c.kind != "city" or c.population >= MIN_UNTAGGED_CITY) for c in candidates)
+
+
+def _token_range(doc: Doc, mention: Mention) -> range:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
+    """ "Paris, Texas" / "Kharkiv, Ukraine": the second name qualifies the first."""
+    for first, second in itertools.pairwise(mentions):
+        between = doc.text[first.end : second.start]
+        if between.strip() == "," and any(c.kind in ("admin", "country") for c in second.candidates):
+            first.qualifier = second
+
+
+def _used_as_agent(ctx: ExtractContext, mention: Mention) -> bool:
+    """A capital or a seat of government acting as a government: "Washington warned Moscow", "the Kremlin's demands".
+
+    Subject or possessor of a verb phrase = actor use; object of a verb whose subject is an actor
+    ("warned Moscow") too; object of a preposition ("in Washington") or of a non-actor ("the storm hit
+    Paris") stays a place, and so does a name qualified by its region ("Paris, Texas").
+    """
+    if mention.qualifier is not None or not all(c.kind in ("city", "landmark") for c in mention.candidates):
+        return False
+    if not any(c.capital or c.kind == "landmark" for c in mention.candidates):
+        return False  # only seats of government stand for one: "shelled Kharkiv" is a place
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root: Token = span.root
+    actor = ctx.actor_at(mention.start, mention.end)
+    if actor is not None and actor.kind not in ("government", "country", "organisation"):
+        return False
+    while root.dep_ == "conj" and root.head is not root:  # "Moscow and Washington are contemplating"
+        root = root.head
+    if root.dep_ in SUBJECT_DEPS:
+        return True
+    if root.dep_ in ("compound", "amod", "npadvmod") and all(c.kind == "landmark" for c in mention.candidates):
+        return True  # "a Kremlin account", "Kremlin-friendly": the institution, not the building
+    if root.dep_ in OBJECT_DEPS and root.head.pos_ == "VERB":
+        subjects = [c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(ctx.actor_for_token(s) is not None for s in subjects)
+    return False
+
+
+def _actor_countries(ctx: ExtractContext, mentions: list[Mention]) -> Counter[str]:
+    """Countries of the article's actors, leaving out actors that are these very place names: the actor
+    stage reads "London" as the British government, which must not vote for London, England."""
+    spans = [(m.start, m.end) for m in mentions]
+    return Counter(
+        a.country
+        for a in ctx.actors
+        if a.country
+        and len(a.country) == 3
+        and a.kind != "pronoun"
+        and not any(start < a.end and a.start < end for start, end in spans)
+    )
+
+
+def _place(mention: Mention) -> Place:
+    entry = mention.chosen
+    assert entry is not None
+    return Place(
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        name=entry.name,
+        country=entry.country,
+        kind=entry.kind,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonameid=entry.geonameid,
+    )

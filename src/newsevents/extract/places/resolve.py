@@ -1,0 +1,112 @@
+"""Choosing one gazetteer entry per toponym mention, using the rest of the article as context.
+
+A candidate's score is the log of its population (its prominence), plus evidence from context:
+its country is the country of other places or actors in the article, it lies inside a region the
+article names ("Paris" with "Texas" nearby), or the text qualifies it directly ("Paris, Texas").
+An alternate-name match ("Odessa" for Odesa) pays a small penalty against a primary-name match.
+One sense per discourse: the same name gets the same reading throughout an article.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsevents.extract.places.gazetteer import Entry, Gazetteer, haversine_km
+
+ALTERNATE_PENALTY = 2.5
+SAME_COUNTRY_BONUS = 2.0
+COUNTRY_WEIGHT = 1.5  # more mentions of a country make its places likelier (log of the count)
+CAPITAL_BONUS = 1.5
+INSIDE_REGION_BONUS = 5.5
+QUALIFIED_BONUS = 10.0
+KIND_PRIOR = {"country": 2.0, "admin": 1.0, "continent": 1.0, "sea": 1.0, "region": 1.0, "river": 0.5}
+REGION_RADIUS_KM = 700.0
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Entry, ...]
+    qualifier: Mention | None = None  # the "Texas" of "Paris, Texas"
+    chosen: Entry | None = field(default=None, repr=False)
+
+
+def inside(entry: Entry, region: Entry, gazetteer: Gazetteer) -> bool:
+    """Is `entry` within the admin region or country `region`?"""
+    if entry is region or entry.country is None or entry.country != region.country:
+        return False
+    if region.kind == "country":
+        return entry.kind != "country"
+    if region.admin1 and entry.admin1:
+        return entry.admin1 == region.admin1
+    return haversine_km(entry.lat, entry.lon, region.lat, region.lon) < REGION_RADIUS_KM
+
+
+def resolve_all(mentions: list[Mention], actor_countries: Counter[str], gazetteer: Gazetteer) -> None:
+    """Set `chosen` on every mention: a first pass with unambiguous context, then one with all of it."""
+    context = _Context(actor_countries, [], gazetteer)
+    context.add([_sole(m) for m in mentions])
+    _choose(mentions, context)
+    context = _Context(actor_countries, [], gazetteer)
+    context.add([m.chosen for m in mentions])
+    _choose(mentions, context)
+
+
+@dataclass
+class _Context:
+    countries: Counter[str]
+    regions: list[Entry]
+    gazetteer: Gazetteer
+
+    def add(self, entries: list[Entry | None]) -> None:
+        self.countries = Counter(self.countries)
+        for entry in entries:
+            if entry is None:
+                continue
+            if entry.country:
+                self.countries[entry.country] += 1
+            if entry.kind in ("admin", "country"):
+                self.regions.append(entry)
+
+    def score(self, entry: Entry, mention: Mention) -> float:
+        score = entry.weight + KIND_PRIOR.get(entry.kind, 0.0)
+        if not entry.primary:
+            score -= ALTERNATE_PENALTY
+        own = 1 if mention.chosen is not None and mention.chosen.country == entry.country else 0
+        others = self.countries[entry.country] - own if entry.country else 0
+        if others > 0:
+            score += SAME_COUNTRY_BONUS + COUNTRY_WEIGHT * math.log(others)
+        if entry.capital:
+            score += CAPITAL_BONUS
+        if entry.kind == "city" and any(inside(entry, r, self.gazetteer) for r in self.regions if r.kind == "admin"):
+            score += INSIDE_REGION_BONUS
+        qualifier = mention.qualifier.chosen if mention.qualifier else None
+        if qualifier is not None and inside(entry, qualifier, self.gazetteer):
+            score += QUALIFIED_BONUS
+        return score
+
+
+def _sole(mention: Mention) -> Entry | None:
+    """The mention's reading when the name is unambiguous (one candidate, or one primary one)."""
+    primary = [c for c in mention.candidates if c.primary]
+    if len(mention.candidates) == 1:
+        return mention.candidates[0]
+    return primary[0] if len(primary) == 1 and mention.candidates[0].kind != "city" else None
+
+
+def _choose(mentions: list[Mention], context: _Context) -> None:
+    by_name: dict[str, Entry] = {}
+    # Qualifiers ("Texas" in "Paris, Texas") are resolved before the places they qualify.
+    ordered = sorted(mentions, key=lambda m: m.qualifier is not None)
+    for mention in ordered:
+        key = mention.text.lower()
+        if mention.qualifier is None and key in by_name:
+            mention.chosen = by_name[key]
+            continue
+        mention.chosen = max(mention.candidates, key=lambda e: context.score(e, mention))
+        if mention.qualifier is None:
+            by_name[key] = mention.chosen

@@ -1,0 +1,114 @@
+"""Toponyms: each place kind, the gazetteer's aliases, and the ambiguity rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.extract.places.gazetteer import haversine_km, load_gazetteer
+from newsevents.types import Place
+
+
+def _place(places: list[Place], text: str) -> Place:
+    found = [p for p in places if p.text == text]
+    assert found, f"{text!r} not among {[p.text for p in places]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "kind", "country"),
+    [
+        ("Fighting was reported in Kyiv on Monday.", "Kyiv", "city", "UKR"),
+        ("Officials in Ukraine denied the report.", "Ukraine", "country", "UKR"),
+        ("Warships sailed into the Black Sea overnight.", "Black Sea", "sea", None),
+        ("Russia annexed Crimea in 2014.", "Crimea", "region", "UKR"),
+        ("Troops gathered in the Kaliningrad region near Poland.", "Kaliningrad region", "admin", "RUS"),
+        ("Heavy rain fell across Texas at the weekend.", "Texas", "admin", "USA"),
+        ("Protesters gathered outside the White House on Sunday.", "White House", "landmark", "USA"),
+        ("Gas prices rose across Europe this winter.", "Europe", "continent", None),
+        ("Shelling continued in the Donbas overnight.", "Donbas", "region", "UKR"),
+        ("Aid convoys entered the Gaza Strip on Friday.", "Gaza Strip", "region", "PSE"),
+    ],
+)
+def test_place_kinds(extract, sentence: str, mention: str, kind: str, country: str | None) -> None:
+    place = _place(extract(sentence).places, mention)
+    assert (place.kind, place.country) == (kind, country)
+    assert place.lat is not None and place.lon is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "name", "country"),
+    [
+        ("The ambassador flew to Kiev on Tuesday.", "Kiev", "Kyiv", "UKR"),  # old spelling
+        ("Diplomats from the U.S. arrived on Monday.", "U.S.", "United States", "USA"),
+        ("Ships left Odessa harbour under escort from Ukraine's navy.", "Odessa", "Odesa", "UKR"),
+        ("Talks were held in Paris on Monday.", "Paris", "Paris", "FRA"),  # population wins
+        ("The storm hit Paris, Texas, on Monday.", "Paris", "Paris", "USA"),  # qualified by its state
+        ("Police in Texas said a man was arrested in Paris after a chase.", "Paris", "Paris", "USA"),  # context
+        ("Police in Ontario said the London man was charged in London.", "London", "London", "CAN"),
+        ("The envoy met officials in Washington on Friday.", "Washington", "Washington", "USA"),  # capital
+    ],
+)
+def test_ambiguity_and_aliases(extract, sentence: str, mention: str, name: str, country: str) -> None:
+    place = _place(extract(sentence).places, mention)
+    assert (place.name, place.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Washington warned Moscow against any new incursion.",
+        "While Moscow and Washington are contemplating their next steps, the talks stalled.",
+        "According to a Kremlin account, the call lasted an hour.",
+        "He welcomed Washington's offers but asked for more.",
+    ],
+)
+def test_capital_acting_as_government_is_not_a_place(extract, sentence: str) -> None:
+    places = extract(sentence).places
+    assert [p.text for p in places if p.kind in ("city", "landmark")] == []
+
+
+def test_capital_as_location_is_a_place(extract) -> None:
+    places = extract("Envoys from both sides met in Moscow on Friday.").places
+    assert [p.name for p in places] == ["Moscow"]
+
+
+def test_person_named_like_a_place_is_not_a_place(extract) -> None:
+    places = extract("Michael Jordan said Georgia Smith would join the team.").places
+    assert places == []
+
+
+def test_offsets_point_at_the_text(extract) -> None:
+    record = extract("Russian troops massed near Belarus and the Sea of Azov, officials in Kyiv said.")
+    assert {p.name for p in record.places} >= {"Belarus", "Sea of Azov", "Kyiv"}
+    assert all(record.text[p.start : p.end] == p.text for p in record.places)
+
+
+def test_gazetteer_lookup_is_case_insensitive_and_strips_the() -> None:
+    gazetteer = load_gazetteer()
+    assert {e.country for e in gazetteer.lookup("the United States")} == {"USA"}
+    assert any(e.kind == "sea" for e in gazetteer.lookup("baltic sea"))
+
+
+def test_haversine() -> None:
+    assert haversine_km(51.5074, -0.1278, 48.8566, 2.3522) == pytest.approx(344, abs=3)  # London-Paris
+
+
+SEED_PLACES = {  # mention -> (country, lat, lon) of the true place
+    "Kaliningrad": ("RUS", 54.71, 20.51),
+    "Baltic Sea": (None, 58.0, 20.0),
+    "Black Sea": (None, 43.4, 34.0),
+    "Belarus": ("BLR", 53.7, 27.95),
+    "Kyiv": ("UKR", 50.45, 30.52),
+    "Crimean Peninsula": ("UKR", 45.3, 34.4),
+    "Paris": ("FRA", 48.86, 2.35),
+    "Berlin": ("DEU", 52.52, 13.40),
+}
+
+
+def test_seed_article_places(extract, seed_text: str) -> None:
+    places = extract(seed_text, published="2022-01-28").places
+    for mention, (country, lat, lon) in SEED_PLACES.items():
+        place = _place(places, mention)
+        assert place.country == country, mention
+        assert place.lat is not None and place.lon is not None
+        assert haversine_km(place.lat, place.lon, lat, lon) < 161, mention
