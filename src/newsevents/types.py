@@ -89,7 +89,7 @@ class Place:
     text: str
     name: str
     country: str | None = None
-    kind: str | None = None  # city | admin | country | sea | region | landmark | continent
+    kind: str | None = None  # city | admin | country | sea | river | region | landmark | continent
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
@@ -154,6 +154,8 @@ class Quote:
     kind: QuoteKind
     cue: Span | None
     speaker: Actor | None
+    # The pieces of a quote interrupted by its cue ("“A,” he said. “B.”"); empty when it is one piece.
+    parts: list[CharRange] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -163,6 +165,7 @@ class Quote:
             "kind": self.kind,
             "cue": self.cue.to_dict() if self.cue else None,
             "speaker": self.speaker.to_dict() if self.speaker else None,
+            "parts": [p.to_dict() for p in self.parts],
         }
 
 

@@ -1,9 +1,0 @@
-"""Claims extraction (placeholder until its issue lands: writes an empty list)."""
-
-from __future__ import annotations
-
-from newsevents.extract.context import ExtractContext
-
-
-def extract_claims(ctx: ExtractContext) -> None:
-    ctx.claims = []

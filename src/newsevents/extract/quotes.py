@@ -1,9 +1,0 @@
-"""Quotes extraction (placeholder until its issue lands: writes an empty list)."""
-
-from __future__ import annotations
-
-from newsevents.extract.context import ExtractContext
-
-
-def extract_quotes(ctx: ExtractContext) -> None:
-    ctx.quotes = []

@@ -1,0 +1,111 @@
+"""Numeric claims: value, unit, subject, qualifier and source; dates are not claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.extract.claims.lexicon import parse_claim_words
+from newsevents.extract.claims.numbers import parse_number
+from newsevents.types import ArticleRecord, Claim
+from tests.conftest import Extract
+
+
+def _claims(extract: Extract, text: str) -> list[Claim]:
+    record: ArticleRecord = extract(text, language_check=False)
+    for claim in record.claims:
+        assert record.text[claim.start : claim.end] == claim.text
+    return record.claims
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["130,000"], 130000),
+        (["1.5", "million"], 1500000),
+        (["two", "hundred", "thousand"], 200000),
+        (["four"], 4),
+        (["27.16"], 27.16),
+        (["4bn"], 4000000000),
+        (["dozen"], 12),
+        (["1,2"], None),
+        (["troops"], None),
+    ],
+)
+def test_parse_number(words: list[str], value: float | None) -> None:
+    assert parse_number(words) == value
+
+
+CLAIMS = [
+    # text, value, unit, subject (or a word it holds), qualifier
+    ("The U.S. estimates 130,000 Russian troops are near the border.", 130000, "troops", "Russian troops", None),
+    ("There are more than 100,000 Russian troops close to Ukraine.", 100000, "troops", "Russian troops", "more than"),
+    ("Over 14,000 people have been killed in the fighting.", 14000, "people", "killed", "more than"),
+    ("The U.S. placed 8,500 troops on increased alert.", 8500, "troops", "troops", None),
+    ("The four presidential envoys met in Paris.", 4, "envoys", "presidential envoys", None),
+    ("They agreed to meet again within two weeks.", 2, "weeks", None, None),
+    ("About 1.5 million people fled the region.", 1500000, "people", "people fled", "about"),
+    ("The fund raised up to $3 billion for the city.", 3000000000, "USD", None, "up to"),
+    ("Some 45 percent of voters backed the plan.", 45, "percent", "voters", "about"),
+    ("At least 12 soldiers were wounded.", 12, "soldiers", "soldiers wounded", "at least"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "subject", "qualifier"), CLAIMS)
+def test_claims(
+    extract: Extract, text: str, value: float, unit: str, subject: str | None, qualifier: str | None
+) -> None:
+    claims = _claims(extract, text)
+    assert len(claims) == 1, [c.text for c in claims]
+    claim = claims[0]
+    assert (claim.value, claim.unit, claim.qualifier) == (value, unit, qualifier)
+    if subject is None:
+        assert claim.subject is None
+    else:
+        assert claim.subject is not None and subject in claim.subject
+
+
+def test_a_conversion_in_parentheses_belongs_to_its_claim(extract: Extract) -> None:
+    claims = _claims(extract, "The border with Belarus is only 75 km (50 miles) away from the capital.")
+    assert [(c.value, c.unit) for c in claims] == [(75, "km")]
+    assert claims[0].text.endswith("(50 miles)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow annexed Crimea in 2014 after the ouster of the president.",
+        "The talks resumed on February 24 and ended at 10:30.",
+        "It was the first meeting since the 1999 document was signed.",
+        "He came second in the vote.",
+        "A 54-year-old teacher fled with her grandchildren.",
+    ],
+)
+def test_years_dates_ordinals_and_ages_are_not_claims(extract: Extract, text: str) -> None:
+    assert _claims(extract, text) == []
+
+
+def test_the_source_of_a_claim_comes_from_its_attribution(extract: Extract) -> None:
+    text = (
+        "According to the Ukrainian Defense Minister Oleksii Resnikov, 130,000 Russian troops are located near Ukraine."
+    )
+    claims = _claims(extract, text)
+    assert [c.value for c in claims] == [130000]
+    source = claims[0].source
+    assert source is not None and "Oleksii" in source.name and "Resnikov" in source.text
+    assert source.code == "UKRMIL"
+
+
+def test_claim_words_file_format() -> None:
+    words = parse_claim_words("# c\nunit\tkm\tkm\nqualifier\tover\tmore than\nduration\tweeks\t\nimpact\tkill\t\n")
+    assert words.unit(("KM",)) == "km" and words.qualifiers[("over",)] == "more than"
+    assert "weeks" in words.durations and "kill" in words.impact_verbs
+
+
+def test_seed_article_claims(extract: Extract, seed_text: str) -> None:
+    record = extract(seed_text, events=False)  # the events stage reads quotes; it is not needed here
+    found = {(c.value, c.unit) for c in record.claims}
+    assert {(100000, "troops"), (130000, "troops"), (8500, "troops"), (14000, "people"), (75, "km")} <= found
+    assert {(4, "envoys"), (2, "weeks")} <= found
+    assert not any(c.value in (1999, 2014) for c in record.claims)
+    resnikov = next(c for c in record.claims if c.value == 130000)
+    assert resnikov.source is not None and "Oleksii" in resnikov.source.name

@@ -1,0 +1,263 @@
+"""Quotes: each quote shape, reported speech, speakers across sentences, odd marks, the seed article."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsevents.extract.quotes.lexicon import parse_cues
+from newsevents.extract.quotes.marks import find_quote_spans
+from newsevents.types import ArticleRecord, Quote
+from tests.conftest import Extract
+
+
+def _quote_with(record: ArticleRecord, fragment: str) -> Quote:
+    found = [q for q in record.quotes if fragment in q.text]
+    assert found, f"no quote holds {fragment!r}: {[q.text for q in record.quotes]}"
+    return min(found, key=lambda q: q.end - q.start)
+
+
+def _speaker_says(quote: Quote, surname: str) -> bool:
+    speaker = quote.speaker
+    return speaker is not None and (surname in speaker.name or surname in speaker.text)
+
+
+# ---------------------------------------------------------------- quotation marks, text only
+
+MARKS = [
+    ('He said: "We will not back down."', ['"We will not back down."']),
+    ("“We will not back down,” she said.", ["“We will not back down,”"]),
+    ("«We will not yield», he said.", ["«We will not yield»"]),
+    ("‘We will not yield,’ he said.", ["‘We will not yield,’"]),
+    ("'We will not yield,' he said.", ["'We will not yield,'"]),
+    ("''We will not yield,'' he said.", ["''We will not yield,''"]),
+    ("“He told me ‘never again’ and I believed him,” he said.", ["“He told me ‘never again’ and I believed him,”"]),
+    ("\"We are ready,” he said. “It's Trump's call.”", ['"We are ready,”', "“It's Trump's call.”"]),
+    ("Don’t touch the voters’ rights in the ’90s.", []),
+    (
+        "“First paragraph goes on.\n\n“Second paragraph ends.” Later text.",
+        ["“First paragraph goes on.\n\n“Second paragraph ends.”"],
+    ),
+    ("“Left open at the end.\n\nA plain paragraph.", ["“Left open at the end."]),
+    ("“Left open. He said, “A new quote.”", ["“Left open.", "“A new quote.”"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKS)
+def test_quote_marks_pair_by_family_and_paragraph(text: str, expected: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quote_spans(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n'\"“”‘’«»`")), max_size=80))
+def test_quote_marks_never_raise_and_stay_in_bounds(text: str) -> None:
+    spans = find_quote_spans(text)
+    previous_end = 0
+    for span in spans:
+        assert previous_end <= span.start < span.inner_start <= span.inner_end <= span.end <= len(text)
+        previous_end = span.end
+
+
+def test_cue_lexicon_reads_classes_frames_and_phrases() -> None:
+    lexicon = parse_cues("# comment\nsay\tspeech\tclause\ncall\tstance\tclause,object\npoint out\tspeech\n")
+    assert lexicon.verb("call") is not None and lexicon.verb("call").frames == ("clause", "object")
+    assert lexicon.verb("point", "out") is not None and lexicon.verb("point") is None
+    assert lexicon.verb("say").cls == "speech"
+
+
+# ---------------------------------------------------------------- quotes through the pipeline
+
+SHAPES = [
+    # text, fragment of the quote, kind, speaker surname
+    ('"We will not back down," Prime Minister Boris Johnson said.', "not back down", "direct", "Johnson"),
+    ("“We will not back down,” said Foreign Minister Sergey Lavrov.", "not back down", "direct", "Lavrov"),
+    ("«We will not yield,» French President Emmanuel Macron said.", "not yield", "direct", "Macron"),
+    ("'We will not yield,' German Chancellor Olaf Scholz said on Monday.", "not yield", "direct", "Scholz"),
+    ("President Joe Biden said: “The door to diplomacy is open.”", "door to diplomacy", "direct", "Biden"),
+    (
+        "Sergey Lavrov stated that there is little chance of reaching an agreement.",
+        "little chance",
+        "indirect",
+        "Lavrov",
+    ),
+    ("Volodymyr Zelenskyy lamented that the alliance gave no roadmap.", "no roadmap", "indirect", "Zelenskyy"),
+    ("Volodymyr Zelenskyy insisted the troops were a bluff.", "were a bluff", "indirect", "Zelenskyy"),
+    (
+        "According to Ukrainian Defense Minister Oleksii Reznikov, 130,000 Russian troops are near Ukraine.",
+        "130,000 Russian troops are near Ukraine",
+        "indirect",
+        "Reznikov",
+    ),
+    (
+        "Volodymyr Zelenskyy claimed the buildup put “psychological pressure” on the world.",
+        "psychological pressure",
+        "mixed",
+        "Zelenskyy",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "kind", "surname"), SHAPES)
+def test_quote_shapes(extract: Extract, text: str, fragment: str, kind: str, surname: str) -> None:
+    quote = _quote_with(extract(text, language_check=False), fragment)
+    assert quote.kind == kind
+    assert _speaker_says(quote, surname), quote.speaker
+    assert quote.cue is not None and text[quote.cue.start : quote.cue.end] == quote.cue.text
+
+
+def test_quote_split_by_its_cue_is_one_quote_in_two_pieces(extract: Extract) -> None:
+    text = "“The talks were useful,” Foreign Minister Sergey Lavrov said. “But we need answers.”"
+    record = extract(text, language_check=False)
+    quote = _quote_with(record, "talks were useful")
+    assert "we need answers" in quote.text and len(quote.parts) == 2
+    assert [text[p.start : p.end] for p in quote.parts] == ["“The talks were useful,”", "“But we need answers.”"]
+    assert _speaker_says(quote, "Lavrov")
+
+
+def test_reported_speech_around_its_cue_is_two_pieces(extract: Extract) -> None:
+    text = "Many of the closures, Foreign Minister Sergey Lavrov said, were ordered by Washington."
+    quote = _quote_with(extract(text, language_check=False), "closures")
+    assert [text[p.start : p.end] for p in quote.parts] == ["Many of the closures", "were ordered by Washington"]
+    assert quote.kind == "indirect" and _speaker_says(quote, "Lavrov")
+
+
+def test_a_dateline_is_not_part_of_the_speaker(extract: Extract) -> None:
+    text = "KYIV, Ukraine (AP) — Ukraine's foreign ministry said Tuesday that talks with Moscow had stalled."
+    quote = _quote_with(extract(text, language_check=False), "talks with Moscow")
+    assert quote.speaker is not None and quote.speaker.text == "Ukraine's foreign ministry"
+
+
+def test_relative_pronoun_speaker_takes_the_name_it_refers_to(extract: Extract) -> None:
+    text = "Senator Bernie Sanders, who said the system is rigged, spoke on Monday."
+    quote = _quote_with(extract(text, language_check=False), "system is rigged")
+    assert quote.speaker is not None and quote.speaker.text == "who" and "Sanders" in quote.speaker.name
+
+
+def test_quote_over_paragraphs_with_the_closing_mark_left_off(extract: Extract) -> None:
+    text = "President Volodymyr Zelenskyy said: “We are ready.\n\n“We will defend every city.”\n\nThe talks ended."
+    quote = _quote_with(extract(text, language_check=False), "We are ready")
+    assert "defend every city" in quote.text and "talks ended" not in quote.text
+    assert _speaker_says(quote, "Zelenskyy")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "surname", "mention"),
+    [
+        (
+            "Foreign Minister Sergey Lavrov spoke on Friday.\n\nHe said, “There will be no war.”",
+            "no war",
+            "Lavrov",
+            "He",
+        ),
+        (
+            "Belarusian President Alexander Lukashenko met troops.\n\n“We will all lose,” he said.",
+            "all lose",
+            "Lukashenko",
+            "he",
+        ),
+        ("“We are ready,” Zelenskyy said.\n\n“We will defend every city.”", "every city", "Zelenskyy", "Zelenskyy"),
+    ],
+)
+def test_pronoun_and_carried_speakers_resolve_to_the_person(
+    extract: Extract, text: str, fragment: str, surname: str, mention: str
+) -> None:
+    quote = _quote_with(extract(text, language_check=False), fragment)
+    assert quote.speaker is not None and surname in quote.speaker.name
+    assert quote.speaker.text == mention
+
+
+def test_title_speaker_resolves_to_the_earlier_official(extract: Extract) -> None:
+    text = (
+        "According to a senior Biden administration official, the U.S. welcomes the remarks. "
+        "“We need to see Russia pull back,” the official said on condition of anonymity."
+    )
+    quote = _quote_with(extract(text, language_check=False), "pull back")
+    assert quote.speaker is not None and quote.speaker.text.endswith("official")
+    assert "administration official" in quote.speaker.name
+    assert quote.speaker.code == "USAGOV"
+
+
+def test_a_title_in_the_cue_clause_is_not_a_quote(extract: Extract) -> None:
+    text = "“He is absolutely right,” Michael Flynn said on Fox News’s “Fox and Friends.”"
+    record = extract(text, language_check=False)
+    assert [q.text for q in record.quotes] == ["“He is absolutely right,”"]
+
+
+def test_a_long_quote_without_cue_keeps_no_speaker(extract: Extract) -> None:
+    text = "The hall was quiet.\n\n“Nobody here wants another war with our neighbours.”\n\nThe meeting ended."
+    record = extract(text, language_check=False)
+    assert [(q.kind, q.speaker, q.cue) for q in record.quotes] == [("direct", None, None)]
+    assert "another war" in record.quotes[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Unclosed quote runs on and on\n\nNext paragraph. “Another, ” he said “” ‘ ’ « » \" ' ''",
+        '"""""""" said said said "according to" according to , according to',
+        "”Backwards marks“ he said ’and these‘.",
+        "\n\n\n“\n”\n",
+    ],
+)
+def test_odd_marks_never_break_the_article(extract: Extract, text: str) -> None:
+    record = extract(text, language_check=False)
+    for quote in record.quotes:
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert record.text[quote.start : quote.end] == quote.text
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.sampled_from(["He said", "“Yes", "no,”", '"', "'", "\n\n", "Lavrov stated that", "war."]), max_size=12)
+)
+def test_quote_extraction_survives_fuzzed_articles(extract: Extract, pieces: list[str]) -> None:
+    text = " ".join(["Report:", *pieces])
+    record = extract(text, language_check=False)
+    assert all(record.text[q.start : q.end] == q.text for q in record.quotes)
+
+
+# ---------------------------------------------------------------- the seed article
+
+# A keyword of each quote (single words, not the article's text) and who said it.
+SEED_SPEAKERS = [
+    ("panic", "Zelenskyy"),
+    ("dearly", "Zelenskyy"),
+    ("compromise", "Lavrov"),
+    ("trampled", "Lavrov"),
+    ("frontier", "administration official"),
+    ("insane", "Lukashenko"),
+    ("victory", "Lukashenko"),
+    ("redundant", "Zelenskyy"),
+    ("openly", "Zelenskyy"),
+    ("future", "Zelenskyy"),
+    ("escalated", "Zelenskyy"),
+    ("observed", "Reznikov"),
+    ("brotherhood", "Lukashenko"),
+]
+
+
+@pytest.mark.parametrize(("keyword", "speaker"), SEED_SPEAKERS)
+def test_seed_article_quotes_have_the_right_speaker(
+    extract: Extract, seed_text: str, keyword: str, speaker: str
+) -> None:
+    record = _seed_record(extract, seed_text)
+    quote = _quote_with(record, keyword)
+    assert quote.speaker is not None and speaker in quote.speaker.name, (quote.text, quote.speaker)
+
+
+def test_seed_article_every_direct_quote_has_a_speaker(extract: Extract, seed_text: str) -> None:
+    record = _seed_record(extract, seed_text)
+    direct = [q for q in record.quotes if q.kind in ("direct", "mixed")]
+    assert len(direct) >= 10
+    assert all(q.speaker is not None for q in direct), [q.text for q in direct if q.speaker is None]
+
+
+_SEED_CACHE: dict[int, ArticleRecord] = {}
+
+
+def _seed_record(extract: Extract, text: str) -> ArticleRecord:
+    key = hash(text)
+    if key not in _SEED_CACHE:
+        _SEED_CACHE[key] = extract(text, events=False)
+    return _SEED_CACHE[key]
