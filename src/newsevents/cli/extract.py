@@ -31,6 +31,8 @@ class InputFormat(StrEnum):
     text = "text"
     html = "html"
     jsonl = "jsonl"
+    feed = "feed"
+    warc = "warc"
 
 
 def parse_date_option(value: str | None) -> dt.date | None:

@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from newsevents.ingest import compressed
 from newsevents.types import Article, InputError, Rejected
 
 Item = Article | Rejected
@@ -97,10 +98,24 @@ def parse_published(value: object) -> dt.date | None:
         raise InputError(f'"published" is not a YYYY-MM-DD date: {value!r}') from exc
 
 
+def _read_feed(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
+    from newsevents.ingest.feeds import read_feed_file  # imported on use: feedparser is slow to import
+
+    return read_feed_file(path, data, published)
+
+
+def _read_warc(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
+    from newsevents.ingest.warc import read_warc_file  # imported on use: warcio/htmldate are slow to import
+
+    return read_warc_file(path, data, published)
+
+
 READERS: dict[str, Reader] = {
     "text": read_text_file,
     "html": read_html_file,
     "jsonl": read_jsonl_file,
+    "feed": _read_feed,
+    "warc": _read_warc,
 }
 
 _EXTENSIONS = {
@@ -112,23 +127,65 @@ _EXTENSIONS = {
     ".xhtml": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".warc": "warc",
 }
 
 
 def detect_format(path: Path, head: bytes) -> str:
     """Content first (a page is HTML whatever it is called), then the file extension."""
+    if head.startswith(b"WARC/"):
+        return "warc"
     sniff = head[:2048].lstrip().lower()
-    if sniff.startswith((b"<!doctype html", b"<html")) or b"<body" in sniff or b"<head" in sniff:
-        return "html"
+    if _looks_like_feed(sniff):
+        return "feed"
+    # JSON before HTML: a JSONL record may carry a whole page in its "html" field.
     if sniff.startswith(b"{") and path.suffix.lower() in (".jsonl", ".ndjson", ".json", ""):
         return "jsonl"
+    if sniff.startswith((b"<!doctype html", b"<html")) or b"<body" in sniff or b"<head" in sniff:
+        return "html"
     return _EXTENSIONS.get(path.suffix.lower(), "text")
 
 
-def read_inputs(paths: Iterable[str | Path], input_format: str = "auto", published: dt.date | None = None) -> Iterator[Item]:
-    """Articles (and rejections) from every path, in the order given."""
+def _looks_like_feed(sniff: bytes) -> bool:
+    """An RSS, RDF or Atom document: its root element, after any XML declaration and comments."""
+    if sniff.startswith((b"<rss", b"<rdf:rdf")):
+        return True
+    if not sniff.startswith((b"<?xml", b"<!--", b"<feed")):
+        return False
+    return any(tag in sniff for tag in (b"<rss", b"<rdf:rdf", b"<feed"))
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Each path as given; a folder becomes its files, recursively, sorted, hidden ones skipped."""
     for raw in paths:
         path = Path(raw)
+        if not path.is_dir():
+            yield path
+            continue
+        for child in sorted(path.rglob("*")):
+            hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+            if child.is_file() and not hidden:
+                yield child
+
+
+def _unpack(path: Path, data: bytes, input_format: str) -> tuple[str, bytes]:
+    """The reader to use and the bytes to give it; gzip'd files are detected by magic bytes."""
+    if not compressed.is_gzip(data):
+        return (detect_format(path, data) if input_format == "auto" else input_format), data
+    head = compressed.peek(data)
+    if head.startswith(b"WARC/") and input_format in ("auto", "warc"):
+        return "warc", data  # warcio reads gzip'd WARCs member by member
+    data = compressed.gunzip(data)
+    return (detect_format(compressed.inner_name(path), data) if input_format == "auto" else input_format), data
+
+
+def read_inputs(
+    paths: Iterable[str | Path], input_format: str = "auto", published: dt.date | None = None
+) -> Iterator[Item]:
+    """Articles (and rejections) from every path, in the order given; folders recursively."""
+    for path in expand_paths(paths):
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -137,7 +194,14 @@ def read_inputs(paths: Iterable[str | Path], input_format: str = "auto", publish
         if not data.strip():
             yield Rejected(str(path), "empty file")
             continue
-        fmt = detect_format(path, data) if input_format == "auto" else input_format
+        try:
+            fmt, data = _unpack(path, data, input_format)
+        except InputError as exc:
+            yield Rejected(str(path), str(exc))
+            continue
+        if not data.strip():
+            yield Rejected(str(path), "empty file (after decompression)")
+            continue
         reader = READERS.get(fmt)
         if reader is None:
             yield Rejected(str(path), f"unknown input format {fmt!r}")

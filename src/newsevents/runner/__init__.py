@@ -1,0 +1,1 @@
+"""Runners map `newsevents.pipeline.process_batch` over a corpus and write the store."""

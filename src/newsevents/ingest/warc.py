@@ -1,0 +1,164 @@
+"""WARC crawl files (plain or gzip'd per record): each HTML HTTP response becomes an `Article`.
+
+`url` is the WARC-Target-URI and `id` the WARC-Record-ID. The publication date is the page's
+own date when it states one; the WARC-Date (when the page was *crawled*) is only a fallback.
+A broken record becomes a `Rejected` naming the file and the record's byte offset, and reading
+resumes at the next record header (or gzip member) after it, so one bad record costs one record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zlib
+from collections.abc import Iterator
+from contextlib import redirect_stderr
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from htmldate import find_date
+from trafilatura.utils import decode_file
+from warcio.archiveiterator import ArchiveIterator
+
+from newsevents.types import Article, Rejected
+
+Item = Article | Rejected
+
+GZIP_MAGIC = b"\x1f\x8b\x08"
+WARC_MAGIC = b"WARC/1."
+_LENGTH_WARNING = re.compile(r"Record not followed by newline.*?Offset:\s*(\d+)", re.S)
+
+
+@dataclass
+class _Scan:
+    """Where one pass over (part of) the file stopped, and why."""
+
+    seen: set[str] = field(default_factory=set)
+    failed_at: int | None = None
+    reason: str = ""
+
+
+def read_warc_file(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
+    scan = _Scan()
+    start: int | None = 0
+    while start is not None:
+        scan.failed_at = None
+        yield from _scan_records(path, data, start, published, scan)
+        if scan.failed_at is None:
+            return
+        yield Rejected(f"{path}@{scan.failed_at}", scan.reason)
+        if "one gzip stream" in scan.reason:  # one gzip member for the whole file: read it decompressed
+            yield from _scan_records(path, _gunzip_prefix(data), 0, published, scan)
+            return
+        start = _next_record_start(data, scan.failed_at + 1)
+
+
+def _scan_records(path: Path, data: bytes, start: int, published: dt.date | None, scan: _Scan) -> Iterator[Item]:
+    records = ArchiveIterator(io.BytesIO(data[start:]))
+    while True:
+        captured = io.StringIO()
+        offset = start
+        with redirect_stderr(captured):  # warcio prints its warnings; we turn them into rejections
+            try:
+                record = next(records)
+                page = _html_response(record)  # read the body before asking warcio for the offset
+                offset = start + records.get_record_offset()
+            except StopIteration:
+                return
+            except Exception as exc:  # warcio raises ArchiveLoadFailed, ValueError, zlib errors, ...
+                scan.failed_at = max(offset, start + max(records.offset, 0))
+                scan.reason = _failure_reason(exc)
+                return
+        yield from _length_warnings(path, start, captured.getvalue())
+        if page is not None and page.record_id not in scan.seen:
+            scan.seen.add(page.record_id)
+            yield page.article(f"{path}@{offset}", published)
+
+
+@dataclass(frozen=True)
+class _Page:
+    record_id: str
+    url: str | None
+    warc_date: dt.date | None
+    html: str
+
+    def article(self, source: str, published: dt.date | None) -> Article:
+        return Article(
+            id=self.record_id,
+            html=self.html,
+            published=page_date(self.html, self.warc_date) or self.warc_date or published,
+            url=self.url,
+            source=source,
+        )
+
+
+def _html_response(record: Any) -> _Page | None:
+    """The page of a successful HTML HTTP response; None for every other kind of record."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    status = record.http_headers.get_statuscode() or ""
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    if not status.startswith("2") or ("html" not in content_type and content_type):
+        return None
+    body = record.content_stream().read()
+    if not body.strip():
+        return None
+    headers = record.rec_headers
+    record_id = headers.get_header("WARC-Record-ID") or ""
+    return _Page(
+        record_id, headers.get_header("WARC-Target-URI"), _iso_date(headers.get_header("WARC-Date")), decode_file(body)
+    )
+
+
+def page_date(html: str, crawled: dt.date | None = None) -> dt.date | None:
+    """The publication date the page itself states (meta tags, markup, URL), if any.
+
+    A page cannot be published after it was crawled: later dates (a "last updated: today" widget
+    rendered at crawl time, or htmldate's fallback to the current day) are not publication dates.
+    """
+    try:  # no max_date: htmldate would then fall back to weaker guesses such as a bare year
+        found = _iso_date(find_date(html, extensive_search=False, original_date=True))
+    except Exception:  # htmldate gives up on odd markup in many ways; no date is the right answer
+        return None
+    return found if found is None or crawled is None or found <= crawled else None
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _failure_reason(exc: Exception) -> str:
+    message = " ".join(str(exc).split())
+    if "non-chunked gzip" in message:
+        return (
+            "gzip'd WARC is one gzip stream, not one member per record (`warcio recompress` fixes it); read as a whole"
+        )
+    return f"broken WARC record: {message[:200] or type(exc).__name__}"
+
+
+def _length_warnings(path: Path, start: int, printed: str) -> Iterator[Rejected]:
+    for match in _LENGTH_WARNING.finditer(printed):
+        yield Rejected(f"{path}@{start + int(match.group(1))}", "WARC record longer than its Content-Length (corrupt?)")
+
+
+def _next_record_start(data: bytes, after: int) -> int | None:
+    """Byte offset of the next gzip member or WARC header line after a broken record."""
+    magic = GZIP_MAGIC if data[:3] == GZIP_MAGIC else b"\n" + WARC_MAGIC
+    found = data.find(magic, after)
+    if found < 0:
+        return None
+    return found if magic == GZIP_MAGIC else found + 1
+
+
+def _gunzip_prefix(data: bytes) -> bytes:
+    """As much of a (possibly truncated) single-member gzip stream as can be decompressed."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        return inflater.decompress(data)
+    except zlib.error:
+        return b""

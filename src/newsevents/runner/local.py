@@ -1,0 +1,218 @@
+"""Ingest on one machine: read inputs, skip what is stored, extract in N processes, one writer.
+
+The main process reads the inputs, drops articles whose `article_id` is already in the store,
+hands chunks of articles to worker processes (each loads the spaCy model once), and writes each
+finished chunk as arrow tables in one transaction, in input order. Because identity is derived
+from content and every write is atomic, a run killed at any moment and started again ends with
+exactly the tables an uninterrupted run gives, and the resumed run re-reads but never re-extracts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsevents.ingest.identity import identify
+from newsevents.ingest.readers import expand_paths, read_inputs
+from newsevents.nlp import ModelNotInstalled, load_model
+from newsevents.options import Options
+from newsevents.pipeline import process, process_batch
+from newsevents.runner.progress import LogProgress, Progress, Tally
+from newsevents.store import Store, StoredArticle, to_arrow
+from newsevents.types import Article, InputError, Rejected
+
+Result = dict[str, Any] | Rejected
+WARM_UP_TEXT = "The Russian foreign minister met NATO officials in Brussels on Monday and warned Ukraine."
+
+
+@dataclass(frozen=True)
+class IngestConfig:
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    chunk_size: int = 16  # articles per task and per transaction
+    input_format: str = "auto"
+    published: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Pending:
+    article: Article
+    article_id: str
+    content_hash: str
+    source_file: str
+
+
+@dataclass
+class Chunk:
+    items: list[Pending] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    files_done: int = 0
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    stored: int
+    skipped: int
+    events: int
+    rejected: int
+    seconds: float
+
+    def line(self) -> str:
+        return (
+            f"{self.stored} articles stored ({self.skipped} skipped: stored before or repeated), {self.events} events, "
+            f"{self.rejected} rejected, in {self.seconds:.1f}s"
+        )
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    options: Options,
+    config: IngestConfig = IngestConfig(),
+    progress: Progress | None = None,
+    on_reject: Callable[[Rejected], None] = lambda rejected: None,
+) -> IngestSummary:
+    """Extract every new article under `paths` into `store`; see the module docstring."""
+    started = time.monotonic()
+    files = list(expand_paths(paths))
+    tally = Tally(files_total=len(files))
+    progress = progress or LogProgress()
+    progress.start(len(files))
+    chunks = read_chunks(files, store, config, tally)
+    for chunk, results in _extracted(chunks, options, config.workers):
+        _write(store, chunk, results, tally, on_reject)
+        tally.files_done = chunk.files_done
+        progress.update(tally)
+    tally.files_done = len(files)
+    progress.finish(tally)
+    return IngestSummary(tally.stored, tally.skipped, tally.events, tally.rejected, time.monotonic() - started)
+
+
+def read_chunks(files: list[Path], store: Store, config: IngestConfig, tally: Tally) -> Iterator[Chunk]:
+    """Chunks of articles not stored yet (nor seen earlier in this run), with the rejections met."""
+    seen: set[str] = set()
+    chunk = Chunk()
+    for index, path in enumerate(files):
+        for item in read_inputs([path], config.input_format, config.published):
+            if isinstance(item, Rejected):
+                chunk.rejected.append(item)
+                continue
+            article_id, digest = identify(item)
+            if article_id in seen:  # the same input given twice in one run
+                tally.skipped += 1
+                continue
+            seen.add(article_id)
+            chunk.items.append(Pending(item, article_id, digest, str(path)))
+            if len(chunk.items) >= config.chunk_size:
+                chunk.files_done = index
+                yield _unstored(chunk, store, tally)
+                chunk = Chunk()
+        chunk.files_done = index + 1
+    if chunk.items or chunk.rejected:
+        yield _unstored(chunk, store, tally)
+
+
+def _unstored(chunk: Chunk, store: Store, tally: Tally) -> Chunk:
+    known = store.known_ids(p.article_id for p in chunk.items)
+    tally.skipped += len(known)
+    chunk.items = [p for p in chunk.items if p.article_id not in known]
+    return chunk
+
+
+def _extracted(chunks: Iterator[Chunk], options: Options, workers: int) -> Iterator[tuple[Chunk, list[Result]]]:
+    """(chunk, results) in input order; in-process for one worker, else over a process pool."""
+    if workers <= 1:
+        for chunk in chunks:
+            yield chunk, process_chunk([p.article for p in chunk.items], options)
+        return
+    context = _worker_context()
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up, initargs=(options,)) as pool:
+        in_flight: deque[tuple[Chunk, Future[list[Result]]]] = deque()
+        for chunk in chunks:
+            in_flight.append((chunk, _submit(pool, chunk, options)))
+            if len(in_flight) >= 2 * workers:  # bounded: reading never runs far ahead of extraction
+                done, future = in_flight.popleft()
+                yield done, future.result()
+        while in_flight:
+            done, future = in_flight.popleft()
+            yield done, future.result()
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """Workers forked from a clean server process that has already imported the pipeline.
+
+    Not plain fork: the parent runs DuckDB's threads, and forking a threaded process is unsafe.
+    Not spawn where forkserver exists: every worker would import spaCy and our modules again.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newsevents.pipeline"])
+    return context
+
+
+def _submit(pool: ProcessPoolExecutor, chunk: Chunk, options: Options) -> Future[list[Result]]:
+    if chunk.items:
+        return pool.submit(process_chunk, [p.article for p in chunk.items], options)
+    nothing_to_do: Future[list[Result]] = Future()  # all stored already: no worker needs waking
+    nothing_to_do.set_result([])
+    return nothing_to_do
+
+
+def warm_up(options: Options) -> None:
+    """Worker initializer: load the model and the extractors' lazily loaded data before any task."""
+    with suppress(ModelNotInstalled):  # reported by the first task, with the message the user needs
+        load_model(options.model)
+        process_chunk([Article(id="warm-up", text=WARM_UP_TEXT)], options)
+
+
+def process_chunk(articles: list[Article], options: Options) -> list[Result]:
+    """`process_batch` over one chunk, records as dicts; a crash on one article rejects only it."""
+    if not articles:
+        return []
+    try:
+        return [_as_result(item) for item in process_batch(articles, options)]
+    except ModelNotInstalled:
+        raise
+    except Exception:  # an extraction bug must not cost the chunk: retry one by one to isolate it
+        return [_process_one(article, options) for article in articles]
+
+
+def _process_one(article: Article, options: Options) -> Result:
+    try:
+        return process(article, options).to_dict()
+    except ModelNotInstalled:
+        raise
+    except InputError as exc:
+        return Rejected(article.source or article.id, str(exc))
+    except Exception as exc:
+        return Rejected(article.source or article.id, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _as_result(item: Any) -> Result:
+    return item if isinstance(item, Rejected) else item.to_dict()
+
+
+def _write(
+    store: Store, chunk: Chunk, results: list[Result], tally: Tally, on_reject: Callable[[Rejected], None]
+) -> None:
+    stored: list[StoredArticle] = []
+    rejected = list(chunk.rejected)
+    for pending, result in zip(chunk.items, results, strict=True):
+        if isinstance(result, Rejected):
+            rejected.append(result)
+        else:
+            stored.append(StoredArticle(pending.article_id, pending.content_hash, pending.source_file, result))
+    tally.stored += store.write(to_arrow(stored, store.schemas, rejected))
+    tally.events += sum(len(s.record.get("events") or []) for s in stored)
+    tally.rejected += len(rejected)
+    for item in rejected:
+        on_reject(item)
