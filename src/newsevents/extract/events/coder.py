@@ -1,0 +1,232 @@
+"""One sentence to its events: triggers, then actor pairs, then modality and codes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from newsevents.extract.context import ExtractContext
+from newsevents.extract.events.codebook import CameoCode, codebook, compose
+from newsevents.extract.events.dictionary import SUPPORT, VerbDictionary
+from newsevents.extract.events.framing import Framed, accusation, duties, duty_frame, reframe
+from newsevents.extract.events.matcher import Trigger, is_event_noun, match, noun_code, verb_lemma
+from newsevents.extract.events.modality import modality, negated_directly
+from newsevents.extract.events.roles import (
+    cause_noun,
+    clause_subject_actors,
+    is_passive,
+    location_targets,
+    owner_actors,
+    sources_of,
+    targets_of,
+)
+from newsevents.types import Actor, CharRange, Event, Modality
+from newsevents.types import Span as TextSpan
+
+# Interactions coded both ways when two subjects act together and no one else is named:
+# "Putin and Macron met" is a meeting of each with the other.
+SYMMETRIC_ROOTS = frozenset({"03", "04", "06"})
+SYMMETRIC_CODES = frozenset({"057", "050"})
+# A statement only counts when it is addressed to someone; "said" alone is not an interaction.
+NEEDS_TARGET_ROOTS = frozenset({"01"})
+# Likewise talking, calling and hosting: "he called", "Manchester will host" name no interaction.
+NEEDS_TARGET_CODES = frozenset({"040", "041", "043"})
+COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+# Appeals, demands, accusations and threats address the subject of their that-clause when nobody
+# else is named: "demanded that Mugabe abandon his policy" is a demand on Mugabe.
+ADDRESSEE_ROOTS = frozenset({"02", "10", "11", "13"})
+UNNAMED_SOURCE_ROOTS = frozenset({"17", "18", "19", "20"})
+# One-sided acts whose target, when nobody is named, is the country where they happen (CAMEO practice).
+LOCATION_TARGET_ROOTS = frozenset({"07", "08", "14", "15", "17", "18", "19", "20"})
+LOCATION_TARGET_CODES = frozenset({"042", "043", "044", "074"})
+# Sectors whose members use force (CAMEO agent codes): military, rebels, police, spies, insurgents, ...
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "INS", "SEP", "IMG"})
+WORDY_SECTORS = frozenset({"ELI", "OPP", "PTY", "LEG", "MED", "JUD", "EDU", "BUS", "LAB", "NGO", "HRI"})
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def find_triggers(sentence: Span, dictionary: VerbDictionary) -> Iterator[Trigger]:
+    """Triggers of the sentence; outer verbs first, so they can absorb the verbs they govern."""
+    candidates = [t for t in sentence if t.pos_ == "VERB" and verb_lemma(t, dictionary)]
+    consumed: set[int] = set()
+    for verb in sorted(candidates, key=_depth):
+        if verb.i in consumed:
+            continue
+        trigger = match(verb, dictionary)
+        if trigger is not None:
+            consumed.update(t.i for t in trigger.tokens)
+            yield trigger
+
+
+def _key(actor: Actor) -> object:
+    return actor.entity if actor.entity >= 0 else (actor.name, actor.country, actor.org)
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return a.same_entity(b) or _key(a) == _key(b) or a is b
+
+
+def _unnamed_perpetrator(trigger: Trigger, entry: CameoCode, targets: list[Actor], dictionary: VerbDictionary) -> bool:
+    """Violence against a named victim by no one named: "three soldiers were killed", "a roadside
+    bomb killed two civilians". Kept with an empty source, as GDELT keeps one-actor events."""
+    if not targets or entry.root not in UNNAMED_SOURCE_ROOTS:
+        return False
+    if is_passive(trigger.verb):
+        return True
+    subjects = [c for c in trigger.verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(is_event_noun(s, dictionary) for s in subjects)
+
+
+def actor_pairs(sources: list[Actor], targets: list[Actor], symmetric: bool) -> list[tuple[Actor, Actor | None]]:
+    """At most one pair per (source, target) entity; never an actor acting on itself."""
+    if symmetric and not targets and len(sources) > 1:
+        candidates: list[tuple[Actor, Actor | None]] = [(s, t) for s in sources for t in sources]
+    elif targets:
+        candidates = [(s, t) for s in sources for t in targets]
+    else:
+        candidates = [(s, None) for s in sources]
+    pairs: list[tuple[Actor, Actor | None]] = []
+    seen: set[tuple[object, object]] = set()
+    for source, target in candidates:
+        key = (_key(source), _key(target) if target else None)
+        if (target is not None and _same(source, target)) or key in seen:
+            continue
+        seen.add(key)
+        pairs.append((source, target))
+    if not pairs and targets:
+        # every target was the source itself ("Croatia investigates Croatian extremists" when the
+        # demonym is chained to the country): keep the act, without a target
+        pairs = [(source, None) for source in sources]
+    return pairs
+
+
+def _political_speaker(actor: Actor) -> bool:
+    """People, parties, parliaments and media: their "attacks" are usually words."""
+    return actor.kind in ("person", "pronoun") or actor.sector in WORDY_SECTORS
+
+
+def _armed_conflict(sources: list[Actor], targets: list[Actor], strict: bool) -> bool:
+    """Whether force words can be literal. "attacked" (strict=False) is figurative only when every
+    source is a political speaker; "hit", "target", "fight" (strict=True), which are mostly
+    figurative in political news, need an armed group or a state as a whole."""
+    if any(a.sector in ARMED_SECTORS or a.kind == "country" for a in (*sources, *targets)):
+        return True
+    return not strict and not (sources and all(_political_speaker(s) for s in sources))
+
+
+def _in_quote(start: int, quotes: tuple[tuple[int, int], ...]) -> bool:
+    return any(q_start <= start < q_end for q_start, q_end in quotes)
+
+
+def _roles(ctx: ExtractContext, trigger: Trigger) -> tuple[list[Actor], list[Actor]]:
+    sources = sources_of(ctx, trigger.verb)
+    targets: list[Actor] = []
+    if trigger.code[:2] in ("02", "10") and trigger.pattern.bare:
+        # "demanded the withdrawal of Serbian forces": those asked to act are the ones the noun names
+        targets = [a for a in owner_actors(ctx, trigger.nouns) if all(not a.same_entity(s) for s in sources)]
+    targets = targets or targets_of(ctx, trigger.verb, trigger.nouns)
+    if not targets and trigger.inner is not None and trigger.inner.dep_ == "ccomp":
+        targets = sources_of(ctx, trigger.inner)  # "demanded that Israel ease": Israel is asked
+    if not targets and trigger.inner is not None:
+        targets = targets_of(ctx, trigger.inner, trigger.nouns)
+    if not targets and trigger.pattern.code != SUPPORT:
+        targets = owner_actors(ctx, trigger.nouns)
+    if not targets and trigger.code[:2] in ADDRESSEE_ROOTS:
+        targets = clause_subject_actors(ctx, trigger.verb)
+    if trigger.pattern.inverse:
+        return targets, sources
+    return sources, targets
+
+
+def _blamed(ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary) -> tuple[str, list[Actor]] | None:
+    """For an agentless passive ("were killed in Israeli shelling"): the cause's code and its owner."""
+    noun = cause_noun(trigger.verb, lambda token: is_event_noun(token, dictionary))
+    if noun is None:
+        return None
+    owners = owner_actors(ctx, (noun,))
+    return (noun_code(noun, dictionary), owners) if owners else None
+
+
+def _mood(trigger: Trigger, entry: CameoCode, quotes: tuple[tuple[int, int], ...]) -> tuple[CameoCode, Modality]:
+    in_quote = _in_quote(trigger.verb.idx, quotes)
+    mood = modality(trigger.verb, in_quote)
+    if mood == "negated" and entry.root in COOPERATION_ROOTS and negated_directly(trigger.verb):
+        # CAMEO codes a refusal to cooperate as a rejection: "would not provide support" is 12x
+        entry = codebook()[compose("120", entry.code)]
+        mood = modality(trigger.verb, in_quote, skip_negation=True)
+    return entry, mood
+
+
+def code_sentence(
+    ctx: ExtractContext, sentence: Span, dictionary: VerbDictionary, quotes: tuple[tuple[int, int], ...] = ()
+) -> list[Event]:
+    events: list[Event] = []
+    consumed: set[int] = set()
+    for trigger in find_triggers(sentence, dictionary):
+        consumed.update(t.i for t in trigger.tokens)
+        framed = _frame(ctx, trigger, dictionary, quotes)
+        if framed is None:
+            continue
+        events += _events(ctx, sentence, trigger.tokens, framed)
+        accused = accusation(ctx, trigger, framed)
+        if accused is not None and accused[0].i not in consumed:
+            events += _events(ctx, sentence, (accused[0],), accused[1])
+    for speech, clause in duties(sentence, consumed):
+        framed = duty_frame(ctx, speech, clause)
+        if framed is not None:
+            events += _events(ctx, sentence, (speech,), framed)
+    return events
+
+
+def _events(ctx: ExtractContext, sentence: Span, tokens: tuple[Token, ...], framed: Framed) -> list[Event]:
+    """One event per actor pair of a coded trigger."""
+    where = CharRange(sentence.start_char, sentence.end_char)
+    symmetric = framed.entry.root in SYMMETRIC_ROOTS or framed.entry.code in SYMMETRIC_CODES
+    pairs: list[tuple[Actor | None, Actor | None]] = list(actor_pairs(framed.sources, framed.targets, symmetric))
+    if not framed.sources:
+        pairs = [(None, target) for target in framed.targets]
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    span = TextSpan(start, end, ctx.text[start:end])
+    entry = framed.entry
+    return [
+        Event(where, span, source, target, entry.code, entry.root, entry.quad_class, entry.goldstein,
+              entry.plover, framed.mood)
+        for source, target in pairs
+    ]  # fmt: skip
+
+
+def _frame(
+    ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary, quotes: tuple[tuple[int, int], ...]
+) -> Framed | None:
+    """Code, actors and modality of one trigger, or None when it makes no event."""
+    entry = codebook()[trigger.code]
+    sources, targets = _roles(ctx, trigger)
+    if not sources:
+        blamed = _blamed(ctx, trigger, dictionary)
+        if blamed is not None:
+            entry, sources = codebook()[blamed[0]], blamed[1]
+    if trigger.figurative is not None and not _armed_conflict(sources, targets, not trigger.figurative):
+        # "Blair attacked the Tories" is a verbal attack: code it as such, or not at all
+        if not trigger.figurative:
+            return None
+        entry = codebook()[trigger.figurative]
+    if not targets and (entry.root in LOCATION_TARGET_ROOTS or entry.code in LOCATION_TARGET_CODES):
+        targets = location_targets(ctx, (*trigger.nouns, trigger.verb))
+    if entry.root == "01":  # telling reporters is how news is made, not an interaction
+        targets = [t for t in targets if t.sector != "MED"]
+    together = len(sources) > 1 and (entry.root in SYMMETRIC_ROOTS or entry.code in SYMMETRIC_CODES)
+    if (entry.root in NEEDS_TARGET_ROOTS or entry.code in NEEDS_TARGET_CODES) and not targets and not together:
+        return None
+    if not sources and not trigger.pattern.inverse and not _unnamed_perpetrator(trigger, entry, targets, dictionary):
+        return None
+    entry, mood = _mood(trigger, entry, quotes)
+    return reframe(ctx, trigger, Framed(entry, sources, targets, mood))

@@ -1,0 +1,230 @@
+"""Find event triggers in a parsed sentence: dictionary patterns matched on dependency children.
+
+A trigger is a verb whose lemma is in the dictionary and whose attached particles, prepositions
+and object nouns fit one of its patterns (the most specific pattern wins). A support verb
+("launched", "imposed", "held") takes the code of the event noun it governs ("an attack",
+"sanctions", "talks"). A verb of intent, appeal, demand, rejection or threat absorbs the event in
+its complement ("threatened to impose sanctions" is one trigger, code 1312).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsevents.extract.events.codebook import COMPOSING_ROOTS, compose
+from newsevents.extract.events.dictionary import SUPPORT, NounSlot, VerbDictionary, VerbPattern, deinflected
+
+DIRECT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "xcomp"})
+WORD_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative", "acomp"})
+# Complements through which an outer verb takes an event: "to attack", "for talks", "of sanctions".
+INNER_VERB_DEPS = frozenset({"xcomp"})
+INNER_PREPS = frozenset({"for", "of", "with", "to", "on"})
+SUPPORT_PREPS = frozenset({"in"})
+# Outer verbs whose that-clause carries the event: "warned that it would strike", "demanded that X free".
+CLAUSE_COMPLEMENT_ROOTS = frozenset({"02", "03", "10", "13"})  # "engaged in talks", "took part in the attack"
+VERB_TAGS = frozenset({"VERB"})
+QUANTITY_NOUNS = frozenset(
+    {
+        "kg",
+        "kilogram",
+        "ton",
+        "tonne",
+        "tons",
+        "million",
+        "billion",
+        "thousand",
+        "hundred",
+        "shipment",
+        "batch",
+        "consignment",
+        "amount",
+        "lot",
+        "worth",
+        "supply",
+        "package",
+        "dollar",
+        "euro",
+        "pound",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    verb: Token  # the verb whose subject is the source
+    code: str
+    tokens: tuple[Token, ...]  # every token the trigger consumed (verb, event noun, inner verb)
+    nouns: tuple[Token, ...]  # the trigger's own nouns, never a target themselves
+    inner: Token | None  # the complement verb of a composed trigger: its object may be the target
+    pattern: VerbPattern
+    figurative: str | None = None  # code for a use without armed actors ("" = no event); None: always literal
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def verb_lemma(token: Token, dictionary: VerbDictionary) -> str | None:
+    """The dictionary key for a verb token: its lemma, or a guess from its surface form."""
+    lemma = lemma_of(token)
+    if lemma in dictionary.verbs:
+        return lemma
+    return next((guess for guess in deinflected(token.lower_) if guess in dictionary.verbs), None)
+
+
+def _noun_lemmas(token: Token) -> tuple[str, ...]:
+    """Two-word names first ("air strike"), then lemma and surface form, then modifiers alone
+    for heads like "martial law"."""
+    lemma = lemma_of(token)
+    mods = [lemma_of(c) for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    of_phrases = [
+        f"{lemma} of {lemma_of(pobj)}"
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    measured = [  # "700 kg of medicine", "tons of food aid": the measured noun names the thing
+        lemma_of(pobj)
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of" and (lemma in QUANTITY_NOUNS or token.like_num)
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return (*of_phrases, *(f"{mod} {lemma}" for mod in mods), lemma, token.lower_, *mods, *measured)
+
+
+def _attached(verb: Token) -> list[Token]:
+    """The verb's children plus those of its direct object (prepositions often hang on the noun)."""
+    children = list(verb.children)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            children.extend(child.children)
+    return children
+
+
+def _fill_slot(verb: Token, slot: NounSlot, attached: list[Token]) -> Token | None:
+    if slot.prep is None:
+        candidates = [c for c in verb.children if c.dep_ in DIRECT_OBJECT_DEPS]
+    else:
+        candidates = [
+            obj
+            for prep in attached
+            if prep.lower_ == slot.prep and prep.dep_ in WORD_DEPS
+            for obj in prep.children
+            if obj.dep_ in ("pobj", "pcomp")
+        ]
+    for candidate in candidates:
+        if any(lemma in slot.lemmas for lemma in _noun_lemmas(candidate)):
+            return candidate
+    return None
+
+
+def fit(verb: Token, pattern: VerbPattern) -> tuple[Token, ...] | None:
+    """The nouns filling the pattern's slots, or None when the verb's dependents do not fit it."""
+    attached = _attached(verb)
+    words = {c.lower_ for c in attached if c.dep_ in WORD_DEPS}
+    if any(word not in words for word in pattern.words):
+        return None
+    nouns = []
+    for slot in pattern.nouns:
+        found = _fill_slot(verb, slot, attached)
+        if found is None:
+            return None
+        nouns.append(found)
+    return tuple(nouns)
+
+
+def event_noun(
+    verb: Token, dictionary: VerbDictionary, preps: frozenset[str] = frozenset(), preps_first: bool = False
+) -> Token | None:
+    """The event-naming noun the verb governs: its object, or the object of one of `preps`
+    (tried first with `preps_first`: "engaged the peacekeepers in a firefight")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [conj for obj in objects for conj in obj.conjuncts]  # "photographs and other intelligence"
+    prepositional = [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    candidates = prepositional + objects if preps_first else objects + prepositional
+    return next((noun for noun in candidates if is_event_noun(noun, dictionary)), None)
+
+
+def is_event_noun(token: Token, dictionary: VerbDictionary) -> bool:
+    return any(lemma in dictionary.nouns for lemma in _noun_lemmas(token))
+
+
+def noun_code(noun: Token, dictionary: VerbDictionary) -> str:
+    return next(dictionary.nouns[lemma] for lemma in _noun_lemmas(noun) if lemma in dictionary.nouns)
+
+
+def match(verb: Token, dictionary: VerbDictionary, depth: int = 0) -> Trigger | None:
+    """The trigger `verb` starts, trying its patterns from the most specific down."""
+    if verb.pos_ not in VERB_TAGS:
+        return None
+    lemma = verb_lemma(verb, dictionary)
+    for pattern in dictionary.verbs.get(lemma, ()) if lemma else ():
+        nouns = fit(verb, pattern)
+        if nouns is None:
+            continue
+        trigger = _resolve(verb, pattern, nouns, dictionary, depth)
+        if trigger is not None:
+            return trigger
+    return None
+
+
+def _resolve(
+    verb: Token, pattern: VerbPattern, nouns: tuple[Token, ...], dictionary: VerbDictionary, depth: int
+) -> Trigger | None:
+    if pattern.code == SUPPORT:
+        noun = event_noun(verb, dictionary, SUPPORT_PREPS | frozenset(pattern.words), bool(pattern.words))
+        if noun is None:
+            return None  # "launched a website" is not an event
+        key = next(k for k in _noun_lemmas(noun) if k in dictionary.nouns)
+        figurative = dictionary.figurative_nouns.get(key)
+        return Trigger(verb, noun_code(noun, dictionary), (verb, noun), (noun,), None, pattern, figurative)
+    if not pattern.nouns and pattern.code[:2] in COMPOSING_ROOTS and depth < 2:
+        composed = _compose_inner(verb, pattern, dictionary, depth)
+        if composed is not None:
+            return composed
+    if pattern.needs_complement:
+        return None
+    return Trigger(verb, pattern.code, (verb, *nouns), nouns, None, pattern, pattern.figurative)
+
+
+def _outer_code(verb: Token, complement: Token, code: str) -> str:
+    """Wanting someone else to act is an appeal to them ("wants Putin to attack"); vowing *not*
+    to act is a refusal ("vowed not to return the Golan")."""
+    if code[:2] != "03":
+        return code
+    if any(c.dep_ == "neg" for c in complement.children):
+        return "120"
+    subjects = [c for c in complement.children if c.dep_ in ("nsubj", "nsubjpass")]
+    other_actor = any(c.dep_ == "dobj" for c in verb.children) or any(not _refers_back(s) for s in subjects)
+    return "020" if other_actor else code
+
+
+def _refers_back(subject: Token) -> bool:
+    """ "they", "their countries": the complement's subject is the outer verb's own subject."""
+    return subject.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+
+
+def _compose_inner(verb: Token, pattern: VerbPattern, dictionary: VerbDictionary, depth: int) -> Trigger | None:
+    """Outer verb + the event in its complement: "vowed to retaliate", "called for talks"."""
+    deps = INNER_VERB_DEPS | ({"ccomp"} if pattern.code[:2] in CLAUSE_COMPLEMENT_ROOTS else set())
+    for child in verb.children:
+        if child.dep_ in deps:
+            inner = match(child, dictionary, depth + 1)
+            if inner is not None:
+                code = compose(_outer_code(verb, child, pattern.code), inner.code)
+                return Trigger(verb, code, (verb, *inner.tokens), inner.nouns, inner.verb, pattern)
+    noun = event_noun(verb, dictionary, INNER_PREPS)
+    if noun is None:
+        return None
+    code = compose(pattern.code, noun_code(noun, dictionary))
+    return Trigger(verb, code, (verb, noun), (noun,), None, pattern)

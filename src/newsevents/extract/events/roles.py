@@ -1,0 +1,292 @@
+"""Who did it and to whom: source and target actors read off the dependency parse.
+
+Source: the subject (`nsubj`), or for a passive the `by`-agent; a verb without its own subject
+borrows it from the verb it is conjoined with, the verb whose complement it is ("Russia plans to
+attack"), or the noun a relative clause hangs on ("troops, who attacked"). Target: the direct
+object, the dative, a passive subject, or the object of a directed preposition ("to", "with",
+"against", "on"). A role phrase yields one actor per conjunct; inside a phrase the actor is the
+mention at its head, an apposition, a possessor or modifier ("Russia's demands", "Russian troops"),
+or the object of "of" ("the president of France").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Token
+
+from newsevents.extract.context import ExtractContext
+from newsevents.extract.events.tree import near_children
+from newsevents.types import Actor
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+# Prepositions that point at whom the act is directed; locative ones ("in Paris") are not targets.
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "at", "toward", "towards", "into", "from", "for"})
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+INHERIT_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp"})
+DEEP_PREPS = TARGET_PREPS | {"by"}
+OWNER_PREPS = frozenset({"of", "by", "from"})
+ORIGIN_PREPS = frozenset({"of", "from"})
+AREA_PREPS = frozenset({"in", "throughout", "across"})
+# Collective nouns for people whose country is where they are: "students throughout Indonesia".
+PEOPLE_NOUNS = frozenset(
+    {
+        "group",
+        "party",
+        "student",
+        "opposition",
+        "activist",
+        "protester",
+        "protestor",
+        "demonstrator",
+        "worker",
+        "rebel",
+        "militant",
+        "guerrilla",
+        "insurgent",
+        "leader",
+        "official",
+        "authority",
+        "people",
+        "resident",
+        "villager",
+        "farmer",
+        "union",
+        "citizen",
+        "refugee",
+        "minority",
+        "faction",
+        "movement",
+        "elder",
+        "crowd",
+    }
+)
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "to", "into", "across", "outside", "around"})
+
+
+def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Actor]:
+    """The actor(s) a noun phrase headed by `token` stands for ("US and British activists": two)."""
+    actor = ctx.actor_for_token(token)
+    if actor is not None:
+        return [actor]
+    if depth > 2:
+        return []
+    for child in token.children:
+        if child.dep_ == "appos" or (child.dep_ in MODIFIER_DEPS and child.i < token.i):
+            found = actors_of(ctx, [child], depth + 1)
+            if found:
+                return found
+    for child in token.children:
+        if child.dep_ == "prep" and (child.lower_ in ORIGIN_PREPS or (child.lower_ in AREA_PREPS and _people(token))):
+            # "the president of France", "doctors from Cuba", "opposition groups in Zimbabwe"
+            return actors_of(ctx, [c for c in child.children if c.dep_ == "pobj"], depth + 1)
+    return []
+
+
+def _people(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in PEOPLE_NOUNS
+
+
+def _is_list_apposition(token: Token) -> bool:
+    """ "The US, Russia, and Switzerland" is parsed as US <-appos- Russia <-conj- Switzerland."""
+    return token.dep_ == "appos" and any(child.dep_ == "conj" for child in token.children)
+
+
+def members(ctx: ExtractContext, token: Token) -> list[Token]:
+    """`token` and the phrases coordinated with it, also when the parser hung them on another token
+    of the same actor mention ("Barack Obama and Vladimir Putin")."""
+    start_tokens = [token]
+    actor = ctx.actor_for_token(token)
+    if actor is not None:
+        mention = token.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if mention is not None:
+            start_tokens = list(mention)
+    found = [token]
+    seen = {token.i, *(t.i for t in start_tokens)}
+    stack = list(start_tokens)
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.i not in seen and (child.dep_ == "conj" or _is_list_apposition(child)):
+                seen.add(child.i)
+                found.append(child)
+                stack.append(child)
+    return found
+
+
+def actors_of(ctx: ExtractContext, heads: Iterable[Token], depth: int = 0) -> list[Actor]:
+    found: list[Actor] = []
+    for head in heads:
+        for member in members(ctx, head):
+            for actor in phrase_actors(ctx, member, depth):
+                if all(actor is not seen for seen in found):
+                    found.append(actor)
+    return found
+
+
+def subject_heads(verb: Token) -> list[Token]:
+    """Tokens heading the subject phrase of `verb` (the agent for passives)."""
+    subjects = [c for c in near_children(verb) if c.dep_ in SUBJECT_DEPS]
+    agents = [pobj for c in near_children(verb) if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
+    if agents:
+        return agents
+    if not subjects and is_passive(verb):
+        return []  # "our interests were ignored": whoever ignored them is not named
+    if subjects:
+        if verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
+            return [verb.head]
+        return subjects
+    if verb.dep_ == "relcl" and not any(c.dep_ == "nsubjpass" for c in near_children(verb)) and not _participle(verb):
+        return [verb.head]
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        # object control: "asked Obama to help", "Obama was pressured to help"
+        controllers = [c for c in near_children(verb.head) if c.dep_ in ("dobj", "nsubjpass")]
+        return controllers or subject_heads(verb.head)
+    if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
+        return subject_heads(verb.head)
+    if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj", "attr") and _infinitive(verb):
+        # "denied having plans to invade": the planner is the subject of the verb that governs "plans"
+        governor = verb.head.head if verb.head.dep_ != "pobj" else verb.head.head.head
+        return subject_heads(governor)
+    return []
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive verb, also the second of "were trampled upon and ignored"."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in near_children(verb)):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in near_children(verb.head))
+
+
+def _participle(verb: Token) -> bool:
+    """A reduced passive relative ("the civilians imprisoned by Moscow"): its head noun is the patient."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "relcl")
+        and not any(c.dep_.startswith("aux") for c in near_children(verb))
+    )
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+
+
+def _objects(owner: Token, own: set[int]) -> list[Token]:
+    found = []
+    for child in owner.children:
+        if child.i in own or child.dep_ not in OBJECT_DEPS:
+            continue
+        if child.pos_ == "ADP":  # a dative "to": its object is the recipient
+            found += [c for c in child.children if c.dep_ == "pobj"]
+        else:
+            found.append(child)
+    return found
+
+
+def _directed(owner: Token, own: set[int], preps: frozenset[str] = TARGET_PREPS) -> list[Token]:
+    return [
+        pobj
+        for prep in owner.children
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.i not in own
+    ]
+
+
+def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token]]:
+    """Candidate target phrases of `verb`, most direct first: passive subject, objects, directed preps.
+
+    `nouns` are the trigger's own nouns ("sanctions" in "imposed sanctions on"): never a target,
+    but their prepositions are searched first.
+    """
+    own = {noun.i for noun in nouns}
+    groups = [[c for c in verb.children if c.dep_ == "nsubjpass" and c.i not in own]]
+    if _participle(verb):
+        groups.append([verb.head])
+    # in a passive, "from X" names where the act came from, not whom it hit ("fired at it from Gaza")
+    verb_preps = TARGET_PREPS - {"from"} if is_passive(verb) else TARGET_PREPS
+    for owner in (*nouns, verb):
+        groups += [_objects(owner, own), _directed(owner, own, verb_preps if owner.i == verb.i else TARGET_PREPS)]
+    return [group for group in groups if group]
+
+
+def sources_of(ctx: ExtractContext, verb: Token) -> list[Actor]:
+    heads = subject_heads(verb)
+    found = actors_of(ctx, heads)
+    if not found and heads and all(h.pos_ == "PRON" for h in heads):
+        # "Israel announced it would free ...": an unresolved "it"/"they" is the reporting clause's subject
+        clause = verb
+        while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ in ("ccomp", "conj") and clause.head.i != clause.i:
+            return sources_of(ctx, clause.head)
+    return found
+
+
+def clause_subject_actors(ctx: ExtractContext, verb: Token) -> list[Actor]:
+    """Subjects of the verb's that-clause: "demanded that Mugabe abandon his policy" -> Mugabe."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    # "reiterated its demand that Israel ease restrictions": the clause hangs on the event noun
+    clauses += [c for noun in verb.children if noun.dep_ == "dobj" for c in noun.children if c.dep_ in ("acl", "ccomp")]
+    return actors_of(ctx, [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")])
+
+
+def cause_noun(verb: Token, is_event_noun: Callable[[Token], bool]) -> Token | None:
+    """The event noun a passive blames: "were killed in Israeli shelling", "hit by an air strike"."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "during"):
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and is_event_noun(noun):
+                    return noun
+    return None
+
+
+def targets_of(ctx: ExtractContext, verb: Token, nouns: tuple[Token, ...] = ()) -> list[Actor]:
+    """Actors the act is aimed at: the first candidate phrase that names one, else one level down
+    inside the objects ("rejected the demands by Russia")."""
+    groups = target_groups(verb, nouns)
+    for group in groups:
+        found = actors_of(ctx, group)
+        if found:
+            return found
+    deeper = [pobj for group in groups for head in group for pobj in _directed(head, set(), DEEP_PREPS)]
+    return actors_of(ctx, deeper)
+
+
+def owner_actors(ctx: ExtractContext, nouns: tuple[Token, ...]) -> list[Actor]:
+    """Whose demand, offer or plan the trigger's noun is: "rejected Russia's demands"."""
+    heads = [
+        child
+        for noun in nouns
+        for child in noun.children
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i
+    ]
+    heads += [pobj for noun in nouns for pobj in _directed(noun, set(), OWNER_PREPS)]
+    return actors_of(ctx, heads)
+
+
+def location_targets(ctx: ExtractContext, owners: tuple[Token, ...]) -> list[Actor]:
+    """The country where a one-sided act happens, as CAMEO codes it: a protest in Beijing is aimed
+    at China, exercises in Alaska at the United States, a visit to Beirut at Lebanon."""
+    found: list[Actor] = []
+    places = [p for owner in owners for p in _directed(owner, set(), LOCATIVE_PREPS)]
+    places += [c for owner in owners for c in owner.children if c.dep_ == "dobj"]  # "shelled Kharkiv"
+    for pobj in places:
+        actor = ctx.actor_for_token(pobj)
+        if actor is None:
+            actor = _place_as_actor(ctx, pobj)
+        if actor is not None and actor.country and all(actor.country != a.country for a in found):
+            found.append(actor)
+    return found
+
+
+def _place_as_actor(ctx: ExtractContext, token: Token) -> Actor | None:
+    start, end = token.idx, token.idx + len(token.text)
+    for place in ctx.places:
+        if place.start < end and start < place.end and place.country:
+            return Actor(place.start, place.end, place.text, place.name, country=place.country, code=place.country)
+    return None
