@@ -81,6 +81,8 @@ def test_debris_lines(line: str, is_debris: bool) -> None:
         ("Le gouvernement a déclaré lundi qu'il ne changerait pas sa position sur les négociations.", False),
         ("Die Regierung sagte am Montag, dass sie ihre Position zu den Gesprächen nicht ändern werde.", False),
         ("El gobierno dijo el lunes que no cambiaría su posición sobre las conversaciones de paz.", False),
+        ("US Deputy Secretary of Energy Jeffrey Kupfer met Brazilian Minister Edison Lobao in Brasilia.", True),
+        ("Die Bundesregierung und die Opposition streiten seit Wochen über den Haushalt für das Jahr.", False),
     ],
 )
 def test_language_check(text: str, english: bool) -> None:

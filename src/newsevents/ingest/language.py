@@ -22,8 +22,12 @@ _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def english_score(text: str, sample_chars: int = 20_000) -> tuple[float, int]:
-    """(share of English function words, number of words looked at) over a prefix of `text`."""
-    words = [w.lower() for w in _WORD_RE.findall(text[:sample_chars])]
+    """(share of English function words, number of words looked at) over a prefix of `text`.
+
+    Only lower-case words count: names ("Brazil", "Jeffrey Kupfer") say nothing about the
+    language, and a short sentence full of them must not look foreign.
+    """
+    words = [w for w in _WORD_RE.findall(text[:sample_chars]) if w.islower()]
     if not words:
         return 0.0, 0
     hits = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)

@@ -17,6 +17,10 @@ from spacy.tokens import Doc
 from newsevents.extract.actors.dictionary import ActorDictionary, Entry, dictionary_for
 from newsevents.nlp import load_model
 
+# Lower-case demonyms are matched only with these endings: "tunisian", "chinese", "israeli",
+# never "pole", "polish" or "french", which are also ordinary words.
+_LOOSE_DEMONYM_ENDINGS = ("an", "ese", "i")
+
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
@@ -40,7 +44,7 @@ class PhraseIndex:
             if not tokens:
                 continue
             # Demonyms may be written in lower case ("tunisian rioters"); "US" never is "us".
-            loose = entry.kind == "demonym" and len(phrase) > 3
+            loose = entry.kind == "demonym" and len(phrase) > 5 and phrase.endswith(_LOOSE_DEMONYM_ENDINGS)
             capitals = tuple(t[:1].isupper() and not loose for t in tokens)
             pattern = Pattern(tuple(t.lower() for t in tokens), capitals, entry)
             by_first[pattern.words[0]].append(pattern)

@@ -26,7 +26,9 @@ _LOCATIVE_PREPS = frozenset(
 )
 # A town must be at least this large for its name to tell a mention's country.
 _MIN_TOWN_POPULATION = 20_000
-_SPONSOR_WORDS = frozenset({"backed", "friendly", "allied", "aligned", "supported", "sponsored", "funded", "armed"})
+_SPONSOR_WORDS = frozenset(
+    {"backed", "friendly", "allied", "aligned", "supported", "sponsored", "funded", "armed", "linked"}
+)
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _COUNTRYISH = frozenset({"country", "demonym", "capital", "region"})
 # Words in an unknown organisation's name that tell its sector.
@@ -95,7 +97,7 @@ class Mention:
 
     @property
     def code(self) -> str | None:
-        if self.sector in ("IGO", "NGO") and self.entry_code:
+        if self.sector in ("IGO", "NGO", "IMG") and self.entry_code:
             return self.entry_code
         return join_code(self.country, self.sector)
 
@@ -226,11 +228,15 @@ class MentionFinder:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
                 continue
             for obj in prep.children:
-                found = self.match_at_start.get(obj.i) or self.match_at_start.get(obj.left_edge.i)
-                if found is not None:
-                    self._take_country_from(mention, found.entry)
-                    return
-                mention.country = _place_country(obj)
+                # "the mayor of the northern West Bank city of Nablus": any country or town below.
+                for token in obj.subtree:
+                    found = self.match_at_start.get(token.i)
+                    if found is not None and found.entry.kind in _COUNTRYISH:
+                        self._take_country_from(mention, found.entry)
+                    elif mention.country is None:
+                        mention.country = _place_country(token)
+                    if mention.country is not None:
+                        return
 
     def _ent_start(self, head: int) -> int:
         token = self.tokens[head]
