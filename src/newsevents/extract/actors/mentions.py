@@ -24,6 +24,8 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "into", "inside", "outside", "around", "across", "throughout", "within", "from", "via"}
 )
+# Role words that take the sector of a more specific modifier ("opposition leader", "army spokesman").
+_GENERIC_ROLES = frozenset({"leader", "official", "spokesman", "spokeswoman", "spokesperson", "commander", "chief"})
 # A town must be at least this large for its name to tell a mention's country.
 _MIN_TOWN_POPULATION = 20_000
 _SPONSOR_WORDS = frozenset(
@@ -354,7 +356,7 @@ class MentionFinder:
 
     def _role_at(self, token: Token, modifier: bool = False) -> Role | None:
         """The role a noun names, trying "secretary of state", "foreign minister", "minister"."""
-        if token.pos_ not in ("NOUN", "PROPN"):
+        if token.pos_ not in ("NOUN", "PROPN") and not (modifier and token.pos_ == "ADJ"):  # "military spokesman"
             return None
         if token.lower_ not in self.role_words and token.lemma_.lower() not in self.role_words:
             return None
@@ -390,8 +392,15 @@ class MentionFinder:
             mention.kind, mention.sector, mention.person = "organisation", institution, False
         self._absorb_modifiers(mention, left, token.i)
         self._country_from_prepositions(mention)
+        if role.phrase in _GENERIC_ROLES:
+            mention.sector = self._specific_sector(mention) or mention.sector
         mention.name = self.doc[left : token.i + 1].text
         return mention
+
+    def _specific_sector(self, mention: Mention) -> str | None:
+        """ "opposition leaders" → OPP, "rebel commander" → REB, "military spokesman" → MIL."""
+        sectors = [self.book.roles[t].sector for t in mention.titles if t in self.book.roles and t != mention.role]
+        return next((sector for sector in sectors if sector != "GOV"), None)
 
     # -- pronouns --------------------------------------------------------------------------------
 
