@@ -183,6 +183,83 @@ def test_reported_commitment_is_an_intent(extract) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia said it had struck Ukrainian positions overnight.", ("RUS", "UKR", "01")),
+        ("Hamas claimed that it had attacked Israel.", ("PSE", "ISR", "01")),
+        ("The United States helped dissidents from Cuba.", ("USA", "CUB", "07")),
+        ("Georgian protesters received ministers from the Turkish government.", ("GEO", "TUR", "04")),
+        ("The Iranian president received the Turkish foreign minister in Tehran.", ("TUR", "IRN", "04")),
+        ("NATO troops withdrew from Afghanistan to Pakistan.", ("IGO", "AFG", "08")),
+        ("Two farmers were killed by a Turkish drone in northern Iraq.", ("TUR", "---", "19")),
+        ("Three children were killed in Syrian artillery fire near the border.", ("SYR", None, "19")),
+        ("The French president expressed condolences over the earthquake in Turkey.", ("FRA", "TUR", "01")),
+        ("The Taliban claimed responsibility for a suicide bombing at a hotel in Pakistan.", ("AFG", "PAK", "01")),
+        ("UN inspectors examined the nuclear sites in Iran.", ("IGO", "IRN", "09")),
+        ("Turkey said a rocket was fired at it from Syria on Monday.", ("TUR", "SYR", "11")),
+        ("Turkey said a rocket was fired at it from Syria on Monday.", ("SYR", "TUR", "19")),
+        ("Egypt granted permission to Iran to send ships through the canal.", ("EGY", "IRN", "08")),
+        ("Jordan said it would not give permission to Israel to use its airspace.", ("JOR", "ISR", "12")),
+        ("Russia invaded Ukraine and was condemned by France.", ("FRA", "RUS", "11")),
+        ("Iran held talks with Germany in Vienna on Tuesday.", ("DEU", "IRN", "04")),
+    ],
+    ids=[
+        "own-violence-is-claim-of-responsibility",
+        "claimed-own-attack",
+        "country-of-from-phrase",
+        "country-of-from-government",
+        "hosting-is-the-guest-visit",
+        "withdrawal-concerns-the-place-left",
+        "military-weapon-as-agent",
+        "weapon-in-passive-cause",
+        "condolence-for-victims-place",
+        "responsibility-for-attack-place",
+        "inspection-place-is-target",
+        "attack-from-place-reported-is-accusation",
+        "attack-from-place-is-source",
+        "permission-is-yielding",
+        "refused-permission-is-rejection",
+        "passive-conjunct-shares-subject",
+        "negotiation-runs-both-ways",
+    ],
+)
+def test_claims_origins_weapons_and_places(extract, sentence: str, expected: Dyad) -> None:
+    assert expected in dyads(extract(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("Germany was pressured by France to help Greece.", ("FRA", "GRC", "07")),
+        ("Germany was pressured by France to help Greece.", ("DEU", "GRC", "07")),
+        ("Moscow claimed that Ukrainian troops had shelled Donetsk.", ("UKR", "UKR", "19")),
+        ("Rebels shelled Ukrainian positions near Donetsk, officials said.", ("---", "---", "11")),
+        ("NATO troops withdrew from Afghanistan to Pakistan.", ("IGO", "PAK", "08")),
+    ],
+    ids=[
+        "goal-of-pressure-is-not-an-act",
+        "goal-of-pressure-is-not-the-subjects-act",
+        "alleged-act-is-coded-as-the-charge",
+        "unnamed-officials-accuse-no-one",
+        "destination-of-withdrawal-is-not-target",
+    ],
+)
+def test_unrealised_and_alleged_acts_are_not_coded_as_facts(extract, sentence: str, absent: Dyad) -> None:
+    record = extract(sentence)
+    factual = dyads(record, "asserted") | dyads(record, "reported")
+    assert absent not in factual
+
+
+def test_alleged_violence_is_an_accusation(extract) -> None:
+    record = extract("Moscow claimed that Ukrainian troops had shelled Donetsk.")
+    assert [(actor_country(e.source), e.cameo) for e in record.events] == [("RUS", "1123")]
+
+
+def test_hosting_a_letter_is_no_visit(extract) -> None:
+    assert "042" not in {e.cameo for e in extract("Putin received a letter from Macron.").events}
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The weather in Moscow was cold on Monday.",

@@ -9,17 +9,24 @@ from spacy.tokens import Span, Token
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.codebook import CameoCode, codebook, compose
 from newsevents.extract.events.dictionary import SUPPORT, VerbDictionary
-from newsevents.extract.events.framing import Framed, accusation, duties, duty_frame, reframe
+from newsevents.extract.events.framing import Framed, accusation, alleged, duties, duty_frame, reframe
 from newsevents.extract.events.matcher import Trigger, is_event_noun, match, noun_code, verb_lemma
-from newsevents.extract.events.modality import modality, negated_directly
+from newsevents.extract.events.modality import modality, negated_directly, speech_head
 from newsevents.extract.events.roles import (
+    WEAPON_CODES,
+    act_victims,
     cause_noun,
     clause_subject_actors,
+    departure_targets,
     is_passive,
+    is_weapon,
     location_targets,
+    origin_sources,
     owner_actors,
     sources_of,
+    subject_heads,
     targets_of,
+    unresolved_pronouns,
 )
 from newsevents.types import Actor, CharRange, Event, Modality
 from newsevents.types import Span as TextSpan
@@ -36,9 +43,17 @@ COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Appeals, demands, accusations and threats address the subject of their that-clause when nobody
 # else is named: "demanded that Mugabe abandon his policy" is a demand on Mugabe.
 ADDRESSEE_ROOTS = frozenset({"02", "10", "11", "13"})
+# Hosting someone is their visit, seen from the host: "X received Y" is also Y visiting X (042).
+MIRRORED = {"043": "042"}
+# Negotiating is done by both sides at once: "Iran negotiated with the EU" is also the EU negotiating with Iran.
+MUTUAL_CODES = frozenset({"046"})
+# Claims of responsibility and condolences are addressed to the victims of the act they are about.
+ABOUT_ACT_CODES = frozenset({"015", "016", "018"})
+# Withdrawals (087x) concern the place left, not the destination: "withdrew from Syria to Israel".
+WITHDRAWAL = "087"
 UNNAMED_SOURCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # One-sided acts whose target, when nobody is named, is the country where they happen (CAMEO practice).
-LOCATION_TARGET_ROOTS = frozenset({"07", "08", "14", "15", "17", "18", "19", "20"})
+LOCATION_TARGET_ROOTS = frozenset({"07", "09", "08", "14", "15", "17", "18", "19", "20"})
 LOCATION_TARGET_CODES = frozenset({"042", "043", "044", "074"})
 # Sectors whose members use force (CAMEO agent codes): military, rebels, police, spies, insurgents, ...
 ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "INS", "SEP", "IMG"})
@@ -132,6 +147,8 @@ def _roles(ctx: ExtractContext, trigger: Trigger) -> tuple[list[Actor], list[Act
     if trigger.code[:2] in ("02", "10") and trigger.pattern.bare:
         # "demanded the withdrawal of Serbian forces": those asked to act are the ones the noun names
         targets = [a for a in owner_actors(ctx, trigger.nouns) if all(not a.same_entity(s) for s in sources)]
+    if trigger.code[:3] == WITHDRAWAL:
+        targets = departure_targets(ctx, trigger.verb)
     targets = targets or targets_of(ctx, trigger.verb, trigger.nouns)
     if not targets and trigger.inner is not None and trigger.inner.dep_ == "ccomp":
         targets = sources_of(ctx, trigger.inner)  # "demanded that Israel ease": Israel is asked
@@ -141,9 +158,16 @@ def _roles(ctx: ExtractContext, trigger: Trigger) -> tuple[list[Actor], list[Act
         targets = owner_actors(ctx, trigger.nouns)
     if not targets and trigger.code[:2] in ADDRESSEE_ROOTS:
         targets = clause_subject_actors(ctx, trigger.verb)
+    if not targets and unresolved_pronouns(ctx, trigger.verb):
+        targets = _reporter(ctx, trigger.verb)  # "Israel said a rocket was fired at it": "it" is Israel
     if trigger.pattern.inverse:
         return targets, sources
     return sources, targets
+
+
+def _reporter(ctx: ExtractContext, verb: Token) -> list[Actor]:
+    speech = speech_head(verb)
+    return sources_of(ctx, speech) if speech is not None else []
 
 
 def _blamed(ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary) -> tuple[str, list[Actor]] | None:
@@ -152,7 +176,10 @@ def _blamed(ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary) -
     if noun is None:
         return None
     owners = owner_actors(ctx, (noun,))
-    return (noun_code(noun, dictionary), owners) if owners else None
+    if not owners:
+        return None
+    code = noun_code(noun, dictionary) if is_event_noun(noun, dictionary) else WEAPON_CODES[noun.lemma_.lower()]
+    return code, owners
 
 
 def _mood(trigger: Trigger, entry: CameoCode, quotes: tuple[tuple[int, int], ...]) -> tuple[CameoCode, Modality]:
@@ -175,8 +202,13 @@ def code_sentence(
         framed = _frame(ctx, trigger, dictionary, quotes)
         if framed is None:
             continue
-        events += _events(ctx, sentence, trigger.tokens, framed)
         accused = accusation(ctx, trigger, framed)
+        if accused is None or not alleged(accused[0]):
+            # a charge ("X claimed that Y attacked Z") is coded as the charge, not as the act
+            events += _events(ctx, sentence, trigger.tokens, framed)
+        mirrored = _mirrored(ctx, trigger, framed)
+        if mirrored is not None:
+            events += _events(ctx, sentence, trigger.tokens, mirrored)
         if accused is not None and accused[0].i not in consumed:
             events += _events(ctx, sentence, (accused[0],), accused[1])
     for speech, clause in duties(sentence, consumed):
@@ -184,6 +216,22 @@ def code_sentence(
         if framed is not None:
             events += _events(ctx, sentence, (speech,), framed)
     return events
+
+
+def _mirrored(ctx: ExtractContext, trigger: Trigger, framed: Framed) -> Framed | None:
+    """The other side of a two-sided act: negotiations run both ways ("X held talks with Y"); the
+    guest's visit when the host received them as the direct object ("X received Y", not "X received a
+    letter from Y")."""
+    if framed.entry.code in MUTUAL_CODES and framed.targets:
+        return Framed(framed.entry, framed.targets, framed.sources, framed.mood)
+    if framed.entry.code not in MIRRORED:
+        return None
+    objects = [o for c in trigger.verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    mentions = {a.start for a in map(ctx.actor_for_token, objects) if a is not None}
+    guests = [t for t in framed.targets if t.start in mentions]
+    if not guests:
+        return None
+    return Framed(codebook()[MIRRORED[framed.entry.code]], guests, framed.sources, framed.mood)
 
 
 def _events(ctx: ExtractContext, sentence: Span, tokens: tuple[Token, ...], framed: Framed) -> list[Event]:
@@ -204,23 +252,41 @@ def _events(ctx: ExtractContext, sentence: Span, tokens: tuple[Token, ...], fram
     ]  # fmt: skip
 
 
-def _frame(
-    ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary, quotes: tuple[tuple[int, int], ...]
-) -> Framed | None:
-    """Code, actors and modality of one trigger, or None when it makes no event."""
+def _perpetrator(
+    ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary, sources: list[Actor], targets: list[Actor]
+) -> tuple[CameoCode, list[Actor]]:
+    """The code and sources once the violence's origin is read: the place an agentless attack came
+    from, the owner of the shelling or weapon a passive blames, the weapon that did the killing."""
     entry = codebook()[trigger.code]
-    sources, targets = _roles(ctx, trigger)
+    if not sources and entry.root in UNNAMED_SOURCE_ROOTS:
+        sources = [s for s in origin_sources(ctx, trigger.verb) if all(s.country != t.country for t in targets)]
     if not sources:
         blamed = _blamed(ctx, trigger, dictionary)
         if blamed is not None:
             entry, sources = codebook()[blamed[0]], blamed[1]
+    weapon = next((h for h in subject_heads(trigger.verb) if is_weapon(h)), None)
+    if weapon is not None and entry.root == "18":
+        # "a Turkish drone killed two farmers": killing with military weapons is military force (19x)
+        entry = codebook()[WEAPON_CODES[weapon.lemma_.lower()]]
+    return entry, sources
+
+
+def _frame(
+    ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary, quotes: tuple[tuple[int, int], ...]
+) -> Framed | None:
+    """Code, actors and modality of one trigger, or None when it makes no event."""
+    sources, targets = _roles(ctx, trigger)
+    entry, sources = _perpetrator(ctx, trigger, dictionary, sources, targets)
     if trigger.figurative is not None and not _armed_conflict(sources, targets, not trigger.figurative):
         # "Blair attacked the Tories" is a verbal attack: code it as such, or not at all
         if not trigger.figurative:
             return None
         entry = codebook()[trigger.figurative]
     if not targets and (entry.root in LOCATION_TARGET_ROOTS or entry.code in LOCATION_TARGET_CODES):
-        targets = location_targets(ctx, (*trigger.nouns, trigger.verb))
+        inner = (trigger.inner,) if trigger.inner is not None else ()
+        targets = location_targets(ctx, (*trigger.nouns, trigger.verb, *inner))
+    if not targets and entry.code in ABOUT_ACT_CODES:
+        targets = act_victims(ctx, (*trigger.nouns, trigger.verb), sources)
     if entry.root == "01":  # telling reporters is how news is made, not an interaction
         targets = [t for t in targets if t.sector != "MED"]
     together = len(sources) > 1 and (entry.root in SYMMETRIC_ROOTS or entry.code in SYMMETRIC_CODES)

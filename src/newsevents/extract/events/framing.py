@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsevents.extract.actors.codes import ORG_PREFIXES
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.codebook import CameoCode, codebook, compose
 from newsevents.extract.events.matcher import Trigger
@@ -117,17 +118,36 @@ def duty_frame(ctx: ExtractContext, speech: Token, clause: Token) -> Framed | No
 
 def accusation(ctx: ExtractContext, trigger: Trigger, framed: Framed) -> tuple[Token, Framed] | None:
     """A state saying that another did violence accuses it of aggression (CAMEO 1123): "Ukraine said Russia
-    shelled Kharkiv" is also Ukraine accusing Russia. Returns the speech verb and the accusation."""
+    shelled Kharkiv" is also Ukraine accusing Russia. A speaker reporting its own violence claims
+    responsibility for it (015): "the rebels said they attacked the convoy". Returns the speech verb and
+    the accusation or claim."""
     if framed.mood != "reported" or framed.entry.root not in VIOLENT_ROOTS or not framed.sources:
         return None
     speech = speech_head(trigger.verb)
     if speech is None:
         return None
-    speakers = [s for s in sources_of(ctx, speech) if _official(s) or head_lemma(speech) in ALLEGING]
-    accused = [a for a in framed.sources if a.country and all(a.country != s.country for s in speakers)]
+    speakers = [s for s in sources_of(ctx, speech) if _identified(s)]
+    if speakers and all(any(_same_actor(a, s) for s in speakers) for a in framed.sources):
+        return speech, Framed(codebook()["015"], speakers, framed.targets, "asserted")
+    speakers = [s for s in speakers if _official(s) or alleged(speech)]
+    accused = [a for a in framed.sources if _identified(a) and all(a.country != s.country for s in speakers)]
     if not speakers or not accused:
         return None
     return speech, Framed(codebook()["1123"], speakers, accused, "asserted")
+
+
+def alleged(speech: Token) -> bool:
+    """ "claimed", "alleged", "charged": the journalist reports the charge, not the act."""
+    return head_lemma(speech) in ALLEGING
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    return a is b or a.same_entity(b) or (a.name == b.name and a.country == b.country)
+
+
+def _identified(actor: Actor) -> bool:
+    """An actor whose side is known: unnamed "officials" who are only the source of a report accuse no one."""
+    return bool(actor.country or actor.org or (actor.code and actor.code[:3] in ORG_PREFIXES))
 
 
 def _official(actor: Actor) -> bool:

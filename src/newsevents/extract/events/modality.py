@@ -167,6 +167,8 @@ def modality(trigger: Token, in_quote: bool = False, skip_negation: bool = False
         head = token.head
         if head.i == token.i:
             break
+        if _unrealised_infinitive(token):
+            irrealis = True  # "permission to help Syria", "pressured to help Iraq": the help is not given
         lemma = head_lemma(head)
         if (lemma in DENIALS and token.dep_ != "nsubj") or _negated_noun(head):
             return "negated"
@@ -179,6 +181,12 @@ def modality(trigger: Token, in_quote: bool = False, skip_negation: bool = False
     if tentative is not None or irrealis:
         return "hypothetical"
     return "reported" if in_quote else "asserted"
+
+
+def _unrealised_infinitive(token: Token) -> bool:
+    """An infinitive hanging on a noun or a purpose clause: "the decision to attack", "was pressured to help",
+    "sent troops to attack". It names a goal, not an act that took place."""
+    return token.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _would_only(trigger: Token) -> bool:

@@ -12,6 +12,7 @@ or the object of "of" ("the president of France").
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -63,6 +64,25 @@ PEOPLE_NOUNS = frozenset(
         "crowd",
     }
 )
+# Military weapons and the CAMEO code of violence done with them (193 small arms, 194 artillery and tanks,
+# 195 aerial weapons and missiles); their owner is the perpetrator: "killed by an Israeli missile",
+# "wounded in Syrian tank fire".
+WEAPON_CODES = {
+    "gunfire": "193",
+    "sniper": "193",
+    "tank": "194",
+    "artillery": "194",
+    "mortar": "194",
+    "rocket": "194",
+    "gunboat": "190",
+    "missile": "195",
+    "warplane": "195",
+    "jet": "195",
+    "helicopter": "195",
+    "gunship": "195",
+    "drone": "195",
+}
+ABOUT_PREPS = frozenset({"for", "over", "about", "at", "after"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "to", "into", "across", "outside", "around"})
 
 
@@ -70,7 +90,7 @@ def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Act
     """The actor(s) a noun phrase headed by `token` stands for ("US and British activists": two)."""
     actor = ctx.actor_for_token(token)
     if actor is not None:
-        return [actor]
+        return [_with_origin(ctx, actor, token, depth)]
     if depth > 2:
         return []
     for child in token.children:
@@ -83,6 +103,21 @@ def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Act
             # "the president of France", "doctors from Cuba", "opposition groups in Zimbabwe"
             return actors_of(ctx, [c for c in child.children if c.dep_ == "pobj"], depth + 1)
     return []
+
+
+def _with_origin(ctx: ExtractContext, actor: Actor, token: Token, depth: int) -> Actor:
+    """An actor of unknown country takes the country of the "of"/"from" phrase that says where it
+    belongs: "dissidents from Egypt", "ministers from the Georgian government", "the mayor of Nablus"."""
+    if actor.country or actor.org or depth > 2:
+        return actor
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPS:
+            pobjs = [c for c in child.children if c.dep_ == "pobj"]
+            origin = next((a for a in actors_of(ctx, pobjs, depth + 1) if a.country), None)
+            if origin is not None:
+                code = f"{origin.country}{actor.sector or ''}"
+                return replace(actor, country=origin.country, code=code)
+    return actor
 
 
 def _people(token: Token) -> bool:
@@ -203,6 +238,9 @@ def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token
     """
     own = {noun.i for noun in nouns}
     groups = [[c for c in verb.children if c.dep_ == "nsubjpass" and c.i not in own]]
+    if not groups[0] and verb.dep_ == "conj" and is_passive(verb):
+        # the shared subject is the patient of a passive conjunct: "Russia attacked and was condemned by NATO"
+        groups.append([c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in own])
     if _participle(verb):
         groups.append([verb.head])
     # in a passive, "from X" names where the act came from, not whom it hit ("fired at it from Gaza")
@@ -234,15 +272,44 @@ def clause_subject_actors(ctx: ExtractContext, verb: Token) -> list[Actor]:
 
 
 def cause_noun(verb: Token, is_event_noun: Callable[[Token], bool]) -> Token | None:
-    """The event noun a passive blames: "were killed in Israeli shelling", "hit by an air strike"."""
+    """The event noun or weapon a passive blames: "were killed in Israeli shelling", "hit by an air
+    strike", "killed by a Russian missile", "wounded in Israeli tank fire"."""
     if not any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
     for prep in verb.children:
         if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "during"):
             for noun in prep.children:
-                if noun.dep_ == "pobj" and is_event_noun(noun):
+                if noun.dep_ == "pobj" and (is_event_noun(noun) or is_weapon(noun)):
                     return noun
     return None
+
+
+def is_weapon(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in WEAPON_CODES
+
+
+def origin_sources(ctx: ExtractContext, verb: Token) -> list[Actor]:
+    """Where an agentless passive attack came from: "a rocket was fired at Israel from Gaza" (CAMEO codes
+    the place as the source)."""
+    if not is_passive(verb):
+        return []
+    found: list[Actor] = []
+    for pobj in _directed(verb, set(), frozenset({"from"})):
+        actor = ctx.actor_for_token(pobj) or _place_as_actor(ctx, pobj)
+        if actor is not None and actor.country:
+            found.append(actor)
+    return found
+
+
+def unresolved_pronouns(ctx: ExtractContext, verb: Token) -> list[Token]:
+    """Object pronouns ("fired at it") that the actor stage did not resolve."""
+    heads = [t for group in target_groups(verb) for t in group]
+    return [t for t in heads if t.lower_ in ("it", "them", "us") and ctx.actor_for_token(t) is None]
+
+
+def departure_targets(ctx: ExtractContext, verb: Token) -> list[Actor]:
+    """Whom a withdrawal concerns: where the forces leave ("withdrew from Syria to Israel" concerns Syria)."""
+    return actors_of(ctx, _directed(verb, set(), frozenset({"from", "out"})))
 
 
 def targets_of(ctx: ExtractContext, verb: Token, nouns: tuple[Token, ...] = ()) -> list[Actor]:
@@ -274,7 +341,9 @@ def location_targets(ctx: ExtractContext, owners: tuple[Token, ...]) -> list[Act
     at China, exercises in Alaska at the United States, a visit to Beirut at Lebanon."""
     found: list[Actor] = []
     places = [p for owner in owners for p in _directed(owner, set(), LOCATIVE_PREPS)]
-    places += [c for owner in owners for c in owner.children if c.dep_ == "dobj"]  # "shelled Kharkiv"
+    objects = [c for owner in owners for c in owner.children if c.dep_ == "dobj"]
+    places += objects  # "shelled Kharkiv"
+    places += [p for obj in objects for p in _directed(obj, set(), AREA_PREPS)]  # "shelled the suburbs in Syria"
     for pobj in places:
         actor = ctx.actor_for_token(pobj)
         if actor is None:
@@ -282,6 +351,23 @@ def location_targets(ctx: ExtractContext, owners: tuple[Token, ...]) -> list[Act
         if actor is not None and actor.country and all(actor.country != a.country for a in found):
             found.append(actor)
     return found
+
+
+def act_victims(ctx: ExtractContext, owners: tuple[Token, ...], exclude: list[Actor]) -> list[Actor]:
+    """Who suffered the act that a claim of responsibility or a condolence is about: the actors named
+    in its phrase, else the country where it happened ("responsibility for the attack on a mall in
+    Nairobi", "sorrow over the shootings in South Carolina")."""
+    acts = [p for owner in owners for p in _directed(owner, set(), ABOUT_PREPS)]
+    tokens = sorted({t.i: t for act in acts for t in act.subtree}.values(), key=lambda t: t.i)
+    named: list[Actor] = []
+    for token in tokens:
+        actor = ctx.actor_for_token(token)
+        if actor is not None and actor.country and all(actor.country != a.country for a in (*named, *exclude)):
+            named.append(actor)
+    if named:
+        return named
+    places = (_place_as_actor(ctx, token) for token in tokens)
+    return [place for place in places if place is not None][:1]
 
 
 def _place_as_actor(ctx: ExtractContext, token: Token) -> Actor | None:
