@@ -40,6 +40,10 @@ def prepare_text(article: Article, options: Options) -> PreparedText:
         raise InputError("empty article text")
     if "\x00" in text:
         raise InputError("text contains NUL bytes (binary data?)")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("text holds unpaired surrogates (\\ud800-\\udfff), which are not text") from None
     warnings: list[str] = []
     if len(text) > options.max_chars:
         warnings.append(f"text longer than max_chars={options.max_chars}; analysed the first part only")

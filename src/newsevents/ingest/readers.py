@@ -11,6 +11,8 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from trafilatura.utils import decode_file
+
 from newsevents.ingest import compressed
 from newsevents.types import Article, InputError, Rejected
 
@@ -34,16 +36,21 @@ def read_text_file(path: Path, data: bytes, published: dt.date | None) -> Iterat
     except InputError as exc:
         yield Rejected(str(path), str(exc))
         return
-    yield Article(id=str(path), text=text, published=published, source=str(path))
+    yield Article(id=file_id(path), text=text, published=published, source=str(path))
 
 
 def read_html_file(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
-    try:
-        html = decode_text(data)
-    except InputError as exc:
-        yield Rejected(str(path), str(exc))
+    if b"\x00" in data[:8192]:
+        yield Rejected(str(path), "binary file (contains NUL bytes), not HTML")
         return
-    yield Article(id=str(path), html=html, published=published, source=str(path))
+    # Pages declare their own encoding (windows-1252, ...): let trafilatura's detection decode them.
+    html = decode_file(data)
+    yield Article(id=file_id(path), html=html, published=published, source=str(path))
+
+
+def file_id(path: Path) -> str:
+    """A file's article id: its absolute path, so "corpus/a.txt" and "/data/corpus/a.txt" are one article."""
+    return str(path.resolve())
 
 
 def read_jsonl_file(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
@@ -52,7 +59,8 @@ def read_jsonl_file(path: Path, data: bytes, published: dt.date | None) -> Itera
     except InputError as exc:
         yield Rejected(str(path), str(exc))
         return
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: str.splitlines() would also split inside records at U+2028 and U+0085.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         source = f"{path}:{number}"
@@ -71,6 +79,9 @@ def article_from_json(obj: object, source: str, published: dt.date | None) -> Ar
     text, html = obj.get("text"), obj.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
         raise InputError('record has no "text" or "html" string')
+    for key, value in obj.items():
+        if isinstance(value, str) and not _encodable(value):
+            raise InputError(f'"{key}" holds an unpaired surrogate (\\ud800-\\udfff), which is not text')
     record_id = obj.get("id")
     return Article(
         id=str(record_id) if record_id not in (None, "") else source,
@@ -81,6 +92,14 @@ def article_from_json(obj: object, source: str, published: dt.date | None) -> Ar
         title=obj.get("title") if isinstance(obj.get("title"), str) else None,
         source=source,
     )
+
+
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def parse_published(value: object) -> dt.date | None:

@@ -171,8 +171,9 @@ def _token_range(doc: Doc, mention: Mention) -> range:
 
 def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
     """ "Paris, Texas" / "Kharkiv, Ukraine": the second name qualifies the first."""
+    text = doc.text  # Doc.text rebuilds the whole text on every call: once, not once per pair
     for first, second in itertools.pairwise(mentions):
-        between = doc.text[first.end : second.start]
+        between = text[first.end : second.start]
         if between.strip() == "," and any(c.kind in ("admin", "country") for c in second.candidates):
             first.qualifier = second
 
@@ -210,14 +211,14 @@ def _used_as_agent(ctx: ExtractContext, mention: Mention) -> bool:
 def _actor_countries(ctx: ExtractContext, mentions: list[Mention]) -> Counter[str]:
     """Countries of the article's actors, leaving out actors that are these very place names: the actor
     stage reads "London" as the British government, which must not vote for London, England."""
-    spans = [(m.start, m.end) for m in mentions]
+    place_starts = {i for m in mentions for i in range(m.start, m.end)}  # characters inside place names
     return Counter(
         a.country
         for a in ctx.actors
         if a.country
         and len(a.country) == 3
         and a.kind != "pronoun"
-        and not any(start < a.end and a.start < end for start, end in spans)
+        and not place_starts.intersection((a.start, a.end - 1))
     )
 
 

@@ -69,7 +69,9 @@ class _Context:
                 continue
             if entry.country:
                 self.countries[entry.country] += 1
-            if entry.kind in ("admin", "country"):
+            if (
+                entry.kind in ("admin", "country") and entry not in self.regions
+            ):  # each region once, however often named
                 self.regions.append(entry)
 
     def score(self, entry: Entry, mention: Mention) -> float:
