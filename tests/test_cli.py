@@ -150,3 +150,38 @@ def test_config_file_overrides_defaults(inputs: dict[str, Path], tmp_path: Path)
     config.write_text("[newsevents]\nno_such_option = 1\n")
     bad = run("extract", inputs["good.txt"], "--config", config)
     assert bad.returncode == 1 and "no_such_option" in bad.stderr
+
+
+def test_a_folder_gives_jsonl_and_an_empty_one_is_named(inputs: dict[str, Path], tmp_path: Path) -> None:
+    folder, empty = tmp_path / "corpus", tmp_path / "empty"
+    folder.mkdir()
+    empty.mkdir()
+    (folder / "one.txt").write_text("Russia warned Ukraine on Monday.")
+    result = run("extract", folder, empty)
+    assert result.returncode == 2
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [str((folder / "one.txt").resolve())]
+    assert result.stderr.strip() == f"newsevents: error: {empty}: folder holds no input files"
+
+
+def test_records_that_are_not_text_are_rejected_one_by_one(tmp_path: Path) -> None:
+    batch = tmp_path / "odd.jsonl"
+    good = json.dumps({"id": "ok", "text": "NATO met in Brussels.\u2028Russia left."}, ensure_ascii=False)
+    batch.write_text('{"id": "bad", "text": "\\ud800 Russia warned Ukraine."}\n' + good + "\n", encoding="utf-8")
+    result = run("extract", batch)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "odd.jsonl:1" in result.stderr and "surrogate" in result.stderr
+    # JSONL lines end at "\n" only; the text itself may hold U+2028
+    assert [json.loads(line)["id"] for line in result.stdout.strip().split("\n")] == ["ok"]
+
+
+def test_html_in_its_declared_charset(tmp_path: Path) -> None:
+    page = tmp_path / "cp1252.html"
+    body = "<p>Le minist\xe8re said on Monday that Russia had warned Ukraine about drills near the border.</p>"
+    page.write_bytes(
+        f'<html><head><meta charset="windows-1252"></head><body><article>{body}</article></body></html>'.encode(
+            "cp1252"
+        )
+    )
+    result = run("extract", page)
+    assert result.returncode == 0, result.stderr
+    assert "ministère" in json.loads(result.stdout)["text"]

@@ -186,3 +186,19 @@ def test_ingest_twice_is_idempotent_and_changed_text_is_a_new_article(tmp_path: 
     assert (third.stored, third.skipped) == (1, 2)
     versions = store.con.execute("SELECT count(*) FROM articles WHERE source_id LIKE '%0.txt'").fetchall()
     assert versions == [(2,)]
+
+
+def test_readers_never_write_to_a_foreign_database(tmp_path: Path) -> None:
+    import duckdb
+
+    from newsevents.types import InputError
+
+    path = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE foo (x INTEGER)")
+    con.close()
+    with pytest.raises(InputError, match="not a newsevents database"):
+        Store.open(path, read_only=True)
+    con = duckdb.connect(str(path), read_only=True)
+    assert [row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()] == ["foo"]
+    con.close()

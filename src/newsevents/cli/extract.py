@@ -93,8 +93,11 @@ def extract(
 
 
 def _default_format(paths: list[Path], input_format: InputFormat) -> OutputFormat:
-    single = len(paths) == 1 and paths[0].suffix.lower() not in (".jsonl", ".ndjson")
-    return OutputFormat.json if single and input_format is not InputFormat.jsonl else OutputFormat.jsonl
+    """One object for one plain text or HTML file; JSONL for anything that may hold several articles."""
+    if len(paths) != 1 or paths[0].is_dir() or input_format in (InputFormat.jsonl, InputFormat.feed, InputFormat.warc):
+        return OutputFormat.jsonl
+    several = {".jsonl", ".ndjson", ".json", ".gz", ".warc", ".rss", ".atom", ".xml"}
+    return OutputFormat.jsonl if set(s.lower() for s in paths[0].suffixes) & several else OutputFormat.json
 
 
 def _processed(

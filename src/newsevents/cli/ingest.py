@@ -116,10 +116,11 @@ def stats(db: DbOption, top: Annotated[int, typer.Option("--top", min=1, help="H
 
 
 def _open(db: Path, must_exist: bool = False) -> Store:
+    """The store; `must_exist` (stats, export) opens it read-only, so reading never changes a file."""
     if must_exist and not db.is_file():
         raise fail(f"no database at {db}")
     try:
-        return Store.open(db)
+        return Store.open(db, read_only=must_exist)
     except InputError as exc:
         raise fail(str(exc)) from None
 

@@ -177,16 +177,19 @@ def _looks_like_feed(sniff: bytes) -> bool:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Each path as given; a folder becomes its files, recursively, sorted, hidden ones skipped."""
+    """Each path as given; a folder becomes its files, recursively, sorted, hidden ones skipped.
+    A folder with no files is yielded itself, so that the reader can say so."""
     for raw in paths:
         path = Path(raw)
         if not path.is_dir():
             yield path
             continue
-        for child in sorted(path.rglob("*")):
-            hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-            if child.is_file() and not hidden:
-                yield child
+        files = [c for c in sorted(path.rglob("*")) if c.is_file() and not _hidden(c.relative_to(path))]
+        yield from files or [path]
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
 
 
 def _unpack(path: Path, data: bytes, input_format: str) -> tuple[str, bytes]:
@@ -205,6 +208,9 @@ def read_inputs(
 ) -> Iterator[Item]:
     """Articles (and rejections) from every path, in the order given; folders recursively."""
     for path in expand_paths(paths):
+        if path.is_dir():
+            yield Rejected(str(path), "folder holds no input files")
+            continue
         try:
             data = path.read_bytes()
         except OSError as exc:

@@ -25,16 +25,19 @@ TABLES = ("articles", *RECORD_TABLES, "rejected")
 
 
 class Store:
-    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, connection: duckdb.DuckDBPyConnection, read_only: bool = False) -> None:
         self.con = connection
-        self.migrate()
+        if read_only:
+            self._check_current()
+        else:
+            self.migrate()
         self.schemas: dict[str, pa.Schema] = {name: self._arrow_schema(name) for name in TABLES}
 
     @classmethod
     def open(cls, path: str | Path = ":memory:", read_only: bool = False) -> Store:
         """Open (creating and migrating if needed) a store; InputError with one line if impossible."""
         try:
-            return cls(duckdb.connect(str(path), read_only=read_only))
+            return cls(duckdb.connect(str(path), read_only=read_only), read_only=read_only)
         except (duckdb.Error, OSError) as exc:
             first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise InputError(f"cannot open database {path}: {first_line}") from exc
@@ -47,6 +50,15 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+
+    def _check_current(self) -> None:
+        """Readers (stats, export) never write: the file must already be a store at our schema."""
+        tables = {row[0] for row in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if "schema_version" not in tables:
+            raise InputError("not a newsevents database (no schema_version table); create one with `newsevents ingest`")
+        applied = {row[0] for row in self.con.execute("SELECT version FROM schema_version").fetchall()}
+        if any(step.version not in applied for step in MIGRATIONS):
+            raise InputError("database is from an older newsevents; run `newsevents ingest` on it once to migrate")
 
     def migrate(self) -> list[int]:
         """Apply the migrations this store lacks, each in its own transaction; the versions applied."""
