@@ -261,3 +261,11 @@ def _seed_record(extract: Extract, text: str) -> ArticleRecord:
     if key not in _SEED_CACHE:
         _SEED_CACHE[key] = extract(text, events=False)
     return _SEED_CACHE[key]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The UN condemned Israel on Monday.", "The minister rejected the proposal.", "Moscow denied the allegations."],
+)
+def test_an_action_verb_with_a_bare_object_is_no_quote(extract: Extract, sentence: str) -> None:
+    assert extract(sentence).quotes == []
