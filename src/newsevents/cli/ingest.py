@@ -92,6 +92,8 @@ def export_command(
 ) -> int:
     """Write the store as a GDELT 2.0 event table, Parquet/CSV files per table, or JSONL records."""
     window = DateWindow(_date(since, "--since"), _date(until, "--until"))
+    if window.since and window.until and window.since > window.until:
+        raise fail(f"--since {window.since} is after --until {window.until}")
     store = _open(db, must_exist=True)
     try:
         counts = run_export(store, export_format.value, out, window)

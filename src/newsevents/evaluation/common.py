@@ -13,9 +13,12 @@ from newsevents.types import InputError
 
 def find_shared(explicit: Path | None = None) -> Path:
     """The shared data folder: --shared, $NEWSEVENTS_SHARED, or `../shared` beside the repo."""
-    candidates = [explicit] if explicit else []
-    if os.environ.get("NEWSEVENTS_SHARED"):
-        candidates.append(Path(os.environ["NEWSEVENTS_SHARED"]))
+    named = explicit or (Path(os.environ["NEWSEVENTS_SHARED"]) if os.environ.get("NEWSEVENTS_SHARED") else None)
+    if named is not None:  # a folder the user names must be right; no silent fallback
+        if (named / "eval").is_dir():
+            return named
+        raise InputError(f"{named}: no eval/ folder there (the gold data folder, usually ../shared)")
+    candidates: list[Path] = []
     repo = Path(__file__).resolve().parents[3]
     candidates += [repo.parent / "shared", Path.cwd().parent / "shared", Path.cwd() / "shared"]
     for candidate in candidates:
