@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from newsevents.cli.app import EXIT_OK, EXIT_SOME_REJECTED, app, fail, warn
-from newsevents.cli.extract import load_options, parse_date_option
+from newsevents.cli.extract import InputFormat, load_options, parse_date_option
 from newsevents.nlp import ModelNotInstalled
 from newsevents.runner.local import IngestConfig
 from newsevents.runner.local import ingest as run_ingest
@@ -21,15 +21,6 @@ from newsevents.store.export import DateWindow
 from newsevents.store.export import export as run_export
 from newsevents.store.stats import store_stats
 from newsevents.types import InputError, Rejected
-
-
-class IngestFormat(StrEnum):
-    auto = "auto"
-    text = "text"
-    html = "html"
-    jsonl = "jsonl"
-    feed = "feed"
-    warc = "warc"
 
 
 class ExportFormat(StrEnum):
@@ -53,8 +44,8 @@ def ingest(
         str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs without one.")
     ] = None,
     input_format: Annotated[
-        IngestFormat, typer.Option("--input-format", help="How to read the inputs.")
-    ] = IngestFormat.auto,
+        InputFormat, typer.Option("--input-format", help="How to read the inputs.")
+    ] = InputFormat.auto,
     config: Annotated[Path | None, typer.Option("--config", help="TOML file overriding the packaged defaults.")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy model package or directory.")] = None,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Articles per task and per transaction.")] = 16,
