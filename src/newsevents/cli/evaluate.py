@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from newsevents.cli.app import EXIT_OK, app, fail
-from newsevents.cli.extract import load_options
+from newsevents.cli.extract import ConfigOption, ModelOption, load_options
 from newsevents.evaluation import TASKS
 from newsevents.evaluation.common import find_shared
 from newsevents.nlp import ModelNotInstalled
@@ -24,8 +24,8 @@ def evaluate(
     shared: Annotated[Path | None, typer.Option("--shared", help="Folder holding eval/ (default ../shared).")] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N documents.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    config: Annotated[Path | None, typer.Option("--config", help="TOML file overriding the packaged defaults.")] = None,
-    model: Annotated[str | None, typer.Option("--model", help="spaCy model package or directory.")] = None,
+    config: ConfigOption = None,
+    model: ModelOption = None,
 ) -> int:
     """Score extraction against gold data and print the figures."""
     if task not in TASKS:

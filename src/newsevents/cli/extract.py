@@ -35,6 +35,13 @@ class InputFormat(StrEnum):
     warc = "warc"
 
 
+# Options shared by the commands that read articles (extract, ingest).
+DateOption = Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs without one.")]
+InputFormatOption = Annotated[InputFormat, typer.Option("--input-format", help="How to read the inputs.")]
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML file overriding the packaged defaults.")]
+ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy model package or directory.")]
+
+
 def parse_date_option(value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -54,18 +61,14 @@ def load_options(config: Path | None, model: str | None) -> Options:
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Text, HTML or JSONL files.", show_default=False)],
-    date: Annotated[
-        str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs without one.")
-    ] = None,
+    date: DateOption = None,
     output_format: Annotated[
         OutputFormat | None,
         typer.Option("--format", help="json: one object (default for one file); jsonl: one per line."),
     ] = None,
-    input_format: Annotated[
-        InputFormat, typer.Option("--input-format", help="How to read the inputs.")
-    ] = InputFormat.auto,
-    config: Annotated[Path | None, typer.Option("--config", help="TOML file overriding the packaged defaults.")] = None,
-    model: Annotated[str | None, typer.Option("--model", help="spaCy model package or directory.")] = None,
+    input_format: InputFormatOption = InputFormat.auto,
+    config: ConfigOption = None,
+    model: ModelOption = None,
 ) -> int:
     """Extract actors, events, quotes, claims, places and dates from articles."""
     published = parse_date_option(date)

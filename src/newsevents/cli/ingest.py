@@ -11,7 +11,15 @@ from typing import Annotated
 import typer
 
 from newsevents.cli.app import EXIT_OK, EXIT_SOME_REJECTED, app, fail, warn
-from newsevents.cli.extract import InputFormat, load_options, parse_date_option
+from newsevents.cli.extract import (
+    ConfigOption,
+    DateOption,
+    InputFormat,
+    InputFormatOption,
+    ModelOption,
+    load_options,
+    parse_date_option,
+)
 from newsevents.nlp import ModelNotInstalled
 from newsevents.runner.local import IngestConfig
 from newsevents.runner.local import ingest as run_ingest
@@ -40,14 +48,10 @@ def ingest(
     workers: Annotated[
         int | None, typer.Option("--workers", min=1, help="Extraction processes (default: all cores).")
     ] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs without one.")
-    ] = None,
-    input_format: Annotated[
-        InputFormat, typer.Option("--input-format", help="How to read the inputs.")
-    ] = InputFormat.auto,
-    config: Annotated[Path | None, typer.Option("--config", help="TOML file overriding the packaged defaults.")] = None,
-    model: Annotated[str | None, typer.Option("--model", help="spaCy model package or directory.")] = None,
+    date: DateOption = None,
+    input_format: InputFormatOption = InputFormat.auto,
+    config: ConfigOption = None,
+    model: ModelOption = None,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Articles per task and per transaction.")] = 16,
     log_every: Annotated[
         float | None, typer.Option("--log-every", min=0, help="Plain progress lines every N seconds (no bar).")
