@@ -15,16 +15,6 @@ from newsevents.types import ArticleRecord, Event, InputError
 Dyad = tuple[str, str | None, str]
 
 
-@pytest.fixture(scope="module")
-def extract(extract):
-    """Single sentences full of names can fool the language check; these tests are about events."""
-
-    def run(text: str, **overrides: object) -> ArticleRecord:
-        return extract(text, **{"language_check": False, **overrides})
-
-    return run
-
-
 def dyads(record: ArticleRecord, modality: str | None = None) -> set[Dyad]:
     return {
         (actor_country(e.source), actor_country(e.target) if e.target else None, e.root)
