@@ -97,9 +97,12 @@ def test_hypothetical_attack_is_never_an_asserted_attack(extract) -> None:
     assert not [e for e in record.events if e.root == "19" and e.modality in ("asserted", "reported")]
 
 
-def test_warning_codes_the_threat_not_the_attack(extract) -> None:
+def test_warning_about_a_third_party_is_a_warning_not_a_threat(extract) -> None:
+    # issue 9: the speaker warns of someone else's act; only the speaker's own act makes a threat (13x)
     record = extract("Biden warned Zelenskyy that Russia may take military action.")
-    assert ("USA", "UKR", "13") in dyads(record)
+    assert ("USA", "UKR", "01") in dyads(record)
+    assert not [e for e in record.events if e.root == "13"]
+    assert ("RUS", None, "13") not in dyads(record)
     assert not [e for e in record.events if e.root in ("18", "19") and e.modality == "asserted"]
 
 
@@ -253,9 +256,7 @@ def test_hosting_a_letter_is_no_visit(extract) -> None:
     "sentence",
     [
         "The weather in Moscow was cold on Monday.",
-        "Russia said the economy grew by three percent.",
         "Germany is a member of the European Union.",
-        "Putin said on Friday that the talks were over.",
         "France launched a new website for tourists.",
     ],
 )
@@ -335,11 +336,12 @@ def test_bad_user_dictionary_line_names_the_file(tmp_path) -> None:
         load_dictionary((str(bad),))
 
 
-def test_broken_user_dictionary_is_a_warning_not_a_crash(extract, tmp_path) -> None:
+def test_broken_user_dictionary_is_a_clear_error_before_any_work(extract, tmp_path) -> None:
+    # issue 9: never event coding silently switched off
     bad = tmp_path / "broken.tsv"
     bad.write_text("verb\tnot-a-code\tattack\n", encoding="utf-8")
-    record = extract("Russia attacked Ukraine.", verb_dictionaries=[str(bad)])
-    assert record.events == [] and any("broken.tsv:1" in w for w in record.warnings)
+    with pytest.raises(InputError, match=r"broken\.tsv:1"):
+        extract("Russia attacked Ukraine.", verb_dictionaries=[str(bad)])
 
 
 def test_pattern_parsing() -> None:

@@ -18,7 +18,7 @@ from newsevents.extract.anchor import anchor_events
 from newsevents.extract.claims import extract_claims
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.dates import extract_dates
-from newsevents.extract.events import extract_events
+from newsevents.extract.events import extract_events, load_verb_dictionaries
 from newsevents.extract.places import extract_places
 from newsevents.extract.quotes import extract_quotes
 from newsevents.ingest.clean import PreparedText, prepare_text
@@ -53,6 +53,7 @@ DEFAULT_OPTIONS = Options()
 
 def process(article: Article, options: Options = DEFAULT_OPTIONS) -> ArticleRecord:
     """Everything we extract from one article. Raises `InputError` for unusable input."""
+    _check_options(options)
     prepared = prepare_text(article, options)
     if not prepared.english:
         return _record(article, prepared, None)
@@ -64,6 +65,7 @@ def process_batch(
     articles: Iterable[Article], options: Options = DEFAULT_OPTIONS, batch_size: int = 32
 ) -> Iterator[ArticleRecord | Rejected]:
     """`process` over many articles, parsing them with `nlp.pipe`; output in input order."""
+    _check_options(options)
     nlp = load_model(options.model)
     ready: list[tuple[Article, PreparedText | Rejected]] = [(a, _prepare_or_reject(a, options)) for a in articles]
     parse = [p.analysis_text for _, p in ready if isinstance(p, PreparedText) and p.english]
@@ -75,6 +77,12 @@ def process_batch(
             yield _record(article, prepared, None)
         else:
             yield _extract_or_reject(article, prepared, next(docs), options)
+
+
+def _check_options(options: Options) -> None:
+    """Files named in the options must load before any article is touched (raises `InputError`)."""
+    if options.events:
+        load_verb_dictionaries(options)
 
 
 def _extract_or_reject(

@@ -127,6 +127,8 @@ class Event:
     date: str | None = None
     date_source: str | None = None  # "text" when a date in the clause dates it, "published" otherwise
     place: Place | None = None
+    # Index into `ArticleRecord.quotes` of the quote whose speech act this event is (statements, 01x).
+    quote: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -143,6 +145,7 @@ class Event:
             "date": self.date,
             "date_source": self.date_source,
             "place": self.place.to_dict() if self.place else None,
+            "quote": self.quote,
         }
 
 

@@ -4,29 +4,39 @@ For each sentence that mentions an actor (`coder`), triggers are found from the 
 (`dictionary`, `matcher`; codes and their combinations in `codebook`), source and target actors
 are read off the parse (`roles`), the modality is decided (`modality`), and reported promises,
 duties and judgements are recoded as CAMEO codes them (`framing`). No dictionary match means no
-event: there is no catch-all code. `unknown` lists the verbs the dictionary misses.
+event: there is no catch-all code. Each attributed quote is also a statement event, 01x
+(`statements`). `unknown` lists the verbs the dictionary misses. PETRARCH verb-pattern files are
+read by `petrarch`.
 """
 
 from __future__ import annotations
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.coder import code_sentence
-from newsevents.extract.events.dictionary import load_dictionary
-from newsevents.types import InputError
+from newsevents.extract.events.dictionary import VerbDictionary, load_dictionary
+from newsevents.extract.events.statements import statement_events
+from newsevents.options import Options
 
-__all__ = ["extract_events"]
+__all__ = ["extract_events", "load_verb_dictionaries"]
+
+
+def load_verb_dictionaries(options: Options) -> VerbDictionary:
+    """The packaged verb dictionary with `options.verb_dictionaries` layered on, loaded once per process.
+
+    Raises `InputError` naming `file:line` for a file that cannot be read or parsed: call it to check
+    a configuration before any work; a broken file never silently switches event coding off.
+    """
+    return load_dictionary(tuple(options.verb_dictionaries))
 
 
 def extract_events(ctx: ExtractContext) -> None:
-    try:
-        dictionary = load_dictionary(tuple(ctx.options.verb_dictionaries))
-    except InputError as exc:  # a broken user verb file: say so in the record, code nothing
-        ctx.warnings.append(f"events not coded: {exc}")
-        ctx.events = []
-        return
+    dictionary = load_verb_dictionaries(ctx.options)
     quotes = tuple((q.start, q.end) for q in ctx.quotes)
     events = []
     for sentence in ctx.doc.sents:
         if ctx.actors_in(sentence.start_char, sentence.end_char):
             events.extend(code_sentence(ctx, sentence, dictionary, quotes))
+    events += statement_events(ctx, dictionary, events)
+    # statements after the coded events of their sentence, whose outer-first order is kept (stable sort)
+    events.sort(key=lambda e: (e.sentence.start, e.quote is not None and e.cameo.startswith("01")))
     ctx.events = events

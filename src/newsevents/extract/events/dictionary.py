@@ -17,6 +17,11 @@ from newsevents.extract.events.codebook import codebook
 from newsevents.types import InputError
 
 SUPPORT = "*"
+NO_EVENT = "-"  # a pattern that matches and codes nothing: "release [document]" is not releasing a person
+CLASS_MARK = "@"  # `[@people]` in a pattern: any noun of the class defined by a `class` line
+ENTITY_PREFIX = "ENT:"  # a class member `ENT:PERSON` is any token spaCy tags with that entity label
+DEP_MARK = ":"  # `:oprd` in a pattern: the verb must have a dependent with that label ("called him a liar")
+KINDS = ("verb", "noun", "statement", "class")
 PATTERN_PART = re.compile(r"\[[^\]]*\]|\S+")  # code of a support verb: the event takes the code of the noun it governs
 
 
@@ -26,6 +31,13 @@ class NounSlot:
 
     lemmas: frozenset[str]
     prep: str | None
+    entities: frozenset[str] = frozenset()  # spaCy entity labels that also fill the slot (`ENT:PERSON`)
+    pos: frozenset[str] = frozenset()  # parts of speech that fill it (`POS:PRON`: "released them")
+
+    @property
+    def names_actors(self) -> bool:
+        """A slot for people (`[@people]`) picks the sense; its noun stays a candidate target."""
+        return bool(self.entities or self.pos)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +50,16 @@ class VerbPattern:
     inverse: bool = False  # code suffix `<`: the subject receives the act ("received aid from X")
     figurative: str | None = None  # code suffix `~CODE`: without an armed actor, coded as CODE (or nothing)
     needs_complement: bool = False  # code suffix `+`: codes only with an event in its complement ("wants to")
+    deps: tuple[str, ...] = ()  # dependency labels the verb must have among its children (`:oprd`)
+    tier: int = 0  # 0: our dictionaries; 1: PETRARCH files, which yield to ours among equally specific patterns
 
     @property
     def specificity(self) -> int:
-        return 2 * len(self.nouns) + len(self.words)
+        return 2 * len(self.nouns) + len(self.words) + len(self.deps)
 
     @property
     def bare(self) -> bool:
-        return not self.words and not self.nouns
+        return not self.words and not self.nouns and not self.deps
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,8 @@ class VerbDictionary:
     nouns: dict[str, str] = field(default_factory=dict)
     # Event nouns with a political figurative sense ("an attack on the Tories"): code when unarmed, or "".
     figurative_nouns: dict[str, str] = field(default_factory=dict)
+    # Speech cues and their 01x code ("warn" -> 012); `-` for cues that make no statement event ("show").
+    statements: dict[str, str] = field(default_factory=dict)
 
     def knows(self, lemma: str) -> bool:
         return lemma in self.verbs
@@ -71,7 +87,25 @@ def deinflected(word: str) -> list[str]:
     return guesses
 
 
-def parse_pattern(code: str, pattern: str, source: str) -> VerbPattern:
+def _slot(part: str, prep: str | None, classes: dict[str, frozenset[str]], source: str) -> NounSlot:
+    """`[a|b|@class]` -> the slot's lemmas, entity labels and parts of speech."""
+    members: set[str] = set()
+    for item in part[1:-1].split("|"):
+        if item.startswith(CLASS_MARK):
+            if item[1:] not in classes:
+                raise InputError(f"{source}: class {item!r} is not defined above (a `class` line)")
+            members |= classes[item[1:]]
+        else:
+            members.add(item)
+    entities = frozenset(m[len(ENTITY_PREFIX) :].upper() for m in members if m.startswith(ENTITY_PREFIX.lower()))
+    pos = frozenset(m[4:].upper() for m in members if m.startswith("pos:"))
+    lemmas = frozenset(m for m in members if not m.startswith((ENTITY_PREFIX.lower(), "pos:")))
+    return NounSlot(lemmas, prep, entities, pos)
+
+
+def parse_pattern(
+    code: str, pattern: str, source: str, classes: dict[str, frozenset[str]] | None = None, tier: int = 0
+) -> VerbPattern:
     """`impose [sanction|embargo] on` -> lemma, words, noun slots; `070<`, `030+`, `190~111` set flags."""
     code, figurative = split_figurative(code)
     inverse, needs_complement = code.endswith("<"), code.endswith("+")
@@ -80,11 +114,14 @@ def parse_pattern(code: str, pattern: str, source: str) -> VerbPattern:
     if not parts or parts[0].startswith("["):
         raise InputError(f"{source}: a pattern must start with a lemma: {pattern!r}")
     words: list[str] = []
+    deps: list[str] = []
     nouns: list[NounSlot] = []
     previous_word: str | None = None
     for part in parts[1:]:
-        if part.startswith("[") and part.endswith("]"):
-            nouns.append(NounSlot(frozenset(part[1:-1].split("|")), previous_word))
+        if part.startswith(DEP_MARK) and len(part) > 1:
+            deps.append(part[1:])
+        elif part.startswith("[") and part.endswith("]"):
+            nouns.append(_slot(part, previous_word, classes or {}, source))
             if previous_word is not None:
                 words.remove(previous_word)  # the preposition is checked through its noun slot
             previous_word = None
@@ -100,6 +137,8 @@ def parse_pattern(code: str, pattern: str, source: str) -> VerbPattern:
         inverse=inverse,
         needs_complement=needs_complement,
         figurative=figurative,
+        deps=tuple(deps),
+        tier=tier,
     )
 
 
@@ -117,34 +156,51 @@ def _read_lines(text: str, name: str) -> list[tuple[str, str, str, str]]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = [cell.strip() for cell in line.split("\t")]
-        if len(cells) != 3 or cells[0] not in ("verb", "noun"):
-            raise InputError(f"{name}:{number}: expected 'verb|noun <TAB> code <TAB> pattern'")
+        if len(cells) != 3 or cells[0] not in KINDS:
+            raise InputError(f"{name}:{number}: expected '{'|'.join(KINDS)} <TAB> code <TAB> pattern'")
         kind, code, pattern = cells
+        if code == NO_EVENT and kind not in ("verb", "statement"):
+            raise InputError(f"{name}:{number}: code '-' (no event) is for verb and statement lines")
         literal, figurative = split_figurative(code)
-        if code != SUPPORT and (
-            literal.rstrip("<+") not in codebook() or (figurative and figurative not in codebook())
+        if (
+            kind != "class"
+            and code not in (SUPPORT, NO_EVENT)
+            and (literal.rstrip("<+") not in codebook() or (figurative and figurative not in codebook()))
         ):
             raise InputError(f"{name}:{number}: unknown CAMEO code {code!r}")
         rows.append((kind, code, pattern, f"{name}:{number}"))
     return rows
 
 
-def _build(rows: list[tuple[str, str, str, str]]) -> VerbDictionary:
+def _build(rows: list[tuple[str, str, str, str]], extra: tuple[VerbPattern, ...] = ()) -> VerbDictionary:
     verbs: dict[str, list[VerbPattern]] = {}
     nouns: dict[str, str] = {}
     figurative_nouns: dict[str, str] = {}
+    statements: dict[str, str] = {}
+    classes: dict[str, frozenset[str]] = {}
     for kind, code, pattern, source in rows:
+        if kind == "class":
+            classes[code.lower()] = classes.get(code.lower(), frozenset()) | frozenset(pattern.lower().split("|"))
+            continue
+        if kind == "statement":
+            statements[pattern.lower()] = code
+            continue
         if kind == "noun":
             literal, figurative = split_figurative(code)
             nouns[pattern.lower()] = literal
             if figurative is not None:
                 figurative_nouns[pattern.lower()] = figurative
             continue
-        compiled = parse_pattern(code, pattern, source)
+        compiled = parse_pattern(code, pattern, source, classes)
         verbs.setdefault(compiled.lemma, []).append(compiled)
-    # Later files override earlier ones for the same pattern, so keep the last entry first among equals.
-    ordered = {lemma: tuple(sorted(reversed(found), key=lambda p: -p.specificity)) for lemma, found in verbs.items()}
-    return VerbDictionary(ordered, nouns, figurative_nouns)
+    for compiled in extra:  # PETRARCH patterns: after ours, so ours come first among equals
+        verbs.setdefault(compiled.lemma, []).insert(0, compiled)
+    # Later files override earlier ones for the same pattern, so keep the last entry first among equals;
+    # among equally specific patterns, ours (tier 0) before PETRARCH's (tier 1).
+    ordered = {
+        lemma: tuple(sorted(reversed(found), key=lambda p: (-p.specificity, p.tier))) for lemma, found in verbs.items()
+    }
+    return VerbDictionary(ordered, nouns, figurative_nouns, statements)
 
 
 @cache

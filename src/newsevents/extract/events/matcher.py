@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsevents.extract.events.codebook import COMPOSING_ROOTS, compose
-from newsevents.extract.events.dictionary import SUPPORT, NounSlot, VerbDictionary, VerbPattern, deinflected
+from newsevents.extract.events.dictionary import (
+    NO_EVENT,
+    SUPPORT,
+    NounSlot,
+    VerbDictionary,
+    VerbPattern,
+    deinflected,
+)
 
 DIRECT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "xcomp"})
 WORD_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative", "acomp"})
@@ -117,9 +124,17 @@ def _fill_slot(verb: Token, slot: NounSlot, attached: list[Token]) -> Token | No
             if obj.dep_ in ("pobj", "pcomp")
         ]
     for candidate in candidates:
-        if any(lemma in slot.lemmas for lemma in _noun_lemmas(candidate)):
+        if _fills(candidate, slot):
             return candidate
     return None
+
+
+def _fills(token: Token, slot: NounSlot) -> bool:
+    if slot.entities and token.ent_type_ in slot.entities:
+        return True
+    if slot.pos and token.pos_ in slot.pos:
+        return True
+    return any(lemma in slot.lemmas for lemma in _noun_lemmas(token))
 
 
 def fit(verb: Token, pattern: VerbPattern) -> tuple[Token, ...] | None:
@@ -127,6 +142,8 @@ def fit(verb: Token, pattern: VerbPattern) -> tuple[Token, ...] | None:
     attached = _attached(verb)
     words = {c.lower_ for c in attached if c.dep_ in WORD_DEPS}
     if any(word not in words for word in pattern.words):
+        return None
+    if pattern.deps and not set(pattern.deps) <= {c.dep_ for c in verb.children}:
         return None
     nouns = []
     for slot in pattern.nouns:
@@ -172,6 +189,8 @@ def match(verb: Token, dictionary: VerbDictionary, depth: int = 0) -> Trigger | 
         nouns = fit(verb, pattern)
         if nouns is None:
             continue
+        if pattern.code == NO_EVENT:
+            return None  # this sense codes nothing ("released a statement"), and blocks the vaguer patterns
         trigger = _resolve(verb, pattern, nouns, dictionary, depth)
         if trigger is not None:
             return trigger
@@ -194,7 +213,8 @@ def _resolve(
             return composed
     if pattern.needs_complement:
         return None
-    return Trigger(verb, pattern.code, (verb, *nouns), nouns, None, pattern, pattern.figurative)
+    own = tuple(noun for noun, slot in zip(nouns, pattern.nouns, strict=True) if not slot.names_actors)
+    return Trigger(verb, pattern.code, (verb, *own), own, None, pattern, pattern.figurative)
 
 
 def _outer_code(verb: Token, complement: Token, code: str) -> str:
@@ -209,6 +229,15 @@ def _outer_code(verb: Token, complement: Token, code: str) -> str:
     return "020" if other_actor else code
 
 
+def _others_act(pattern: VerbPattern, complement: Token) -> bool:
+    """A threat is the speaker's own act: "warned it would impose sanctions" is a threat, "warned that
+    Russia may invade" a warning about someone else, not a threat by the speaker."""
+    if pattern.code[:2] != "13":
+        return False
+    subjects = [c for c in complement.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(_refers_back(s) for s in subjects)
+
+
 def _refers_back(subject: Token) -> bool:
     """ "they", "their countries": the complement's subject is the outer verb's own subject."""
     return subject.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
@@ -218,7 +247,7 @@ def _compose_inner(verb: Token, pattern: VerbPattern, dictionary: VerbDictionary
     """Outer verb + the event in its complement: "vowed to retaliate", "called for talks"."""
     deps = INNER_VERB_DEPS | ({"ccomp"} if pattern.code[:2] in CLAUSE_COMPLEMENT_ROOTS else set())
     for child in verb.children:
-        if child.dep_ in deps:
+        if child.dep_ in deps and not _others_act(pattern, child):
             inner = match(child, dictionary, depth + 1)
             if inner is not None:
                 code = compose(_outer_code(verb, child, pattern.code), inner.code)
