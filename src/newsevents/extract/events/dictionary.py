@@ -193,8 +193,10 @@ def _build(rows: list[tuple[str, str, str, str]], extra: tuple[VerbPattern, ...]
             continue
         compiled = parse_pattern(code, pattern, source, classes)
         verbs.setdefault(compiled.lemma, []).append(compiled)
-    for compiled in extra:  # PETRARCH patterns: after ours, so ours come first among equals
-        verbs.setdefault(compiled.lemma, []).insert(0, compiled)
+    ours = set(verbs)
+    for compiled in extra:  # PETRARCH patterns fill in verbs our dictionaries do not know
+        if compiled.lemma not in ours:
+            verbs.setdefault(compiled.lemma, []).insert(0, compiled)
     # Later files override earlier ones for the same pattern, so keep the last entry first among equals;
     # among equally specific patterns, ours (tier 0) before PETRARCH's (tier 1).
     ordered = {
@@ -206,11 +208,18 @@ def _build(rows: list[tuple[str, str, str, str]], extra: tuple[VerbPattern, ...]
 @cache
 def load_dictionary(extra: tuple[str, ...] = ()) -> VerbDictionary:
     """The packaged dictionary with the user's files layered on top (later lines win)."""
+    from newsevents.extract.events.petrarch import looks_like_petrarch, read_petrarch_verbs  # it imports us
+
     text = resources.files("newsevents.data").joinpath("verbs.tsv").read_text("utf-8")
     rows = _read_lines(text, "verbs.tsv")
+    petrarch: list[VerbPattern] = []
     for path in extra:
         try:
-            rows += _read_lines(Path(path).read_text("utf-8"), path)
+            content = Path(path).read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"{path}: cannot read verb dictionary: {exc}") from exc
-    return _build(rows)
+        if looks_like_petrarch(content):
+            petrarch += read_petrarch_verbs(content, path).patterns
+        else:
+            rows += _read_lines(content, path)
+    return _build(rows, tuple(petrarch))

@@ -58,6 +58,10 @@ QUANTITY_NOUNS = frozenset(
 )
 
 
+# Forces a speaker commands, when the text does not say whose they are ("police will", "troops will").
+OWN_FORCE_NOUNS = frozenset({"police", "army", "troop", "force", "military", "security", "authority", "we"})
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     verb: Token  # the verb whose subject is the source
@@ -235,7 +239,15 @@ def _others_act(pattern: VerbPattern, complement: Token) -> bool:
     if pattern.code[:2] != "13":
         return False
     subjects = [c for c in complement.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return bool(subjects) and not any(_refers_back(s) for s in subjects)
+    return bool(subjects) and not any(_refers_back(s) or _own_force(s) for s in subjects)
+
+
+def _own_force(subject: Token) -> bool:
+    """ "warned that police will not tolerate rallies": an unqualified force of the speaker's own state
+    acts for the speaker; "Russian troops" or "their army" belong to someone else."""
+    if subject.lemma_.lower() not in OWN_FORCE_NOUNS:
+        return False
+    return not any(c.ent_type_ in ("GPE", "NORP") or c.dep_ == "poss" for c in subject.children)
 
 
 def _refers_back(subject: Token) -> bool:
