@@ -125,3 +125,64 @@ def test_user_classes_and_no_event_senses(extract, tmp_path: Path) -> None:
     sentence = "Britain sent weapons to Ukraine last month."
     assert any(e.root == "07" for e in extract(sentence).events)
     assert not [e for e in extract(sentence, verb_dictionaries=[str(mine)]).events if e.root == "07"]
+
+
+ARGUMENTS_AND_MODALITY = [
+    # (sentence, trigger code prefix, expected source text suffix or None, modality or None)
+    # the source is the grammatical subject, never a comparison or the speaker of a surrounding "said"
+    ("Like Senator Smith, Governor Jones criticised the plan.", "111", "Jones", "asserted"),
+    ("The governor criticised the plan, the mayor said.", "111", "governor", "reported"),
+    # a beneficiary is not the actor: the unions would do the supporting, not the speaker
+    ('Governor Jones said: "We hope the unions will support us."', "05", "unions", "hypothetical"),
+    # progressive is asserted; habitual "would" and counterfactual "could have" are not
+    ("The senator is urging the governor to resign.", "02", "senator", "asserted"),
+    ("Every year the mayor would praise the police.", "051", "mayor", "hypothetical"),
+    # a statement's own modality: future and negated speech acts
+    ("The Greens will say that the plan costs too much.", "01", "Greens", "hypothetical"),
+    ("Senator Maria Lopez did not say whether she would run.", "01", "Maria Lopez", "negated"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "code", "source", "mood"), ARGUMENTS_AND_MODALITY)
+def test_arguments_and_modality(extract, sentence: str, code: str, source: str, mood: str) -> None:
+    events = [e for e in extract(sentence).events if e.cameo.startswith(code)]
+    assert events, sentence
+    assert any(e.source is not None and e.source.text.endswith(source) and e.modality == mood for e in events), [
+        (e.source.text if e.source else None, e.modality) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The party could have rallied behind the mayor.",  # counterfactual: nothing happened
+        "Blair told to raise taxes.",  # a passive cue: Blair is the one told, not a speaker
+    ],
+)
+def test_no_asserted_event(extract, sentence: str) -> None:
+    assert not [e for e in extract(sentence).events if e.modality == "asserted"]
+
+
+def test_a_participle_cue_is_part_of_the_act_it_hangs_on(extract) -> None:
+    record = extract("Mayor Ellen Carter criticised the budget, saying it was unfair.")
+    assert [e.root for e in record.events] == ["11"]
+
+
+def test_an_actor_acting_on_its_own_forces_has_no_target(extract) -> None:
+    record = extract("Moscow pulled its forces back from the border.")
+    assert record.events and all(e.target is None for e in record.events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "visit"),
+    [
+        ("Russian troops traveled to Belarus for exercises.", False),  # a deployment, not a visit
+        ("The French president visited Germany on Monday.", True),
+    ],
+)
+def test_visits_are_between_actors(extract, sentence: str, visit: bool) -> None:
+    assert any(e.cameo == "042" for e in extract(sentence).events) is visit
+
+
+def test_donations_are_aid(extract) -> None:
+    assert any(e.root == "07" for e in extract("Lord Smith gave 50,000 pounds to the Liberal Democrats.").events)

@@ -57,6 +57,8 @@ LOCATION_TARGET_ROOTS = frozenset({"07", "09", "08", "14", "15", "17", "18", "19
 LOCATION_TARGET_CODES = frozenset({"042", "043", "044", "074"})
 # Sectors whose members use force (CAMEO agent codes): military, rebels, police, spies, insurgents, ...
 ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "INS", "SEP", "IMG"})
+VISIT_CODES = frozenset({"042", "043"})
+OWNING_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 WORDY_SECTORS = frozenset({"ELI", "OPP", "PTY", "LEG", "MED", "JUD", "EDU", "BUS", "LAB", "NGO", "HRI"})
 
 
@@ -135,6 +137,25 @@ def _armed_conflict(sources: list[Actor], targets: list[Actor], strict: bool) ->
     if any(a.sector in ARMED_SECTORS or a.kind == "country" for a in (*sources, *targets)):
         return True
     return not strict and not (sources and all(_political_speaker(s) for s in sources))
+
+
+def _own_part(ctx: ExtractContext, target: Actor, sources: list[Actor]) -> bool:
+    """ "Moscow pulled its forces back", "the council cut its own budget": a target the source owns,
+    marked by a possessive pronoun, is the source acting on itself, not a second actor."""
+    span = ctx.doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    owned = any(c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS for c in span.root.children)
+    return owned and any(target.country in (None, s.country) for s in sources)
+
+
+def _home_place(target: Actor, sources: list[Actor]) -> bool:
+    """A place in the visitor's own country ("toured Yorkshire"): travel at home is no visit between actors."""
+    return (
+        target.kind in ("country", "other")
+        and target.code == target.country
+        and any(s.country == target.country for s in sources)
+    )
 
 
 def _in_quote(start: int, quotes: tuple[tuple[int, int], ...]) -> bool:
@@ -289,6 +310,13 @@ def _frame(
         targets = act_victims(ctx, (*trigger.nouns, trigger.verb), sources)
     if entry.root == "01":  # telling reporters is how news is made, not an interaction
         targets = [t for t in targets if t.sector != "MED"]
+    targets = [t for t in targets if not _own_part(ctx, t, sources)]
+    if entry.code in VISIT_CODES:
+        if any(s.sector in ARMED_SECTORS for s in sources):
+            return None  # troops moving somewhere is a deployment, not a visit between actors
+        targets = [t for t in targets if not _home_place(t, sources)]
+        if not targets:
+            return None
     together = len(sources) > 1 and (entry.root in SYMMETRIC_ROOTS or entry.code in SYMMETRIC_CODES)
     if (entry.root in NEEDS_TARGET_ROOTS or entry.code in NEEDS_TARGET_CODES) and not targets and not together:
         return None

@@ -21,9 +21,10 @@ from spacy.tokens import Token
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.codebook import codebook
 from newsevents.extract.events.dictionary import NO_EVENT, VerbDictionary
-from newsevents.extract.events.modality import modality
-from newsevents.extract.events.roles import actors_of, sources_of
-from newsevents.types import Actor, CharRange, Event, Quote
+from newsevents.extract.events.modality import STRONG_MODALS, negated_directly
+from newsevents.extract.events.roles import actors_of, is_passive, sources_of
+from newsevents.extract.events.tree import near_children
+from newsevents.types import Actor, CharRange, Event, Modality, Quote
 from newsevents.types import Span as TextSpan
 
 DEFAULT_STATEMENT = "010"
@@ -32,6 +33,10 @@ ADDRESSEE_PREPS = frozenset({"to"})
 # Verbs whose direct object is the person spoken to, not what is said: "told the council", "warned Labour".
 OBJECT_IS_ADDRESSEE = frozenset({"tell", "assure", "reassure", "inform", "brief", "remind", "warn", "advise"})
 NOT_TARGET_SECTORS = frozenset({"MED"})
+# A participle cue hanging on another verb ("attacked the plan, saying ...", "Pointing to X, he added")
+# is part of that verb's act, which is coded (or is itself a cue): not a second statement.
+ADJUNCT_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall"})
 
 
 def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: list[Event]) -> list[Event]:
@@ -96,7 +101,7 @@ def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
 
 def _statement(ctx: ExtractContext, dictionary: VerbDictionary, quote: Quote, index: int) -> Event | None:
     cue = _cue_token(ctx, quote)
-    if cue is None:
+    if cue is None or not _own_speech_act(cue):
         return None
     code = statement_code(cue, dictionary)
     if code == NO_EVENT:
@@ -108,7 +113,6 @@ def _statement(ctx: ExtractContext, dictionary: VerbDictionary, quote: Quote, in
     entry = codebook()[code]
     sentence = cue.sent
     assert quote.cue is not None
-    mood = modality(cue)
     return Event(
         CharRange(sentence.start_char, sentence.end_char),
         TextSpan(quote.cue.start, quote.cue.end, quote.cue.text),
@@ -119,6 +123,23 @@ def _statement(ctx: ExtractContext, dictionary: VerbDictionary, quote: Quote, in
         entry.quad_class,
         entry.goldstein,
         entry.plover,
-        "asserted" if mood == "reported" else mood,
+        statement_mood(cue),
         quote=index,
     )
+
+
+def _own_speech_act(cue: Token) -> bool:
+    """Whether the cue is a speech act of its own: not a passive ("Blair told to act": Blair is the
+    one addressed) and not a participle adjunct of another verb ("criticised the plan, saying ...")."""
+    if cue.pos_ in ("VERB", "AUX") and is_passive(cue) and not any(c.dep_ == "agent" for c in cue.children):
+        return False
+    return not (cue.tag_ == "VBG" and cue.dep_ in ADJUNCT_DEPS)
+
+
+def statement_mood(cue: Token) -> Modality:
+    """The statement's own modality, from its own marks only: the speech act itself is what is coded
+    ("will say", "could argue" are hypothetical; "did not say" negated)."""
+    if negated_directly(cue):
+        return "negated"
+    marks = {c.lower_ for c in near_children(cue) if c.dep_ in ("aux", "auxpass")}
+    return "hypothetical" if marks & (STRONG_MODALS | FUTURE_AUX | {"would"}) else "asserted"
