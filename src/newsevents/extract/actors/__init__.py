@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from newsevents.extract.actors.coref import Chains, chain_mentions
 from newsevents.extract.actors.dictionary import dictionary_for
 from newsevents.extract.actors.matching import phrase_index
-from newsevents.extract.actors.mentions import Mention, MentionFinder
+from newsevents.extract.actors.mentions import Mention, find_mentions
 from newsevents.extract.context import ExtractContext
 from newsevents.types import Actor
 
@@ -20,7 +20,7 @@ from newsevents.types import Actor
 def extract_actors(ctx: ExtractContext) -> None:
     book = dictionary_for(ctx.options.actor_dictionaries)
     index = phrase_index(ctx.options.model, ctx.options.actor_dictionaries)
-    mentions = MentionFinder(ctx.doc, book, index, ctx.published).find()
+    mentions = find_mentions(ctx.doc, book, index, ctx.published)
     chains = chain_mentions(ctx.doc, mentions)
     _share_attributes(mentions, chains)
     _country_from_possessor(ctx.doc, mentions)
