@@ -73,7 +73,6 @@ JUNK = [
     ("GOOD_ [ABC]\nBROKEN_ [ABC\n", "x.actors:2: unbalanced"),
     ("\t[ABC]\n", "x.actors:1: code before any actor"),
     ("# only comments\n\n", "x.actors:1: no actors found"),
-    ("GOOD_ [ABC]\n1234 [ABC]\n", "x.actors:2:"),
 ]
 
 

@@ -25,7 +25,9 @@ _LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "into", "inside", "outside", "around", "across", "throughout", "within", "from", "via"}
 )
 # Role words that take the sector of a more specific modifier ("opposition leader", "army spokesman").
-_GENERIC_ROLES = frozenset({"leader", "official", "spokesman", "spokeswoman", "spokesperson", "commander", "chief"})
+_GENERIC_ROLES = frozenset(
+    {"leader", "official", "spokesman", "spokeswoman", "spokesperson", "commander", "chief", "director", "officer"}
+)
 # A town must be at least this large for its name to tell a mention's country.
 _MIN_TOWN_POPULATION = 20_000
 _SPONSOR_WORDS = frozenset(
@@ -73,6 +75,14 @@ _ORG_NAME_SECTORS = {
     "radio": "MED",
     "press": "MED",
     "university": "EDU",
+    "college": "EDU",
+    "school": "EDU",
+    "foundation": "NGO",
+    "charity": "NGO",
+    "trust": "NGO",
+    "network": "MED",
+    "campaign": "PTY",
+    "board": "GOV",
     "front": "REB",
     "brigade": "REB",
     "liberation": "REB",
@@ -211,11 +221,19 @@ def _person_and_org_heads(
         )
         # A name that only modifies another noun ("Defence Minister Sergei Shoigu") is absorbed by it.
         modifier = scope.tokens[ent.end - 1].dep_ == "compound"
-        if ent.label_ in ("PERSON", "ORG") and unmatched and not modifier and not _town_as_person(scope, ent):
+        if _is_dateline(scope, ent) or _town_as_person(scope, ent):
+            continue
+        if ent.label_ in ("PERSON", "ORG") and unmatched and not modifier:
             heads[ent.end - 1] = None
     for head in _titled_names(scope, in_match):
         heads.setdefault(head, None)
     return sorted(heads.items())
+
+
+def _is_dateline(scope: Scope, ent: Span) -> bool:
+    """ "DAYTON, Ohio —", "LONDON (Reuters) -": the place a story was filed from, not an actor."""
+    opening = all(t.is_space for t in scope.tokens[: ent.start])
+    return opening and all(t.is_upper for t in ent if t.is_alpha)
 
 
 def _town_as_person(scope: Scope, ent: Span) -> bool:
@@ -255,7 +273,7 @@ def _modifies_role(scope: Scope, i: int) -> bool:
     token = scope.tokens[i]
     while token.dep_ == "compound" and token.head.i != token.i:
         token = token.head
-        if role_at(scope, token) is not None:
+        if role_at(scope, token, modifier=True) is not None:  # "Labour leader Jo Bloggs" too
             return True
     return False
 
@@ -268,6 +286,8 @@ def _headed_mention(scope: Scope, head: int, match: PhraseMatch | None, taken: f
     _country_from_prepositions(scope, mention)
     if mention.person and mention.gender is None:
         mention.gender = _honorific_gender(scope, left)
+    if match is None and mention.titles & _GENERIC_ROLES:  # "Labour leader Jo Bloggs" leads a party
+        mention.sector = _specific_sector(scope, mention) or mention.sector
     return mention
 
 
@@ -475,8 +495,9 @@ def _role_mention(scope: Scope, token: Token, role: Role, taken: frozenset[int])
 
 def _specific_sector(scope: Scope, mention: Mention) -> str | None:
     """ "opposition leaders" → OPP, "rebel commander" → REB, "Pentagon spokesman" → MIL."""
-    sectors = [scope.book.roles[t].sector for t in mention.titles if t in scope.book.roles and t != mention.role]
-    sectors += [t[len(_INSTITUTION_TITLE) :] for t in mention.titles if t.startswith(_INSTITUTION_TITLE)]
+    titles = sorted(t for t in mention.titles if t != mention.role and t not in _GENERIC_ROLES)
+    sectors = [scope.book.roles[t].sector for t in titles if t in scope.book.roles]
+    sectors += [t[len(_INSTITUTION_TITLE) :] for t in titles if t.startswith(_INSTITUTION_TITLE)]
     return next((sector for sector in sectors if sector and sector != "GOV"), None)
 
 

@@ -49,6 +49,7 @@ _CODE_WORD_RE = re.compile(r"^[A-Z0-9]{3,}$|^---$")
 _AGENT_CODE_RE = re.compile(r"^(~[A-Z0-9]{3,}|[A-Z0-9]{3,}~)$")
 _PLURALS_RE = re.compile(r"\{([^{}]*)\}")
 _MARKER_RE = re.compile(r"!([A-Z]+)!")
+_BRACE_CLOSED_CODE_RE = re.compile(r"\[([^\[\]{}]*)\}")
 NULL_CODE = ""
 
 
@@ -104,6 +105,8 @@ def read_petrarch_actors(text: str, source: str) -> list[PetrarchActor]:
     name: str | None = None
     for number, line in _content_lines(text):
         phrase, codes = _split_line(line.lstrip("+"), source, number)
+        if phrase is None:
+            continue
         if line.startswith("+"):
             if name is None:
                 raise InputError(f"{source}:{number}: synonym before any actor")
@@ -136,14 +139,21 @@ def _strip_comment(text: str) -> str:
     return re.sub(r"[#;][^\n]*", "", text)
 
 
-def _split_line(line: str, source: str, number: int) -> tuple[str, list[DatedCode]]:
-    """(phrase, codes) of one line; a bracket that does not close is junk, not a name."""
+def _split_line(line: str, source: str, number: int) -> tuple[str | None, list[DatedCode]]:
+    """(phrase, codes) of one line; a bracket that does not close is junk, not a name.
+
+    A stray `]` inside a name (PETRARCH's Phoenix files have one) skips that line, loudly."""
     rest = _CODE_RE.sub(" ", line)
-    if "[" in rest or "]" in rest:
+    if "[" in rest:
         raise InputError(f"{source}:{number}: unbalanced [ ] in {line!r}")
+    if "]" in rest:
+        _LOG.warning("%s:%d: stray ']' in %r; line skipped", source, number, line)
+        return None, []
     phrase = _phrase(rest)
     if phrase and not any(c.isalpha() for c in phrase):
-        raise InputError(f"{source}:{number}: {phrase!r} is not a name")
+        # A bare number would match every such figure in the news ("+39649_", a spreadsheet's date).
+        _LOG.warning("%s:%d: %r is not a name; line skipped", source, number, phrase)
+        return None, []
     codes = [c for c in (_dated(body, source, number) for body in _CODE_RE.findall(line)) if c is not None]
     return phrase, codes
 
@@ -152,7 +162,7 @@ def _phrase(raw: str) -> str:
     text = " ".join(raw.replace("_", " ").split())
     if not text.isupper() or (" " not in text and len(text) <= 3):
         return text  # "UN", "FBI", "US": acronyms stay in capitals and must be written so
-    return text.title()
+    return " ".join(word[:1] + word[1:].lower() for word in text.split())  # not .title(): "People's"
 
 
 def _dated(body: str, source: str, number: int) -> DatedCode | None:
@@ -197,21 +207,32 @@ def _date(text: str) -> dt.date:
 
 
 def read_petrarch_agents(text: str, source: str) -> list[PetrarchAgent]:
-    """Every agent phrase with its singular and plural forms, markers substituted."""
+    """Every agent phrase with its singular and plural forms, markers substituted.
+
+    A line without a code is skipped with a warning (PETRARCH's own file has one); a file where
+    more than one line in ten is like that is not an agents file, and is an error."""
     markers: dict[str, list[str]] = {}
     found: list[PetrarchAgent] = []
-    for number, line in _content_lines(text):
+    uncoded: list[int] = []
+    lines = list(_content_lines(text))
+    for number, line in lines:
         if line.startswith("!") and "=" in line and "[" not in line:
             marker, _, values = line.partition("=")
             markers[marker.strip().strip("!")] = [v.strip() for v in values.split(",") if v.strip()]
-            continue
-        found.extend(_agent_line(line, markers, source, number))
+        elif "[" not in line:
+            _LOG.warning("%s:%d: agent %r has no [CODE]; line skipped", source, number, line)
+            uncoded.append(number)
+        else:
+            found.extend(_agent_line(line, markers, source, number))
+    if uncoded and len(uncoded) * 10 > len(lines):
+        raise InputError(f"{source}:{uncoded[0]}: agent without a [~CODE] (and {len(uncoded) - 1} more lines)")
     if not found:
         raise InputError(f"{source}:1: no agents found (expected lines like `SENATOR [~LEG]`)")
     return found
 
 
 def _agent_line(line: str, markers: dict[str, list[str]], source: str, number: int) -> list[PetrarchAgent]:
+    line = _BRACE_CLOSED_CODE_RE.sub(r"[\1]", line)  # "[~LEG}": a typo PETRARCH's own docs show
     bodies = _CODE_RE.findall(line)
     if len(bodies) != 1 or not _AGENT_CODE_RE.match(bodies[0].strip()):
         raise InputError(f"{source}:{number}: expected `PHRASE [~SECTOR]` or `PHRASE [CODE~]`, got {line!r}")
