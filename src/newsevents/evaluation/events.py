@@ -7,6 +7,13 @@
 - `--gold plover`: PLOVER GSR, 322 CAMEO-manual example sentences. Event-type accuracy and macro-F1
   after mapping our CAMEO codes to PLOVER (`data/cameo_codes.tsv`); actor and recipient country
   set-F1. The sentence's predicted type is that of its main (outermost) event with a PLOVER type.
+- `--gold bbc-dev`: every event in 24 BBC politics articles, coded by hand (`bbc_events_dev.json`,
+  conventions in `CODING.md`). Per sentence, a predicted event matches a gold event when its CAMEO
+  root is the gold's (or an `alt_cameo` root) and its source span overlaps the gold's, and its
+  target span too (a null gold target needs none predicted). Matching is one-to-one; `uncertain`
+  gold events are neither required nor counted against a prediction that matches them. Reports
+  precision, recall, and the share of matched events whose actor codes are the gold's (or in
+  `alt_codes`). `--split study|report|all` (default report: study errors on `study` only).
 - `--gold bbc`: the distribution of root codes over the BBC politics corpus (no gold labels):
   shows whether any code dominates by accident.
 Actor "country" is the country part of a CAMEO actor code: ISO alpha-3, or the organisation prefix
@@ -29,7 +36,10 @@ from newsevents.options import Options
 from newsevents.pipeline import process_batch
 from newsevents.types import Actor, Article, ArticleRecord, Event, InputError
 
-GOLDS = ("petr2", "plover", "bbc")
+GOLDS = ("petr2", "plover", "bbc-dev", "bbc")
+BBC_SPLITS = ("study", "report", "all")
+# The BBC gold gives no publication dates; the articles are of 2004-05.
+BBC_DEFAULT_DATE = dt.date(2005, 1, 1)
 FACTUAL = frozenset({"asserted", "reported"})
 # CAMEO country codes that predate ISO alpha-3, as they occur in older gold data.
 OLD_CAMEO_COUNTRIES = {
@@ -53,6 +63,8 @@ def evaluate(gold: str, split: str | None, shared: Path, options: Options, limit
         return evaluate_petr2(shared, options, limit)
     if gold == "plover":
         return evaluate_plover(shared, options, limit)
+    if gold == "bbc-dev":
+        return evaluate_bbc_dev(shared, options, limit, split or "report")
     if gold == "bbc":
         return root_distribution(shared, options, limit)
     raise InputError(f"unknown gold set {gold!r} for events; choose one of {', '.join(GOLDS)}")
@@ -79,7 +91,7 @@ def actor_country(actor: Actor | None) -> str:
 
 def gold_date(value: str) -> dt.date | None:
     """The record's publication date: `YYYYMMDD` or the older `YYMMDD`; None when unreadable."""
-    for layout in ("%Y%m%d", "%y%m%d"):
+    for layout in ("%Y%m%d", "%Y-%m-%d", "%y%m%d"):
         try:
             return dt.datetime.strptime(value, layout).date()
         except ValueError:
@@ -260,4 +272,120 @@ def root_distribution(shared: Path, options: Options, limit: int | None) -> Eval
             }
         },
         notes=["No gold labels: this shows the spread of root codes over 417 BBC politics articles (2004-05)."],
+    )
+
+
+def _bbc_split_articles(data: dict, split: str) -> list[dict]:
+    if split not in BBC_SPLITS:
+        raise InputError(f"unknown split {split!r} for bbc-dev; choose one of {', '.join(BBC_SPLITS)}")
+    wanted = set(data["split"]["study"]) | set(data["split"]["report"]) if split == "all" else set(data["split"][split])
+    return [a for a in data["articles"] if a["id"] in wanted]
+
+
+def _overlaps(actor: Actor | None, gold: dict | None) -> bool:
+    if gold is None or actor is None:
+        return gold is None and actor is None
+    return actor.start < gold["end"] and gold["start"] < actor.end
+
+
+def _code_right(actor: Actor | None, gold: dict | None) -> bool:
+    if gold is None:
+        return True
+    return actor is not None and actor.code is not None and actor.code in {gold["code"], *gold.get("alt_codes", [])}
+
+
+def bbc_event_matches(event: Event, gold: dict) -> bool:
+    """The README's rule: root (or an alt root), source span, and target span (none for a null gold target)."""
+    roots = {gold["root"], *(code[:2] for code in gold.get("alt_cameo", []))}
+    if event.root not in roots or not _overlaps(event.source, gold["source"]):
+        return False
+    return _overlaps(event.target, gold["target"]) if gold["target"] is not None else event.target is None
+
+
+@dataclass
+class _BbcTally:
+    prf: PRF
+    codes_right: int = 0
+    ignored: int = 0
+    predicted: int = 0
+
+
+def _sentence_of(offset: int, sentences: list[list[int]]) -> int:
+    for index, (start, end) in enumerate(sentences):
+        if start <= offset < end:
+            return index
+    return -1
+
+
+def _score_bbc_sentence(gold: list[dict], predicted: list[Event], tally: _BbcTally) -> None:
+    """One-to-one: each prediction takes the first unmatched certain gold event it matches."""
+    taken: set[int] = set()
+    for event in predicted:
+        tally.predicted += 1
+        hit = next((i for i, g in enumerate(gold) if i not in taken and bbc_event_matches(event, g)), None)
+        if hit is None:
+            tally.prf.fp += 1
+        elif gold[hit].get("uncertain"):
+            tally.ignored += 1  # an uncertain gold event may be taken again: it is never required
+        else:
+            taken.add(hit)
+            tally.prf.tp += 1
+            if _code_right(event.source, gold[hit]["source"]) and _code_right(event.target, gold[hit]["target"]):
+                tally.codes_right += 1
+    tally.prf.fn += sum(1 for i, g in enumerate(gold) if not g.get("uncertain") and i not in taken)
+
+
+def _bbc_articles(shared: Path, rows: list[dict]) -> list[Article]:
+    folder = shared / "eval" / "corpora" / "bbc" / "politics"
+    articles = []
+    for row in rows:
+        path = folder / row["source_file"]
+        if not path.is_file():
+            raise InputError(f"{path}: article of the bbc-dev gold not found")
+        text = path.read_text(encoding="utf-8", errors="replace")  # the gold's offset frame
+        published = gold_date(row["published"]) if row.get("published") else None
+        articles.append(Article(id=row["id"], text=text, published=published or BBC_DEFAULT_DATE, source=str(path)))
+    return articles
+
+
+def evaluate_bbc_dev(shared: Path, options: Options, limit: int | None, split: str) -> EvalReport:
+    path = shared / "eval" / "events" / "bbc_events_dev.json"
+    if not path.is_file():
+        raise InputError(f"{path}: gold file not found")
+    rows = _bbc_split_articles(json.loads(path.read_text("utf-8")), split)[: limit or None]
+    by_id = _events_by_id(_bbc_articles(shared, rows), options)
+    tally = _BbcTally(PRF())
+    by_root: dict[str, _BbcTally] = {}
+    for row in rows:
+        for index in range(len(row["sentences"])):
+            gold = [g for g in row["events"] if g["sentence"] == index]
+            ours = [e for e in by_id[row["id"]] if _sentence_of(e.trigger.start, row["sentences"]) == index]
+            _score_bbc_sentence(gold, ours, tally)
+            for root in {g["root"] for g in gold} | {e.root for e in ours}:
+                _score_bbc_sentence(
+                    [g for g in gold if g["root"] == root],
+                    [e for e in ours if e.root == root],
+                    by_root.setdefault(root, _BbcTally(PRF())),
+                )
+    matched = tally.prf.tp
+    return EvalReport(
+        task="events",
+        gold=f"bbc-dev ({split})",
+        metrics={
+            **tally.prf.as_metrics("event"),
+            "actor_codes_right_of_matched": tally.codes_right / matched if matched else 0.0,
+        },
+        counts={
+            "articles": len(rows),
+            "gold_events_certain": tally.prf.tp + tally.prf.fn,
+            "predicted_events": tally.predicted,
+            "matched": matched,
+            "matching_only_uncertain_gold": tally.ignored,
+        },
+        breakdown={"recall by gold root": {r: t.prf.recall for r, t in sorted(by_root.items()) if t.prf.tp + t.prf.fn}},
+        notes=[
+            "Match: same gold sentence (by trigger offset), root or alt_cameo root, overlapping source span, "
+            "overlapping target span (none predicted for a null gold target); one-to-one per sentence.",
+            "Publication date 2005-01-01 where the gold gives none. Errors are studied on `study` only.",
+        ],
     )
