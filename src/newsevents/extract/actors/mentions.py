@@ -34,7 +34,17 @@ _SPONSOR_WORDS = frozenset(
     {"backed", "friendly", "allied", "aligned", "supported", "sponsored", "funded", "armed", "linked"}
 )
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m", "lady": "f", "dame": "f"}
+_HONORIFICS = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "sir": "m",
+    "lord": "m",
+    "lady": "f",
+    "dame": "f",
+    "dr": None,
+}
 # Marks, among a mention's titles, the sector of an institution named before it ("Pentagon spokesman").
 _INSTITUTION_TITLE = "institution:"
 _COUNTRYISH = frozenset({"country", "demonym", "capital", "region"})
@@ -258,10 +268,12 @@ def _titled_names(scope: Scope, in_match: frozenset[int]) -> list[int]:
     for token in scope.tokens:
         if token.pos_ != "PROPN" or token.dep_ == "compound" or token.i in in_match or not token.is_title:
             continue
-        if token.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "DATE", "FAC", "EVENT", "PRODUCT"):
+        # "Mr Cole" is a person whatever the small model's NER calls "Cole".
+        honorific = any(c.dep_ == "compound" and c.lower_.rstrip(".") in _HONORIFICS for c in token.lefts)
+        if not honorific and token.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "DATE", "FAC", "EVENT", "PRODUCT"):
             continue
         names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        titled = any(role_at(scope, c, modifier=True) for c in token.lefts if c.dep_ == "compound")
+        titled = honorific or any(role_at(scope, c, modifier=True) for c in token.lefts if c.dep_ == "compound")
         appos = [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
         vouched = titled or any((r := role_at(scope, a)) is not None and r.person for a in appos)
         if vouched and (names or titled):
@@ -281,6 +293,8 @@ def _modifies_role(scope: Scope, i: int) -> bool:
 def _headed_mention(scope: Scope, head: int, match: PhraseMatch | None, taken: frozenset[int]) -> Mention:
     mention = _dictionary_mention(scope, match) if match is not None else _unknown_entity_mention(scope, head, taken)
     left = _np_left(scope, scope.tokens[head], mention.start, taken)
+    while left < head and scope.tokens[left].dep_ == "det":  # "The Tory leader Pat Finch" spans no "The"
+        left += 1
     mention.start, mention.head = left, head
     _absorb_modifiers(scope, mention, left, mention.end if match is None else match.start)
     _country_from_prepositions(scope, mention)
@@ -318,7 +332,7 @@ def _unknown_entity_mention(scope: Scope, head: int, taken: frozenset[int]) -> M
 def _honorific_gender(scope: Scope, start: int) -> str | None:
     """ "Mr Howard", "Mrs Hassan": the honorific before (or opening) a name tells the gender."""
     words = [scope.tokens[i].lower_.rstrip(".") for i in (start, start - 1) if i >= 0]
-    return next((_HONORIFICS[w] for w in words if w in _HONORIFICS), None)
+    return next((_HONORIFICS[w] for w in words if _HONORIFICS.get(w)), None)
 
 
 def _org_sector(scope: Scope, name: str) -> str | None:

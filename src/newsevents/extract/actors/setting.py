@@ -68,6 +68,6 @@ def needs_setting(mention: Mention) -> bool:
     person, not one acting for an international organisation."""
     if mention.country is not None or mention.org is not None or mention.kind == "country":
         return False
-    if mention.sector in _ORGANISATION_SECTORS:
-        return False
+    if mention.entry_code and mention.entry_code[:3] in _ORGANISATION_SECTORS:
+        return False  # a known international body ("Oxfam", "the Red Cross") belongs to no country
     return mention.sector is not None or mention.person
