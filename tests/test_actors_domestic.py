@@ -47,6 +47,12 @@ ROLE_TABLE = [
     (UK_STORY, "Mr Finch attacked the council.", "council", "GBRGOV"),
     (UK_STORY, "The Finch Foundation gave money to charities.", "Finch Foundation", "GBRNGO"),
     ("Russian police detained the reporters.", "", "Russian police", "RUSCOP"),  # the phrase's own country wins
+    (UK_STORY, "Former Home Secretary Jo Ash spoke.", "Former Home Secretary Jo Ash", "GBRELI"),  # out of office
+    (UK_STORY, "Shadow Home Secretary Kit Bell spoke.", "Shadow Home Secretary Kit Bell", "GBROPP"),
+    (UK_STORY, "Auditor General Sir Ian Dove spoke.", "Auditor General Sir Ian Dove", "GBRGOV"),  # not a general
+    (UK_STORY, "Green MSP Al Rees spoke.", "Green MSP Al Rees", "GBRLEG"),
+    (UK_STORY, "Mr Quenby disagreed.", "Mr Quenby", "GBR"),  # an unknown person: the setting's country
+    (US_LOCAL, "Sheriff Dan Roe spoke.", "Sheriff Dan Roe", "USACOP"),
 ]
 
 
@@ -136,3 +142,8 @@ def test_foundation_is_not_its_namesake(extract: Extract) -> None:
 def test_town_is_not_a_person(extract: Extract) -> None:
     record = extract("Leeds voted against the plan on Tuesday. Mr Hale said he was disappointed.")
     assert not [a for a in record.actors if a.text == "Leeds" and a.kind == "person"]
+
+
+def test_acronym_is_not_a_person(extract: Extract) -> None:
+    record = extract("Mr Hale said QRX would appeal. QRX denied it.")
+    assert not [a for a in record.actors if a.text == "QRX" and a.kind == "person"]

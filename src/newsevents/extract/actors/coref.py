@@ -125,7 +125,8 @@ def _resolve_pronoun(doc: Doc, mentions: list[Mention], entity_of: list[int], n:
         same = doc[mentions[ks[0]].start].sent.start == doc[pronoun.start].sent.start
         if subjects:
             return entity_of[subjects[0] if same else subjects[-1]]
-        return entity_of[ks[0]]
+        named = [k for k in ks if mentions[k].role is None]  # "Mr Cole" before "the speaker"
+        return entity_of[(named or ks)[0]]
     return None
 
 

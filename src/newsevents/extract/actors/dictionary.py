@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from newsevents.extract.actors.cache import cached_parse
 from newsevents.extract.actors.codes import ORG_PREFIXES, DatedCode, parse_dated_code, split_code
 from newsevents.extract.actors.petrarch import (
     PetrarchActor,
@@ -186,8 +187,12 @@ def load_user_dictionary(path: str | Path, known: ActorDictionary) -> ActorDicti
             return book
     if looks_like_agents(text):
         return _petrarch_agents(text, str(path))
+    return _petrarch_actors(text, str(path))
+
+
+def _petrarch_actors(text: str, source: str) -> ActorDictionary:
     book = ActorDictionary(layer="petrarch")
-    for actor in read_petrarch_actors(text, str(path)):
+    for actor in read_petrarch_actors(text, source):
         book.add(actor.phrase, _petrarch_entry(actor))
     return book
 
@@ -245,12 +250,20 @@ def load_actor_dictionaries(paths: tuple[str, ...] | list[str]) -> ActorDictiona
     book = ActorDictionary()
     book.merge(packaged_dictionary())
     for path in paths:
-        user = load_user_dictionary(path, book)
+        user = _load_cached(Path(path), book)
         if user.layer == "petrarch":
             book.merge_under(user)
         else:
             book.merge(user)
     return book
+
+
+def _load_cached(path: Path, known: ActorDictionary) -> ActorDictionary:
+    """PETRARCH-format files are parsed once per version of the file (see `cache`); ours, small and
+    read against the tables loaded before them, are parsed each time."""
+    if any(path.name.endswith(suffix) for suffix in _LOADERS):
+        return load_user_dictionary(path, known)
+    return cached_parse(path, "actors", lambda: load_user_dictionary(path, known))
 
 
 @cache

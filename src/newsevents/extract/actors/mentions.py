@@ -302,7 +302,21 @@ def _headed_mention(scope: Scope, head: int, match: PhraseMatch | None, taken: f
         mention.gender = _honorific_gender(scope, left)
     if match is None and mention.titles & _GENERIC_ROLES:  # "Labour leader Jo Bloggs" leads a party
         mention.sector = _specific_sector(scope, mention) or mention.sector
+    mention.sector = _office_status(scope, mention, left) or mention.sector
     return mention
+
+
+def _office_status(scope: Scope, mention: Mention, left: int) -> str | None:
+    """ "former Foreign Secretary X" is an elite (ELI), out of office; "Shadow Home Secretary X"
+    speaks for the opposition (OPP). Only an office the text names, never a dictionary code."""
+    words = {t.lower_ for t in scope.tokens[left : mention.head]}
+    if not mention.titles or not mention.person:
+        return None
+    if "shadow" in words:
+        return "OPP"
+    if words & {"former", "ex", "ex-"} and mention.entry is None:
+        return "ELI"
+    return None
 
 
 def _ent_start(scope: Scope, head: int) -> int:
@@ -324,7 +338,9 @@ def _unknown_entity_mention(scope: Scope, head: int, taken: frozenset[int]) -> M
     while start < head and tokens[start].dep_ == "det":  # NER keeps "the" in "the Defence Ministry"
         start += 1
     name = scope.doc[start : head + 1].text
-    if tokens[head].ent_type_ == "PERSON":
+    acronym = all(t.is_upper and len(t) > 1 for t in tokens[start : head + 1])  # "BAA" is no person
+    honorific = _honorific_gender(scope, start) is not None or tokens[start].lower_.rstrip(".") in _HONORIFICS
+    if (tokens[head].ent_type_ == "PERSON" and not acronym) or honorific:  # "Mr Hockney" is, whatever NER says
         return Mention(start, head + 1, head, "person", name, person=True)
     return Mention(start, head + 1, head, "organisation", name, sector=_org_sector(scope, name))
 
@@ -503,6 +519,7 @@ def _role_mention(scope: Scope, token: Token, role: Role, taken: frozenset[int])
     _country_from_prepositions(scope, mention)
     if role.phrase in _GENERIC_ROLES:
         mention.sector = _specific_sector(scope, mention) or mention.sector
+    mention.sector = _office_status(scope, mention, left) or mention.sector
     mention.name = scope.doc[left : token.i + 1].text
     return mention
 
