@@ -14,6 +14,7 @@ from newsevents.extract.actors.codes import code_on
 from newsevents.extract.actors.dictionary import load_actor_dictionaries
 from newsevents.extract.actors.petrarch import looks_like_agents, read_petrarch_actors, read_petrarch_agents
 from newsevents.types import InputError
+from tests.conftest import Extract
 
 ACTORS = """\
 # a made-up country and its people
@@ -141,8 +142,10 @@ def test_loader_reads_both_kinds_and_validates(tmp_path: Path) -> None:
     assert book.phrases["Rudolf Elphberg"].kind == "person"
     assert book.phrases["Ruritania"].kind == "country"
     assert book.phrases["Zenda Helpers"].kind == "organisation"
-    assert book.roles["alderman"].sector == "GOV" and book.roles["alderman"].person
-    assert book.roles["constabulary"].sector == "COP"
+    # PETRARCH's agents are tried after our roles, which stay the override
+    assert book.fallback_roles["alderman"].sector == "GOV" and book.fallback_roles["alderman"].person
+    assert book.fallback_roles["constabulary"].sector == "COP"
+    assert "alderman" not in book.roles
 
 
 def test_our_dated_entries_override_petrarch_ones(tmp_path: Path) -> None:
@@ -170,3 +173,14 @@ def test_unreadable_files_name_file_and_line(tmp_path: Path, content: bytes, mes
 def test_missing_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read actor dictionary"):
         load_actor_dictionaries((str(tmp_path / "absent.actors"),))
+
+
+def test_a_petrarch_surname_alone_needs_the_full_name_first(extract: Extract, tmp_path: Path) -> None:
+    people = tmp_path / "people.actors"
+    people.write_text("ODO_VANTER_\n+VANTER_\n\t[RURGOV]\nMILLBROOK_VILLAGE_ [RURCVL]\n")
+    alone = extract("Mrs Vanter said the talks failed.", actor_dictionaries=[str(people)])
+    assert not [a for a in alone.actors if a.code == "RURGOV"]
+    after = extract("Odo Vanter arrived. Vanter said the talks failed.", actor_dictionaries=[str(people)])
+    assert [a.code for a in after.actors if a.text == "Vanter"] == ["RURGOV"]
+    book = load_actor_dictionaries((str(people),))
+    assert book.phrases["Millbrook Village"].kind == "organisation"  # no office, no dates: not a person

@@ -34,6 +34,7 @@ class Entry:
     org: str | None = None
     gender: str | None = None
     weak: bool = False  # a short form ("Rice") that needs NER support or an earlier full mention
+    full_name_first: bool = False  # a short form from a large list ("Hassan"): only after the full name
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ class Role:
 class ActorDictionary:
     phrases: dict[str, Entry] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
+    fallback_roles: dict[str, Role] = field(default_factory=dict)  # PETRARCH agents: tried after ours
     layer: str = "ours"  # "petrarch": a file that fills gaps but never overrides our entries
 
     def add(self, phrase: str, entry: Entry) -> None:
@@ -63,7 +65,7 @@ class ActorDictionary:
         for phrase, entry in other.phrases.items():
             self.phrases.setdefault(phrase, entry)
         for phrase, role in other.roles.items():
-            self.roles.setdefault(phrase, role)
+            self.fallback_roles.setdefault(phrase, role)
 
     def country_entry(self, iso3: str) -> Entry | None:
         return next((e for e in self.phrases.values() if e.kind == "country" and e.codes[0].code == iso3), None)
@@ -229,8 +231,15 @@ def _petrarch_entry(actor: PetrarchActor) -> Entry:
         return Entry(actor.name, "institution" if parts.sector else "organisation", codes)
     if len(first) == 3 and parts.sector is None and all(c.start is None and c.end is None for c in codes):
         return Entry(actor.name, "country", codes)  # a country, its adjective or its capital: [AFG]
-    weak = " " not in actor.phrase  # "+PUTIN_": one word alone is often another person's name too
-    return Entry(actor.name, "person", codes, weak=weak)
+    if not any(c.start or c.end for c in codes) and parts.sector not in _PERSON_SECTORS:
+        return Entry(actor.name, "organisation", codes)  # "Millennium Village [GBRCVL]": no office, no person
+    # "+HASSAN_": in a list of 20,000 people one word alone is mostly someone else's name.
+    short = " " not in actor.phrase
+    return Entry(actor.name, "person", codes, weak=short, full_name_first=short)
+
+
+# Sectors of offices people hold; a PETRARCH entry with another sector and no dates is a body or a place.
+_PERSON_SECTORS = frozenset({"GOV", "ELI", "LEG", "JUD", "MIL", "OPP", "REB", "COP", "SPY", "PTY", "MED"})
 
 
 _ORG_WORDS = frozenset(

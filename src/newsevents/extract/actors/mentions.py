@@ -140,7 +140,8 @@ class Scope:
 
     @classmethod
     def build(cls, doc: Doc, book: ActorDictionary, matches: list[PhraseMatch], published: dt.date | None) -> Scope:
-        words = {phrase.split()[-1] for phrase in book.roles} | {phrase.split()[0] for phrase in book.roles}
+        phrases = [*book.roles, *book.fallback_roles]
+        words = {phrase.split()[-1] for phrase in phrases} | {phrase.split()[0] for phrase in phrases}
         return cls(doc, tuple(doc), book, frozenset(words), {m.start: m for m in matches}, published)
 
 
@@ -184,8 +185,9 @@ def _accept(scope: Scope, match: PhraseMatch, seen_people: set[str]) -> bool:
     if entry.kind in ("region", "country") and _inside_longer_name(scope, match.end):
         return False  # "West Darfur State", "Niger Delta": part of another name
     if entry.kind == "person":
-        supported = token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or entry.name in seen_people
-        return not entry.weak or supported
+        if entry.name in seen_people or not entry.weak:
+            return True
+        return not entry.full_name_first and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
     if entry.kind == "capital":
         # "MOSCOW, March 3 (Reuters) -" is a dateline, and "talks in Minsk" a place.
         return not token.is_upper and not _is_locative(scope.tokens[match.end - 1])
@@ -355,7 +357,7 @@ def _org_sector(scope: Scope, name: str) -> str | None:
     """ "Defence Ministry" → MIL (a role phrase), else a telling word: "Supreme Court" → JUD."""
     words = name.lower().split()
     for width in (3, 2):
-        role = scope.book.roles.get(" ".join(words[-width:]))
+        role = _known_role(scope, " ".join(words[-width:]))
         if role is not None and len(words) >= width:
             return role.sector
     return next((_ORG_NAME_SECTORS[w] for w in reversed(words) if w in _ORG_NAME_SECTORS), None)
@@ -369,7 +371,7 @@ def _np_left(scope: Scope, head: Token, floor: int, taken: frozenset[int]) -> in
             continue
         if child.dep_ not in _MODIFIER_DEPS or child.right_edge.i != left - 1 or child.tag_ == "PRP$":
             break
-        if any(t.is_quote or t.is_bracket or (t.is_punct and t.text != "-") for t in child.subtree):
+        if any(t.is_quote or t.is_bracket or t.is_space or (t.is_punct and t.text != "-") for t in child.subtree):
             break  # a modifier never spans quotes or brackets: "Guantanamo man 'suing government"
         if any(t.i in taken for t in child.subtree):
             break
@@ -486,7 +488,18 @@ def role_at(scope: Scope, token: Token, modifier: bool = False) -> Role | None:
         return None
     if not modifier and token.dep_ in ("compound", "amod"):
         return None
-    roles, tokens = scope.book.roles, scope.tokens
+    for roles in (scope.book.roles, scope.book.fallback_roles):  # ours first: "men" is CVL, not PPL
+        role = _role_in(roles, scope.tokens, token)
+        if role is not None:
+            return role
+    return None
+
+
+def _known_role(scope: Scope, phrase: str) -> Role | None:
+    return scope.book.roles.get(phrase) or scope.book.fallback_roles.get(phrase)
+
+
+def _role_in(roles: dict[str, Role], tokens: tuple[Token, ...], token: Token) -> Role | None:
     after = " ".join(t.lower_ for t in tokens[token.i : token.i + 3])
     if after in roles:
         return roles[after]
@@ -527,7 +540,7 @@ def _role_mention(scope: Scope, token: Token, role: Role, taken: frozenset[int])
 def _specific_sector(scope: Scope, mention: Mention) -> str | None:
     """ "opposition leaders" → OPP, "rebel commander" → REB, "Pentagon spokesman" → MIL."""
     titles = sorted(t for t in mention.titles if t != mention.role and t not in _GENERIC_ROLES)
-    sectors = [scope.book.roles[t].sector for t in titles if t in scope.book.roles]
+    sectors = [role.sector for t in titles if (role := _known_role(scope, t)) is not None]
     sectors += [t[len(_INSTITUTION_TITLE) :] for t in titles if t.startswith(_INSTITUTION_TITLE)]
     return next((sector for sector in sectors if sector and sector != "GOV"), None)
 
