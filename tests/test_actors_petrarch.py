@@ -184,3 +184,10 @@ def test_a_petrarch_surname_alone_needs_the_full_name_first(extract: Extract, tm
     assert [a.code for a in after.actors if a.text == "Vanter"] == ["RURGOV"]
     book = load_actor_dictionaries((str(people),))
     assert book.phrases["Millbrook Village"].kind == "organisation"  # no office, no dates: not a person
+
+
+def test_the_shipped_petrarch2_bundle_loads() -> None:
+    book = load_actor_dictionaries(("petrarch2",))
+    assert len(book.phrases) > 30_000 and len(book.fallback_roles) > 1_000
+    united_nations = book.phrases.get("UN")
+    assert united_nations is not None and united_nations.codes[0].code.startswith("IGOUNO")

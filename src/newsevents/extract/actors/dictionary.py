@@ -258,13 +258,36 @@ def load_actor_dictionaries(paths: tuple[str, ...] | list[str]) -> ActorDictiona
     """
     book = ActorDictionary()
     book.merge(packaged_dictionary())
-    for path in paths:
-        user = _load_cached(Path(path), book)
+    for path in expand_bundles(paths):
+        user = _load_cached(path, book)
         if user.layer == "petrarch":
             book.merge_under(user)
         else:
             book.merge(user)
     return book
+
+
+# Names in `actor_dictionaries` that stand for dictionaries shipped with the package.
+BUNDLES = {
+    "petrarch2": (
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+        "Phoenix.agents.txt",
+    )
+}
+
+
+def expand_bundles(paths: tuple[str, ...] | list[str]) -> list[Path]:
+    """ "petrarch2" → the PETRARCH2 Phoenix files in `data/actors/petrarch2/`; other entries are paths."""
+    expanded: list[Path] = []
+    for path in paths:
+        if path in BUNDLES:
+            folder = resources.files("newsevents.data.actors").joinpath(path)
+            expanded.extend(Path(str(folder.joinpath(name))) for name in BUNDLES[path])
+        else:
+            expanded.append(Path(path))
+    return expanded
 
 
 def _load_cached(path: Path, known: ActorDictionary) -> ActorDictionary:
