@@ -24,6 +24,7 @@ _MIN_VOTES = 2
 _MIN_SHARE = 0.5
 _MIN_PLACE_POPULATION = 20_000
 _ORGANISATION_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})
+_BORDERLESS_SECTORS = frozenset({"REB"})
 
 
 def article_country(doc: Doc, book: ActorDictionary, mentions: Iterable[Mention]) -> str | None:
@@ -70,4 +71,6 @@ def needs_setting(mention: Mention) -> bool:
         return False
     if mention.entry_code and mention.entry_code[:3] in _ORGANISATION_SECTORS:
         return False  # a known international body ("Oxfam", "the Red Cross") belongs to no country
+    if mention.sector in _BORDERLESS_SECTORS:
+        return False  # unnamed gunmen and insurgents: CAMEO leaves their country open (---REB)
     return mention.sector is not None or mention.person
