@@ -14,6 +14,11 @@ US_LOCAL = "SPRINGFIELD, Ohio — {sentence}"
 UK_STORY = "Voters in Leeds, Manchester and London went to the polls in Britain. {sentence}"
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 def mention(record: ArticleRecord, text: str) -> Actor:
     found = [a for a in record.actors if a.text == text]
     assert found, f"no actor mention {text!r}; got {[a.text for a in record.actors]}"

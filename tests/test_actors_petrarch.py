@@ -191,3 +191,19 @@ def test_the_shipped_petrarch2_bundle_loads() -> None:
     assert len(book.phrases) > 30_000 and len(book.fallback_roles) > 1_000
     united_nations = book.phrases.get("UN")
     assert united_nations is not None and united_nations.codes[0].code.startswith("IGOUNO")
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_parsed_files_are_cached_and_refreshed_when_they_change(tmp_path: Path, private_cache: Path) -> None:
+    path = tmp_path / "cached.actors"
+    path.write_text("ODO_VANTER_ [RURGOV]\n")
+    assert load_actor_dictionaries((str(path),)).phrases["Odo Vanter"].codes[0].code == "RURGOV"
+    assert len(list(private_cache.glob("*.pickle"))) == 1
+    path.write_text("ODO_VANTER_ [RURMIL]\nOTHER_NAME_ [RUR]\n")  # a new size: a new cache key
+    assert load_actor_dictionaries((str(path),)).phrases["Odo Vanter"].codes[0].code == "RURMIL"
