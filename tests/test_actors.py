@@ -8,7 +8,6 @@ import pytest
 
 from newsevents.extract.actors.codes import DatedCode, code_on, parse_dated_code, split_code
 from newsevents.extract.actors.coref import fold_spelling
-from newsevents.extract.actors.petrarch import read_petrarch_actors
 from newsevents.types import Actor, ArticleRecord
 from tests.conftest import Extract
 
@@ -200,11 +199,11 @@ def test_user_petrarch_dictionary_is_used(extract: Extract, tmp_path: Path) -> N
     actors_file.write_text(
         "JOHN_QUILLFEATHER_ [FRAGOV >200101] [FRAELI <191231]  # a made-up minister\n+QUILLFEATHER_\n"
     )
-    record = extract("Quillfeather said the talks failed.", actor_dictionaries=[str(actors_file)])
-    assert mention(record, "Quillfeather").code == "FRAGOV"
-    older = extract(
-        "Quillfeather said the talks failed.", published="2018-05-01", actor_dictionaries=[str(actors_file)]
-    )
+    text = "John Quillfeather arrived late. Quillfeather said the talks failed."
+    record = extract(text, actor_dictionaries=[str(actors_file)])
+    assert mention(record, "John Quillfeather").code == "FRAGOV"
+    assert mention(record, "Quillfeather").code == "FRAGOV"  # a one-word synonym, after the full name
+    older = extract(text, published="2018-05-01", actor_dictionaries=[str(actors_file)])
     assert mention(older, "Quillfeather").code == "FRAELI"
 
 
@@ -249,7 +248,7 @@ def test_code_on_a_date() -> None:
     assert code_on(codes_, dt.date(2010, 1, 1)) == "USAGOV"
     assert code_on(codes_, dt.date(2018, 1, 1)) == "USAELI"
     assert code_on(codes_, dt.date(2000, 1, 1)) == "USA"  # not in office yet: only the country
-    assert code_on(codes_, None) == "USAELI"
+    assert code_on(codes_, None) == "USA"  # no date: the country every spell agrees on, no guessed sector
     assert code_on((DatedCode("RUS"),), None) == "RUS"
 
 
@@ -263,19 +262,6 @@ def test_spelling_variants_fold_together(a: str, b: str) -> None:
 
 def test_different_names_stay_apart() -> None:
     assert fold_spelling("Lavrov") != fold_spelling("Lukashenko")
-
-
-def test_petrarch_format_reader() -> None:
-    text = "VLADIMIR_PUTIN_ [RUSGOV >000507] [RUSELI <000506] # comment\n+PUTIN_\n\nNATO_ [IGOWSTNAT]\n"
-    rows = list(read_petrarch_actors(text, "x.actors"))
-    assert [(phrase, name) for phrase, name, _ in rows] == [
-        ("Vladimir Putin", "Vladimir Putin"),
-        ("Putin", "Vladimir Putin"),
-        ("Nato", "Nato"),
-    ]
-    first_codes = rows[0][2]
-    assert first_codes[0].code == "RUSGOV" and str(first_codes[0].start) == "2000-05-07"
-    assert first_codes[1].code == "RUSELI" and str(first_codes[1].end) == "2000-05-06"
 
 
 @pytest.mark.parametrize("gold", ["petr2", "plover"])

@@ -10,9 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsevents.extract.actors.coref import Chains, chain_mentions
-from newsevents.extract.actors.dictionary import dictionary_for
+from newsevents.extract.actors.dictionary import ActorDictionary, dictionary_for
 from newsevents.extract.actors.matching import phrase_index
-from newsevents.extract.actors.mentions import Mention, MentionFinder
+from newsevents.extract.actors.mentions import Mention, find_mentions
+from newsevents.extract.actors.setting import article_country, needs_setting
 from newsevents.extract.context import ExtractContext
 from newsevents.types import Actor
 
@@ -20,10 +21,11 @@ from newsevents.types import Actor
 def extract_actors(ctx: ExtractContext) -> None:
     book = dictionary_for(ctx.options.actor_dictionaries)
     index = phrase_index(ctx.options.model, ctx.options.actor_dictionaries)
-    mentions = MentionFinder(ctx.doc, book, index, ctx.published).find()
+    mentions = find_mentions(ctx.doc, book, index, ctx.published)
     chains = chain_mentions(ctx.doc, mentions)
     _share_attributes(mentions, chains)
     _country_from_possessor(ctx.doc, mentions)
+    _country_from_setting(ctx.doc, book, mentions)
     names = {entity: mentions[n].name for entity, n in chains.representative.items()}
     ctx.actors = [
         _to_actor(ctx, m, chains.entity_of[n], names.get(chains.entity_of[n], m.name)) for n, m in enumerate(mentions)
@@ -50,6 +52,15 @@ def _share_attributes(mentions: list[Mention], chains: Chains) -> None:
             elif mention.person:  # "Lavrov" is the Foreign Minister too; "Russian" is not "Russians"
                 mention.country = mention.country or country
                 mention.sector = mention.sector or sector
+
+
+def _country_from_setting(doc: Doc, book: ActorDictionary, mentions: list[Mention]) -> None:
+    """ "Police said ...", "the council voted ...": in a story set in one country, that country's."""
+    setting = article_country(doc, book, mentions)
+    if setting is not None:
+        for mention in mentions:
+            if needs_setting(mention):
+                mention.country = setting
 
 
 def _country_from_possessor(doc: Doc, mentions: list[Mention]) -> None:

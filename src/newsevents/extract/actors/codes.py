@@ -30,6 +30,8 @@ def split_code(code: str) -> CodeParts:
         # IGO + region + organisation (IGOWSTNAT); a UN body (IGOUNOSEC) belongs to no region.
         region = chunks[1] if len(chunks) > 2 and chunks[1] not in _GLOBAL_PARENTS else None
         return CodeParts(region, chunks[0])
+    if chunks[0] in SECTORS:  # PETRARCH's bare agent code: [ELI] is "elite", of no country
+        return CodeParts(None, chunks[0])
     sector = next((c for c in chunks[1:] if c in SECTORS), None)
     return CodeParts(chunks[0], sector)
 
@@ -66,17 +68,32 @@ def _iso(text: str) -> dt.date | None:
 
 
 def code_on(codes: tuple[DatedCode, ...], day: dt.date | None) -> str | None:
-    """The code in force on `day`; without a day (or none in force), the latest-starting one."""
+    """The code in force on `day`, PETRARCH's way: a dated spell that holds wins over the undated
+    default, which applies outside every spell. Out of every spell with no default, only the
+    country of the nearest spell holds (a former minister is still Russian, no longer GOV).
+
+    Without a day nothing dated is guessed: see `undated_code`.
+    """
     if not codes:
         return None
-    if day is not None:
-        holding = [c for c in codes if c.holds_on(day)]
-        if holding:
-            return holding[-1].code
-        # Out of office on that day: the person still belongs to the country, not to the office.
-        nearest = min(codes, key=lambda c: _distance(c, day))
-        return split_code(nearest.code).country or nearest.code
-    return max(codes, key=lambda c: c.start or dt.date.min).code
+    if day is None:
+        return undated_code(codes)
+    holding = [c for c in codes if c.holds_on(day)]
+    dated = [c for c in holding if c.start is not None or c.end is not None]
+    if dated or holding:
+        return (dated or holding)[-1].code or None
+    nearest = min(codes, key=lambda c: _distance(c, day))
+    return split_code(nearest.code).country or None
+
+
+def undated_code(codes: tuple[DatedCode, ...]) -> str | None:
+    """For an article without a date: the undated code if there is one, else the country every
+    spell agrees on, with no sector (the text's own title may give one), else nothing."""
+    default = [c for c in codes if c.start is None and c.end is None]
+    if default:
+        return default[-1].code or None
+    countries = {split_code(c.code).country for c in codes if c.code}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _distance(code: DatedCode, day: dt.date) -> int:

@@ -5,8 +5,8 @@ No coreference model works offline, so these are rules, each for one phenomenon 
   compared after folding transliteration variants);
 - an apposition ("Sergey Lavrov, Foreign Minister");
 - a definite description repeating a role or title ("the official", "the Belarusian President");
-- a pronoun (he/she/his/her) to the most salient earlier person: a subject in the same sentence
-  before it, else the subject of the nearest earlier sentence that has one, else the nearest person.
+- a pronoun (he/she/his/her) to the nearest sentence holding a person of its gender and number:
+  that sentence's subject if compatible, else its nearest compatible person.
 """
 
 from __future__ import annotations
@@ -106,25 +106,28 @@ def _definite_description(mentions: list[Mention], entity_of: list[int], n: int)
 
 
 def _resolve_pronoun(doc: Doc, mentions: list[Mention], entity_of: list[int], n: int) -> int | None:
+    """The nearest sentence (this one first) holding a compatible person gives the antecedent:
+    its subject if the person is one, else its nearest compatible mention. Compatible: a single
+    person (not a group or an organisation "named after" someone) of the pronoun's gender."""
     pronoun = mentions[n]
-    sentence = doc[pronoun.start].sent
-    candidates = [k for k in range(n - 1, -1, -1) if _person_like(mentions[k], pronoun.gender)]
-    same_sentence = [k for k in candidates if mentions[k].start >= sentence.start]
-    for k in same_sentence:
-        head = doc[mentions[k].head]
-        # "Lungu met him": an object pronoun is never the subject of its own verb.
-        if head.dep_ in _SUBJECT_DEPS and head.head.i != doc[pronoun.head].head.i:
-            return entity_of[k]
-    candidates = [k for k in candidates if not _subject_of_same_verb(doc, mentions[k], pronoun)]
-    earlier = [k for k in candidates if mentions[k].start < sentence.start]
+    candidates = [
+        k
+        for k in range(n - 1, -1, -1)
+        if _person_like(mentions[k], pronoun.gender) and not _subject_of_same_verb(doc, mentions[k], pronoun)
+    ]
     by_sentence: dict[int, list[int]] = {}
-    for k in earlier:
+    for k in candidates:  # nearest first
         by_sentence.setdefault(doc[mentions[k].start].sent.start, []).append(k)
-    for _, ks in sorted(by_sentence.items(), reverse=True)[:_PRONOUN_LOOKBACK_SENTENCES]:
-        subjects = [k for k in sorted(ks) if doc[mentions[k].head].dep_ in _SUBJECT_DEPS]
+    for _, ks in sorted(by_sentence.items(), reverse=True)[: _PRONOUN_LOOKBACK_SENTENCES + 1]:
+        subjects = [k for k in ks if doc[mentions[k].head].dep_ in _SUBJECT_DEPS]
+        # In an earlier sentence the main subject (the first) is the topic; in the pronoun's own
+        # sentence the nearest subject before it is.
+        same = doc[mentions[ks[0]].start].sent.start == doc[pronoun.start].sent.start
         if subjects:
-            return entity_of[subjects[0]]
-    return entity_of[candidates[0]] if candidates else None
+            return entity_of[subjects[0] if same else subjects[-1]]
+        named = [k for k in ks if mentions[k].role is None]  # "Mr Cole" before "the speaker"
+        return entity_of[(named or ks)[0]]
+    return None
 
 
 def _subject_of_same_verb(doc: Doc, candidate: Mention, pronoun: Mention) -> bool:

@@ -25,7 +25,7 @@ _LOOSE_DEMONYM_ENDINGS = ("an", "ese", "i")
 @dataclass(frozen=True, slots=True)
 class Pattern:
     words: tuple[str, ...]  # lower case
-    capitalised: tuple[bool, ...]  # which words must start with a capital in the text
+    capitalised: tuple[int, ...]  # per word: 0 any case, 1 an initial capital, 2 all capitals (an acronym)
     entry: Entry
 
 
@@ -40,12 +40,12 @@ class PhraseIndex:
     def __init__(self, nlp: Language, book: ActorDictionary) -> None:
         by_first: dict[str, list[Pattern]] = defaultdict(list)
         for phrase, entry in book.phrases.items():
-            tokens = [t.text for t in nlp.tokenizer(phrase)]
+            tokens = _tokens(nlp, phrase)
             if not tokens:
                 continue
-            # Demonyms may be written in lower case ("tunisian rioters"); "US" never is "us".
+            # Demonyms may be written in lower case ("tunisian rioters"); "US" never is "us" or "Us".
             loose = entry.kind == "demonym" and len(phrase) > 5 and phrase.endswith(_LOOSE_DEMONYM_ENDINGS)
-            capitals = tuple(t[:1].isupper() and not loose for t in tokens)
+            capitals = tuple(0 if loose else _capital_need(t) for t in tokens)
             pattern = Pattern(tuple(t.lower() for t in tokens), capitals, entry)
             by_first[pattern.words[0]].append(pattern)
         self._by_first = {k: sorted(v, key=lambda p: -len(p.words)) for k, v in by_first.items()}
@@ -69,9 +69,28 @@ class PhraseIndex:
             end = i + len(pattern.words)
             if end > len(doc) or tuple(lowers[i:end]) != pattern.words:
                 continue
-            if all(not cap or doc[i + k].text[:1].isupper() for k, cap in enumerate(pattern.capitalised)):
+            if all(_cased(doc[i + k].text, need) for k, need in enumerate(pattern.capitalised)):
                 return pattern
         return None
+
+
+def _tokens(nlp: Language, phrase: str) -> list[str]:
+    """The phrase's tokens as the model splits them; plain words need no tokenizer (most of a large
+    dictionary), which keeps loading PETRARCH's tens of thousands of phrases cheap."""
+    words = phrase.split()
+    if all(w.isalpha() for w in words):
+        return words
+    return [t.text for t in nlp.tokenizer(phrase)]
+
+
+def _capital_need(word: str) -> int:
+    if 1 < len(word) <= 3 and word.isupper() and word.isalpha():  # "UN", "US"; "Nato" is also written so
+        return 2
+    return 1 if word[:1].isupper() else 0
+
+
+def _cased(text: str, need: int) -> bool:
+    return need == 0 or (text[:1].isupper() if need == 1 else text.isupper())
 
 
 @cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.actors.codes import code_on, join_code, split_code
 from newsevents.extract.actors.dictionary import ActorDictionary, Entry, Role
@@ -25,13 +25,28 @@ _LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "into", "inside", "outside", "around", "across", "throughout", "within", "from", "via"}
 )
 # Role words that take the sector of a more specific modifier ("opposition leader", "army spokesman").
-_GENERIC_ROLES = frozenset({"leader", "official", "spokesman", "spokeswoman", "spokesperson", "commander", "chief"})
+_GENERIC_ROLES = frozenset(
+    {"leader", "official", "spokesman", "spokeswoman", "spokesperson", "commander", "chief", "director", "officer"}
+)
 # A town must be at least this large for its name to tell a mention's country.
 _MIN_TOWN_POPULATION = 20_000
 _SPONSOR_WORDS = frozenset(
     {"backed", "friendly", "allied", "aligned", "supported", "sponsored", "funded", "armed", "linked"}
 )
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_HONORIFICS = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "sir": "m",
+    "lord": "m",
+    "lady": "f",
+    "dame": "f",
+    "dr": None,
+}
+# Marks, among a mention's titles, the sector of an institution named before it ("Pentagon spokesman").
+_INSTITUTION_TITLE = "institution:"
 _COUNTRYISH = frozenset({"country", "demonym", "capital", "region"})
 # Words in an unknown organisation's name that tell its sector.
 _ORG_NAME_SECTORS = {
@@ -70,6 +85,14 @@ _ORG_NAME_SECTORS = {
     "radio": "MED",
     "press": "MED",
     "university": "EDU",
+    "college": "EDU",
+    "school": "EDU",
+    "foundation": "NGO",
+    "charity": "NGO",
+    "trust": "NGO",
+    "network": "MED",
+    "campaign": "PTY",
+    "board": "GOV",
     "front": "REB",
     "brigade": "REB",
     "liberation": "REB",
@@ -104,319 +127,446 @@ class Mention:
         return join_code(self.country, self.sector)
 
 
-@dataclass
-class MentionFinder:
+@dataclass(frozen=True)
+class Scope:
+    """What every pass reads and none changes: the parse, the dictionaries, the article's date."""
+
     doc: Doc
+    tokens: tuple[Token, ...]  # indexing a Doc builds a Token each time; do it once
     book: ActorDictionary
-    index: PhraseIndex
+    role_words: frozenset[str]
+    match_at_start: dict[int, PhraseMatch]
     published: dt.date | None
-    taken: list[int | None] = field(init=False)  # token index → start of the mention covering it
-    match_at_start: dict[int, PhraseMatch] = field(init=False)
-    tokens: list[Token] = field(init=False)
-    role_words: set[str] = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.taken = [None] * len(self.doc)
-        self.match_at_start = {}
-        self.tokens = list(self.doc)  # indexing a Doc builds a Token each time; do it once
-        self.role_words = {phrase.split()[-1] for phrase in self.book.roles} | {
-            phrase.split()[0] for phrase in self.book.roles
-        }
+    @classmethod
+    def build(cls, doc: Doc, book: ActorDictionary, matches: list[PhraseMatch], published: dt.date | None) -> Scope:
+        phrases = [*book.roles, *book.fallback_roles]
+        words = {phrase.split()[-1] for phrase in phrases} | {phrase.split()[0] for phrase in phrases}
+        return cls(doc, tuple(doc), book, frozenset(words), {m.start: m for m in matches}, published)
 
-    def find(self) -> list[Mention]:
-        all_matches = self.index.find(self.doc)
-        self.match_at_start = {m.start: m for m in all_matches}
-        self.seen_people: set[str] = set()
-        matches = [m for m in all_matches if self._accept(m)]
-        in_match = {i for m in all_matches for i in range(m.start, m.end)}
-        mentions = [self._headed_mention(head, match) for head, match in self._person_and_org_heads(matches, in_match)]
-        for token in self.tokens:
-            if self.taken[token.i] is None and token.i not in in_match and (role := self._role_at(token)):
-                mentions.append(self._claim(self._role_mention(token, role)))
-        for match in matches:
-            if all(self.taken[i] is None for i in range(match.start, match.end)):
-                mentions.append(self._claim(self._dictionary_mention(match)))
-        mentions.extend(self._pronouns())
-        mentions.sort(key=lambda m: m.start)
-        _link_appositions(self.doc, mentions)
-        return mentions
 
-    # -- acceptance of dictionary matches ---------------------------------------------------
+def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published: dt.date | None) -> list[Mention]:
+    """All actor mentions of the document, in text order. Each pass takes the tokens the earlier
+    passes claimed, so a name is never also a role ("Defence Minister Sergei Shoigu" is one mention)."""
+    all_matches = index.find(doc)
+    scope = Scope.build(doc, book, all_matches, published)
+    in_match = frozenset(i for m in all_matches for i in range(m.start, m.end))
+    accepted = accepted_matches(scope, all_matches)
+    named = named_mentions(scope, accepted, in_match)
+    roles = role_mentions(scope, in_match, claimed(named))
+    places = place_mentions(scope, accepted, claimed(named + roles))
+    pronouns = pronoun_mentions(scope, claimed(named + roles + places))
+    mentions = sorted(named + roles + places + pronouns, key=lambda m: m.start)
+    return link_appositions(doc, mentions)
 
-    def _accept(self, match: PhraseMatch) -> bool:
-        entry, token = match.entry, self.tokens[match.start]
-        if not token.text[:1].isupper() and entry.kind not in ("person", "demonym"):
-            return False
-        if entry.kind in ("region", "country") and self._inside_longer_name(match.end):
-            return False  # "West Darfur State", "Niger Delta": part of another name
-        if entry.kind == "person":
-            supported = token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or entry.name in self.seen_people
-            if entry.weak and not supported:
-                return False
-            self.seen_people.add(entry.name)
-            return True
-        if entry.kind == "capital":
-            # "MOSCOW, March 3 (Reuters) -" is a dateline, and "talks in Minsk" a place.
-            return not token.is_upper and not _is_locative(self.tokens[match.end - 1])
-        return True
 
-    # -- persons and organisations: a head word with its modifiers ---------------------------
+def claimed(mentions: list[Mention]) -> frozenset[int]:
+    return frozenset(i for m in mentions for i in range(m.start, m.end))
 
-    def _person_and_org_heads(
-        self, matches: list[PhraseMatch], in_match: set[int]
-    ) -> list[tuple[int, PhraseMatch | None]]:
-        """Head tokens of person/organisation mentions, from the dictionary and from NER.
 
-        A name that only modifies a role noun ("Biden administration official") is left for the
-        role mention to absorb.
-        """
-        heads: dict[int, PhraseMatch | None] = {}
-        for match in matches:
-            if match.entry.kind in ("person", "organisation", "institution") and not self._modifies_role(match.end - 1):
-                heads[match.end - 1] = match
-        # Tokens of names that can stand inside an organisation's name ("Scottish Parliament").
-        modifiers = {i for m in matches if m.entry.kind in _COUNTRYISH for i in range(m.start, m.end)}
-        for ent in self.doc.ents:
-            inside = set(range(ent.start, ent.end))
-            unmatched = not (in_match & inside) or (
-                ent.label_ == "ORG" and not inside <= modifiers and (in_match & inside) <= modifiers
-            )
-            # A name that only modifies another noun ("Defence Minister Sergei Shoigu") is absorbed by it.
-            modifier = self.tokens[ent.end - 1].dep_ == "compound"
-            if ent.label_ in ("PERSON", "ORG") and unmatched and not modifier:
-                heads[ent.end - 1] = None
-        for head in self._titled_names(in_match):
-            heads.setdefault(head, None)
-        return sorted(heads.items())
+# -- pass 1: which dictionary matches stand for actors ------------------------------------------
 
-    def _titled_names(self, in_match: set[int]) -> list[int]:
-        """Proper names the small model's NER misses but a title vouches for as a person:
-        "Prime Minister Ion Petrescu", "Ion Petrescu, the Moldovan Foreign Minister"."""
-        heads = []
-        for token in self.tokens:
-            if token.pos_ != "PROPN" or token.dep_ == "compound" or token.i in in_match or not token.is_title:
-                continue
-            if token.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "DATE", "FAC", "EVENT", "PRODUCT"):
-                continue
-            names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-            titled = any(self._role_at(c, modifier=True) for c in token.lefts if c.dep_ == "compound")
-            appos = [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
-            vouched = titled or any((r := self._role_at(a)) is not None and r.person for a in appos)
-            if vouched and (names or titled):
-                heads.append(token.i)
-        return heads
 
-    def _modifies_role(self, i: int) -> bool:
-        token = self.tokens[i]
-        while token.dep_ == "compound" and token.head.i != token.i:
-            token = token.head
-            if self._role_at(token) is not None:
-                return True
+def accepted_matches(scope: Scope, matches: list[PhraseMatch]) -> list[PhraseMatch]:
+    seen_people: set[str] = set()
+    accepted = []
+    for match in matches:
+        if _accept(scope, match, seen_people):
+            accepted.append(match)
+            if match.entry.kind == "person":
+                seen_people.add(match.entry.name)  # a short form is safe once the full name was seen
+    return accepted
+
+
+def _accept(scope: Scope, match: PhraseMatch, seen_people: set[str]) -> bool:
+    entry, token = match.entry, scope.tokens[match.start]
+    if not token.text[:1].isupper() and entry.kind not in ("person", "demonym"):
         return False
+    if entry.kind in ("region", "country") and _inside_longer_name(scope, match.end):
+        return False  # "West Darfur State", "Niger Delta": part of another name
+    if entry.kind == "person":
+        if entry.name in seen_people or not entry.weak:
+            return True
+        return not entry.full_name_first and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    if entry.kind == "capital":
+        # "MOSCOW, March 3 (Reuters) -" is a dateline, and "talks in Minsk" a place.
+        return not token.is_upper and not _is_locative(scope.tokens[match.end - 1])
+    return True
 
-    def _headed_mention(self, head: int, match: PhraseMatch | None) -> Mention:
-        mention = self._dictionary_mention(match) if match is not None else self._unknown_entity_mention(head)
-        left = self._np_left(self.tokens[head], mention.start)
-        mention.start, mention.head = left, head
-        self._absorb_modifiers(mention, left, mention.end if match is None else match.start)
-        self._country_from_prepositions(mention)
-        return self._claim(mention)
 
-    def _country_from_prepositions(self, mention: Mention) -> None:
-        """ "the Defence Ministry in Moscow", "the Ministry of Defence of Ukraine"."""
-        if mention.country is not None or (mention.role is None and mention.kind not in ("organisation", "government")):
-            return
-        for prep in self.tokens[mention.head].rights:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
-                continue
-            for obj in prep.children:
-                # "the mayor of the northern West Bank city of Nablus": any country or town below.
-                for token in obj.subtree:
-                    found = self.match_at_start.get(token.i)
-                    if found is not None and found.entry.kind in _COUNTRYISH:
-                        self._take_country_from(mention, found.entry)
-                    elif mention.country is None:
-                        mention.country = _place_country(token)
-                    if mention.country is not None:
-                        return
+def _inside_longer_name(scope: Scope, end: int) -> bool:
+    following = scope.tokens[end] if end < len(scope.tokens) else None
+    return following is not None and following.ent_iob_ == "I" and following.pos_ == "PROPN"
 
-    def _ent_start(self, head: int) -> int:
-        token = self.tokens[head]
-        if token.ent_iob_ in ("B", "I"):
-            i = head
-            while i > 0 and self.tokens[i].ent_iob_ == "I":
-                i -= 1
-            return i
-        return head
 
-    def _unknown_entity_mention(self, head: int) -> Mention:
-        start = self._ent_start(head)
-        if self.tokens[head].ent_type_ not in ("PERSON", "ORG"):  # a titled name NER missed
-            start = self._np_left(self.tokens[head], head)
-            while start < head and (self.tokens[start].pos_ != "PROPN" or self._role_at(self.tokens[start], True)):
-                start += 1
-            span = self.doc[start : head + 1]
-            return Mention(start, head + 1, head, "person", span.text, person=True)
-        while start < head and self.tokens[start].dep_ == "det":  # NER keeps "the" in "the Defence Ministry"
+# -- pass 2: persons and organisations, a head word with its modifiers ---------------------------
+
+
+def named_mentions(scope: Scope, accepted: list[PhraseMatch], in_match: frozenset[int]) -> list[Mention]:
+    found: list[Mention] = []
+    taken: set[int] = set()
+    for head, match in _person_and_org_heads(scope, accepted, in_match):
+        mention = _headed_mention(scope, head, match, frozenset(taken))
+        taken.update(range(mention.start, mention.end))
+        found.append(mention)
+    return found
+
+
+def _person_and_org_heads(
+    scope: Scope, matches: list[PhraseMatch], in_match: frozenset[int]
+) -> list[tuple[int, PhraseMatch | None]]:
+    """Head tokens of person/organisation mentions, from the dictionary and from NER.
+
+    A name that only modifies a role noun ("Biden administration official") is left for the
+    role mention to absorb.
+    """
+    heads: dict[int, PhraseMatch | None] = {}
+    for match in matches:
+        if match.entry.kind in ("person", "organisation", "institution") and not _modifies_role(scope, match.end - 1):
+            heads[match.end - 1] = match
+    # Tokens of names that can stand inside an organisation's name ("Scottish Parliament").
+    modifiers = {i for m in matches if m.entry.kind in _COUNTRYISH for i in range(m.start, m.end)}
+    for ent in scope.doc.ents:
+        inside = set(range(ent.start, ent.end))
+        unmatched = not (in_match & inside) or (
+            ent.label_ == "ORG" and not inside <= modifiers and (in_match & inside) <= modifiers
+        )
+        # A name that only modifies another noun ("Defence Minister Sergei Shoigu") is absorbed by it.
+        modifier = scope.tokens[ent.end - 1].dep_ == "compound"
+        if _is_dateline(scope, ent) or _town_as_person(scope, ent):
+            continue
+        if ent.label_ in ("PERSON", "ORG") and unmatched and not modifier:
+            heads[ent.end - 1] = None
+    for head in _titled_names(scope, in_match):
+        heads.setdefault(head, None)
+    return sorted(heads.items())
+
+
+def _is_dateline(scope: Scope, ent: Span) -> bool:
+    """ "DAYTON, Ohio —", "LONDON (Reuters) -": the place a story was filed from, not an actor."""
+    opening = all(t.is_space for t in scope.tokens[: ent.start])
+    return opening and all(t.is_upper for t in ent if t.is_alpha)
+
+
+def _town_as_person(scope: Scope, ent: Span) -> bool:
+    """The small model tags towns as people ("Brentwood voted ..."): a one-word PERSON the
+    gazetteer knows as a sizeable place is left out, unless a title, an honorific or a fuller
+    name elsewhere in the article ("Mr Lincoln", "Ann Lincoln") shows it is a surname."""
+    if ent.label_ != "PERSON" or len(ent) != 1:
+        return False
+    token = ent[0]
+    if any(c.dep_ == "compound" for c in token.lefts) or (token.i > 0 and scope.tokens[token.i - 1].pos_ == "PROPN"):
+        return False
+    if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == token.text for e in scope.doc.ents):
+        return False
+    places = [p for p in load_gazetteer().lookup(token.text) if p.kind in ("city", "admin")]
+    return any(p.population >= _MIN_TOWN_POPULATION for p in places)
+
+
+def _titled_names(scope: Scope, in_match: frozenset[int]) -> list[int]:
+    """Proper names the small model's NER misses but a title vouches for as a person:
+    "Prime Minister Ion Petrescu", "Ion Petrescu, the Moldovan Foreign Minister"."""
+    heads = []
+    for token in scope.tokens:
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or token.i in in_match or not token.is_title:
+            continue
+        # "Mr Cole" is a person whatever the small model's NER calls "Cole".
+        honorific = any(c.dep_ == "compound" and c.lower_.rstrip(".") in _HONORIFICS for c in token.lefts)
+        if not honorific and token.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "DATE", "FAC", "EVENT", "PRODUCT"):
+            continue
+        names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        titled = honorific or any(role_at(scope, c, modifier=True) for c in token.lefts if c.dep_ == "compound")
+        appos = [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
+        vouched = titled or any((r := role_at(scope, a)) is not None and r.person for a in appos)
+        if vouched and (names or titled):
+            heads.append(token.i)
+    return heads
+
+
+def _modifies_role(scope: Scope, i: int) -> bool:
+    token = scope.tokens[i]
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+        if role_at(scope, token, modifier=True) is not None:  # "Labour leader Jo Bloggs" too
+            return True
+    return False
+
+
+def _headed_mention(scope: Scope, head: int, match: PhraseMatch | None, taken: frozenset[int]) -> Mention:
+    mention = _dictionary_mention(scope, match) if match is not None else _unknown_entity_mention(scope, head, taken)
+    left = _np_left(scope, scope.tokens[head], mention.start, taken)
+    while left < head and scope.tokens[left].dep_ == "det":  # "The Tory leader Pat Finch" spans no "The"
+        left += 1
+    mention.start, mention.head = left, head
+    _absorb_modifiers(scope, mention, left, mention.end if match is None else match.start)
+    _country_from_prepositions(scope, mention)
+    if mention.person and mention.gender is None:
+        mention.gender = _honorific_gender(scope, left)
+    if match is None and mention.titles & _GENERIC_ROLES:  # "Labour leader Jo Bloggs" leads a party
+        mention.sector = _specific_sector(scope, mention) or mention.sector
+    mention.sector = _office_status(scope, mention, left) or mention.sector
+    return mention
+
+
+def _office_status(scope: Scope, mention: Mention, left: int) -> str | None:
+    """ "former Foreign Secretary X" is an elite (ELI), out of office; "Shadow Home Secretary X"
+    speaks for the opposition (OPP). Only an office the text names, never a dictionary code."""
+    words = {t.lower_ for t in scope.tokens[left : mention.head]}
+    if not mention.titles or not mention.person:
+        return None
+    if "shadow" in words:
+        return "OPP"
+    if words & {"former", "ex", "ex-"} and mention.entry is None:
+        return "ELI"
+    return None
+
+
+def _ent_start(scope: Scope, head: int) -> int:
+    i = head
+    if scope.tokens[head].ent_iob_ in ("B", "I"):
+        while i > 0 and scope.tokens[i].ent_iob_ == "I":
+            i -= 1
+    return i
+
+
+def _unknown_entity_mention(scope: Scope, head: int, taken: frozenset[int]) -> Mention:
+    tokens = scope.tokens
+    start = _ent_start(scope, head)
+    if tokens[head].ent_type_ not in ("PERSON", "ORG"):  # a titled name NER missed
+        start = _np_left(scope, tokens[head], head, taken)
+        while start < head and (tokens[start].pos_ != "PROPN" or role_at(scope, tokens[start], True)):
             start += 1
-        span = self.doc[start : head + 1]
-        if self.tokens[head].ent_type_ == "PERSON":
-            return Mention(start, head + 1, head, "person", span.text, person=True)
-        return Mention(start, head + 1, head, "organisation", span.text, sector=self._org_sector(span.text))
+        return Mention(start, head + 1, head, "person", scope.doc[start : head + 1].text, person=True)
+    while start < head and tokens[start].dep_ == "det":  # NER keeps "the" in "the Defence Ministry"
+        start += 1
+    name = scope.doc[start : head + 1].text
+    acronym = all(t.is_upper and len(t) > 1 for t in tokens[start : head + 1])  # "BAA" is no person
+    honorific = _honorific_gender(scope, start) is not None or tokens[start].lower_.rstrip(".") in _HONORIFICS
+    if (tokens[head].ent_type_ == "PERSON" and not acronym) or honorific:  # "Mr Hockney" is, whatever NER says
+        return Mention(start, head + 1, head, "person", name, person=True)
+    return Mention(start, head + 1, head, "organisation", name, sector=_org_sector(scope, name))
 
-    def _org_sector(self, name: str) -> str | None:
-        """ "Defence Ministry" → MIL (a role phrase), else a telling word: "Supreme Court" → JUD."""
-        words = name.lower().split()
-        for width in (3, 2):
-            role = self.book.roles.get(" ".join(words[-width:]))
-            if role is not None and len(words) >= width:
-                return role.sector
-        return next((_ORG_NAME_SECTORS[w] for w in reversed(words) if w in _ORG_NAME_SECTORS), None)
 
-    def _np_left(self, head: Token, floor: int) -> int:
-        """Leftmost token of the contiguous modifiers of `head` ("U.S. President Joe Biden")."""
-        left = floor
-        for child in reversed(list(head.lefts)):
-            if child.i >= floor:
-                continue
-            if child.dep_ not in _MODIFIER_DEPS or child.right_edge.i != left - 1 or child.tag_ == "PRP$":
-                break
-            if any(t.is_quote or t.is_bracket or (t.is_punct and t.text != "-") for t in child.subtree):
-                break  # a modifier never spans quotes or brackets: "Guantanamo man 'suing government"
-            if any(self.taken[t.i] is not None for t in child.subtree):
-                break
-            left = child.left_edge.i
-        return left
+def _honorific_gender(scope: Scope, start: int) -> str | None:
+    """ "Mr Howard", "Mrs Hassan": the honorific before (or opening) a name tells the gender."""
+    words = [scope.tokens[i].lower_.rstrip(".") for i in (start, start - 1) if i >= 0]
+    return next((_HONORIFICS[w] for w in words if _HONORIFICS.get(w)), None)
 
-    def _absorb_modifiers(self, mention: Mention, start: int, end: int) -> None:
-        """Country, titles and sector from the words before the head ("Belarusian President")."""
-        i = start
-        while i < end:
-            token = self.tokens[i]
-            found = self._match_starting(i, end)
-            if found is not None:
-                if not self._sponsor_only(found.end):
-                    self._take_country_from(mention, found.entry)
-                i = found.end
-                continue
-            role = self._role_at(token, modifier=True)
-            if role is not None:
-                mention.titles.add(role.phrase)
-                mention.sector = mention.sector or role.sector
-            elif mention.country is None:
-                mention.country = _place_country(token)
-            i += 1
 
-    def _inside_longer_name(self, end: int) -> bool:
-        following = self.tokens[end] if end < len(self.doc) else None
-        return following is not None and following.ent_iob_ == "I" and following.pos_ == "PROPN"
+def _org_sector(scope: Scope, name: str) -> str | None:
+    """ "Defence Ministry" → MIL (a role phrase), else a telling word: "Supreme Court" → JUD."""
+    words = name.lower().split()
+    for width in (3, 2):
+        role = _known_role(scope, " ".join(words[-width:]))
+        if role is not None and len(words) >= width:
+            return role.sector
+    return next((_ORG_NAME_SECTORS[w] for w in reversed(words) if w in _ORG_NAME_SECTORS), None)
 
-    def _sponsor_only(self, i: int) -> bool:
-        """ "Russia-backed rebels" are backed by Russia, not Russian."""
-        following = self.tokens[i : i + 2]
-        return len(following) == 2 and following[0].text == "-" and following[1].lower_ in _SPONSOR_WORDS
 
-    def _match_starting(self, i: int, end: int) -> PhraseMatch | None:
-        match = self.match_at_start.get(i)
-        return match if match is not None and match.end <= end else None
+def _np_left(scope: Scope, head: Token, floor: int, taken: frozenset[int]) -> int:
+    """Leftmost token of the contiguous modifiers of `head` ("U.S. President Joe Biden")."""
+    left = floor
+    for child in reversed(list(head.lefts)):
+        if child.i >= floor:
+            continue
+        if child.dep_ not in _MODIFIER_DEPS or child.right_edge.i != left - 1 or child.tag_ == "PRP$":
+            break
+        if any(t.is_quote or t.is_bracket or t.is_space or (t.is_punct and t.text != "-") for t in child.subtree):
+            break  # a modifier never spans quotes or brackets: "Guantanamo man 'suing government"
+        if any(t.i in taken for t in child.subtree):
+            break
+        left = child.left_edge.i
+    return left
 
-    def _take_country_from(self, mention: Mention, entry: Entry) -> None:
-        if mention.country is not None or mention.org is not None:
-            return
-        if entry.kind == "organisation" and mention.role is not None:
-            # "UN troops", "NATO peacekeepers", "EU officials" act for the organisation.
-            code = code_on(entry.codes, self.published)
-            mention.org, mention.entry_code, mention.sector = entry.org, code, split_code(code or "").sector
-            mention.country = split_code(code or "").country
-            return
-        if entry.kind in _COUNTRYISH or entry.kind in ("person", "institution"):
-            code = code_on(entry.codes, self.published)
-            mention.country = split_code(code).country if code else None
 
-    # -- dictionary mentions -------------------------------------------------------------------
+def _absorb_modifiers(scope: Scope, mention: Mention, start: int, end: int) -> None:
+    """Country, titles and sector from the words before the head ("Belarusian President")."""
+    i = start
+    while i < end:
+        token = scope.tokens[i]
+        found = _match_starting(scope, i, end)
+        if found is not None:
+            if not _sponsor_only(scope, found.end):
+                _take_country_from(scope, mention, found.entry)
+            if found.entry.kind == "institution":  # "Pentagon spokesman", "Labour leader"
+                mention.titles.add(_INSTITUTION_TITLE + (split_code(found.entry.codes[0].code).sector or ""))
+            i = found.end
+            continue
+        role = role_at(scope, token, modifier=True)
+        if role is not None:
+            mention.titles.add(role.phrase)
+            mention.sector = mention.sector or role.sector
+        elif mention.country is None:
+            mention.country = _place_country(token)
+        i += 1
 
-    def _dictionary_mention(self, match: PhraseMatch) -> Mention:
-        entry = match.entry
-        code = code_on(entry.codes, self.published) or ""
-        parts = split_code(code)
-        mention = Mention(match.start, match.end, match.end - 1, _KIND_OF_ENTRY[entry.kind], entry.name, entry=entry)
-        mention.country, mention.sector, mention.entry_code = parts.country, parts.sector, code or None
-        mention.org = entry.org
-        mention.person = entry.kind == "person"
-        mention.gender = entry.gender
-        if entry.kind == "capital":
-            mention.sector = "GOV"
-        if entry.kind == "demonym" and self.tokens[match.end - 1].tag_ in ("NNS", "NNPS"):
-            mention.sector, mention.kind = "CVL", "group"  # "Palestinians", "Serbs": the people
-        if entry.kind == "organisation":
-            mention.country = parts.country
-        return mention
 
-    # -- role nouns ----------------------------------------------------------------------------
+def _sponsor_only(scope: Scope, i: int) -> bool:
+    """ "Russia-backed rebels" are backed by Russia, not Russian."""
+    following = scope.tokens[i : i + 2]
+    return len(following) == 2 and following[0].text == "-" and following[1].lower_ in _SPONSOR_WORDS
 
-    def _role_at(self, token: Token, modifier: bool = False) -> Role | None:
-        """The role a noun names, trying "secretary of state", "foreign minister", "minister"."""
-        if token.pos_ not in ("NOUN", "PROPN") and not (modifier and token.pos_ == "ADJ"):  # "military spokesman"
-            return None
-        if token.lower_ not in self.role_words and token.lemma_.lower() not in self.role_words:
-            return None
-        if not modifier and token.dep_ in ("compound", "amod"):
-            return None
-        roles = self.book.roles
-        after = " ".join(t.lower_ for t in self.tokens[token.i : token.i + 3])
-        if after in roles:
-            return roles[after]
-        lemma = token.lemma_.lower()
-        for width in (2, 1):
-            before = " ".join(t.lower_ for t in self.tokens[max(token.i - width, 0) : token.i])
-            for word in (token.lower_, lemma):
-                phrase = f"{before} {word}" if before else word
-                if width and before and phrase in roles:
-                    return roles[phrase]
-        return roles.get(token.lower_) or roles.get(lemma)
 
-    def _role_mention(self, token: Token, role: Role) -> Mention:
-        left = self._np_left(token, token.i)
-        plural = token.tag_ in ("NNS", "NNPS")
-        if role.sector == "GOV" and not role.person:
-            kind = "government"
-        else:
-            kind = "person" if role.person and not plural else "group"
-        mention = Mention(left, token.i + 1, token.i, kind, "", role=role.phrase, sector=role.sector)
-        mention.person = role.person and not plural
-        mention.titles.add(role.phrase)
-        mention.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.lefts)
-        institution = _ORG_NAME_SECTORS.get(token.lower_)
-        if token.pos_ == "PROPN" and token.is_title and token.i != token.sent.start and institution:
-            # "the Scottish Executive", "the Army": a named body, not a role ("an executive").
-            mention.kind, mention.sector, mention.person = "organisation", institution, False
-        self._absorb_modifiers(mention, left, token.i)
-        self._country_from_prepositions(mention)
-        if role.phrase in _GENERIC_ROLES:
-            mention.sector = self._specific_sector(mention) or mention.sector
-        mention.name = self.doc[left : token.i + 1].text
-        return mention
+def _match_starting(scope: Scope, i: int, end: int) -> PhraseMatch | None:
+    match = scope.match_at_start.get(i)
+    return match if match is not None and match.end <= end else None
 
-    def _specific_sector(self, mention: Mention) -> str | None:
-        """ "opposition leaders" → OPP, "rebel commander" → REB, "military spokesman" → MIL."""
-        sectors = [self.book.roles[t].sector for t in mention.titles if t in self.book.roles and t != mention.role]
-        return next((sector for sector in sectors if sector != "GOV"), None)
 
-    # -- pronouns --------------------------------------------------------------------------------
+def _country_from_prepositions(scope: Scope, mention: Mention) -> None:
+    """ "the Defence Ministry in Moscow", "the Ministry of Defence of Ukraine"."""
+    if mention.country is not None or (mention.role is None and mention.kind not in ("organisation", "government")):
+        return
+    for prep in scope.tokens[mention.head].rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
+            continue
+        for obj in prep.children:
+            # "the mayor of the northern West Bank city of Nablus": any country or town below.
+            for token in obj.subtree:
+                found = scope.match_at_start.get(token.i)
+                if found is not None and found.entry.kind in _COUNTRYISH:
+                    _take_country_from(scope, mention, found.entry)
+                elif mention.country is None:
+                    mention.country = _place_country(token)
+                if mention.country is not None:
+                    return
 
-    def _pronouns(self) -> list[Mention]:
-        found = []
-        for token in self.tokens:
-            if token.lower_ in _PRONOUNS and token.pos_ == "PRON" and self.taken[token.i] is None:
-                mention = Mention(token.i, token.i + 1, token.i, "pronoun", token.text, person=True)
-                mention.gender = _PRONOUNS[token.lower_]
-                found.append(self._claim(mention))
-        return found
 
-    def _claim(self, mention: Mention) -> Mention:
-        for i in range(mention.start, mention.end):
-            self.taken[i] = mention.start
-        return mention
+def _take_country_from(scope: Scope, mention: Mention, entry: Entry) -> None:
+    if mention.country is not None or mention.org is not None:
+        return
+    if entry.kind == "organisation" and mention.role is not None:
+        # "UN troops", "NATO peacekeepers", "EU officials" act for the organisation.
+        code = code_on(entry.codes, scope.published)
+        mention.org, mention.entry_code, mention.sector = entry.org, code, split_code(code or "").sector
+        mention.country = split_code(code or "").country
+        return
+    if entry.kind in _COUNTRYISH or entry.kind in ("person", "institution"):
+        code = code_on(entry.codes, scope.published)
+        mention.country = split_code(code).country if code else None
+
+
+def _dictionary_mention(scope: Scope, match: PhraseMatch) -> Mention:
+    entry = match.entry
+    code = code_on(entry.codes, scope.published) or ""
+    parts = split_code(code)
+    mention = Mention(match.start, match.end, match.end - 1, _KIND_OF_ENTRY[entry.kind], entry.name, entry=entry)
+    mention.country, mention.sector, mention.entry_code = parts.country, parts.sector, code or None
+    mention.org = entry.org
+    mention.person = entry.kind == "person"
+    mention.gender = entry.gender
+    if entry.kind == "capital":
+        mention.sector = "GOV"
+    if entry.kind == "demonym" and scope.tokens[match.end - 1].tag_ in ("NNS", "NNPS"):
+        mention.sector, mention.kind = "CVL", "group"  # "Palestinians", "Serbs": the people
+    if entry.kind == "organisation":
+        mention.country = parts.country
+    return mention
+
+
+# -- pass 3: role nouns ------------------------------------------------------------------------
+
+
+def role_mentions(scope: Scope, in_match: frozenset[int], taken: frozenset[int]) -> list[Mention]:
+    found: list[Mention] = []
+    claimed_here = set(taken)
+    for token in scope.tokens:
+        if token.i in claimed_here or token.i in in_match:
+            continue
+        role = role_at(scope, token)
+        if role is not None:
+            mention = _role_mention(scope, token, role, frozenset(claimed_here))
+            claimed_here.update(range(mention.start, mention.end))
+            found.append(mention)
+    return found
+
+
+def role_at(scope: Scope, token: Token, modifier: bool = False) -> Role | None:
+    """The role a noun names, trying "secretary of state", "foreign minister", "minister"."""
+    if token.pos_ not in ("NOUN", "PROPN") and not (modifier and token.pos_ == "ADJ"):  # "military spokesman"
+        return None
+    if token.lower_ not in scope.role_words and token.lemma_.lower() not in scope.role_words:
+        return None
+    if not modifier and token.dep_ in ("compound", "amod"):
+        return None
+    for roles in (scope.book.roles, scope.book.fallback_roles):  # ours first: "men" is CVL, not PPL
+        role = _role_in(roles, scope.tokens, token)
+        if role is not None:
+            return role
+    return None
+
+
+def _known_role(scope: Scope, phrase: str) -> Role | None:
+    return scope.book.roles.get(phrase) or scope.book.fallback_roles.get(phrase)
+
+
+def _role_in(roles: dict[str, Role], tokens: tuple[Token, ...], token: Token) -> Role | None:
+    after = " ".join(t.lower_ for t in tokens[token.i : token.i + 3])
+    if after in roles:
+        return roles[after]
+    lemma = token.lemma_.lower()
+    for width in (2, 1):
+        before = " ".join(t.lower_ for t in tokens[max(token.i - width, 0) : token.i])
+        for word in (token.lower_, lemma):
+            phrase = f"{before} {word}" if before else word
+            if before and phrase in roles:
+                return roles[phrase]
+    return roles.get(token.lower_) or roles.get(lemma)
+
+
+def _role_mention(scope: Scope, token: Token, role: Role, taken: frozenset[int]) -> Mention:
+    left = _np_left(scope, token, token.i, taken)
+    plural = token.tag_ in ("NNS", "NNPS")
+    if role.sector == "GOV" and not role.person:
+        kind = "government"
+    else:
+        kind = "person" if role.person and not plural else "group"
+    mention = Mention(left, token.i + 1, token.i, kind, "", role=role.phrase, sector=role.sector)
+    mention.person = role.person and not plural
+    mention.titles.add(role.phrase)
+    mention.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.lefts)
+    institution = _ORG_NAME_SECTORS.get(token.lower_)
+    if token.pos_ == "PROPN" and token.is_title and token.i != token.sent.start and institution:
+        # "the Scottish Executive", "the Army": a named body, not a role ("an executive").
+        mention.kind, mention.sector, mention.person = "organisation", institution, False
+    _absorb_modifiers(scope, mention, left, token.i)
+    _country_from_prepositions(scope, mention)
+    if role.phrase in _GENERIC_ROLES:
+        mention.sector = _specific_sector(scope, mention) or mention.sector
+    mention.sector = _office_status(scope, mention, left) or mention.sector
+    mention.name = scope.doc[left : token.i + 1].text
+    return mention
+
+
+def _specific_sector(scope: Scope, mention: Mention) -> str | None:
+    """ "opposition leaders" → OPP, "rebel commander" → REB, "Pentagon spokesman" → MIL."""
+    titles = sorted(t for t in mention.titles if t != mention.role and t not in _GENERIC_ROLES)
+    sectors = [role.sector for t in titles if (role := _known_role(scope, t)) is not None]
+    sectors += [t[len(_INSTITUTION_TITLE) :] for t in titles if t.startswith(_INSTITUTION_TITLE)]
+    return next((sector for sector in sectors if sector and sector != "GOV"), None)
+
+
+# -- pass 4: countries, capitals and other dictionary names not yet inside a mention ------------
+
+
+def place_mentions(scope: Scope, accepted: list[PhraseMatch], taken: frozenset[int]) -> list[Mention]:
+    return [
+        _dictionary_mention(scope, match)
+        for match in accepted
+        if not any(i in taken for i in range(match.start, match.end))
+    ]
+
+
+# -- pass 5: pronouns --------------------------------------------------------------------------
+
+
+def pronoun_mentions(scope: Scope, taken: frozenset[int]) -> list[Mention]:
+    found = []
+    for token in scope.tokens:
+        if token.lower_ in _PRONOUNS and token.pos_ == "PRON" and token.i not in taken:
+            mention = Mention(token.i, token.i + 1, token.i, "pronoun", token.text, person=True)
+            mention.gender = _PRONOUNS[token.lower_]
+            found.append(mention)
+    return found
 
 
 _KIND_OF_ENTRY = {
@@ -443,7 +593,7 @@ def _is_locative(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS
 
 
-def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
+def link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """ "Sergey Lavrov, Foreign Minister," and "the Belarusian President, Alexander Lukashenko".
 
     Only people are linked: the parser also calls lists of groups appositions ("Ukrainian
@@ -456,3 +606,4 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
             other = mentions[by_head[head.head.i]]
             if mention.person and other.person:
                 mention.same_as = by_head[head.head.i]
+    return mentions
