@@ -27,7 +27,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
@@ -73,6 +73,10 @@ class Signature:
     term_minhash: np.ndarray
 
     def band_keys(self) -> list[int]:
+        return self._band_keys
+
+    @cached_property
+    def _band_keys(self) -> list[int]:
         return band_keys(self.word_minhash, WORD_BANDS, WORD_ROWS, "w") + band_keys(
             self.term_minhash, SKELETON_BANDS, SKELETON_ROWS, "s"
         )
@@ -149,13 +153,15 @@ def skeleton_shingles(
     (a name or a number) count, and those keep unrelated articles on one topic apart.
     """
     stop = _stopwords()
+    count = len(tokens)
     lowered = [t.lower() for t in tokens]
-    content = np.array([t.islower() and low not in stop for t, low in zip(tokens, lowered, strict=True)], bool)
-    anchor = np.array([not t.islower() and low not in stop for t, low in zip(tokens, lowered, strict=True)], bool)
+    is_stop = np.fromiter((w in stop for w in lowered), bool, count)
+    is_lower = np.fromiter((t.islower() for t in tokens), bool, count)
+    content, anchor = is_lower & ~is_stop, ~is_lower & ~is_stop
     if lowered_hashes is None:
         lowered_hashes = _token_hashes(lowered)
     hashes = np.where(content, np.uint64(_token_hash(_PLACEHOLDER)), lowered_hashes)
-    if len(tokens) < size:
+    if count < size:
         return shingle_hashes(hashes, size) if anchor.any() else np.empty(0, np.uint64)
     has_anchor = np.convolve(anchor.astype(np.int32), np.ones(size, np.int32), "valid") > 0
     return shingle_hashes(hashes, size, has_anchor)
