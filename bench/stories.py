@@ -8,8 +8,9 @@ fresh DuckDB file and grouped. For each store size N the script reports:
 
 - `build`: seconds to write and group the first N articles in slices of 2,048 (the path an old
   store takes on its first grouping), and the per-article cost;
-- `probe`: articles/s grouping `--probe` further articles in chunks of 16 on top of the N stored
-  ones (the ingest path: `group_new_articles` after each chunk written), median of three rounds.
+- `probe`: articles/s grouping `--probe` further articles on top of the N stored ones, written in
+  chunks of 16 and grouped every 256 (the ingest path's default) and, for comparison, after every
+  chunk of 16; median of `--rounds` rounds.
 
 `extract` is `process_batch` (the spaCy pipeline) over `--extract` BBC politics articles in the
 same run, so the share of grouping in an ingest is the ratio of the two, not an absolute time.
@@ -34,6 +35,7 @@ from newsevents.store import Store, StoredArticle, to_arrow  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "eval" / "corpora" / "bbc" / "politics"
 CHUNK = 16
+GROUP_EVERY = 256  # runner.local.IngestConfig.group_every
 
 
 class Generator:
@@ -89,17 +91,53 @@ def build(store: Store, generator: Generator, start: int, end: int) -> float:
     return time.perf_counter() - began
 
 
-def probe(store: Store, generator: Generator, start: int, count: int) -> tuple[float, float]:
-    """Articles per second grouping `count` new articles in ingest-sized chunks; and write time."""
-    grouping = writing = 0.0
+def probe(store: Store, generator: Generator, start: int, count: int, every: int) -> float:
+    """Articles per second grouping `count` new articles written in chunks of 16, grouped every `every`."""
+    grouping = 0.0
     for first in range(start, start + count, CHUNK):
-        began = time.perf_counter()
         write(store, generator, first, CHUNK)
-        writing += time.perf_counter() - began
-        began = time.perf_counter()
-        group_new_articles(store)
-        grouping += time.perf_counter() - began
-    return count / grouping, count / writing
+        if (first - start + CHUNK) % every == 0:
+            began = time.perf_counter()
+            group_new_articles(store)
+            grouping += time.perf_counter() - began
+    return count / grouping
+
+
+def add_filler(store: Store, count: int, seed: int = 9) -> float:
+    """Bulk-insert `count` stored articles with random signatures and their bands; seconds taken.
+
+    Grouping never reads a stored article's text, only its signature and bands, so random
+    signatures stand for unrelated stored articles: the store grows without paying for their
+    signatures (what `build` measures), and `probe` then sees a store of that size.
+    """
+    import numpy as np
+    import pyarrow as pa
+
+    from newsevents.analyze.stories import NUM_PERM, Signature, _band_table, _signature_table
+    from newsevents.analyze.stories import Grouped as Placed
+
+    rng = np.random.default_rng(seed)
+    began = time.perf_counter()
+    first = int(store.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM story_signatures").fetchall()[0][0])
+    for start in range(0, count, 8192):
+        size = min(8192, count - start)
+        ids = [f"f{start + i:09d}" for i in range(size)]
+        placed = [
+            Placed(Signature(aid, None, None, aid, 300, 200, words, terms), aid, first + start + i)
+            for i, (aid, words, terms) in enumerate(
+                zip(ids, rng.integers(0, 2**32, (size, NUM_PERM), dtype=np.uint32),
+                    rng.integers(0, 2**32, (size, NUM_PERM), dtype=np.uint32), strict=True)
+            )
+        ]  # fmt: skip
+        articles = pa.table({"article_id": ids, "source_id": ids, "text": ["(filler)"] * size,
+                             "content_hash": ids, "story_id": ids})  # fmt: skip
+        with store.transaction():
+            for table, rows in (("articles", articles), ("story_signatures", _signature_table(placed)),
+                                ("story_bands", _band_table(placed))):  # fmt: skip
+                store.con.register("_rows", rows)
+                store.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
+                store.con.unregister("_rows")
+    return time.perf_counter() - began
 
 
 def extraction_rate(count: int) -> float:
@@ -116,12 +154,31 @@ def extraction_rate(count: int) -> float:
     return len(articles) / (time.perf_counter() - began)
 
 
+def probe_line(
+    store: Store, generator: Generator, stored: int, count: int, rounds: int, extract: float | None
+) -> tuple[str, int]:
+    """Median ingest-path grouping rate, grouped every 256 and every 16 articles; the new store size."""
+    line = ""
+    for every in (GROUP_EVERY, CHUNK):
+        rates = []
+        for _ in range(rounds):
+            rates.append(probe(store, generator, 10**8 + stored, count, every))
+            stored += count
+        rate = statistics.median(rates)
+        share = f" = {extract / rate:.1%} of extraction time" if extract else ""
+        line += f"; grouped every {every}: {rate:6.1f} articles/s{share}"
+    return line, stored
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--probe", type=int, default=512)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--extract", type=int, default=40)
+    parser.add_argument(
+        "--filler", type=int, nargs="*", default=[], help="store sizes reached with random-signature filler"
+    )
     args = parser.parse_args()
     extract = extraction_rate(args.extract) if CORPUS.is_dir() and args.extract else None
     if extract:
@@ -134,17 +191,17 @@ def main() -> None:
             seconds = build(store, generator, stored, size)
             built = size - stored
             stored = size
-            rates = []
-            for _ in range(args.rounds):
-                rate, _ = probe(store, generator, 10**8 + stored, args.probe)
-                stored += args.probe
-                rates.append(rate)
-            rate = statistics.median(rates)
-            share = f", {extract / rate:.1%} of extraction time" if extract else ""
-            print(
-                f"store {size:>7,}: build {seconds:7.1f}s ({seconds / built * 1000:.2f} ms/article); "
-                f"ingest-path grouping {rate:6.1f} articles/s (median of {args.rounds}){share}"
-            )
+            line = f"store {size:>7,}: build {seconds:7.1f}s ({seconds / built * 1000:.2f} ms/article)"
+            text, stored = probe_line(store, generator, stored, args.probe, args.rounds, extract)
+            line += text
+            print(line, flush=True)
+        for size in sorted(args.filler):
+            seconds = add_filler(store, size - stored)
+            stored = size
+            line = f"store {size:>7,} (filler added in {seconds:.0f}s)"
+            text, stored = probe_line(store, generator, stored, args.probe, args.rounds, extract)
+            line += text
+            print(line, flush=True)
         store.close()
 
 
