@@ -156,7 +156,12 @@ def _well_known(candidates: tuple[Entry, ...], ent: Span) -> bool:
     cities = [c for c in candidates if c.kind == "city"]
     if ent.label_ == "PERSON":  # "Jordan", "Georgia", "Victoria" are people's names too
         located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near", "from", "to", "into")
-        return any(c.population >= BIG_CITY or (located and c.primary and c.population >= 50_000) for c in cities)
+        # A located name of several words that is a town's whole name ("moved from Glen Ellyn") is the town.
+        whole_town = located and len(ent) > 1 and all(t.text[:1].isupper() for t in ent)
+        return any(
+            c.population >= BIG_CITY or (located and c.primary and (c.population >= 50_000 or whole_town))
+            for c in cities
+        )
     return len(cities) < len(candidates) or any(c.primary and c.population >= MISTAGGED_CITY for c in cities)
 
 
