@@ -49,12 +49,19 @@ def inside(entry: Entry, region: Entry, gazetteer: Gazetteer) -> bool:
     return haversine_km(entry.lat, entry.lon, region.lat, region.lon) < REGION_RADIUS_KM
 
 
-def resolve_all(mentions: list[Mention], actor_countries: Counter[str], gazetteer: Gazetteer) -> None:
-    """Set `chosen` on every mention: a first pass with unambiguous context, then one with all of it."""
-    context = _Context(actor_countries, [], gazetteer)
+def resolve_all(
+    mentions: list[Mention],
+    actor_countries: Counter[str],
+    gazetteer: Gazetteer,
+    named_regions: tuple[Entry, ...] = (),
+) -> None:
+    """Set `chosen` on every mention: a first pass with unambiguous context, then one with all of it.
+    `named_regions` are states and countries the article names inside other names ("the Massachusetts
+    State House"): not places of their own, but the article's geography all the same."""
+    context = _Context(actor_countries, list(named_regions), gazetteer)
     context.add([_sole(m) for m in mentions])
     _choose(mentions, context)
-    context = _Context(actor_countries, [], gazetteer)
+    context = _Context(actor_countries, list(named_regions), gazetteer)
     context.add([m.chosen for m in mentions])
     _choose(mentions, context)
 
