@@ -131,3 +131,43 @@ def test_quarter_anaphora(extract) -> None:
 def test_a_quarter_of_something_is_not_a_date(extract) -> None:
     record = extract("In the second quarter of 2021, a quarter of the staff left.", published="2021-11-02")
     assert [d.value for d in record.dates] == ["2021-Q2"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After a quiet weekend, the markets opened higher.",
+        "The library is closed on Sundays.",
+        "Every month the committee reviews the accounts.",
+    ],
+)
+def test_generic_times_are_not_dates(extract, sentence: str) -> None:
+    assert extract(sentence).dates == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Rents were frozen for the following month.", "the following month", "P1M"),
+        ("The border stays shut for the next two weeks.", "the next two weeks", "P2W"),
+    ],
+)
+def test_for_the_following_period_is_a_duration(extract, sentence: str, expression: str, value: str) -> None:
+    date = next(d for d in extract(sentence).dates if d.text == expression)
+    assert (date.value, date.granularity) == (value, "duration")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # published Friday 2022-01-28; what was said counts from the day it was said
+        ("Speaking on March 3, the mayor said the bridge would reopen next month.", "next month", "2022-04"),
+        ("The minister said on Dec. 20 that the bill would pass next week.", "next week", "2021-W52"),
+        ("The mayor said the bridge would reopen next month.", "next month", "2022-02"),  # undated: publication
+    ],
+)
+def test_relative_dates_in_reported_speech_count_from_when_it_was_said(
+    extract, sentence: str, expression: str, value: str
+) -> None:
+    date = next(d for d in extract(sentence).dates if d.text == expression)
+    assert date.value == value

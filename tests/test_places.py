@@ -112,3 +112,50 @@ def test_seed_article_places(extract, seed_text: str) -> None:
         assert place.country == country, mention
         assert place.lat is not None and place.lon is not None
         assert haversine_km(place.lat, place.lon, lat, lon) < 161, mention
+
+
+# The article's own geography decides between same-name places (sentences of our own).
+@pytest.mark.parametrize(
+    ("sentence", "mention", "name", "country"),
+    [
+        ("A storm closed schools in Athens, Ga., on Monday.", "Athens", "Athens", "USA"),
+        ("The Georgia sheriff said deputies in Athens made the arrest.", "Athens", "Athens", "USA"),
+        ("Students in Cambridge marched to the Massachusetts State House.", "Cambridge", "Cambridge", "USA"),
+        ("The festival in Marfa, Texas drew artists from across the country.", "Marfa", "Marfa", "USA"),
+        ("Talks in Berlin ended without a deal.", "Berlin", "Berlin", "DEU"),  # small namesakes do not steal it
+    ],
+)
+def test_article_geography_picks_the_namesake(extract, sentence: str, mention: str, name: str, country: str) -> None:
+    place = _place(extract(sentence).places, mention)
+    assert (place.name, place.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "whole"),
+    [
+        ("The family moved from Glen Ellyn to Chicago last year.", "Glen Ellyn"),
+        ("Flights to West Palm Beach were cancelled.", "West Palm Beach"),
+        ("Police in Fort Worth said the driver fled.", "Fort Worth"),
+    ],
+)
+def test_whole_town_names_are_one_place(extract, sentence: str, whole: str) -> None:
+    places = extract(sentence).places
+    assert _place(places, whole).kind == "city"
+    assert not [p for p in places if p.text != whole and p.text in whole]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Traffic was stopped on Jefferson Davis Highway near Lincoln Center.",
+        "He read the news for CTV Edmonton for a decade.",
+        "She grew up on London Road.",
+    ],
+)
+def test_parts_of_venue_road_and_organisation_names_are_not_places(extract, sentence: str) -> None:
+    assert extract(sentence).places == []
+
+
+def test_european_union_is_a_region(extract) -> None:
+    place = _place(extract("Exports to the EU fell last year.").places, "EU")
+    assert (place.name, place.kind) == ("European Union", "region")

@@ -269,3 +269,15 @@ def _seed_record(extract: Extract, text: str) -> ArticleRecord:
 )
 def test_an_action_verb_with_a_bare_object_is_no_quote(extract: Extract, sentence: str) -> None:
     assert extract(sentence).quotes == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senator appeared to hesitate before the vote.",
+        "The governor is seeking to raise the state sales tax.",
+        "The company declined to release its figures for the quarter.",
+    ],
+)
+def test_verbs_that_are_not_speech_need_a_clause(extract: Extract, sentence: str) -> None:
+    assert extract(sentence).quotes == []

@@ -19,7 +19,7 @@ from newsevents.types import InputError
 @app.command("eval")
 def evaluate(
     task: Annotated[str, typer.Argument(help=f"What to measure: {', '.join(TASKS)}.")],
-    gold: Annotated[str, typer.Option("--gold", help="Gold set, e.g. petr2, plover, polnear, trnews, timebank.")],
+    gold: Annotated[str, typer.Option("--gold", help="Gold set, e.g. petr2, polnear, trnews, timebank, bbc-dev.")],
     split: Annotated[str | None, typer.Option("--split", help="Split of the gold set, where it has them.")] = None,
     shared: Annotated[Path | None, typer.Option("--shared", help="Folder holding eval/ (default ../shared).")] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N documents.")] = None,

@@ -3,4 +3,4 @@
 Each task module exposes `evaluate(gold, split, shared, options, limit) -> EvalReport`.
 """
 
-TASKS = ("actors", "events", "quotes", "places", "dates")
+TASKS = ("actors", "events", "quotes", "places", "dates", "claims")

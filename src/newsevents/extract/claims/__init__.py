@@ -15,30 +15,29 @@ claim's span covers it and it gives no claim of its own.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
+from newsevents.extract.claims.filters import is_actor_count, is_age_band, is_name, is_time_offset
 from newsevents.extract.claims.lexicon import ClaimWords, claim_words
-from newsevents.extract.claims.numbers import SCALES, is_number_word, parse_number
+from newsevents.extract.claims.runs import NumberRun, number_runs
+from newsevents.extract.claims.subject import (
+    COPULAS,
+    GROUP_NOUNS,
+    measured_subject,
+    nearest_noun_phrase,
+    noun_phrase,
+    of_phrase_object,
+)
 from newsevents.extract.context import ExtractContext
 from newsevents.types import Actor, Claim, Quote
 
 __all__ = ["extract_claims"]
 
 CURRENCY_SIGNS = frozenset({"$", "€", "£", "us$"})
+CURRENCY_WORDS = frozenset({"pounds", "euros", "dollars"})  # "pounds 38.5m": a sign spelled out
 DATE_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
-SUBJECT_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
-
-
-@dataclass
-class _Number:
-    tokens: list[Token]
-    value: float | int
-
-    @property
-    def anchor(self) -> Token:
-        return self.tokens[-1]
+AGE_WORDS = frozenset({"age", "aged"})
 
 
 def extract_claims(ctx: ExtractContext) -> None:
@@ -46,7 +45,7 @@ def extract_claims(ctx: ExtractContext) -> None:
     sources = _QuoteSources(ctx.quotes)
     claims: list[Claim] = []
     consumed: set[int] = set()
-    for number in _numbers(ctx.doc):
+    for number in number_runs(ctx.doc):
         if number.anchor.i in consumed:
             continue
         claim = _claim(ctx, number, words, consumed)
@@ -56,80 +55,173 @@ def extract_claims(ctx: ExtractContext) -> None:
     ctx.claims = claims
 
 
-def _numbers(doc: Doc) -> list[_Number]:
-    """Maximal runs of number tokens, each with its value."""
-    runs: list[list[Token]] = []
-    for token in doc:
-        if _is_number_token(token):
-            if runs and runs[-1][-1].i == token.i - 1:
-                runs[-1].append(token)
-            else:
-                runs.append([token])
-    found = []
-    for run in runs:
-        value = parse_number([t.text for t in run])
-        if value is not None:
-            found.append(_Number(run, value))
-    return found
-
-
-def _is_number_token(token: Token) -> bool:
-    if token.pos_ not in ("NUM", "NOUN", "ADJ", "X", "PROPN"):
-        return False
-    return token.like_num or token.lower_ in SCALES or is_number_word(token.text)
-
-
-def _claim(ctx: ExtractContext, number: _Number, words: ClaimWords, consumed: set[int]) -> Claim | None:
-    anchor = number.anchor
+def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: set[int]) -> Claim | None:
+    """The claim a number makes, or None when it is a date, a name, a time offset or an actor count."""
+    if is_name(number) or is_age_band(number):
+        return None
     currency = _currency(number)
-    noun = anchor.head if anchor.dep_ in ("nummod", "quantmod") and anchor.head.pos_ in ("NOUN", "SYM") else None
-    if noun is None and currency is None:
+    noun = _counted_noun(number, currency)
+    age = _age_of(number, noun)
+    if age is None and noun is None and currency is None and not number.fraction:
+        return _bare_claim(ctx, number, words)
+    if age is None and (_is_date(number, noun, words) or is_time_offset(noun, words)):
         return None
-    if _is_date(number, noun, words) or _is_age(noun):
+    if noun is not None and age is None and is_actor_count(number, noun):
         return None
-    unit_words = (noun.text,) if noun is not None else ()
-    unit = words.unit(unit_words) if unit_words else None
-    first = currency if currency is not None else number.tokens[0]
+    unit = _unit(number, noun, currency, words, age)
+    skip = {t.i for t in number.tokens}
+    if age is not None:
+        subject: str | None = f"age of {age}"
+    elif noun is not None and unit == noun.text.lower():  # a count: "130,000 Russian troops"
+        subject = _count_subject(noun, skip, words)
+    elif noun is not None and words.unit((noun.text,)) is None and noun.lower_ not in CURRENCY_WORDS:
+        subject = noun_phrase(noun, skip)  # "a $3 billion aid package": the package
+    else:
+        subject = measured_subject(_measure_head(number, noun, currency), skip)
+    end_token = noun if noun is not None and noun.i > number.last.i and age is None else number.last
+    end_char = _conversion_end(noun, consumed) if noun is not None else None
+    end_char = end_char or end_token.idx + len(end_token.text)
+    subject = subject or nearest_noun_phrase(number.first, skip)
+    return _make(ctx, number, currency, end_char, unit, subject, words)
+
+
+def _make(
+    ctx: ExtractContext,
+    number: NumberRun,
+    currency: Token | None,
+    end_char: int,
+    unit: str | None,
+    subject: str | None,
+    words: ClaimWords,
+) -> Claim:
+    first = currency if currency is not None and currency.i < number.first.i else number.first
     start = _qualifier_start(first, words)
     qualifier = words.qualifiers.get(tuple(t.lower_ for t in ctx.doc[start : first.i]))
     start_char = min(ctx.doc[start].idx, first.idx)
-    end_token = noun if noun is not None and noun.i > anchor.i else anchor
-    end_char = _conversion_end(noun, consumed) if noun is not None else None
-    end_char = end_char or end_token.idx + len(end_token.text)
-    if currency is not None and unit is None:
-        unit = words.unit((currency.text,))
-    counts_things = noun is not None and noun.lower_ not in words.durations
-    subject = _subject(noun, unit, number, words) if noun is not None and counts_things else None
-    if unit is None and noun is not None:
-        unit = noun.text.lower()
     text = ctx.text[start_char:end_char]
     return Claim(start_char, end_char, text, number.value, unit, subject, qualifier, None)
 
 
-def _currency(number: _Number) -> Token | None:
-    first = number.tokens[0]
-    if first.i > 0 and first.nbor(-1).lower_ in CURRENCY_SIGNS:
+def _measure_head(number: NumberRun, noun: Token | None, currency: Token | None) -> Token:
+    """The token that carries a measure's place in the sentence: its unit noun, or the currency word
+    the parser made the number hang on ("to pounds 150,000"), or the number itself."""
+    if noun is not None:
+        return noun
+    anchor = number.anchor
+    if currency is None:
+        return anchor
+    inside = {currency.i, *(t.i for t in number.tokens)}
+    if currency.head.i not in inside:  # "to pounds 150,000": the currency word carries the phrase
+        return currency
+    return next((t for t in number.tokens if t.head.i not in inside), anchor)
+
+
+def _counted_noun(number: NumberRun, currency: Token | None) -> Token | None:
+    """The noun a number counts or measures ("130,000 troops", "52m euros", "12 months")."""
+    if number.fraction:
+        return None
+    after = number.last.i + 1
+    doc = number.last.doc
+    if after < len(doc) and doc[after].lower_ in CURRENCY_WORDS and currency is None:
+        return doc[after]  # "52m euros" parsed as anything
+    for token in reversed(number.tokens):
+        head = token.head
+        if token.dep_ in ("nummod", "quantmod") and head.pos_ in ("NOUN", "SYM") and head not in number.tokens:
+            return head if head.lower_ not in CURRENCY_WORDS or currency is None else None
+    return None
+
+
+def _unit(
+    number: NumberRun, noun: Token | None, currency: Token | None, words: ClaimWords, age: str | None
+) -> str | None:
+    if age is not None:
+        return "years"
+    if number.fraction:
+        return "fraction"
+    unit = words.unit((noun.text,)) if noun is not None else None
+    if currency is not None and unit is None:
+        unit = words.unit((currency.text,))
+    if unit is None and noun is not None:
+        unit = noun.text.lower()
+    return unit
+
+
+def _count_subject(noun: Token, skip: set[int], words: ClaimWords) -> str | None:
+    if noun.lower_ in words.durations:  # "waited three months": what lasted that long
+        return measured_subject(noun, skip)
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() in COPULAS:  # "the average size was 70,000 people"
+        return measured_subject(noun, skip) or noun_phrase(noun, skip)
+    phrase = noun_phrase(noun, skip)
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in words.impact_verbs:
+        phrase = f"{phrase} {verb.text}"
+    return phrase
+
+
+def _age_of(number: NumberRun, noun: Token | None) -> str | None:
+    """ "a 45-year-old man" → "man"; "aged 21" → the person aged; "at the age of 24" → "age"."""
+    doc = number.last.doc
+    i = number.last.i
+    if (
+        noun is not None
+        and noun.lower_ in ("year", "years")
+        and i + 4 < len(doc)
+        and [t.lower_ for t in doc[i + 1 : i + 5]] == ["-", "year", "-", "old"]
+    ):
+        person = doc[i + 4].head
+        return person.text if person.pos_ in ("NOUN", "PROPN") else "person"
+    anchor = number.anchor
+    if anchor.head.lower_ == "aged" and not is_age_band(number):
+        person = anchor.head.head
+        return person.text if person.pos_ in ("NOUN", "PROPN") else "person"
+    return None
+
+
+def _bare_claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords) -> Claim | None:
+    """A number without a noun: "Seven of the men", "the total of 659", "the voting age is 18"."""
+    anchor = number.anchor
+    if anchor.lower_ == "one" or anchor.ent_type_ in ("TIME", "ORDINAL") or _year_like(number):
+        return None
+    if is_age_band(number):
+        return None
+    skip = {t.i for t in number.tokens}
+    counted = of_phrase_object(anchor)
+    unit: str | None
+    subject: str | None
+    if counted is not None and counted.tag_ in ("NNS", "NNPS"):
+        unit, subject = counted.lower_, noun_phrase(counted, skip)
+    elif anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "PROPN":
+        return None  # "the Group of 20"
+    else:
+        subject = measured_subject(anchor, skip)
+        if subject is None or any(w in GROUP_NOUNS for w in subject.lower().split()):
+            return None
+        unit = "years" if AGE_WORDS & set(subject.lower().split()) else None
+        if anchor.ent_type_ == "DATE" and unit is None:  # a date, unless it is an age ("the age of 21")
+            return None
+    return _make(ctx, number, None, number.last.idx + len(number.last.text), unit, subject, words)
+
+
+def _year_like(number: NumberRun) -> bool:
+    text = number.anchor.text
+    return len(number.tokens) == 1 and text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
+
+
+def _currency(number: NumberRun) -> Token | None:
+    """A currency sign or word just before the number ("$3", "pounds 38.5m")."""
+    first = number.first
+    if first.i > 0 and first.nbor(-1).lower_ in CURRENCY_SIGNS | CURRENCY_WORDS:
         return first.nbor(-1)
     return None
 
 
-def _is_date(number: _Number, noun: Token | None, words: ClaimWords) -> bool:
+def _is_date(number: NumberRun, noun: Token | None, words: ClaimWords) -> bool:
     """Years, days of months, clock times and ordinals; durations ("two weeks") are claims."""
     if noun is not None and noun.lower_ in words.durations:
         return False
-    anchor = number.anchor
-    if anchor.ent_type_ in DATE_LABELS:
+    if number.anchor.ent_type_ in DATE_LABELS and not number.fraction:
         return True
-    text = anchor.text
-    year_like = len(number.tokens) == 1 and text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
-    return year_like and (noun is None or noun.tag_ != "NNS")
-
-
-def _is_age(noun: Token | None) -> bool:
-    """ "a 54-year-old teacher": an age in a compound adjective, not a claim."""
-    if noun is None or noun.i + 2 >= len(noun.doc):
-        return False
-    return noun.nbor(1).text == "-" and noun.nbor(2).lower_ == "old"
+    return _year_like(number) and (noun is None or noun.tag_ != "NNS")
 
 
 def _qualifier_start(token: Token, words: ClaimWords) -> int:
@@ -157,25 +249,6 @@ def _conversion_end(noun: Token, consumed: set[int]) -> int | None:
             closing = next((t for t in noun.doc[child.i + 1 : child.i + 3] if t.text == ")"), child)
             return closing.idx + len(closing.text)
     return None
-
-
-def _subject(noun: Token, unit: str | None, number: _Number, words: ClaimWords) -> str | None:
-    """What is counted: the noun phrase without the number ("Russian troops"), or for a
-    measure, what it measures ("45 percent of voters" → voters); plus an impact verb."""
-    head = noun
-    if unit is not None:
-        of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-        target = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if target is None:
-            return None
-        head = target
-    skip = {t.i for t in number.tokens}
-    modifiers = [t for c in head.lefts if c.dep_ in SUBJECT_DEPS for t in c.subtree if t.i not in skip]
-    phrase = " ".join(t.text for t in sorted([*modifiers, head], key=lambda t: t.i))
-    verb = head.head
-    if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in words.impact_verbs:
-        phrase = f"{phrase} {verb.text}"
-    return phrase
 
 
 class _QuoteSources:

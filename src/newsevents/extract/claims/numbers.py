@@ -10,6 +10,11 @@ WORD_VALUES = {
 }  # fmt: skip
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+# "one-fifth", "a third", "two thirds", "half": a share of something.
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10,
+}  # fmt: skip
 
 
 def is_number_word(word: str) -> bool:
@@ -36,12 +41,14 @@ def parse_number(words: list[str]) -> float | None:
     current = 0.0
     seen = False
     for raw in words:
-        word = raw.lower().strip("-")
+        word = raw.lower().strip("-").rstrip(".")
         if not word or word == "and":
             continue
         digits = _digits(word)
         if digits is not None:
             current += digits
+        elif word in SCALE_ABBREVIATIONS and seen:  # "38.5 m" when the tokenizer split "38.5m"
+            total, current = total + current * SCALE_ABBREVIATIONS[word], 0.0
         elif word in WORD_VALUES:
             current += WORD_VALUES[word]
         elif word in SCALES:
@@ -56,3 +63,14 @@ def parse_number(words: list[str]) -> float | None:
 
 def _tidy(value: float) -> float | int:
     return int(value) if value == int(value) and abs(value) < 1e18 else round(value, 6)
+
+
+def parse_fraction(numerator: str, denominator: str) -> float | None:
+    """ "one" + "fifth" → 0.2, "a" + "third" → 0.3333, "" + "half" → 0.5; None when not a fraction."""
+    parts = DENOMINATORS.get(denominator.lower())
+    if parts is None:
+        return None
+    top = 1 if numerator.lower() in ("", "a", "one") else WORD_VALUES.get(numerator.lower())
+    if top is None or (top >= parts and parts != 2):
+        return None
+    return round(top / parts, 4)

@@ -8,6 +8,7 @@ looks back in "met on Wednesday" and forward in "will meet on Wednesday".
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 
@@ -67,6 +68,20 @@ _QUARTER_ANAPHOR = re.compile(
     r"|^(?:a|one)\s+year\s+(?:ago|earlier)$|^the\s+year-(?:ago|earlier)\s+(?:quarter|period)$",
     re.IGNORECASE,
 )
+_GENERIC_DETERMINERS = {"a", "an", "every", "each", "any"}
+_UNIT_WORDS = {"day", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "summer",
+               "winter", "spring", "autumn", "fall"}  # fmt: skip
+_FOLLOWING = re.compile(
+    r"^the\s+(?:following|next|coming|subsequent)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+    r"(?P<unit>day|week|month|year)s?$",
+    re.IGNORECASE,
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNTS.update({str(n): n for n in range(1, 100)})
+# Relative expressions that count from when something was said: "next week", "tomorrow", "last month".
+_RELATIVE = re.compile(r"\b(?:next|last|this|coming|past|previous|yesterday|today|tomorrow|ago)\b", re.IGNORECASE)
+_SPEECH_LEMMAS = {"say", "tell", "announce", "speak", "state", "declare", "write", "warn", "predict", "promise",
+                  "pledge", "add", "insist", "claim", "report"}  # fmt: skip
 _RANGE_WORDS = {"to", "through", "and", "until", "till", "ended", "ending"}
 _AGE = re.compile(r"^\d+[- ](?:year|month|week|day)s?[- ]old", re.IGNORECASE)
 
@@ -75,17 +90,70 @@ def extract_dates(ctx: ExtractContext) -> None:
     """Set `ctx.dates`: every date expression we can resolve, in text order."""
     refs = []
     last_quarter: str | None = None  # the reporting period under discussion, for "the quarter", "a year earlier"
-    for span in find_date_spans(ctx.doc):
+    spans = [s for s in find_date_spans(ctx.doc) if not _is_generic(s)]
+    speech_dates = _speech_dates(spans, ctx.published)
+    for span in spans:
         if last_quarter and _QUARTER_ANAPHOR.match(span.text):
             refs.append(_quarter_anaphor(span, last_quarter))
             continue
-        resolved = resolve(span.text, ctx.published, tense_of(span))
+        duration = _duration_after_for(span)
+        if duration is not None:
+            refs.append(DateRef(span.start_char, span.end_char, span.text, duration, "duration"))
+            continue
+        speech = speech_dates.get(span.sent.start)
+        relative = _RELATIVE.search(span.text) is not None
+        said_on = speech[1] if speech is not None and speech[0] != span.start and relative else ctx.published
+        resolved = resolve(span.text, said_on, tense_of(span))
         if resolved is None:
             continue
         if resolved.granularity == "quarter":
             last_quarter = resolved.value
         refs.append(DateRef(span.start_char, span.end_char, span.text, resolved.value, resolved.granularity))
     ctx.dates = refs
+
+
+def _is_generic(span: Span) -> bool:
+    """ "a quiet weekend", "every month", "on Sundays": a kind of time, not a date."""
+    doc = span.doc
+    first = span[0]
+    if len(span) == 1 and first.lower_.endswith("days") and first.is_title:
+        return True  # "on Sundays"
+    if span[-1].lower_ not in _UNIT_WORDS or len(span) > 3:
+        return False
+    if first.lower_ in _GENERIC_DETERMINERS:
+        return True
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ in ("ADJ", "ADV") and span.start - i <= 2:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _GENERIC_DETERMINERS
+
+
+def _duration_after_for(span: Span) -> str | None:
+    """ "for the following month", "for the next two weeks": how long, not when (a TIMEX3 duration)."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in ("for", "throughout"):
+        return None
+    match = _FOLLOWING.match(span.text)
+    if match is None:
+        return None
+    count = _COUNTS.get(match["n"].lower()) if match["n"] else 1
+    if count is None:
+        return None
+    return f"P{count}{match['unit'][0].upper()}"
+
+
+def _speech_dates(spans: list[Span], published: dt.date | None) -> dict[int, tuple[int, dt.date]]:
+    """Sentence start → (start of the date, the day) when a speech verb in that sentence is dated ("said on
+    Tuesday", "speaking on March 3"): relative dates in what was said count from that day."""
+    dated: dict[int, tuple[int, dt.date]] = {}
+    for span in spans:
+        verb = _governing_verb(span.root)
+        if verb is None or verb.lemma_.lower() not in _SPEECH_LEMMAS or span.root.dep_ not in ("pobj", "npadvmod"):
+            continue
+        resolved = resolve(span.text, published, tense_of(span))
+        if resolved is not None and resolved.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", resolved.value):
+            dated.setdefault(span.sent.start, (span.start, dt.date.fromisoformat(resolved.value)))
+    return dated
 
 
 def _quarter_anaphor(span: Span, quarter: str) -> DateRef:

@@ -30,6 +30,13 @@ FEATURE_WORDS = {
     "museum", "church", "cathedral", "university", "college", "school", "stadium", "centre", "center", "hall",
     "station", "mall", "district", "township", "parish", "heights", "hills", "valley", "beach", "island", "bay",
 }  # fmt: skip
+# Words that make a place name the start of a venue's or road's name: "Lincoln Center", "Oxford Street".
+VENUE_WORDS = {
+    "center", "centre", "highway", "street", "road", "avenue", "boulevard", "drive", "lane", "parkway",
+    "expressway", "freeway", "turnpike", "hall", "stadium", "arena", "theater", "theatre", "library", "museum",
+    "hospital", "church", "cathedral", "school", "college", "university", "academy", "mall", "plaza", "tower",
+    "building", "hotel", "club", "square", "memorial", "gardens",
+}  # fmt: skip
 COMPASS_WORDS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
     "northwest", "southeast", "southwest", "greater", "downtown", "upstate", "rural", "metro", "the",
@@ -46,7 +53,7 @@ def extract_places(ctx: ExtractContext) -> None:
     gazetteer = load_gazetteer()
     mentions = find_mentions(ctx.doc, gazetteer)
     mentions = [m for m in mentions if not _used_as_agent(ctx, m)]
-    resolve_all(mentions, _actor_countries(ctx, mentions), gazetteer)
+    resolve_all(mentions, _actor_countries(ctx, mentions), gazetteer, _regions_inside_names(ctx.doc, gazetteer))
     ctx.places = [_place(m) for m in mentions if m.chosen is not None]
 
 
@@ -56,9 +63,34 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     covered = {i for m in mentions for i in _token_range(doc, m)}
     covered |= {t.i for ent in doc.ents if ent.label_ not in PLACE_LABELS for t in ent}
     mentions += _untagged_mentions(doc, gazetteer, covered)
+    mentions = [m for m in mentions if not _starts_venue_or_road(doc, m)]
     mentions.sort(key=lambda m: m.start)
     _link_qualifiers(doc, mentions)
     return mentions
+
+
+def _starts_venue_or_road(doc: Doc, mention: Mention) -> bool:
+    """ "Lincoln Center", "London Road", "Rogers Centre": a place name that begins a venue or road name."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    return following.text[:1].isupper() and following.lower_ in VENUE_WORDS
+
+
+def _regions_inside_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Entry, ...]:
+    """States and countries named inside organisation and venue names ("Texas A&M", "the Ohio State House")."""
+    found: list[Entry] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" or (ent.label_ in PLACE_LABELS and len(ent) == 1):
+            continue  # "Georgia Jones" names no state
+        for token in ent:
+            if not token.text[:1].isupper():
+                continue
+            for size in (2, 1):  # "New Hampshire", "Texas"
+                entries = gazetteer.lookup(doc[token.i : token.i + size].text) if token.i + size <= ent.end else ()
+                found += [e for e in entries if e.kind in ("admin", "country") and e.primary and e not in found]
+    return tuple(found)
 
 
 def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -156,7 +188,12 @@ def _well_known(candidates: tuple[Entry, ...], ent: Span) -> bool:
     cities = [c for c in candidates if c.kind == "city"]
     if ent.label_ == "PERSON":  # "Jordan", "Georgia", "Victoria" are people's names too
         located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near", "from", "to", "into")
-        return any(c.population >= BIG_CITY or (located and c.primary and c.population >= 50_000) for c in cities)
+        # A located name of several words that is a town's whole name ("moved from Glen Ellyn") is the town.
+        whole_town = located and len(ent) > 1 and all(t.text[:1].isupper() for t in ent)
+        return any(
+            c.population >= BIG_CITY or (located and c.primary and (c.population >= 50_000 or whole_town))
+            for c in cities
+        )
     return len(cities) < len(candidates) or any(c.primary and c.population >= MISTAGGED_CITY for c in cities)
 
 

@@ -23,6 +23,9 @@ INSIDE_REGION_BONUS = 5.5
 QUALIFIED_BONUS = 10.0
 KIND_PRIOR = {"country": 2.0, "admin": 1.0, "continent": 1.0, "sea": 1.0, "region": 1.0, "river": 0.5}
 REGION_RADIUS_KM = 700.0
+# A town this small wins a shared name only with the article's support (its region named, or "Town, State").
+SMALL_TOWN = 5000
+SMALL_TOWN_PENALTY = 3.0
 
 
 @dataclass
@@ -46,12 +49,19 @@ def inside(entry: Entry, region: Entry, gazetteer: Gazetteer) -> bool:
     return haversine_km(entry.lat, entry.lon, region.lat, region.lon) < REGION_RADIUS_KM
 
 
-def resolve_all(mentions: list[Mention], actor_countries: Counter[str], gazetteer: Gazetteer) -> None:
-    """Set `chosen` on every mention: a first pass with unambiguous context, then one with all of it."""
-    context = _Context(actor_countries, [], gazetteer)
+def resolve_all(
+    mentions: list[Mention],
+    actor_countries: Counter[str],
+    gazetteer: Gazetteer,
+    named_regions: tuple[Entry, ...] = (),
+) -> None:
+    """Set `chosen` on every mention: a first pass with unambiguous context, then one with all of it.
+    `named_regions` are states and countries the article names inside other names ("the Massachusetts
+    State House"): not places of their own, but the article's geography all the same."""
+    context = _Context(actor_countries, list(named_regions), gazetteer)
     context.add([_sole(m) for m in mentions])
     _choose(mentions, context)
-    context = _Context(actor_countries, [], gazetteer)
+    context = _Context(actor_countries, list(named_regions), gazetteer)
     context.add([m.chosen for m in mentions])
     _choose(mentions, context)
 
@@ -84,11 +94,16 @@ class _Context:
             score += SAME_COUNTRY_BONUS + COUNTRY_WEIGHT * math.log(others)
         if entry.capital:
             score += CAPITAL_BONUS
+        supported = False
         if entry.kind == "city" and any(inside(entry, r, self.gazetteer) for r in self.regions if r.kind == "admin"):
             score += INSIDE_REGION_BONUS
+            supported = True
         qualifier = mention.qualifier.chosen if mention.qualifier else None
         if qualifier is not None and inside(entry, qualifier, self.gazetteer):
             score += QUALIFIED_BONUS
+            supported = True
+        if entry.kind == "city" and entry.population < SMALL_TOWN and not supported:
+            score -= SMALL_TOWN_PENALTY
         return score
 
 

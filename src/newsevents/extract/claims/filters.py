@@ -1,0 +1,83 @@
+"""Numbers that are not claims: names with numbers, time offsets and windows, counts of the actors themselves."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsevents.extract.claims.lexicon import ClaimWords
+from newsevents.extract.claims.runs import NumberRun
+
+NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON", "GPE", "LOC", "NORP"})
+# "two years ago", "three days later": when something happened, not how long.
+OFFSET_WORDS = frozenset({"ago", "later", "earlier", "before", "after", "previously", "since", "on", "prior"})
+# "in the past 15 years", "over the next two weeks": a window that scopes another statement.
+WINDOW_WORDS = frozenset({"past", "last", "next", "previous", "coming", "recent", "following", "first", "final"})
+# "the two parties", "the three leaders": a count of the actors the story is about, no news in it.
+ACTOR_NOUNS = frozenset(
+    "party parties side sides leader leaders man men woman women country countries nation nations government "
+    "governments candidate candidates brother brothers sister sisters son sons daughter daughters parent parents "
+    "child children boy boys girl girls suspect suspects victim victims team teams player players company "
+    "companies state states power powers candidate chamber chambers house houses".split()
+)
+MAX_ACTOR_COUNT = 4
+# "at one stage", "at one point", "one day": idioms, not counts.
+ONE_IDIOMS = frozenset({"stage", "point", "time", "way", "day", "thing", "hand", "another", "moment"})
+
+
+def is_name(number: NumberRun) -> bool:
+    """ "Formula 1", "G 8", "BBC One", "Votes at 16": a number that is part of a name."""
+    anchor = number.anchor
+    doc = anchor.doc
+    if anchor.ent_type_ in NAME_LABELS:
+        ent = next((e for e in doc.ents if e.start <= anchor.i < e.end), None)
+        if ent is not None and any(t.is_alpha and t.text[:1].isupper() and t not in number.tokens for t in ent):
+            return True
+    if anchor.head.pos_ == "PROPN" and anchor.dep_ in ("nummod", "appos", "compound", "npadvmod"):
+        return not _before_is_currency(number)
+    before = doc[number.first.i - 1] if number.first.i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not before.whitespace_:
+        return True  # "G8" split as "G" + "8"
+    return anchor.lower_ == "one" and anchor.dep_ == "nummod" and anchor.head.lower_ in ONE_IDIOMS
+
+
+def _before_is_currency(number: NumberRun) -> bool:
+    i = number.first.i
+    return i > 0 and number.first.doc[i - 1].text in ("$", "£", "€")
+
+
+def is_time_offset(noun: Token | None, words: ClaimWords) -> bool:
+    """A duration that places an event in time ("two years ago") or scopes a statement ("in the past 15 years")."""
+    if noun is None or noun.lower_ not in words.durations:
+        return False
+    doc = noun.doc
+    following = doc[noun.i + 1].lower_ if noun.i + 1 < len(doc) else ""
+    if following in OFFSET_WORDS and following not in ("on", "since", "before", "after"):
+        return True
+    if any(c.lower_ in OFFSET_WORDS and c.dep_ == "advmod" for c in noun.children):
+        return True
+    return any(c.lower_ in WINDOW_WORDS and c.dep_ in ("amod", "det", "advmod") for c in noun.lefts)
+
+
+def is_actor_count(number: NumberRun, noun: Token) -> bool:
+    """ "the two parties", "the three leaders": a small count of actors named with "the"."""
+    if noun.lower_ not in ACTOR_NOUNS or not number.value or number.value > MAX_ACTOR_COUNT:
+        return False
+    return any(c.lower_ in ("the", "both", "these", "those") and c.dep_ in ("det", "predet") for c in noun.lefts)
+
+
+def is_age_band(number: NumberRun) -> bool:
+    """ "aged 18 or over", "aged between 18 and 34", "21-year-olds", "over-55s": ages that define a group."""
+    doc = number.last.doc
+    i, first = number.last.i, number.first.i
+    after = [t.lower_ for t in doc[i + 1 : i + 5]]
+    if after[:4] == ["-", "year", "-", "olds"]:
+        return True
+    if after[:1] and after[0] in ("or", "to", "and", "-"):
+        return number.anchor.head.lower_ == "aged" or _after_aged(number)
+    before = doc[first - 1].lower_ if first > 0 else ""
+    return before in ("between", "to", "and", "or") and _after_aged(number)
+
+
+def _after_aged(number: NumberRun) -> bool:
+    doc = number.first.doc
+    return any(t.lower_ in ("aged", "age", "ages") for t in doc[max(0, number.first.i - 3) : number.first.i])

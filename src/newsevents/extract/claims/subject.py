@@ -1,0 +1,161 @@
+"""What a number counts or measures, read from the parse.
+
+A count names its subject itself ("130,000 Russian troops"). A measure (a share, a sum, a duration, a
+bare figure) measures something the sentence names elsewhere, found in this order:
+"45% of voters" (its of-phrase) → "a 35% rise in the budget" (the noun it modifies) → "the total of 659"
+(the noun whose of-phrase it is) → "cut the number of MPs by a fifth" (the object of the verb whose
+to/by/from/at phrase it is) → "the target is 12 months", "the roll fell by 17.5%" (the verb's subject).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod", "quantmod"})
+# Heads that say little without their of-phrase: "the number of MPs", "the size of the budget".
+VAGUE_HEADS = frozenset(
+    {"number", "total", "share", "proportion", "rate", "amount", "level", "size", "cost", "value", "percentage",
+     "length", "period", "duration"}
+)  # fmt: skip
+CHANGE_HEADS = frozenset({"rise", "increase", "hike", "fall", "cut", "drop", "reduction", "growth", "decline", "jump"})
+# "a maximum of six months", "an average of 5": the bound says nothing about what is measured.
+BOUND_HEADS = frozenset({"maximum", "minimum", "average", "high", "low", "peak"})
+# "a family of four", "a group of three": the number counts the actors themselves.
+GROUP_NOUNS = frozenset({"family", "group", "couple", "team", "party", "gang", "band", "crew", "pair", "trio"})
+VERB_PREPOSITIONS = frozenset({"to", "by", "from", "at"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+COPULAS = frozenset({"be", "become", "remain", "stand"})
+CURRENCY_NOUNS = frozenset({"pounds", "euros", "dollars", "pence", "cents"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def noun_phrase(head: Token, skip: set[int] | frozenset[int] = frozenset()) -> str:
+    """The head noun with its left modifiers ("Russian troops"), and the of-phrase of a vague head."""
+    head = _antecedent(head)
+    modifiers = [t for c in head.lefts if c.dep_ in MODIFIER_DEPS for t in c.subtree if t.i not in skip]
+    words = [t.text for t in sorted([*modifiers, head], key=lambda t: t.i)]
+    of_object = of_phrase_object(head)
+    if of_object is not None and of_object.i not in skip:  # "cases of fraud", "the number of MPs"
+        inner = noun_phrase(of_object, skip) if head.lemma_.lower() in VAGUE_HEADS else _bare_phrase(of_object, skip)
+        words += ["of", inner]
+    elif head.lemma_.lower() in CHANGE_HEADS:  # "a 35% rise in the budget": a rise of what
+        target = _prep_object(head, "in")
+        words += ["in", _bare_phrase(target, skip)] if target is not None else []
+    return " ".join(words)
+
+
+def _bare_phrase(head: Token, skip: set[int] | frozenset[int]) -> str:
+    modifiers = [t for c in head.lefts if c.dep_ in MODIFIER_DEPS for t in c.subtree if t.i not in skip]
+    return " ".join(t.text for t in sorted([*modifiers, head], key=lambda t: t.i))
+
+
+def _prep_object(token: Token, preposition: str) -> Token | None:
+    prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == preposition), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def of_phrase_object(token: Token) -> Token | None:
+    of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def measured_subject(head: Token, skip: set[int]) -> str | None:
+    """What a measure with this top token measures (see the module docstring), or None."""
+    target = of_phrase_object(head)
+    if target is not None and target.i not in skip:
+        return noun_phrase(target, skip)
+    if head.dep_ in MODIFIER_DEPS and head.head.pos_ == "NOUN":
+        return noun_phrase(head.head, skip | {head.i})
+    holder, preposition = _holder(head)
+    if holder is None:
+        return None
+    if holder.pos_ == "NOUN" and holder.lemma_.lower() in BOUND_HEADS and preposition == "of":
+        return measured_subject(holder, skip | {head.i})  # "fall to a maximum of six months"
+    if holder.pos_ == "NOUN":
+        return noun_phrase(holder, skip) if holder.lemma_.lower() not in GROUP_NOUNS else None
+    if holder.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb_subject(holder, preposition, head)
+
+
+def _holder(head: Token) -> tuple[Token | None, str | None]:
+    """The noun or verb a measure hangs on, and the preposition between them (if any)."""
+    if head.dep_ == "pobj" and head.head.dep_ in ("prep", "agent", "dative"):
+        preposition = head.head
+        holder = preposition.head
+        if holder.pos_ in ("ADP", "ADV") and holder.dep_ in ("prep", "prt", "advmod"):  # "taken it up to 26 weeks"
+            holder = holder.head
+        if holder.pos_ == "ADJ" and holder.dep_ in ("acomp", "amod"):  # "worth more than ..."
+            holder = holder.head
+        return holder, preposition.lower_
+    if head.dep_ in ("attr", "dobj", "dative", "oprd", "npadvmod", "acomp", "appos"):
+        holder = head.head
+        if holder.pos_ == "ADJ" and holder.dep_ in ("acomp", "amod", "advcl"):  # "worth pounds 7m"
+            holder = holder.head
+        return holder, None
+    return None, None
+
+
+def verb_subject(verb: Token, preposition: str | None, head: Token) -> str | None:
+    """ "cut the number of MPs by a fifth" → its object; "the roll fell by 17.5%" → "roll fell"."""
+    if preposition in VERB_PREPOSITIONS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != head.i), None)
+        obj = resolve_pronoun(obj) if obj is not None and obj.pos_ == "PRON" else obj
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return noun_phrase(obj)
+    subject = _subject_of(verb)
+    if subject is not None and subject.pos_ == "PRON" and subject.tag_ not in RELATIVE_TAGS:
+        subject = resolve_pronoun(subject)
+    if subject is None:
+        return None
+    phrase = noun_phrase(subject)
+    return phrase if verb.lemma_.lower() in COPULAS else f"{phrase} {verb.text}"
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, looking through conjoined and open-clause verbs ("was paid to provide")."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ == "relcl":  # "patients who have waited ...": the noun the clause describes
+            return verb.head
+        if verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause describes ("the plan, which could cost ...")."""
+    if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def resolve_pronoun(pronoun: Token) -> Token | None:
+    """ "it"/"that" → the latest noun before it that was a subject or object (this or the previous sentence):
+    "we doubled the length of pay; it was 13 weeks" → length. Personal pronouns are not resolved."""
+    if pronoun.lower_ not in ("it", "that", "this"):
+        return None
+    doc = pronoun.doc
+    floor = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+    for token in reversed(doc[floor : pronoun.i]):
+        if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return token
+    return None
+
+
+def nearest_noun_phrase(token: Token, skip: set[int]) -> str | None:
+    """When the parse names nothing measured: the closest noun before the number in its sentence that heads
+    a subject, object or prepositional object ("the deal, worth ..." → deal); None at a sentence start."""
+    for candidate in reversed(token.doc[token.sent.start : token.i]):
+        if (
+            candidate.pos_ == "NOUN"
+            and candidate.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")
+            and candidate.i not in skip
+            and candidate.lower_ not in CURRENCY_NOUNS
+        ):
+            return noun_phrase(candidate, skip)
+    return None
