@@ -210,7 +210,10 @@ def _write(
         if isinstance(result, Rejected):
             rejected.append(result)
         else:
-            stored.append(StoredArticle(pending.article_id, pending.content_hash, pending.source_file, result))
+            source = pending.article.source
+            stored.append(
+                StoredArticle(pending.article_id, pending.content_hash, pending.source_file, result, input=source)
+            )
     tally.stored += store.write(to_arrow(stored, store.schemas, rejected))
     tally.events += sum(len(s.record.get("events") or []) for s in stored)
     tally.rejected += len(rejected)
