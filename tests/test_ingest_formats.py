@@ -118,8 +118,10 @@ def test_each_format_gives_its_articles(
     path.write_bytes(gzip.compress(content) if compress else content)
     articles = only_articles(read(path))
     # the input's own date, else the --date given as the fallback (`default_published`)
-    dates = [a.published or a.default_published for a in articles]
-    got = [(a.id, "text" if a.text is not None else "html", a.url, a.title, d) for a, d in zip(articles, dates)]
+    got = [
+        (a.id, "text" if a.text is not None else "html", a.url, a.title, a.published or a.default_published)
+        for a in articles
+    ]
     want = [(str(path) if i in ("story.txt", "page.html") else i, *rest) for i, *rest in expected]
     assert got == want
     assert all(a.source and a.source.startswith(str(path)) for a in articles)

@@ -17,6 +17,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # click's plain help: typer's rich panels print every flag as `--json <bool>`, as if it took a value
+    rich_markup_mode=None,
 )
 
 EXIT_OK = 0
