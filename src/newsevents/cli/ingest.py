@@ -91,7 +91,7 @@ def article_counts(store: Store) -> tuple[int, int, int]:
     """(articles, undated articles, articles analysed in part) in the store."""
     row = store.con.execute(
         "SELECT count(*), count(*) FILTER (WHERE published IS NULL), "
-        "count(*) FILTER (WHERE len(list_filter(warnings, w -> starts_with(w, ?))) > 0) FROM articles",
+        "count(*) FILTER (WHERE len(list_filter(warnings, lambda w: starts_with(w, ?))) > 0) FROM articles",
         [TRUNCATED_WARNING],
     ).fetchall()[0]
     return int(row[0]), int(row[1]), int(row[2])

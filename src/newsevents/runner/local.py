@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -169,6 +170,8 @@ def _submit(pool: ProcessPoolExecutor, chunk: Chunk, options: Options) -> Future
 
 def warm_up(options: Options) -> None:
     """Worker initializer: load the model and the extractors' lazily loaded data before any task."""
+    # Ctrl-C reaches the whole process group: the main process alone handles it (and says what was stored)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     with suppress(ModelNotInstalled):  # reported by the first task, with the message the user needs
         load_model(options.model)
         process_chunk([Article(id="warm-up", text=WARM_UP_TEXT)], options)
