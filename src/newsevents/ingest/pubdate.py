@@ -33,10 +33,13 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # "LONDON, Jan. 28 (Reuters) -", "KYIV, Ukraine, January 28, 2022 (AP) —", "WASHINGTON, 28 January 2022 -"
-_PLACE = r"[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
+# Each part is unambiguous (a word never contains the separator that follows it), so matching is linear:
+# an ambiguous pattern here once took minutes on a line of "A-A-A-…".
+_WORD = r"[A-Z][A-Z.'’]*(?:-[A-Z][A-Z.'’]*)*"
+_PLACE = rf"{_WORD}(?: {_WORD}){{0,3}}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}})?"
 _DATELINE = re.compile(
-    rf"(?:^|\n)\s*{_PLACE},?\s+(?:{_MONTH}\s+{_DAY}|{_DAY2}\s+{_MONTH2})"
-    rf"(?:,?\s+{_YEAR})?\s*(?:\([^)\n]{{1,40}}\)\s*)?[-–—]"
+    rf"^[ \t]*{_PLACE},? (?:{_MONTH} {_DAY}|{_DAY2} {_MONTH2})(?:,? {_YEAR})? ?(?:\([^)\n]{{1,40}}\) ?)?[-–—]",
+    re.MULTILINE,
 )
 # A date in a path: 2022/01/28, 2022-01-28, 2022_01_28, 20220128 (not inside a longer number).
 _PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-/_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
