@@ -85,6 +85,11 @@ def _detected(data: bytes, first_bad: str, warnings: list[str]) -> Decoded:
     """Not UTF-8: binary data is refused, text gets charset-normalizer's best guess."""
     if b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes), not text")
+    if _mostly_ascii(data) and _decodes_as_cp1252(data):
+        # Detection guesses wildly from a few accented bytes (Urdu for "café"); Western text with some
+        # accents or curly quotes is Windows-1252 far more often than anything else (WHATWG's default).
+        warnings.append(f"not UTF-8 ({first_bad}); assumed cp1252 (mostly ASCII with a few accented bytes)")
+        return Decoded(data.decode("cp1252"), "cp1252", tuple(warnings))
     from charset_normalizer import from_bytes  # imported on use: most inputs are UTF-8
 
     best = from_bytes(data).best()
@@ -99,6 +104,20 @@ def _detected(data: bytes, first_bad: str, warnings: list[str]) -> Decoded:
         encoding = "cp1252"  # the usual legacy charset of Western news; name it when it reads the same
     warnings.append(f"not UTF-8 ({first_bad}); decoded as {encoding} (detected)")
     return Decoded(text, encoding, tuple(warnings))
+
+
+def _mostly_ascii(data: bytes) -> bool:
+    """At most 1 byte in 10 (spaces aside) non-ASCII: Western text; Cyrillic, Greek or CJK are mostly high bytes."""
+    high = sum(byte >= 0x80 for byte in data)
+    return high * 10 <= len(data) - data.count(b" ") - data.count(b"\n")
+
+
+def _decodes_as_cp1252(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d are unassigned in Windows-1252
+        return False
+    return True
 
 
 def _same_as_cp1252(data: bytes, text: str) -> bool:
