@@ -32,6 +32,7 @@ RUSSIAN = (
         (b"\xef\xbb\xbf" + CAFE.encode("utf-8"), CAFE, "utf-8", None),
         (b"\xff\xfe" + CAFE.encode("utf-16-le"), CAFE, "utf-16-le", "byte-order mark"),
         (CAFE.encode("cp1252"), CAFE, "cp1252", "detected"),
+        (b"caf\xe9 au lait", "café au lait", "cp1252", "assumed cp1252"),  # too short to detect anything
         (
             b'<html><head><meta charset="windows-1252"></head><body>' + CAFE.encode("cp1252") + b"</body></html>",
             f'<html><head><meta charset="windows-1252"></head><body>{CAFE}</body></html>',
