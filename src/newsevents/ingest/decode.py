@@ -41,6 +41,12 @@ _SNIFF_BYTES = 4096
 _WHATWG_ALIASES = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252"}
 
 
+# A UTF-8 lead byte (0xC2-0xF4) read as Windows-1252/Latin-1, followed by a continuation byte (0x80-0xBF)
+# read the same way: the mark of mojibake ("Ã©", "â€™"). ftfy only sees texts that have one: it is slow.
+_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     text: str
@@ -152,7 +158,7 @@ def _codec(label: str) -> str | None:
 
 def repair_mojibake(text: str) -> tuple[str, str | None]:
     """`text` with UTF-8-read-as-Windows-1252 mojibake undone when ftfy is sure; and a warning if it was."""
-    if text.isascii():
+    if text.isascii() or not _MOJIBAKE_HINT.search(text):
         return text, None
     import ftfy  # imported on use: pure-ASCII text, the common case, never needs it
 
