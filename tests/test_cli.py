@@ -88,7 +88,6 @@ def test_bad_inputs_are_named_and_the_rest_goes_on(inputs: dict[str, Path]) -> N
     expected_reasons = {
         "empty.txt": "empty file",
         "binary.txt": "binary",
-        "latin1.txt": "not valid UTF-8",
         "nav.html": "no article text",
         "batch.jsonl:2": "invalid JSON",
         "batch.jsonl:4": 'no "text" or "html"',
@@ -97,9 +96,12 @@ def test_bad_inputs_are_named_and_the_rest_goes_on(inputs: dict[str, Path]) -> N
     for source, reason in expected_reasons.items():
         assert any(source in line and reason in line for line in errors), (source, errors)
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [r["id"] for r in records] == [str(inputs["good.txt"]), "a1", "a3", str(inputs["page.html"])]
-    assert records[1]["published"] == "2022-01-27"  # the record's own date wins over --date
-    assert records[2]["url"] == "https://example.org/talks"
+    ids = [str(inputs["good.txt"]), str(inputs["latin1.txt"]), "a1", "a3", str(inputs["page.html"])]
+    assert [r["id"] for r in records] == ids
+    assert "parlé" in records[1]["text"]  # a legacy encoding is decoded, and the record says how
+    assert any("cp1252" in w for w in records[1]["warnings"])
+    assert records[2]["published"] == "2022-01-27"  # the record's own date wins over --date
+    assert records[3]["url"] == "https://example.org/talks"
 
 
 def test_jsonl_input_gives_jsonl(inputs: dict[str, Path], tmp_path: Path) -> None:
@@ -157,7 +159,7 @@ def test_a_folder_gives_jsonl_and_an_empty_one_is_named(inputs: dict[str, Path],
     folder.mkdir()
     empty.mkdir()
     (folder / "one.txt").write_text("Russia warned Ukraine on Monday.")
-    result = run("extract", folder, empty)
+    result = run("extract", folder, empty, "--date", "2022-01-28")
     assert result.returncode == 2
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [str((folder / "one.txt").resolve())]
     assert result.stderr.strip() == f"newsevents: error: {empty}: folder holds no input files"

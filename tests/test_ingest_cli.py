@@ -31,7 +31,7 @@ def run(*args: str | Path, check_code: int | None = None) -> subprocess.Complete
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Short wire-style stories written here, plus one file that is not UTF-8."""
+    """Short wire-style stories written here, plus one file that is not text."""
     folder = tmp_path_factory.mktemp("corpus")
     for number in range(ARTICLES):
         (folder / f"story{number:03}.txt").write_text(
@@ -39,7 +39,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
             f"The minister told reporters the army would hold its positions near Kharkiv.\n",
             "utf-8",
         )
-    (folder / "broken.txt").write_bytes(b"caf\xe9 au lait")
+    (folder / "broken.txt").write_bytes(b"\x00\x01 binary, not text \xff")
     return folder
 
 

@@ -117,7 +117,11 @@ def test_each_format_gives_its_articles(
     path = tmp_path / (name + ".gz" if compress else name)
     path.write_bytes(gzip.compress(content) if compress else content)
     articles = only_articles(read(path))
-    got = [(a.id, "text" if a.text is not None else "html", a.url, a.title, a.published) for a in articles]
+    # the input's own date, else the --date given as the fallback (`default_published`)
+    got = [
+        (a.id, "text" if a.text is not None else "html", a.url, a.title, a.published or a.default_published)
+        for a in articles
+    ]
     want = [(str(path) if i in ("story.txt", "page.html") else i, *rest) for i, *rest in expected]
     assert got == want
     assert all(a.source and a.source.startswith(str(path)) for a in articles)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -51,6 +53,24 @@ STAGES: tuple[Stage, ...] = (
 DEFAULT_OPTIONS = Options()
 
 
+def validate(options: Options) -> None:
+    """Load every dictionary the options name, so that a broken config fails once, before any work.
+
+    Raises `InputError("PATH:LINE: reason")` for a missing, unreadable or malformed dictionary; without
+    this, each article would meet the error in its own stage and be rejected one by one.
+    """
+    from newsevents.extract.actors.dictionary import dictionary_for
+
+    try:
+        dictionary_for(tuple(options.actor_dictionaries))
+        load_verb_dictionaries(options)
+    except InputError:
+        raise
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # a loader that did not name the file itself
+        named = ", ".join([*options.actor_dictionaries, *options.verb_dictionaries])
+        raise InputError(f"{named}: cannot load dictionary: {type(exc).__name__}: {exc}") from exc
+
+
 def process(article: Article, options: Options = DEFAULT_OPTIONS) -> ArticleRecord:
     """Everything we extract from one article. Raises `InputError` for unusable input."""
     _check_options(options)
@@ -70,7 +90,10 @@ def process_batch(
     ready: list[tuple[Article, PreparedText | Rejected]] = [(a, _prepare_or_reject(a, options)) for a in articles]
     parse = [p.analysis_text for _, p in ready if isinstance(p, PreparedText) and p.english]
     docs = iter(nlp.pipe(parse, batch_size=batch_size))
-    for article, prepared in ready:
+    report = _on_progress.get()
+    for done, (article, prepared) in enumerate(ready):
+        if report is not None:
+            report(done, len(ready))
         if isinstance(prepared, Rejected):
             yield prepared
         elif not prepared.english:
@@ -83,6 +106,21 @@ def _check_options(options: Options) -> None:
     """Files named in the options must load before any article is touched (raises `InputError`)."""
     if options.events:
         load_verb_dictionaries(options)
+
+
+# Who wants to hear how far `process_batch` has got (a progress bar of `eval` or `verbs`): (done, total).
+ProgressCallback = Callable[[int, int], None]
+_on_progress: ContextVar[ProgressCallback | None] = ContextVar("on_progress", default=None)
+
+
+@contextmanager
+def reporting_progress(callback: ProgressCallback) -> Iterator[None]:
+    """Within the block, every `process_batch` calls `callback(done, total)` before each article."""
+    token = _on_progress.set(callback)
+    try:
+        yield
+    finally:
+        _on_progress.reset(token)
 
 
 def _extract_or_reject(
@@ -132,6 +170,7 @@ def _record(article: Article, prepared: PreparedText, ctx: ExtractContext | None
         boilerplate=prepared.boilerplate,
         warnings=list(prepared.warnings),
         language="en" if prepared.english else None,
+        date_source=prepared.date_source,
     )
     if ctx is not None:
         record.actors = ctx.actors

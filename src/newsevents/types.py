@@ -44,6 +44,9 @@ class Article:
     Exactly one of `text` (plain text, kept byte for byte as the offsets' frame) or `html`
     (a raw page; the extracted article text becomes the frame) is normally set.
     `source` names where it came from (file path, `file.jsonl:12`, WARC record) for errors.
+    `published` is the input's own date (`date_source` says which kind); `default_published` is
+    the user's `--date`, used only when nothing in the article dates it (see ingest/pubdate.py).
+    `warnings` are what reading did to the input (a legacy encoding decoded, ...).
     """
 
     id: str
@@ -53,6 +56,9 @@ class Article:
     url: str | None = None
     title: str | None = None
     source: str | None = None
+    date_source: str | None = None
+    default_published: dt.date | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -205,6 +211,8 @@ class ArticleRecord:
     dates: list[DateRef] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     language: str | None = None
+    # Where `published` came from: metadata | warc-date | dateline | path | option; None when undated.
+    date_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -212,6 +220,7 @@ class ArticleRecord:
             "title": self.title,
             "url": self.url,
             "published": self.published.isoformat() if self.published else None,
+            "date_source": self.date_source,
             "text": self.text,
             "language": self.language,
             "boilerplate": [b.to_dict() for b in self.boilerplate],

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from newsevents.cli.app import EXIT_OK, app, fail
+from newsevents.cli.app import EXIT_OK, app, fail, progress_bar
 from newsevents.cli.extract import ConfigOption, ModelOption, load_options
 from newsevents.evaluation import TASKS
 from newsevents.evaluation.common import find_shared
@@ -23,7 +23,7 @@ def evaluate(
     split: Annotated[str | None, typer.Option("--split", help="Split of the gold set, where it has them.")] = None,
     shared: Annotated[Path | None, typer.Option("--shared", help="Folder holding eval/ (default ../shared).")] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N documents.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json/--no-json", help="Print the report as JSON.")] = False,
     config: ConfigOption = None,
     model: ModelOption = None,
 ) -> int:
@@ -36,7 +36,8 @@ def evaluate(
     except ModuleNotFoundError:
         raise fail(f"no evaluation for {task!r} yet") from None
     try:
-        report = module.evaluate(gold=gold, split=split, shared=find_shared(shared), options=options, limit=limit)
+        with progress_bar(f"eval {task} on {gold}"):
+            report = module.evaluate(gold=gold, split=split, shared=find_shared(shared), options=options, limit=limit)
     except (InputError, ModelNotInstalled) as exc:
         raise fail(str(exc)) from None
     print(report.to_json() if as_json else report.render())

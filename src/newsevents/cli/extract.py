@@ -14,10 +14,11 @@ from typing import Annotated, Any
 import typer
 
 from newsevents.cli.app import EXIT_OK, EXIT_SOME_REJECTED, app, fail, warn
+from newsevents.cli.notices import RunNotices
 from newsevents.ingest.readers import read_inputs
 from newsevents.nlp import ModelNotInstalled
 from newsevents.options import Options
-from newsevents.pipeline import process_batch
+from newsevents.pipeline import process_batch, validate
 from newsevents.types import Article, ArticleRecord, InputError, Rejected
 
 
@@ -52,15 +53,24 @@ def parse_date_option(value: str | None) -> dt.date | None:
 
 
 def load_options(config: Path | None, model: str | None) -> Options:
+    """The options, with every dictionary they name loaded: a broken config is one usage error, up front."""
     try:
-        return Options.load(config, model=model)
+        options = Options.load(config, model=model)
+        validate(options)
     except InputError as exc:
         raise fail(str(exc)) from None
+    return options
 
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Text, HTML or JSONL files.", show_default=False)],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Text, HTML, JSONL, RSS/Atom or WARC files (gzip'd too), folders, or - for standard input.",
+            show_default=False,
+        ),
+    ],
     date: DateOption = None,
     output_format: Annotated[
         OutputFormat | None,
@@ -77,17 +87,21 @@ def extract(
     fmt = output_format or _default_format(paths, input_format)
     rejected = 0
     records: list[dict[str, Any]] = []
+    notices = RunNotices()
     try:
         for item in _processed(items, options):
             if isinstance(item, Rejected):
                 rejected += 1
                 warn(f"error: {item.message()}")
-            elif fmt is OutputFormat.jsonl:
+                continue
+            notices.see(item)
+            if fmt is OutputFormat.jsonl:
                 print(json.dumps(item.to_dict(), ensure_ascii=False), flush=True)
             else:
                 records.append(item.to_dict())
     except ModelNotInstalled as exc:
         raise fail(str(exc)) from None
+    notices.finish()
     if fmt is OutputFormat.json and records:
         payload: object = records[0] if len(records) == 1 else records
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)

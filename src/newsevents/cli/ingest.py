@@ -8,9 +8,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
+import duckdb
 import typer
 
-from newsevents.cli.app import EXIT_OK, EXIT_SOME_REJECTED, app, fail, warn
+from newsevents.cli.app import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_REJECTED, app, fail, warn
 from newsevents.cli.extract import (
     ConfigOption,
     DateOption,
@@ -20,6 +21,8 @@ from newsevents.cli.extract import (
     load_options,
     parse_date_option,
 )
+from newsevents.cli.notices import undated_line
+from newsevents.ingest.clean import TRUNCATED_WARNING
 from newsevents.nlp import ModelNotInstalled
 from newsevents.runner.local import IngestConfig
 from newsevents.runner.local import ingest as run_ingest
@@ -67,14 +70,60 @@ def ingest(
     )
     progress: Progress = LogProgress(every=log_every) if log_every is not None else default_progress()
     store = _open(db)
+    before = article_counts(store)
     try:
         summary = run_ingest(paths, store, options, settings, progress, on_reject=_report)
     except ModelNotInstalled as exc:
-        raise fail(str(exc)) from None
-    finally:
         store.close()
+        raise fail(str(exc)) from None
+    except KeyboardInterrupt:
+        raise _interrupted(store, before, db) from None
+    except (duckdb.Error, OSError) as exc:  # a full disk or a store made read-only under our feet
+        store.close()
+        raise fail(f"cannot write {db}: {_first_line(exc)}; what was committed before is intact") from None
+    _report_run(store, before)
+    store.close()
     print(f"newsevents: {summary.line()}")
     return EXIT_SOME_REJECTED if summary.rejected else EXIT_OK
+
+
+def article_counts(store: Store) -> tuple[int, int, int]:
+    """(articles, undated articles, articles analysed in part) in the store."""
+    row = store.con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE published IS NULL), "
+        "count(*) FILTER (WHERE len(list_filter(warnings, lambda w: starts_with(w, ?))) > 0) FROM articles",
+        [TRUNCATED_WARNING],
+    ).fetchall()[0]
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def _report_run(store: Store, before: tuple[int, int, int]) -> None:
+    """Once per run: how many of the articles stored now are undated or were analysed in part."""
+    after = article_counts(store)
+    stored, undated, truncated = (now - then for now, then in zip(after, before, strict=True))
+    if undated:
+        warn(undated_line(undated, stored))
+    if truncated:
+        warn(f"warning: {truncated} article(s) longer than max_chars were analysed in part (see their warnings)")
+
+
+def _interrupted(store: Store, before: tuple[int, int, int], db: Path) -> typer.Exit:
+    """Ctrl-C: every committed chunk is whole, an interrupted one was rolled back; say so and how to go on."""
+    try:
+        stored = article_counts(store)[0] - before[0]
+        store.close()
+    except duckdb.Error:
+        stored = -1
+    done = f"{stored} article(s) stored in {db} before the interruption" if stored >= 0 else f"{db} is intact"
+    return fail(
+        f"interrupted: {done}; run the same command again to resume (stored articles are skipped)",
+        EXIT_INTERRUPTED,
+    )
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "strerror", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 @app.command("export")

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from newsevents.cli.app import EXIT_OK, EXIT_SOME_REJECTED, app, fail, warn
+from newsevents.cli.app import EXIT_OK, EXIT_SOME_REJECTED, app, fail, progress_bar, warn
 from newsevents.cli.extract import load_options
 from newsevents.extract.events.dictionary import load_dictionary
 from newsevents.extract.events.unknown import VerbUse, count_verbs, verbs_between_actors
@@ -25,9 +25,11 @@ from newsevents.types import Article, ArticleRecord, InputError, Rejected
 @app.command()
 def verbs(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of .txt/.jsonl articles.", show_default=False)],
-    unknown: Annotated[bool, typer.Option("--unknown", help="Only verbs that no dictionary entry coded.")] = False,
+    unknown: Annotated[
+        bool, typer.Option("--unknown/--all", help="Only verbs that no dictionary entry coded.")
+    ] = False,
     top: Annotated[int, typer.Option("--top", min=1, help="How many verbs to list.")] = 30,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list instead of a table.")] = False,
+    as_json: Annotated[bool, typer.Option("--json/--no-json", help="Print a JSON list instead of a table.")] = False,
     config: Annotated[Path | None, typer.Option("--config", help="TOML file overriding the packaged defaults.")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy model package or directory.")] = None,
 ) -> int:
@@ -40,7 +42,8 @@ def verbs(
     articles = [item for item in items if isinstance(item, Article)]
     try:
         dictionary = load_dictionary(tuple(options.verb_dictionaries))
-        results = list(process_batch(articles, options))
+        with progress_bar("verbs"):
+            results = list(process_batch(articles, options))
         for result in results:
             if isinstance(result, Rejected):
                 warn(f"error: {result.message()}")

@@ -27,7 +27,11 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 
 def read_feed_file(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    except Exception as exc:  # feedparser raises on some broken encodings (a NUL in the declared name, ...)
+        yield Rejected(str(path), f"not a readable feed ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})")
+        return
     entries = parsed.get("entries") or []
     if not entries:
         problem = parsed.get("bozo_exception")

@@ -8,64 +8,74 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from trafilatura.utils import decode_file
-
 from newsevents.ingest import compressed
+from newsevents.ingest.decode import Decoded, decode_bytes
+from newsevents.ingest.pubdate import with_default_date
 from newsevents.types import Article, InputError, Rejected
 
 Item = Article | Rejected
+STDIN, STDIN_ID = "-", "stdin"  # `newsevents extract -` reads standard input
+BOMS_WITH_NULS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")  # UTF-16/32 text holds NUL bytes
 Reader = Callable[[Path, bytes, "dt.date | None"], Iterator[Item]]
 
 
-def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM) or an InputError naming the first bad byte."""
-    if b"\x00" in data[:8192]:
+def decode_text(data: bytes) -> Decoded:
+    """The text of a file in any encoding (see ingest/decode.py); InputError for binary data."""
+    if b"\x00" in data[:8192] and not data.startswith(BOMS_WITH_NULS):
         raise InputError("binary file (contains NUL bytes), not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from exc
+    return decode_bytes(data)
 
 
 def read_text_file(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
     try:
-        text = decode_text(data)
+        decoded = decode_text(data)
     except InputError as exc:
         yield Rejected(str(path), str(exc))
         return
-    yield Article(id=file_id(path), text=text, published=published, source=str(path))
+    yield Article(
+        id=file_id(path), text=decoded.text, published=published, source=str(path), warnings=[*decoded.warnings]
+    )
 
 
 def read_html_file(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
     if b"\x00" in data[:8192]:
         yield Rejected(str(path), "binary file (contains NUL bytes), not HTML")
         return
-    # Pages declare their own encoding (windows-1252, ...): let trafilatura's detection decode them.
-    html = decode_file(data)
-    yield Article(id=file_id(path), html=html, published=published, source=str(path))
+    try:  # pages declare their own encoding (windows-1252, ...) in a <meta> tag, which decode_bytes reads
+        decoded = decode_bytes(data)
+    except InputError as exc:
+        yield Rejected(str(path), str(exc))
+        return
+    yield Article(
+        id=file_id(path), html=decoded.text, published=published, source=str(path), warnings=[*decoded.warnings]
+    )
 
 
 def file_id(path: Path) -> str:
     """A file's article id: its absolute path, so "corpus/a.txt" and "/data/corpus/a.txt" are one article."""
-    return str(path.resolve())
+    return STDIN_ID if str(path) == STDIN else str(path.resolve())
 
 
 def read_jsonl_file(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
     try:
-        text = decode_text(data)
+        decoded = decode_text(data)
     except InputError as exc:
         yield Rejected(str(path), str(exc))
         return
+    text = decoded.text
     # Lines end at "\n" only: str.splitlines() would also split inside records at U+2028 and U+0085.
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         source = f"{path}:{number}"
         try:
-            yield article_from_json(json.loads(line), source, published)
+            article = article_from_json(json.loads(line), source, published)
+            article.warnings.extend(decoded.warnings)
+            yield article
         except json.JSONDecodeError as exc:
             yield Rejected(source, f"invalid JSON ({exc.msg} at column {exc.colno})")
         except InputError as exc:
@@ -181,7 +191,7 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     A folder with no files is yielded itself, so that the reader can say so."""
     for raw in paths:
         path = Path(raw)
-        if not path.is_dir():
+        if str(path) == STDIN or not path.is_dir():
             yield path
             continue
         files = [c for c in sorted(path.rglob("*")) if c.is_file() and not _hidden(c.relative_to(path))]
@@ -212,7 +222,7 @@ def read_inputs(
             yield Rejected(str(path), "folder holds no input files")
             continue
         try:
-            data = path.read_bytes()
+            data = sys.stdin.buffer.read() if str(path) == STDIN else path.read_bytes()
         except OSError as exc:
             yield Rejected(str(path), f"cannot read: {exc.strerror or exc}")
             continue
@@ -231,4 +241,6 @@ def read_inputs(
         if reader is None:
             yield Rejected(str(path), f"unknown input format {fmt!r}")
             continue
-        yield from reader(path, data, published)
+        # Readers give each article its own date only; the user's --date is a fallback (ingest/pubdate.py).
+        for item in reader(path, data, None):
+            yield item if isinstance(item, Rejected) else with_default_date(item, published)

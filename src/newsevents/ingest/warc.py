@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from htmldate import find_date
-from trafilatura.utils import decode_file
 from warcio.archiveiterator import ArchiveIterator
 
+from newsevents.ingest.decode import decode_bytes, header_charset
 from newsevents.types import Article, Rejected
 
 Item = Article | Rejected
@@ -83,14 +83,19 @@ class _Page:
     url: str | None
     warc_date: dt.date | None
     html: str
+    warnings: tuple[str, ...] = ()
 
     def article(self, source: str, published: dt.date | None) -> Article:
+        own_date = page_date(self.html, self.warc_date)
         return Article(
             id=self.record_id,
             html=self.html,
-            published=page_date(self.html, self.warc_date) or self.warc_date or published,
+            published=own_date or self.warc_date or published,
+            # the crawl date only bounds the publication date: a dateline in the text is better evidence
+            date_source="metadata" if own_date else "warc-date" if self.warc_date else None,
             url=self.url,
             source=source,
+            warnings=[*self.warnings],
         )
 
 
@@ -107,9 +112,9 @@ def _html_response(record: Any) -> _Page | None:
         return None
     headers = record.rec_headers
     record_id = headers.get_header("WARC-Record-ID") or ""
-    return _Page(
-        record_id, headers.get_header("WARC-Target-URI"), _iso_date(headers.get_header("WARC-Date")), decode_file(body)
-    )
+    page = decode_bytes(body, header_charset(content_type))  # InputError (binary body) rejects the record
+    crawled = _iso_date(headers.get_header("WARC-Date"))
+    return _Page(record_id, headers.get_header("WARC-Target-URI"), crawled, page.text, page.warnings)
 
 
 def page_date(html: str, crawled: dt.date | None = None) -> dt.date | None:

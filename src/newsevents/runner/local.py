@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -182,6 +183,8 @@ def _submit(pool: ProcessPoolExecutor, chunk: Chunk, options: Options) -> Future
 
 def warm_up(options: Options) -> None:
     """Worker initializer: load the model and the extractors' lazily loaded data before any task."""
+    # Ctrl-C reaches the whole process group: the main process alone handles it (and says what was stored)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     with suppress(ModelNotInstalled):  # reported by the first task, with the message the user needs
         load_model(options.model)
         process_chunk([Article(id="warm-up", text=WARM_UP_TEXT)], options)
@@ -223,7 +226,10 @@ def _write(
         if isinstance(result, Rejected):
             rejected.append(result)
         else:
-            stored.append(StoredArticle(pending.article_id, pending.content_hash, pending.source_file, result))
+            source = pending.article.source
+            stored.append(
+                StoredArticle(pending.article_id, pending.content_hash, pending.source_file, result, input=source)
+            )
     tally.stored += store.write(to_arrow(stored, store.schemas, rejected))
     tally.events += sum(len(s.record.get("events") or []) for s in stored)
     tally.rejected += len(rejected)

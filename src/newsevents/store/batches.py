@@ -32,6 +32,7 @@ class StoredArticle:
     source_file: str | None
     record: Mapping[str, Any]
     story_id: str | None = None
+    input: str | None = None  # the input as rejections name it (`file.jsonl:3`): its old rejections are cleared
 
 
 @dataclass
@@ -40,6 +41,7 @@ class ArrowBatch:
 
     tables: dict[str, pa.Table] = field(default_factory=dict)
     rejected: list[Rejected] = field(default_factory=list)
+    succeeded: list[str] = field(default_factory=list)  # inputs stored now, whose earlier rejections go
 
     @property
     def article_ids(self) -> list[str]:
@@ -54,7 +56,9 @@ def to_arrow(
     rows: dict[str, list[Row]] = {name: [] for name in ("articles", *RECORD_TABLES)}
     columns = {name: frozenset(schemas[name].names) for name in rows}  # `schema.names` builds a new list
     seen: set[str] = set()
+    succeeded: list[str] = []
     for article in articles:
+        succeeded += [article.input] if article.input else []
         if article.article_id in seen:
             continue
         seen.add(article.article_id)
@@ -63,7 +67,7 @@ def to_arrow(
             items = child_rows(article.article_id, article.record.get(name) or [])
             rows[name].extend(fit(row, columns[name]) for row in items)
     tables = {name: pa.Table.from_pylist(table_rows, schema=schemas[name]) for name, table_rows in rows.items()}
-    return ArrowBatch(tables, list(rejected))
+    return ArrowBatch(tables, list(rejected), succeeded)
 
 
 ARTICLE_FIELDS = ("id", "title", "url", "published", "text", "language", "warnings", "boilerplate", *RECORD_TABLES)

@@ -98,6 +98,7 @@ class Store:
         with self._transaction():
             for name, table in new.items():
                 self._insert(name, table)
+            self._clear_rejected(batch.succeeded)
             self._insert_rejected(batch)
         return new["articles"].num_rows if "articles" in new else 0
 
@@ -128,6 +129,11 @@ class Store:
             self.con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _incoming")
         finally:
             self.con.unregister("_incoming")
+
+    def _clear_rejected(self, inputs: list[str]) -> None:
+        """An input that is stored now (a fixed config, a fixed file) is no longer rejected."""
+        if inputs:
+            self.con.execute("DELETE FROM rejected WHERE list_contains(?, input)", [inputs])
 
     def _insert_rejected(self, batch: ArrowBatch) -> None:
         """A rejection is stored once per (input, reason), however often a run meets it again."""

@@ -161,6 +161,7 @@ def _record(article: Mapping[str, Any], children: Mapping[str, list[dict[str, An
         "title": article["title"],
         "url": article["url"],
         "published": published.isoformat() if published else None,
+        "date_source": article.get("date_source"),
         "text": article["text"],
         "language": article["language"],
         "boilerplate": list(article["boilerplate"] or []),

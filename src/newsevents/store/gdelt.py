@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Mapping
 from functools import cache
+from importlib import resources
 from typing import Any
 
 GDELT_COLUMNS: tuple[str, ...] = (
@@ -63,14 +64,29 @@ def gdelt_row(event: Mapping[str, Any]) -> list[str]:
     row.update(_date_fields(event_day(event.get("date"), event.get("published"))))
     row.update(_actor_fields("Actor1", "source", event))
     row.update(_actor_fields("Actor2", "target", event))
-    cameo = event.get("cameo") or ""
+    cameo = gdelt_code(event.get("cameo") or "")
     row["IsRootEvent"] = "1" if (event.get("sentence_start") or 0) < (event.get("lead_end") or 0) else "0"
-    row.update(EventCode=cameo, EventBaseCode=cameo[:3], EventRootCode=event.get("root") or cameo[:2])
+    row.update(EventCode=cameo, EventBaseCode=cameo[:3], EventRootCode=cameo[:2])
     row.update(QuadClass=_text(event.get("quad_class")), GoldsteinScale=_text(event.get("goldstein")))
     row.update({name: str(event.get(key) or 1) for name, key in _COUNTS.items()})
     row.update(_place_fields("ActionGeo", event))
     row["SOURCEURL"] = event.get("source_url") or ""
     return [row[name] for name in GDELT_COLUMNS]
+
+
+def gdelt_code(cameo: str) -> str:
+    """The code itself when GDELT's CAMEO table has it, else its nearest parent there ("106" → "100")."""
+    codes = _gdelt_codes()
+    while cameo and cameo not in codes:
+        # a 4-digit code's parent is its 3-digit base; a 3-digit one's is its root's "not specified" code
+        cameo = cameo[:3] if len(cameo) == 4 else f"{cameo[:2]}0" if len(cameo) == 3 and cameo[2] != "0" else ""
+    return cameo
+
+
+@cache
+def _gdelt_codes() -> frozenset[str]:
+    text = resources.files("newsevents.data").joinpath("gdelt_cameo_codes.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def global_event_id(article_id: str, idx: int) -> int:

@@ -117,6 +117,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles and what was extracted from them", _INITIAL),
     Migration(2, "quotes.parts; an `extra` JSON column for record fields without a column", _PARTS_AND_EXTRA),
     Migration(3, "stories: signatures, LSH bands, event groups with counts and contested readings", _STORIES),
+    # Where an article's publication date came from (metadata, dateline, path, option; null: undated).
+    Migration(4, "articles.date_source", "ALTER TABLE articles ADD COLUMN date_source VARCHAR;"),
 )
 
 SCHEMA_VERSION_DDL = """

@@ -71,6 +71,7 @@ class StoreStats:
     dyads: list[Dyad]
     schema_version: int
     grouping: Grouping | None = None
+    undated: int = 0  # articles without a publication date: their relative dates and events are undated
 
     def render(self) -> str:
         width = max(len(name) for name in self.counts)
@@ -78,6 +79,8 @@ class StoreStats:
         lines += [f"{name:<{width}}  {count:>10,}" for name, count in self.counts.items()]
         if self.first_published:
             lines += ["", f"published {self.first_published} … {self.last_published}"]
+        if self.undated:
+            lines += [f"undated articles: {self.undated:,} (no publication date found; their events are undated)"]
         if self.grouping is not None:
             lines += ["", *self.grouping.render(self.counts["articles"], self.counts["events"])]
         lines += ["", "top dyads (source → target: events counted once, and mentions)"]
@@ -90,4 +93,5 @@ def store_stats(store: Store, top: int = 10) -> StoreStats:
     first, last = store.con.execute("SELECT min(published), max(published) FROM articles").fetchall()[0]
     dyads = [Dyad(s, t, int(n), int(g)) for s, t, n, g in store.con.execute(DYAD_QUERY, [top]).fetchall()]
     grouping = Grouping(*(int(n) for n in store.con.execute(GROUPING_QUERY).fetchall()[0]))
-    return StoreStats(counts, first, last, dyads, store.schema_version(), grouping)
+    undated = store.con.execute("SELECT count(*) FROM articles WHERE published IS NULL").fetchall()[0][0]
+    return StoreStats(counts, first, last, dyads, store.schema_version(), grouping, int(undated))

@@ -25,9 +25,9 @@ def is_number_word(word: str) -> bool:
 def _digits(word: str) -> float | None:
     cleaned = word.replace(",", "")
     for suffix, scale in SCALE_ABBREVIATIONS.items():
-        if cleaned.endswith(suffix) and cleaned[: -len(suffix)].replace(".", "", 1).isdigit():
+        if cleaned.endswith(suffix) and cleaned[: -len(suffix)].replace(".", "", 1).isdecimal():
             return float(cleaned[: -len(suffix)]) * scale
-    if cleaned.replace(".", "", 1).isdigit() and "," not in word[-3:-1]:
+    if cleaned.replace(".", "", 1).isdecimal() and "," not in word[-3:-1]:
         return float(cleaned)
     return None
 
