@@ -15,7 +15,6 @@ from rich.table import Table
 from newsevents.cli.app import EXIT_OK, EXIT_SOME_REJECTED, app, fail, warn
 from newsevents.ingest.readers import read_inputs
 from newsevents.nlp import ModelNotInstalled
-from newsevents.pipeline import process_batch
 from newsevents.types import Article, ArticleRecord, Rejected
 
 DEFAULT_EXAMPLES = Path("examples")
@@ -28,6 +27,8 @@ def demo(
     out: Annotated[Path, typer.Option("--out", help="Where to write the JSONL records.")] = Path("out/demo.jsonl"),
 ) -> int:
     """Run extraction on example articles and print what was found in each."""
+    from newsevents.pipeline import process_batch  # imported on use: spaCy is slow to import
+
     items = list(read_inputs(paths or [DEFAULT_EXAMPLES], "auto", DEFAULT_DATE))
     articles = [i for i in items if isinstance(i, Article) and not i.id.endswith("README.md")]
     rejected = [i for i in items if isinstance(i, Rejected)]

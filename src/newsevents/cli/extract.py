@@ -17,7 +17,6 @@ from newsevents.cli.app import EXIT_OK, EXIT_SOME_REJECTED, app, fail, warn
 from newsevents.ingest.readers import read_inputs
 from newsevents.nlp import ModelNotInstalled
 from newsevents.options import Options
-from newsevents.pipeline import process_batch
 from newsevents.types import Article, ArticleRecord, InputError, Rejected
 
 
@@ -107,6 +106,8 @@ def _processed(
     items: Iterator[Article | Rejected], options: Options, chunk: int = 32
 ) -> Iterator[ArticleRecord | Rejected]:
     """Parse in chunks with nlp.pipe while keeping input order and streaming output."""
+    from newsevents.pipeline import process_batch  # imported on use: `ingest` shares this module, not spaCy
+
     while batch := list(islice(items, chunk)):
         articles = [i for i in batch if isinstance(i, Article)]
         results = iter(process_batch(articles, options))
