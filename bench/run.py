@@ -1,6 +1,6 @@
 """The whole benchmark suite in one command (`make bench`), printing a table for docs/benchmarks.md.
 
-    .venv/bin/python bench/run.py [--repeats 3] [--scale 10] [--only extract,ingest,scale,coldstart]
+    .venv/bin/python bench/run.py [--repeats 3] [--ingest-repeats 2] [--scale 10] [--only extract,ingest,...]
 
 Every figure is measured side by side in this one run, each mode in a fresh child process, modes
 alternating between repeats; the table gives median (min–max, n) over the repeats. The machine is
@@ -55,6 +55,7 @@ class Row:
 class Suite:
     corpus: Path
     repeats: int
+    ingest_repeats: int
     scale: int
     tiny: int | None
     scratch: Path
@@ -119,7 +120,7 @@ def bench_ingest(suite: Suite) -> list[ChildRun]:
     log("ingest, 1 vs 2 workers ...")
     corpus = write_jsonl(suite, 1)
     runs: dict[int, list[ChildRun]] = {1: [], 2: []}
-    for repeat in range(suite.repeats):
+    for repeat in range(suite.ingest_repeats):
         for workers in (1, 2) if repeat % 2 == 0 else (2, 1):
             runs[workers].append(ingest_child(corpus, workers))
     speedups = [one.wall / two.wall for one, two in zip(runs[1], runs[2], strict=True)]
@@ -250,7 +251,8 @@ STAGES = ("extract", "ingest", "scale", "coldstart")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=BBC_POLITICS)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=3, help="repeats of the extract and cold-start stages")
+    parser.add_argument("--ingest-repeats", type=int, default=2, help="repeats of the 1- vs 2-worker ingest runs")
     parser.add_argument("--scale", type=int, default=10, help="copies of the corpus for the scale run")
     parser.add_argument("--only", default=",".join(STAGES), help="comma-separated stages to run")
     parser.add_argument("--tiny", type=int, default=None, help="use only the first N articles (smoke test)")
@@ -267,7 +269,7 @@ def main() -> None:
         sys.exit(f"unknown stage(s): {', '.join(sorted(unknown))}; choose from {', '.join(STAGES)}")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as scratch:
-        suite = Suite(args.corpus, args.repeats, args.scale, args.tiny, Path(scratch))
+        suite = Suite(args.corpus, args.repeats, args.ingest_repeats, args.scale, args.tiny, Path(scratch))
         run_stages(suite, stages)
     print_table(suite, time.perf_counter() - started)
 
