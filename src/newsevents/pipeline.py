@@ -8,11 +8,13 @@ it to workers; the spaCy model is loaded once per worker process (`load_model` i
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from itertools import islice
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsevents.extract.actors import extract_actors
@@ -25,6 +27,7 @@ from newsevents.extract.places import extract_places
 from newsevents.extract.quotes import extract_quotes
 from newsevents.ingest.clean import PreparedText, prepare_text
 from newsevents.nlp import load_model
+from newsevents.nlp.text import remember_text
 from newsevents.options import Options
 from newsevents.types import Article, ArticleRecord, InputError, Rejected
 
@@ -84,16 +87,39 @@ def process(article: Article, options: Options = DEFAULT_OPTIONS) -> ArticleReco
 def process_batch(
     articles: Iterable[Article], options: Options = DEFAULT_OPTIONS, batch_size: int = 32
 ) -> Iterator[ArticleRecord | Rejected]:
-    """`process` over many articles, parsing them with `nlp.pipe`; output in input order."""
+    """`process` over many articles, parsing them with `nlp.pipe`; output in input order.
+
+    Articles are taken `batch_size` at a time, so an iterable as long as a whole corpus is read
+    lazily and memory stays flat: only one batch of articles and docs is alive at once.
+    """
     _check_options(options)
     nlp = load_model(options.model)
-    ready: list[tuple[Article, PreparedText | Rejected]] = [(a, _prepare_or_reject(a, options)) for a in articles]
+    total = len(articles) if isinstance(articles, Sized) else None
+    source = iter(articles)
+    done = 0
+    while window := list(islice(source, batch_size)):
+        yield from _process_window(nlp, window, options, batch_size, Progress(done, total))
+        done += len(window)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a window starts in the whole batch, and the batch's size when it is known."""
+
+    offset: int
+    total: int | None
+
+
+def _process_window(
+    nlp: Language, articles: list[Article], options: Options, batch_size: int, progress: Progress
+) -> Iterator[ArticleRecord | Rejected]:
+    ready = [(a, _prepare_or_reject(a, options)) for a in articles]
     parse = [p.analysis_text for _, p in ready if isinstance(p, PreparedText) and p.english]
     docs = iter(nlp.pipe(parse, batch_size=batch_size))
     report = _on_progress.get()
     for done, (article, prepared) in enumerate(ready):
         if report is not None:
-            report(done, len(ready))
+            report(progress.offset + done, progress.total)
         if isinstance(prepared, Rejected):
             yield prepared
         elif not prepared.english:
@@ -109,7 +135,7 @@ def _check_options(options: Options) -> None:
 
 
 # Who wants to hear how far `process_batch` has got (a progress bar of `eval` or `verbs`): (done, total).
-ProgressCallback = Callable[[int, int], None]
+ProgressCallback = Callable[[int, int | None], None]
 _on_progress: ContextVar[ProgressCallback | None] = ContextVar("on_progress", default=None)
 
 
@@ -148,6 +174,7 @@ class StageError(RuntimeError):
 
 
 def _extract(doc: Doc, prepared: PreparedText, options: Options) -> ExtractContext:
+    remember_text(doc, prepared.analysis_text)  # the stages read it back instead of rebuilding doc.text
     ctx = ExtractContext(text=prepared.text, doc=doc, published=prepared.published, options=options)
     for stage in STAGES:
         if stage.enabled_by is None or getattr(options, stage.enabled_by):

@@ -17,7 +17,6 @@ from newsevents.cli.extract import ConfigOption, DateOption, ModelOption, load_o
 from newsevents.cli.notices import RunNotices
 from newsevents.ingest.readers import read_inputs
 from newsevents.nlp import ModelNotInstalled
-from newsevents.pipeline import process_batch
 from newsevents.types import Article, ArticleRecord, Rejected
 
 DEFAULT_EXAMPLES = Path("examples")
@@ -33,6 +32,8 @@ def demo(
     model: ModelOption = None,
 ) -> int:
     """Run extraction on example articles and print what was found in each."""
+    from newsevents.pipeline import process_batch  # imported on use: spaCy is slow to import
+
     published = parse_date_option(date)
     options = load_options(config, model)
     items = list(read_inputs(paths or [DEFAULT_EXAMPLES], "auto", published))

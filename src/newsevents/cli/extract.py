@@ -18,7 +18,6 @@ from newsevents.cli.notices import RunNotices
 from newsevents.ingest.readers import read_inputs
 from newsevents.nlp import ModelNotInstalled
 from newsevents.options import Options
-from newsevents.pipeline import process_batch, validate
 from newsevents.types import Article, ArticleRecord, InputError, Rejected
 
 
@@ -54,6 +53,8 @@ def parse_date_option(value: str | None) -> dt.date | None:
 
 def load_options(config: Path | None, model: str | None) -> Options:
     """The options, with every dictionary they name loaded: a broken config is one usage error, up front."""
+    from newsevents.pipeline import validate  # imported on use: spaCy is slow to import
+
     try:
         options = Options.load(config, model=model)
         validate(options)
@@ -121,6 +122,8 @@ def _processed(
     items: Iterator[Article | Rejected], options: Options, chunk: int = 32
 ) -> Iterator[ArticleRecord | Rejected]:
     """Parse in chunks with nlp.pipe while keeping input order and streaming output."""
+    from newsevents.pipeline import process_batch  # imported on use: `ingest` shares this module, not spaCy
+
     while batch := list(islice(items, chunk)):
         articles = [i for i in batch if isinstance(i, Article)]
         results = iter(process_batch(articles, options))

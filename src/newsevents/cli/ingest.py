@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import duckdb
 import typer
@@ -24,14 +24,11 @@ from newsevents.cli.extract import (
 from newsevents.cli.notices import undated_line
 from newsevents.ingest.clean import TRUNCATED_WARNING
 from newsevents.nlp import ModelNotInstalled
-from newsevents.runner.local import IngestConfig
-from newsevents.runner.local import ingest as run_ingest
 from newsevents.runner.progress import LogProgress, Progress, default_progress
-from newsevents.store import Store
-from newsevents.store.export import DateWindow
-from newsevents.store.export import export as run_export
-from newsevents.store.stats import store_stats
 from newsevents.types import InputError, Rejected
+
+if TYPE_CHECKING:  # DuckDB and pyarrow are imported by the commands that use them: `extract` starts faster
+    from newsevents.store import Store
 
 
 class ExportFormat(StrEnum):
@@ -61,6 +58,9 @@ def ingest(
     ] = None,
 ) -> int:
     """Extract every article under PATHS into a DuckDB store; re-runs and resumed runs store nothing twice."""
+    from newsevents.runner.local import IngestConfig
+    from newsevents.runner.local import ingest as run_ingest
+
     options = load_options(config, model)
     settings = IngestConfig(
         workers=workers or os.cpu_count() or 1,
@@ -135,6 +135,9 @@ def export_command(
     until: Annotated[str | None, typer.Option("--until", help="Articles published on or before YYYY-MM-DD.")] = None,
 ) -> int:
     """Write the store as a GDELT 2.0 event table, Parquet/CSV files per table, or JSONL records."""
+    from newsevents.store.export import DateWindow
+    from newsevents.store.export import export as run_export
+
     window = DateWindow(_date(since, "--since"), _date(until, "--until"))
     if window.since and window.until and window.since > window.until:
         raise fail(f"--since {window.since} is after --until {window.until}")
@@ -153,6 +156,8 @@ def export_command(
 @app.command()
 def stats(db: DbOption, top: Annotated[int, typer.Option("--top", min=1, help="How many dyads to list.")] = 10) -> int:
     """Rows per table and the most frequent source → target dyads in a store."""
+    from newsevents.store.stats import store_stats
+
     store = _open(db, must_exist=True)
     try:
         print(store_stats(store, top).render())
@@ -163,6 +168,8 @@ def stats(db: DbOption, top: Annotated[int, typer.Option("--top", min=1, help="H
 
 def _open(db: Path, must_exist: bool = False) -> Store:
     """The store; `must_exist` (stats, export) opens it read-only, so reading never changes a file."""
+    from newsevents.store import Store
+
     if must_exist and not db.is_file():
         raise fail(f"no database at {db}")
     try:

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newsevents.cli.app import EXIT_OK, EXIT_SOME_REJECTED, app, fail, progress_bar, warn
 from newsevents.cli.extract import load_options
-from newsevents.extract.events.dictionary import load_dictionary
-from newsevents.extract.events.unknown import VerbUse, count_verbs, verbs_between_actors
 from newsevents.ingest.readers import read_inputs
 from newsevents.nlp import ModelNotInstalled, load_model
-from newsevents.pipeline import process_batch
 from newsevents.types import Article, ArticleRecord, InputError, Rejected
+
+if TYPE_CHECKING:  # the pipeline (spaCy) is imported when the command runs: other commands start faster
+    from newsevents.extract.events.unknown import VerbUse
 
 
 @app.command()
@@ -34,6 +34,10 @@ def verbs(
     model: Annotated[str | None, typer.Option("--model", help="spaCy model package or directory.")] = None,
 ) -> int:
     """List the most frequent verbs linking a subject actor to an object actor, with an example each."""
+    from newsevents.extract.events.dictionary import load_dictionary
+    from newsevents.extract.events.unknown import count_verbs, verbs_between_actors
+    from newsevents.pipeline import process_batch
+
     options = load_options(config, model)
     items = list(read_inputs(paths))
     rejected = [item for item in items if isinstance(item, Rejected)]

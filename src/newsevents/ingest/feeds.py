@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import feedparser
 
@@ -27,8 +28,14 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 
 def read_feed_file(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
+    return read_feed_stream(path, io.BytesIO(data), published)
+
+
+def read_feed_stream(path: Path, stream: BinaryIO, published: dt.date | None) -> Iterator[Item]:
+    """One article per item. feedparser parses a feed document whole (feeds are small: tens of
+    items), but each item is dropped as soon as it is handed on, so the parsed feed never lingers."""
     try:
-        parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+        parsed = feedparser.parse(stream, sanitize_html=True, resolve_relative_uris=False)
     except Exception as exc:  # feedparser raises on some broken encodings (a NUL in the declared name, ...)
         yield Rejected(str(path), f"not a readable feed ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})")
         return
@@ -38,8 +45,11 @@ def read_feed_file(path: Path, data: bytes, published: dt.date | None) -> Iterat
         reason = f"not a readable feed ({type(problem).__name__}: {problem})" if problem else "feed has no items"
         yield Rejected(str(path), " ".join(reason.split()))
         return
-    for number, entry in enumerate(entries, start=1):
-        yield _entry_article(entry, f"{path}#item{number}", published)
+    entries.reverse()  # popped from the end: each item freed once yielded
+    number = 0
+    while entries:
+        number += 1
+        yield _entry_article(entries.pop(), f"{path}#item{number}", published)
 
 
 def _entry_article(entry: Any, source: str, published: dt.date | None) -> Item:

@@ -6,8 +6,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-import trafilatura
-
 from newsevents.types import InputError
 
 # Fewer words than this is a navigation bar or an error page, not an article.
@@ -25,6 +23,8 @@ class PageText:
 
 def html_to_article_text(html: str) -> PageText:
     """The main article text of a page; InputError when the page holds no article."""
+    import trafilatura  # imported on first page: plain-text runs never pay for it (~1 s)
+
     try:
         doc = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True

@@ -1,16 +1,23 @@
 """Read input files into `Article`s, one reader per format, detected by content and extension.
 
 Every reader yields `Article` or `Rejected` items, so one bad record never stops a batch.
-Readers are registered in `READERS`; `detect_format` picks one for `--input-format auto`.
+Readers stream: each takes an open binary file and yields its records as it reads them (WARC
+records, JSONL lines, feed items), so memory stays flat however large a file is; only a single
+text or HTML file, which is one article, is read whole. Stream readers are registered in
+`STREAM_READERS`; `detect_format` picks one for `--input-format auto` from the file's first bytes.
+The older bytes-in readers (`read_jsonl_file`, ...) remain as thin wrappers for callers holding bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from newsevents.ingest import compressed
 from newsevents.ingest.decode import Decoded, decode_bytes
@@ -21,6 +28,8 @@ Item = Article | Rejected
 STDIN, STDIN_ID = "-", "stdin"  # `newsevents extract -` reads standard input
 BOMS_WITH_NULS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")  # UTF-16/32 text holds NUL bytes
 Reader = Callable[[Path, bytes, "dt.date | None"], Iterator[Item]]
+StreamReader = Callable[[Path, BinaryIO, "dt.date | None"], Iterator[Item]]
+HEAD_BYTES = 65536  # what format detection and the empty-file check look at
 
 
 def decode_text(data: bytes) -> Decoded:
@@ -61,19 +70,22 @@ def file_id(path: Path) -> str:
 
 
 def read_jsonl_file(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
-    try:
-        decoded = decode_text(data)
-    except InputError as exc:
-        yield Rejected(str(path), str(exc))
-        return
-    text = decoded.text
-    # Lines end at "\n" only: str.splitlines() would also split inside records at U+2028 and U+0085.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+    return read_jsonl_stream(path, io.BytesIO(data), published)
+
+
+def read_jsonl_stream(path: Path, stream: BinaryIO, published: dt.date | None) -> Iterator[Item]:
+    """One article per line, read line by line; a bad line is rejected with its number."""
+    # Binary lines end at b"\n" only: str.splitlines() would also split inside records at U+2028 and U+0085.
+    for number, raw in enumerate(stream, start=1):
+        if number == 1 and b"\x00" in raw[:8192] and not raw.startswith(BOMS_WITH_NULS):
+            yield Rejected(str(path), "binary file (contains NUL bytes), not text")  # once, not once per "line"
+            return
+        if not raw.strip():
             continue
         source = f"{path}:{number}"
         try:
-            article = article_from_json(json.loads(line), source, published)
+            decoded = decode_text(raw)
+            article = article_from_json(json.loads(decoded.text), source, published)
             article.warnings.extend(decoded.warnings)
             yield article
         except json.JSONDecodeError as exc:
@@ -127,24 +139,50 @@ def parse_published(value: object) -> dt.date | None:
         raise InputError(f'"published" is not a YYYY-MM-DD date: {value!r}') from exc
 
 
-def _read_feed(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
-    from newsevents.ingest.feeds import read_feed_file  # imported on use: feedparser is slow to import
+def _read_feed(path: Path, stream: BinaryIO, published: dt.date | None) -> Iterator[Item]:
+    from newsevents.ingest.feeds import read_feed_stream  # imported on use: feedparser is slow to import
 
-    return read_feed_file(path, data, published)
-
-
-def _read_warc(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
-    from newsevents.ingest.warc import read_warc_file  # imported on use: warcio/htmldate are slow to import
-
-    return read_warc_file(path, data, published)
+    return read_feed_stream(path, stream, published)
 
 
-READERS: dict[str, Reader] = {
+def _read_warc(path: Path, stream: BinaryIO, published: dt.date | None) -> Iterator[Item]:
+    from newsevents.ingest.warc import read_warc_stream  # imported on use: warcio/htmldate are slow to import
+
+    return read_warc_stream(path, stream, published)
+
+
+def _whole(reader: Reader) -> StreamReader:
+    """A stream reader for a format whose file is one article: read it whole, hand over the bytes."""
+
+    def read(path: Path, stream: BinaryIO, published: dt.date | None) -> Iterator[Item]:
+        return reader(path, stream.read(), published)
+
+    return read
+
+
+STREAM_READERS: dict[str, StreamReader] = {
+    "text": _whole(read_text_file),
+    "html": _whole(read_html_file),
+    "jsonl": read_jsonl_stream,
+    "feed": _read_feed,
+    "warc": _read_warc,
+}
+
+
+def _read_feed_bytes(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
+    return _read_feed(path, io.BytesIO(data), published)
+
+
+def _read_warc_bytes(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
+    return _read_warc(path, io.BytesIO(data), published)
+
+
+READERS: dict[str, Reader] = {  # bytes in: for callers that already hold a file's content
     "text": read_text_file,
     "html": read_html_file,
     "jsonl": read_jsonl_file,
-    "feed": _read_feed,
-    "warc": _read_warc,
+    "feed": _read_feed_bytes,
+    "warc": _read_warc_bytes,
 }
 
 _EXTENSIONS = {
@@ -202,15 +240,18 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def _unpack(path: Path, data: bytes, input_format: str) -> tuple[str, bytes]:
-    """The reader to use and the bytes to give it; gzip'd files are detected by magic bytes."""
-    if not compressed.is_gzip(data):
-        return (detect_format(path, data) if input_format == "auto" else input_format), data
-    head = compressed.peek(data)
-    if head.startswith(b"WARC/") and input_format in ("auto", "warc"):
-        return "warc", data  # warcio reads gzip'd WARCs member by member
-    data = compressed.gunzip(data)
-    return (detect_format(compressed.inner_name(path), data) if input_format == "auto" else input_format), data
+@dataclass
+class ReadMeter:
+    """How many bytes of the open input file the readers have consumed: progress and ETA by bytes.
+    For a gzip'd file it counts compressed bytes, so it ends at the file's size on disk."""
+
+    stream: BinaryIO | None = None
+
+    def bytes_read(self) -> int:
+        try:
+            return self.stream.tell() if self.stream is not None else 0
+        except (OSError, ValueError):  # closed, or not seekable
+            return 0
 
 
 def read_inputs(
@@ -218,29 +259,63 @@ def read_inputs(
 ) -> Iterator[Item]:
     """Articles (and rejections) from every path, in the order given; folders recursively."""
     for path in expand_paths(paths):
-        if path.is_dir():
-            yield Rejected(str(path), "folder holds no input files")
-            continue
+        yield from read_path(path, input_format, published)
+
+
+def read_path(
+    path: Path, input_format: str = "auto", published: dt.date | None = None, meter: ReadMeter | None = None
+) -> Iterator[Item]:
+    """Articles (and rejections) from one file, streamed; `meter` follows how far reading got."""
+    if path.is_dir():
+        yield Rejected(str(path), "folder holds no input files")
+        return
+    try:
+        raw = _open_input(path)
+    except OSError as exc:
+        yield Rejected(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    with raw:
+        if meter is not None:
+            meter.stream = raw
         try:
-            data = sys.stdin.buffer.read() if str(path) == STDIN else path.read_bytes()
+            yield from _read_stream(path, raw, input_format, published)
+        except InputError as exc:  # corrupt or truncated gzip data met while streaming
+            yield Rejected(str(path), str(exc))
         except OSError as exc:
             yield Rejected(str(path), f"cannot read: {exc.strerror or exc}")
-            continue
-        if not data.strip():
-            yield Rejected(str(path), "empty file")
-            continue
-        try:
-            fmt, data = _unpack(path, data, input_format)
-        except InputError as exc:
-            yield Rejected(str(path), str(exc))
-            continue
-        if not data.strip():
-            yield Rejected(str(path), "empty file (after decompression)")
-            continue
-        reader = READERS.get(fmt)
-        if reader is None:
-            yield Rejected(str(path), f"unknown input format {fmt!r}")
-            continue
-        # Readers give each article its own date only; the user's --date is a fallback (ingest/pubdate.py).
-        for item in reader(path, data, None):
-            yield item if isinstance(item, Rejected) else with_default_date(item, published)
+
+
+def _open_input(path: Path) -> BinaryIO:
+    if str(path) == STDIN:  # a pipe cannot seek back after format detection: hold it (one article, or a JSONL batch)
+        return io.BytesIO(sys.stdin.buffer.read())
+    return path.open("rb")
+
+
+def _read_stream(path: Path, raw: BinaryIO, input_format: str, published: dt.date | None) -> Iterator[Item]:
+    head = raw.read(HEAD_BYTES)
+    raw.seek(0)
+    if not head.strip() and len(head) < HEAD_BYTES:
+        yield Rejected(str(path), "empty file")
+        return
+    fmt, stream = _unpack(path, head, raw, input_format)
+    reader = STREAM_READERS.get(fmt)
+    if reader is None:
+        yield Rejected(str(path), f"unknown input format {fmt!r}")
+        return
+    # Readers give each article its own date only; the user's --date is a fallback (ingest/pubdate.py).
+    for item in reader(path, stream, None):
+        yield item if isinstance(item, Rejected) else with_default_date(item, published)
+
+
+def _unpack(path: Path, head: bytes, raw: BinaryIO, input_format: str) -> tuple[str, BinaryIO]:
+    """The reader to use and the stream to give it; gzip'd files are detected by magic bytes."""
+    if not compressed.is_gzip(head):
+        return (detect_format(path, head) if input_format == "auto" else input_format), raw
+    if compressed.peek(head).startswith(b"WARC/") and input_format in ("auto", "warc"):
+        return "warc", raw  # warcio reads gzip'd WARCs member by member
+    inner_head = compressed.open_gunzip(raw).read(HEAD_BYTES)
+    if not inner_head.strip() and len(inner_head) < HEAD_BYTES:
+        raise InputError("empty file (after decompression)")
+    raw.seek(0)  # decompress again from the start: the head cost a few milliseconds, a copy would cost memory
+    fmt = detect_format(compressed.inner_name(path), inner_head) if input_format == "auto" else input_format
+    return fmt, compressed.open_gunzip(raw)

@@ -4,6 +4,7 @@
 own date when it states one; the WARC-Date (when the page was *crawled*) is only a fallback.
 A broken record becomes a `Rejected` naming the file and the record's byte offset, and reading
 resumes at the next record header (or gzip member) after it, so one bad record costs one record.
+The file is read as a stream, record by record: memory stays flat however large the crawl is.
 """
 
 from __future__ import annotations
@@ -11,16 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zlib
 from collections.abc import Iterator
 from contextlib import redirect_stderr
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from htmldate import find_date
 from warcio.archiveiterator import ArchiveIterator
 
+from newsevents.ingest.compressed import open_gunzip
 from newsevents.ingest.decode import decode_bytes, header_charset
 from newsevents.types import Article, Rejected
 
@@ -28,6 +29,7 @@ Item = Article | Rejected
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_MAGIC = b"WARC/1."
+_SEARCH_BLOCK = 1024 * 1024
 _LENGTH_WARNING = re.compile(r"Record not followed by newline.*?Offset:\s*(\d+)", re.S)
 
 
@@ -41,22 +43,37 @@ class _Scan:
 
 
 def read_warc_file(path: Path, data: bytes, published: dt.date | None) -> Iterator[Item]:
+    return read_warc_stream(path, io.BytesIO(data), published)
+
+
+def read_warc_stream(path: Path, stream: BinaryIO, published: dt.date | None) -> Iterator[Item]:
+    """The articles of a WARC file open at its start; after a broken record, on from the next one."""
     scan = _Scan()
     start: int | None = 0
     while start is not None:
         scan.failed_at = None
-        yield from _scan_records(path, data, start, published, scan)
+        yield from _scan_records(path, stream, start, published, scan)
         if scan.failed_at is None:
             return
         yield Rejected(f"{path}@{scan.failed_at}", scan.reason)
         if "one gzip stream" in scan.reason:  # one gzip member for the whole file: read it decompressed
-            yield from _scan_records(path, _gunzip_prefix(data), 0, published, scan)
+            yield from _read_one_gzip_stream(path, stream, published, scan)
             return
-        start = _next_record_start(data, scan.failed_at + 1)
+        start = _next_record_start(stream, scan.failed_at + 1)
 
 
-def _scan_records(path: Path, data: bytes, start: int, published: dt.date | None, scan: _Scan) -> Iterator[Item]:
-    records = ArchiveIterator(io.BytesIO(data[start:]))
+def _read_one_gzip_stream(path: Path, stream: BinaryIO, published: dt.date | None, scan: _Scan) -> Iterator[Item]:
+    stream.seek(0)
+    scan.failed_at = None
+    yield from _scan_records(path, open_gunzip(stream), 0, published, scan)
+    if scan.failed_at is not None:  # offsets here are in the decompressed data
+        yield Rejected(str(path), f"{scan.reason} (at byte {scan.failed_at} of the decompressed stream)")
+
+
+def _scan_records(path: Path, stream: BinaryIO, start: int, published: dt.date | None, scan: _Scan) -> Iterator[Item]:
+    if start:
+        stream.seek(start)
+    records = ArchiveIterator(stream)
     while True:
         captured = io.StringIO()
         offset = start
@@ -151,19 +168,20 @@ def _length_warnings(path: Path, start: int, printed: str) -> Iterator[Rejected]
         yield Rejected(f"{path}@{start + int(match.group(1))}", "WARC record longer than its Content-Length (corrupt?)")
 
 
-def _next_record_start(data: bytes, after: int) -> int | None:
-    """Byte offset of the next gzip member or WARC header line after a broken record."""
-    magic = GZIP_MAGIC if data[:3] == GZIP_MAGIC else b"\n" + WARC_MAGIC
-    found = data.find(magic, after)
-    if found < 0:
-        return None
-    return found if magic == GZIP_MAGIC else found + 1
-
-
-def _gunzip_prefix(data: bytes) -> bytes:
-    """As much of a (possibly truncated) single-member gzip stream as can be decompressed."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+def _next_record_start(stream: BinaryIO, after: int) -> int | None:
+    """Byte offset of the next gzip member or WARC header line after a broken record, read in blocks."""
     try:
-        return inflater.decompress(data)
-    except zlib.error:
-        return b""
+        stream.seek(0)
+        magic = GZIP_MAGIC if stream.read(3) == GZIP_MAGIC else b"\n" + WARC_MAGIC
+        stream.seek(after)
+    except OSError:  # not seekable (a decompressed stream): nothing after the break can be found
+        return None
+    base, data = after, b""
+    while block := stream.read(_SEARCH_BLOCK):
+        data += block
+        found = data.find(magic)
+        if found >= 0:
+            return base + found + (0 if magic == GZIP_MAGIC else 1)
+        keep = len(magic) - 1  # a magic split across two blocks
+        base, data = base + len(data) - keep, data[-keep:]
+    return None

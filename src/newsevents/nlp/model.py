@@ -7,9 +7,10 @@ requirements-model.txt) or a local directory. A missing model is a clear error, 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
+if TYPE_CHECKING:  # spaCy is imported on first load: `newsevents --help` and ingest's main process need none
+    from spacy.language import Language
 
 
 class ModelNotInstalled(RuntimeError):
@@ -19,6 +20,8 @@ class ModelNotInstalled(RuntimeError):
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """Return the loaded pipeline `name`; the same object on every call in this process."""
+    import spacy
+
     try:
         nlp = spacy.load(name)
     except OSError as exc:

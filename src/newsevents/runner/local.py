@@ -1,13 +1,15 @@
 """Ingest on one machine: read inputs, skip what is stored, extract in N processes, one writer.
 
-The main process reads the inputs, drops articles whose `article_id` is already in the store,
-hands chunks of articles to worker processes (each loads the spaCy model once), and writes each
-finished chunk as arrow tables in one transaction, in input order. Every `group_every` stored
-articles and at the end it groups them into stories and their events into event groups
-(`group_new_articles`, a transaction of its own: articles stored but not grouped when a run is
-killed are grouped first by the next run). Grouping in steps of a few hundred articles, not per
-chunk, keeps its per-step scan of the stored LSH bands a small share; the stories are the same
-whatever the steps (docs/store.md). Because identity is derived
+The main process reads the inputs as streams, drops articles whose `article_id` is already in the
+store, hands chunks of articles to worker processes (each loads the spaCy model once), and writes
+each finished chunk as arrow tables in one transaction, in input order. Memory is bounded: at most
+`2 × workers` chunks are read ahead of extraction, and with several workers the main process never
+imports spaCy or loads the model (only the workers do). Every `group_every` stored articles and at
+the end it groups them into stories and their events into event groups (`group_new_articles`, a
+transaction of its own: articles stored but not grouped when a run is killed are grouped first by
+the next run). Grouping in steps of a few hundred articles, not per chunk, keeps its per-step scan
+of the stored LSH bands a small share; the stories are the same whatever the steps
+(docs/store.md). Because identity is derived
 from content and every write is atomic, a run killed at any moment and started again ends with
 exactly the tables an uninterrupted run gives, and the resumed run re-reads but never re-extracts.
 """
@@ -29,10 +31,9 @@ from typing import Any
 
 from newsevents.analyze.stories import group_new_articles
 from newsevents.ingest.identity import identify
-from newsevents.ingest.readers import expand_paths, read_inputs
+from newsevents.ingest.readers import ReadMeter, expand_paths, read_path
 from newsevents.nlp import ModelNotInstalled, load_model
 from newsevents.options import Options
-from newsevents.pipeline import process, process_batch
 from newsevents.runner.progress import LogProgress, Progress, Tally
 from newsevents.store import Store, StoredArticle, to_arrow
 from newsevents.types import Article, InputError, Rejected
@@ -63,6 +64,7 @@ class Chunk:
     items: list[Pending] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     files_done: int = 0
+    bytes_done: int = 0  # of the input files, when this chunk was cut: progress and ETA by bytes
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def ingest(
     """Extract every new article under `paths` into `store`; see the module docstring."""
     started = time.monotonic()
     files = list(expand_paths(paths))
-    tally = Tally(files_total=len(files))
+    tally = Tally(files_total=len(files), bytes_total=sum(_size(path) for path in files))
     progress = progress or LogProgress()
     progress.start(len(files))
     group_new_articles(store)  # what a killed run stored but did not group yet
@@ -102,20 +104,22 @@ def ingest(
         if tally.stored - grouped_at >= config.group_every:
             group_new_articles(store)
             grouped_at = tally.stored
-        tally.files_done = chunk.files_done
+        tally.files_done, tally.bytes_done = chunk.files_done, chunk.bytes_done
         progress.update(tally)
     group_new_articles(store)
-    tally.files_done = len(files)
+    tally.files_done, tally.bytes_done = len(files), tally.bytes_total
     progress.finish(tally)
     return IngestSummary(tally.stored, tally.skipped, tally.events, tally.rejected, time.monotonic() - started)
 
 
 def read_chunks(files: list[Path], store: Store, config: IngestConfig, tally: Tally) -> Iterator[Chunk]:
     """Chunks of articles not stored yet (nor seen earlier in this run), with the rejections met."""
-    seen: set[str] = set()
+    seen: set[str] = set()  # ids only, never articles: a few dozen bytes per article
     chunk = Chunk()
+    meter = ReadMeter()
+    bytes_before = 0  # total size of the files already read
     for index, path in enumerate(files):
-        for item in read_inputs([path], config.input_format, config.published):
+        for item in read_path(path, config.input_format, config.published, meter):
             if isinstance(item, Rejected):
                 chunk.rejected.append(item)
                 continue
@@ -126,12 +130,20 @@ def read_chunks(files: list[Path], store: Store, config: IngestConfig, tally: Ta
             seen.add(article_id)
             chunk.items.append(Pending(item, article_id, digest, str(path)))
             if len(chunk.items) >= config.chunk_size:
-                chunk.files_done = index
+                chunk.files_done, chunk.bytes_done = index, bytes_before + meter.bytes_read()
                 yield _unstored(chunk, store, tally)
                 chunk = Chunk()
-        chunk.files_done = index + 1
+        bytes_before += _size(path)
+        chunk.files_done, chunk.bytes_done = index + 1, bytes_before
     if chunk.items or chunk.rejected:
         yield _unstored(chunk, store, tally)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
 
 
 def _unstored(chunk: Chunk, store: Store, tally: Tally) -> Chunk:
@@ -192,6 +204,8 @@ def warm_up(options: Options) -> None:
 
 def process_chunk(articles: list[Article], options: Options) -> list[Result]:
     """`process_batch` over one chunk, records as dicts; a crash on one article rejects only it."""
+    from newsevents.pipeline import process_batch  # imported in workers only: the parent needs no spaCy
+
     if not articles:
         return []
     try:
@@ -203,6 +217,8 @@ def process_chunk(articles: list[Article], options: Options) -> list[Result]:
 
 
 def _process_one(article: Article, options: Options) -> Result:
+    from newsevents.pipeline import process
+
     try:
         return process(article, options).to_dict()
     except ModelNotInstalled:

@@ -1,7 +1,8 @@
 """Progress of an ingest run: a rich bar on a terminal, plain log lines otherwise.
 
-The total is the number of input files (known up front without reading them); the ETA is
-estimated from the files done, and the rate is counted in articles per second.
+The total is the size in bytes of the input files (known up front without reading them), and
+the ETA is estimated from the bytes read so far: one multi-GB WARC or JSONL file is then no
+longer a single step of the bar. The rate is counted in articles per second.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Protocol, TextIO
 class Tally:
     files_done: int = 0
     files_total: int = 0
+    bytes_done: int = 0
+    bytes_total: int = 0
     stored: int = 0
     skipped: int = 0
     events: int = 0
@@ -48,8 +51,8 @@ class LogProgress:
         eta = _eta(elapsed, tally)
         print(
             f"newsevents: stored {tally.stored} articles ({tally.stored / elapsed:.1f}/s), "
-            f"{tally.files_done}/{tally.files_total} files, {tally.rejected} rejected"
-            + (f", ETA {eta:.0f}s" if eta is not None else ""),
+            f"{tally.files_done}/{tally.files_total} files ({_mib(tally.bytes_done)}/{_mib(tally.bytes_total)} MiB), "
+            f"{tally.rejected} rejected" + (f", ETA {eta:.0f}s" if eta is not None else ""),
             file=self.stream,
             flush=True,
         )
@@ -63,30 +66,38 @@ class RichProgress:
 
     def __init__(self) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+        from rich.progress import BarColumn, DownloadColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
         from rich.progress import Progress as Bar
 
         self.bar = Bar(
             TextColumn("ingest"),
             BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("files · {task.fields[stored]} articles · {task.fields[rate]:.1f}/s"),
+            DownloadColumn(binary_units=True),
+            TextColumn("· {task.fields[files]} files · {task.fields[stored]} articles · {task.fields[rate]:.1f}/s"),
             TimeElapsedColumn(),
             TextColumn("ETA"),
             TimeRemainingColumn(),
             console=Console(stderr=True),
         )
-        self.task = self.bar.add_task("ingest", total=None, stored=0, rate=0.0)
+        self.task = self.bar.add_task("ingest", total=None, stored=0, rate=0.0, files="0/0")
         self.started = time.monotonic()
 
     def start(self, files_total: int) -> None:
         self.started = time.monotonic()
-        self.bar.update(self.task, total=files_total)
+        self.bar.update(self.task, files=f"0/{files_total}")
         self.bar.start()
 
     def update(self, tally: Tally) -> None:
+        # rich estimates the remaining time from the speed of `completed`: bytes read.
         rate = tally.stored / max(time.monotonic() - self.started, 1e-9)
-        self.bar.update(self.task, completed=tally.files_done, stored=tally.stored, rate=rate)
+        self.bar.update(
+            self.task,
+            total=tally.bytes_total or None,
+            completed=tally.bytes_done,
+            files=f"{tally.files_done}/{tally.files_total}",
+            stored=tally.stored,
+            rate=rate,
+        )
 
     def finish(self, tally: Tally) -> None:
         self.update(tally)
@@ -94,9 +105,14 @@ class RichProgress:
 
 
 def _eta(elapsed: float, tally: Tally) -> float | None:
-    if tally.files_done == 0 or tally.files_total == 0:
+    """Seconds left, assuming the remaining bytes go as fast as those read so far."""
+    if tally.bytes_done <= 0 or tally.bytes_total <= 0:
         return None
-    return elapsed * (tally.files_total - tally.files_done) / tally.files_done
+    return elapsed * max(tally.bytes_total - tally.bytes_done, 0) / tally.bytes_done
+
+
+def _mib(count: int) -> str:
+    return f"{count / 1024**2:.1f}"
 
 
 def default_progress(every: float = 10.0) -> Progress:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.dates.resolve import Tense, resolve
+from newsevents.nlp.text import doc_text
 from newsevents.types import DateRef
 
 FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
@@ -168,7 +169,8 @@ def find_date_spans(doc: Doc) -> list[Span]:
     """spaCy DATE (and day-naming TIME) entities, plus our pattern matches outside them."""
     spans: list[Span] = [part for ent in doc.ents if _is_date_entity(ent) for part in _split_range(ent)]
     taken = {t.i for span in spans for t in span}
-    found = [m.span() for m in _DETECT.finditer(doc.text)] + [m.span(1) for m in _YEAR_AFTER_PREP.finditer(doc.text)]
+    text = doc_text(doc)
+    found = [m.span() for m in _DETECT.finditer(text)] + [m.span(1) for m in _YEAR_AFTER_PREP.finditer(text)]
     for start, end in found:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span) and not any(t.i in taken for t in span):

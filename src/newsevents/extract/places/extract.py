@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.places.gazetteer import Entry, Gazetteer, load_gazetteer
 from newsevents.extract.places.resolve import Mention, resolve_all
+from newsevents.nlp.text import doc_text
 from newsevents.types import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -208,7 +209,7 @@ def _token_range(doc: Doc, mention: Mention) -> range:
 
 def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
     """ "Paris, Texas" / "Kharkiv, Ukraine": the second name qualifies the first."""
-    text = doc.text  # Doc.text rebuilds the whole text on every call: once, not once per pair
+    text = doc_text(doc)  # Doc.text rebuilds the whole text on every call: never once per pair
     for first, second in itertools.pairwise(mentions):
         between = text[first.end : second.start]
         if between.strip() == "," and any(c.kind in ("admin", "country") for c in second.candidates):

