@@ -156,7 +156,7 @@ def test_arguments_and_modality(extract, sentence: str, code: str, source: str, 
     "sentence",
     [
         "The party could have rallied behind the mayor.",  # counterfactual: nothing happened
-        "Blair told to raise taxes.",  # a passive cue: Blair is the one told, not a speaker
+        "Mayor Jones told to cut spending.",  # a passive cue: the mayor is the one told, not a speaker
     ],
 )
 def test_no_asserted_event(extract, sentence: str) -> None:

@@ -129,7 +129,7 @@ def _statement(ctx: ExtractContext, dictionary: VerbDictionary, quote: Quote, in
 
 
 def _own_speech_act(cue: Token) -> bool:
-    """Whether the cue is a speech act of its own: not a passive ("Blair told to act": Blair is the
+    """Whether the cue is a speech act of its own: not a passive ("the mayor told to resign": the mayor is the
     one addressed) and not a participle adjunct of another verb ("criticised the plan, saying ...")."""
     if cue.pos_ in ("VERB", "AUX") and is_passive(cue) and not any(c.dep_ == "agent" for c in cue.children):
         return False
