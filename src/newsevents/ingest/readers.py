@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from newsevents.ingest import compressed
-from newsevents.ingest.decode import Decoded, decode_bytes
+from newsevents.ingest.decode import Decoded, decode_bytes, repaired
 from newsevents.ingest.pubdate import with_default_date
 from newsevents.types import Article, InputError, Rejected
 
@@ -243,4 +243,4 @@ def read_inputs(
             continue
         # Readers give each article its own date only; the user's --date is a fallback (ingest/pubdate.py).
         for item in reader(path, data, None):
-            yield item if isinstance(item, Rejected) else with_default_date(item, published)
+            yield item if isinstance(item, Rejected) else repaired(with_default_date(item, published))
