@@ -11,9 +11,11 @@ from rich.console import Console
 
 from newsevents.cli.demo import SHOWN, more, print_summary
 from newsevents.extract.events.codebook import codebook
+from newsevents.ingest.clean import prepare_text
 from newsevents.ingest.decode import decode_bytes, repair_mojibake
 from newsevents.ingest.pubdate import date_from_dateline, date_from_path, find_published
 from newsevents.ingest.readers import read_inputs
+from newsevents.options import Options
 from newsevents.store.gdelt import _gdelt_codes, gdelt_code
 from newsevents.types import Article, ArticleRecord, InputError, Quote
 
@@ -152,3 +154,15 @@ def test_demo_says_how_many_items_it_did_not_show() -> None:
     shown = buffer.getvalue()
     assert "and 3 more quotes" in shown and "(no date)" in shown
     assert more(quotes[: SHOWN["quotes"]], "quotes") == ""
+
+
+def test_mojibake_is_repaired_in_files_and_kept_in_text_given_to_the_library(tmp_path: Path) -> None:
+    broken = "The CafÃ© owner said Russiaâ€™s drills worried him."
+    path = tmp_path / "moji.txt"
+    path.write_text(broken, "utf-8")
+    (article,) = list(read_inputs([path]))
+    assert isinstance(article, Article)
+    assert article.text == "The Café owner said Russia’s drills worried him."
+    assert any("repaired mojibake" in w for w in article.warnings)
+    given = prepare_text(Article(id="x", text=broken), Options())  # the caller's text is the offsets' frame
+    assert given.text == broken

@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from newsevents.ingest.debris import blank_out, find_debris
-from newsevents.ingest.decode import repair_mojibake
 from newsevents.ingest.html import html_to_article_text
 from newsevents.ingest.language import looks_english
 from newsevents.ingest.pubdate import UNDATED_WARNING, date_article
@@ -50,8 +49,6 @@ def prepare_text(article: Article, options: Options) -> PreparedText:
     except UnicodeEncodeError:
         raise InputError("text holds unpaired surrogates (\\ud800-\\udfff), which are not text") from None
     warnings = list(article.warnings)
-    text, repaired = repair_mojibake(text)
-    warnings += [repaired] if repaired else []
     dated = date_article(article, text, page_date)
     if dated.published is None:
         warnings.append(UNDATED_WARNING)

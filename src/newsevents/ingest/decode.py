@@ -11,7 +11,7 @@ whenever it was anything but plain UTF-8:
 3. valid UTF-8 is UTF-8;
 4. otherwise charset-normalizer detects the encoding.
 
-Mojibake (UTF-8 read as Windows-1252 somewhere upstream: "CafÃ©") is repaired with ftfy only when
+Mojibake (UTF-8 read as Windows-1252 somewhere upstream: "CafÃ©") in a file is repaired with ftfy only when
 its heuristics are sure, and only the encoding fix is applied (quotes, ligatures and widths stay
 as written), so text that is already right is never touched.
 """
@@ -22,7 +22,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from newsevents.types import InputError
+from newsevents.types import Article, InputError
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts with UTF-16 LE's
@@ -167,3 +167,20 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
         return text, None
     how = ", ".join(sorted({f"{step[0]} {step[1]}" for step in steps if step[0] in ("encode", "decode")}))
     return fixed, f"repaired mojibake (text had been decoded with the wrong charset: {how or 'ftfy'})"
+
+
+def repaired(article: Article) -> Article:
+    """A file's article with mojibake in its text or page repaired (and a warning saying so).
+
+    Done when a file is read, never in `process()`: text handed to the library is the offsets' frame
+    exactly as given, whatever it holds.
+    """
+    if article.text is not None:
+        article.text, warning = repair_mojibake(article.text)
+    elif article.html is not None:
+        article.html, warning = repair_mojibake(article.html)
+    else:
+        return article
+    if warning:
+        article.warnings.append(warning)
+    return article

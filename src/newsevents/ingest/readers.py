@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsevents.ingest import compressed
-from newsevents.ingest.decode import Decoded, decode_bytes
+from newsevents.ingest.decode import Decoded, decode_bytes, repaired
 from newsevents.ingest.pubdate import with_default_date
 from newsevents.types import Article, InputError, Rejected
 
@@ -304,7 +304,7 @@ def _read_stream(path: Path, raw: BinaryIO, input_format: str, published: dt.dat
         return
     # Readers give each article its own date only; the user's --date is a fallback (ingest/pubdate.py).
     for item in reader(path, stream, None):
-        yield item if isinstance(item, Rejected) else with_default_date(item, published)
+        yield item if isinstance(item, Rejected) else repaired(with_default_date(item, published))
 
 
 def _unpack(path: Path, head: bytes, raw: BinaryIO, input_format: str) -> tuple[str, BinaryIO]:
