@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -32,6 +33,7 @@ class TreeMemory:
     rss: float = 0.0
     pss: float = 0.0
     processes: int = 0
+    cpu_by_pid: dict[int, float] = field(default_factory=dict)  # last CPU seconds seen per process
 
 
 @dataclass
@@ -39,11 +41,17 @@ class ChildRun:
     result: dict[str, float]
     wall: float
     memory: TreeMemory = field(default_factory=TreeMemory)
+    cpu: float = 0.0  # CPU seconds of the child and every descendant reaped in its run
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_child(args: Sequence[str], env: dict[str, str] | None = None) -> ChildRun:
     """Run `python args...`; its last stdout line is a JSON object. Memory of its tree is sampled."""
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), _children_cpu()
     process = subprocess.Popen(
         [sys.executable, *args],
         stdout=subprocess.PIPE,
@@ -59,7 +67,10 @@ def run_child(args: Sequence[str], env: dict[str, str] | None = None) -> ChildRu
     sampler.join()
     if process.returncode != 0:
         raise RuntimeError(f"benchmark child {' '.join(args)} failed ({process.returncode}):\n{err[-3000:]}")
-    return ChildRun(json.loads(out.strip().splitlines()[-1]), wall, memory)
+    # Workers of a fork server are not reaped by our child, so rusage misses them: take the larger of
+    # rusage (exact for the child) and the CPU sampled over the whole tree (short by at most 0.2 s each).
+    cpu = max(_children_cpu() - cpu_before, sum(memory.cpu_by_pid.values()))
+    return ChildRun(json.loads(out.strip().splitlines()[-1]), wall, memory, cpu)
 
 
 def _sample(process: subprocess.Popen[str], memory: TreeMemory) -> None:
@@ -69,6 +80,7 @@ def _sample(process: subprocess.Popen[str], memory: TreeMemory) -> None:
         for pid in pids:
             rss_kib, pss_kib = _memory_kib(pid)
             rss, pss = rss + rss_kib, pss + pss_kib
+            memory.cpu_by_pid[pid] = max(memory.cpu_by_pid.get(pid, 0.0), _cpu_seconds(pid))
         memory.rss = max(memory.rss, rss / 1024)
         memory.pss = max(memory.pss, pss / 1024)
         memory.processes = max(memory.processes, len(pids))
@@ -93,6 +105,14 @@ def _tree(root: int) -> list[int]:
         found.append(pid)
         todo.extend(children.get(pid, []))
     return found
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def _memory_kib(pid: int) -> tuple[int, int]:
