@@ -48,8 +48,28 @@ EVENTS_PER_ARTICLE = 5
 def build_store(path: Path, events: int, seed: int = 7) -> None:
     rng = random.Random(seed)
     codes = [c for c in codebook().values() if len(c.code) == 3]
-    actors = [f"{country}{sector}" for country in ("RUS", "UKR", "USA", "CHN", "FRA", "DEU", "GBR", "TUR", "IRN", "ISR",
-              "SYR", "IND", "PAK", "JPN", "KOR", "PRK") for sector in ("GOV", "MIL", "REB", "OPP", "BUS")]
+    actors = [
+        f"{country}{sector}"
+        for country in (
+            "RUS",
+            "UKR",
+            "USA",
+            "CHN",
+            "FRA",
+            "DEU",
+            "GBR",
+            "TUR",
+            "IRN",
+            "ISR",
+            "SYR",
+            "IND",
+            "PAK",
+            "JPN",
+            "KOR",
+            "PRK",
+        )
+        for sector in ("GOV", "MIL", "REB", "OPP", "BUS")
+    ]
     places = [(f"Town {i}", rng.uniform(-50, 65), rng.uniform(-120, 140)) for i in range(120)]
     articles = events // EVENTS_PER_ARTICLE
     start = dt.date(2022, 1, 1)
@@ -69,14 +89,41 @@ def build_store(path: Path, events: int, seed: int = 7) -> None:
 def _chunk_tables(
     chunk: range, rng: random.Random, codes: list, actors: list[str], places: list, start: dt.date
 ) -> dict[str, pa.Table]:
-    art: dict[str, list] = {k: [] for k in ("article_id", "source_id", "url", "title", "published", "text", "content_hash")}
-    ev: dict[str, list] = {k: [] for k in ("article_id", "idx", "sentence_start", "sentence_end", "trigger_start",
-                                            "trigger_end", "trigger_text", "source_code", "source_name", "target_code",
-                                            "target_name", "cameo", "root", "quad_class", "goldstein", "modality",
-                                            "date", "place_name", "place_lat", "place_lon")}
-    quotes: dict[str, list] = {k: [] for k in ("article_id", "idx", "char_start", "char_end", "text", "kind", "speaker_name")}
-    claims: dict[str, list] = {k: [] for k in ("article_id", "idx", "char_start", "char_end", "text", "value", "unit",
-                                                "subject", "source_name")}
+    art: dict[str, list] = {
+        k: [] for k in ("article_id", "source_id", "url", "title", "published", "text", "content_hash")
+    }
+    ev: dict[str, list] = {
+        k: []
+        for k in (
+            "article_id",
+            "idx",
+            "sentence_start",
+            "sentence_end",
+            "trigger_start",
+            "trigger_end",
+            "trigger_text",
+            "source_code",
+            "source_name",
+            "target_code",
+            "target_name",
+            "cameo",
+            "root",
+            "quad_class",
+            "goldstein",
+            "modality",
+            "date",
+            "place_name",
+            "place_lat",
+            "place_lon",
+        )
+    }
+    quotes: dict[str, list] = {
+        k: [] for k in ("article_id", "idx", "char_start", "char_end", "text", "kind", "speaker_name")
+    }
+    claims: dict[str, list] = {
+        k: []
+        for k in ("article_id", "idx", "char_start", "char_end", "text", "value", "unit", "subject", "source_name")
+    }
     for n in chunk:
         aid = f"{n:020x}"
         day = start + dt.timedelta(days=rng.randrange(730))
@@ -88,30 +135,70 @@ def _chunk_tables(
             offset = sum(len(s) for s in sentences)
             sentences.append(sentence)
             place = rng.choice(places)
-            for key, value in (("article_id", aid), ("idx", i), ("sentence_start", offset),
-                               ("sentence_end", offset + len(sentence) - 1), ("trigger_start", offset + len(src) + 1),
-                               ("trigger_end", offset + len(src) + 1 + len(code.name)), ("trigger_text", code.name.lower()),
-                               ("source_code", src), ("source_name", src), ("target_code", tgt), ("target_name", tgt),
-                               ("cameo", code.code), ("root", code.root), ("quad_class", code.quad_class),
-                               ("goldstein", code.goldstein), ("modality", "asserted"), ("date", day.isoformat()),
-                               ("place_name", place[0]), ("place_lat", place[1]), ("place_lon", place[2])):
+            for key, value in (
+                ("article_id", aid),
+                ("idx", i),
+                ("sentence_start", offset),
+                ("sentence_end", offset + len(sentence) - 1),
+                ("trigger_start", offset + len(src) + 1),
+                ("trigger_end", offset + len(src) + 1 + len(code.name)),
+                ("trigger_text", code.name.lower()),
+                ("source_code", src),
+                ("source_name", src),
+                ("target_code", tgt),
+                ("target_name", tgt),
+                ("cameo", code.code),
+                ("root", code.root),
+                ("quad_class", code.quad_class),
+                ("goldstein", code.goldstein),
+                ("modality", "asserted"),
+                ("date", day.isoformat()),
+                ("place_name", place[0]),
+                ("place_lat", place[1]),
+                ("place_lon", place[2]),
+            ):
                 ev[key].append(value)
         quote = '"We want talks," the Minister said. '
         claim = f"{rng.randrange(10, 100000)} troops were deployed. "
         text = "".join(sentences) + quote + claim
-        for key, value in (("article_id", aid), ("source_id", f"synthetic-{n}"), ("url", f"https://site{n % 40}.example/{n}"),
-                           ("title", f"Synthetic article {n}"), ("published", day), ("text", text), ("content_hash", aid)):
+        for key, value in (
+            ("article_id", aid),
+            ("source_id", f"synthetic-{n}"),
+            ("url", f"https://site{n % 40}.example/{n}"),
+            ("title", f"Synthetic article {n}"),
+            ("published", day),
+            ("text", text),
+            ("content_hash", aid),
+        ):
             art[key].append(value)
         q_at = len("".join(sentences))
-        for key, value in (("article_id", aid), ("idx", 0), ("char_start", q_at), ("char_end", q_at + 16),
-                           ("text", "We want talks,"), ("kind", "direct"), ("speaker_name", f"Minister {n % 25}")):
+        for key, value in (
+            ("article_id", aid),
+            ("idx", 0),
+            ("char_start", q_at),
+            ("char_end", q_at + 16),
+            ("text", "We want talks,"),
+            ("kind", "direct"),
+            ("speaker_name", f"Minister {n % 25}"),
+        ):
             quotes[key].append(value)
         c_at = q_at + len(quote)
-        for key, value in (("article_id", aid), ("idx", 0), ("char_start", c_at), ("char_end", c_at + len(claim) - 1),
-                           ("text", claim.strip()), ("value", float(claim.split()[0])), ("unit", "troops"),
-                           ("subject", "troops deployed"), ("source_name", f"Minister {n % 25}")):
+        for key, value in (
+            ("article_id", aid),
+            ("idx", 0),
+            ("char_start", c_at),
+            ("char_end", c_at + len(claim) - 1),
+            ("text", claim.strip()),
+            ("value", float(claim.split()[0])),
+            ("unit", "troops"),
+            ("subject", "troops deployed"),
+            ("source_name", f"Minister {n % 25}"),
+        ):
             claims[key].append(value)
-    return {name: pa.table(cols) for name, cols in (("articles", art), ("events", ev), ("quotes", quotes), ("claims", claims))}
+    return {
+        name: pa.table(cols)
+        for name, cols in (("articles", art), ("events", ev), ("quotes", quotes), ("claims", claims))
+    }
 
 
 def client(base: str, requests: int, substitutions: dict[str, str]) -> dict[str, dict[str, float]]:
@@ -162,16 +249,29 @@ def run(args: argparse.Namespace) -> None:
         startup = _wait_ready(args.port, began)
         subs = _substitutions(args.port)
         out = subprocess.run(
-            [sys.executable, __file__, "client", "--port", str(args.port), "--requests", str(args.requests),
-             "--subs", json.dumps(subs)],
-            check=True, capture_output=True, text=True,
+            [
+                sys.executable,
+                __file__,
+                "client",
+                "--port",
+                str(args.port),
+                "--requests",
+                str(args.requests),
+                "--subs",
+                json.dumps(subs),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
         )
         results = json.loads(out.stdout)
     finally:
         server.terminate()
         server.wait(30)
-    print(f"store: {args.db} ({args.db.stat().st_size / 1e6:.0f} MB); serve start-up (snapshot) {startup:.1f} s; "
-          f"{args.requests} requests per route")
+    print(
+        f"store: {args.db} ({args.db.stat().st_size / 1e6:.0f} MB); serve start-up (snapshot) {startup:.1f} s; "
+        f"{args.requests} requests per route"
+    )
     print("| route | median ms | p95 ms |\n|---|---:|---:|")
     for route, figures in results.items():
         print(f"| `{route.format(**subs)}` | {figures['median_ms']:.1f} | {figures['p95_ms']:.1f} |")
@@ -195,8 +295,11 @@ def _substitutions(port: int) -> dict[str, str]:
     top = json.loads(con.getresponse().read())["top_dyads"]["rows"][0]
     con.request("GET", f"/api/events?source={top['source_code']}&limit=1")
     first = json.loads(con.getresponse().read())["rows"][0]
-    return {"dyad": f"{top['source_code']}/{top['target_code']}", "source": top["source_code"],
-            "article": first["article_id"]}
+    return {
+        "dyad": f"{top['source_code']}/{top['target_code']}",
+        "source": top["source_code"],
+        "article": first["article_id"],
+    }
 
 
 if __name__ == "__main__":

@@ -143,9 +143,7 @@ def test_overview_to_dyad_to_event_to_its_highlighted_sentence(server: str, brow
         ("/alerts", "Escalation alerts", "alerts"),
     ],
 )
-def test_each_page_shows_its_view(
-    server: str, browser: Any, tmp_path: Path, path: str, expect: str, name: str
-) -> None:
+def test_each_page_shows_its_view(server: str, browser: Any, tmp_path: Path, path: str, expect: str, name: str) -> None:
     browser.get(server + path)
     assert expect in browser.find_element(By.TAG_NAME, "main").text
     assert not browser.find_elements(By.CSS_SELECTOR, "h1.error")
@@ -180,8 +178,5 @@ def test_unknown_article_is_a_404_page(server: str, browser: Any) -> None:
 def test_no_request_leaves_the_machine(server: str, browser: Any) -> None:
     """Every resource a page loads comes from the dashboard itself (no CDN)."""
     browser.get(server + "/")
-    sources = browser.execute_script(
-        "return performance.getEntriesByType('resource').map(e => e.name)"
-    )
+    sources = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert sources and all(s.startswith(server) for s in sources)
-

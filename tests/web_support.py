@@ -35,10 +35,19 @@ class Ev:
 
 
 def synthetic_article(
-    source_id: str, published: str | None, events: Iterable[Ev] = (), text: str | None = None, url: str | None = None,
-    claims: Iterable[dict[str, Any]] = (), quotes: Iterable[dict[str, Any]] = (),
+    source_id: str,
+    published: str | None,
+    events: Iterable[Ev] = (),
+    text: str | None = None,
+    url: str | None = None,
+    claims: Iterable[dict[str, Any]] = (),
+    quotes: Iterable[dict[str, Any]] = (),
+    trailer: str | None = None,
 ) -> StoredArticle:
-    """An article whose text has one sentence per event, the event rows pointing at their sentences."""
+    """An article whose text has one sentence per event, the event rows pointing at their sentences.
+
+    The text ends with `trailer` (default: the source id), so articles differ unless made copies on purpose.
+    """
     sentences: list[str] = []
     rows: list[dict[str, Any]] = []
     for event in events:
@@ -48,10 +57,16 @@ def synthetic_article(
         sentences.append(sentence)
         trigger = start + len(event.source) + 1
         rows.append(_event_row(event, code, start, len(sentence) - 1, trigger))
-    body = text if text is not None else "".join(sentences)
+    body = text if text is not None else "".join(sentences) + f"Report {trailer or source_id}."
     record = {
-        "id": source_id, "title": f"Article {source_id}", "url": url, "published": published, "text": body,
-        "events": rows, "claims": list(claims), "quotes": list(quotes),
+        "id": source_id,
+        "title": f"Article {source_id}",
+        "url": url,
+        "published": published,
+        "text": body,
+        "events": rows,
+        "claims": list(claims),
+        "quotes": list(quotes),
     }
     digest = hashlib.sha1(body.encode()).hexdigest()
     article_id = hashlib.sha1(f"{source_id}\0{digest}".encode()).hexdigest()[:20]
@@ -66,12 +81,23 @@ def _event_row(event: Ev, code: Any, start: int, length: int, trigger: int) -> d
     return {
         "sentence": {"start": start, "end": start + length},
         "trigger": {"start": trigger, "end": trigger + len(code.name), "text": code.name.lower()},
-        "source": {"start": start, "end": start + len(event.source), "text": event.source, "name": event.source,
-                   "code": event.source},
+        "source": {
+            "start": start,
+            "end": start + len(event.source),
+            "text": event.source,
+            "name": event.source,
+            "code": event.source,
+        },
         "target": {"start": 0, "end": 0, "text": event.target, "name": event.target, "code": event.target},
-        "cameo": code.code, "root": code.root, "quad_class": code.quad_class, "goldstein": code.goldstein,
-        "plover": code.plover, "modality": event.modality, "date": event.date,
-        "date_source": "text" if event.date else "published", "place": place,
+        "cameo": code.code,
+        "root": code.root,
+        "quad_class": code.quad_class,
+        "goldstein": code.goldstein,
+        "plover": code.plover,
+        "modality": event.modality,
+        "date": event.date,
+        "date_source": "text" if event.date else "published",
+        "place": place,
     }
 
 

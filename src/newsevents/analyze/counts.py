@@ -144,8 +144,8 @@ def totals(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
            (SELECT count(*) FROM events) AS event_mentions,
            (SELECT count(*) FROM event_units WHERE day IS NULL) AS undated_events,
            (SELECT count(*) FROM actors) AS actor_mentions,
-           (SELECT count(*) FROM quotes) AS quotes,
-           (SELECT count(*) FROM claims) AS claims,
+           (SELECT count(DISTINCT (a.content_hash, q.idx)) FROM quotes q JOIN articles a USING (article_id)) AS quotes,
+           (SELECT count(DISTINCT (a.content_hash, c.idx)) FROM claims c JOIN articles a USING (article_id)) AS claims,
            (SELECT count(*) FROM places) AS places
     """
     return {k: int(v) for k, v in rows(con, sql)[0].items()}
@@ -228,7 +228,8 @@ def map_points(con: duckdb.DuckDBPyConnection, limit: int = 500) -> tuple[Cut, i
     GROUP BY place_name ORDER BY events DESC, place_name LIMIT ?
     """
     unplaced = scalar(
-        con, "SELECT count(*) FROM event_units WHERE place_name IS NOT NULL AND (place_lat IS NULL OR place_lon IS NULL)"
+        con,
+        "SELECT count(*) FROM event_units WHERE place_name IS NOT NULL AND (place_lat IS NULL OR place_lon IS NULL)",
     )
     return cut(rows(con, sql, [limit])), int(unplaced or 0)
 
@@ -256,24 +257,33 @@ def search_articles(con: duckdb.DuckDBPyConnection, query: str, limit: int = 50)
     return found
 
 
-def quotes(
-    con: duckdb.DuckDBPyConnection, speaker: str = "", about: str = "", limit: int = 50
-) -> Cut:
+QUOTES_ONCE = """
+WITH quotes_once AS (
+    SELECT q.*, a.published, a.title FROM quotes q JOIN articles a USING (article_id)
+    QUALIFY row_number() OVER (PARTITION BY a.content_hash, q.idx ORDER BY a.published NULLS LAST, a.article_id) = 1
+)
+"""
+"""Quotes with copies of one article (identical text) kept once, from the earliest copy."""
+
+
+def quotes(con: duckdb.DuckDBPyConnection, speaker: str = "", about: str = "", limit: int = 50) -> Cut:
     """What an actor said (speaker name or code contains `speaker`), optionally mentioning `about`."""
-    sql = """
-    SELECT q.article_id, q.idx, q.text, q.kind, q.speaker_name, q.speaker_code, q.cue_text, a.published, a.title,
+    sql = f"""
+    {QUOTES_ONCE}
+    SELECT article_id, idx, text, kind, speaker_name, speaker_code, cue_text, published, title,
            count(*) OVER () AS total
-    FROM quotes q JOIN articles a USING (article_id)
-    WHERE (? = '' OR q.speaker_name ILIKE '%' || ? || '%' OR q.speaker_code ILIKE ? || '%')
-      AND (? = '' OR q.text ILIKE '%' || ? || '%')
-    ORDER BY a.published NULLS LAST, q.article_id, q.idx LIMIT ?
+    FROM quotes_once
+    WHERE (? = '' OR speaker_name ILIKE '%' || ? || '%' OR speaker_code ILIKE ? || '%')
+      AND (? = '' OR text ILIKE '%' || ? || '%')
+    ORDER BY published NULLS LAST, article_id, idx LIMIT ?
     """
     return cut(rows(con, sql, [speaker, speaker, speaker, about, about, limit]))
 
 
 def top_speakers(con: duckdb.DuckDBPyConnection, limit: int = 15) -> Cut:
-    sql = """
-    SELECT speaker_name, count(*) AS quotes, count(*) OVER () AS total FROM quotes
+    sql = f"""
+    {QUOTES_ONCE}
+    SELECT speaker_name, count(*) AS quotes, count(*) OVER () AS total FROM quotes_once
     WHERE speaker_name IS NOT NULL GROUP BY speaker_name ORDER BY quotes DESC, speaker_name LIMIT ?
     """
     return cut(rows(con, sql, [limit]))

@@ -16,7 +16,9 @@ LOOPBACK = "127.0.0.1"
 @app.command()
 def serve(
     db: Annotated[Path, typer.Option("--db", help="DuckDB store file (read, never written).", show_default=False)],
-    host: Annotated[str, typer.Option("--host", help="Address to listen on; loopback unless you say otherwise.")] = LOOPBACK,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; loopback unless you say otherwise.")
+    ] = LOOPBACK,
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
 ) -> int:
     """Serve dashboards (overview, dyads, network, map, articles, claims, quotes) and a JSON API on a store."""
@@ -25,7 +27,9 @@ def serve(
 
         from newsevents.web.app import create_app
     except ImportError as exc:
-        raise fail(f"the dashboard needs the web extra: pip install 'newsevents[web]' ({exc.name} is missing)") from None
+        raise fail(
+            f"the dashboard needs the web extra: pip install 'newsevents[web]' ({exc.name} is missing)"
+        ) from None
     if not db.is_file():
         raise fail(f"no database at {db}")
     try:

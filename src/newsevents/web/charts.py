@@ -121,7 +121,8 @@ def network_svg(
         (x1, y1), (x2, y2) = _shorten(where[e["source_code"]], where[e["target_code"]], 7.0)
         tip = f"{e['source_code']} → {e['target_code']}: {e['events']} events, mean Goldstein {e['mean_goldstein']}"
         line = (
-            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{goldstein_colour(e["mean_goldstein"])}" '
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+            f'stroke="{goldstein_colour(e["mean_goldstein"])}" '
             f'stroke-width="{1 + 5 * int(e["events"]) / top:.1f}" marker-end="url(#arrow)" class="edge">'
             f"<title>{escape(tip)}</title></line>"
         )

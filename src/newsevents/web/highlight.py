@@ -10,6 +10,7 @@ an actor and a date); segments never do. The text itself is only ever escaped, n
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -56,7 +57,7 @@ def highlight(text: str, found: Iterable[Mark]) -> Markup:
     out: list[str] = []
     active: list[Mark] = []
     pending = sorted(kept, key=lambda m: m.start)
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in itertools.pairwise(cuts):
         while pending and pending[0].start <= left:
             active.append(pending.pop(0))
         active = [m for m in active if m.end > left]

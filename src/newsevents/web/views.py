@@ -19,7 +19,11 @@ def overview(con: duckdb.DuckDBPyConnection, dyads: int = 10, alerts: int = 20) 
         "totals": counts.totals(con),
         "top_dyads": _cut(counts.top_dyads(con, dyads)),
         "quad_mix": counts.quad_mix(con, "month"),
-        "alerts": {"rows": [a.to_dict() for a in found[:alerts]], "total": len(found), "more": max(len(found) - alerts, 0)},
+        "alerts": {
+            "rows": [a.to_dict() for a in found[:alerts]],
+            "total": len(found),
+            "more": max(len(found) - alerts, 0),
+        },
     }
 
 
@@ -31,7 +35,8 @@ def dyad(con: duckdb.DuckDBPyConnection, source: str, target: str, limit: int = 
         "series": counts.dyad_series(con, source, target),
         "events": _cut(counts.list_events(con, where, limit)),
         "undated": counts.scalar(
-            con, "SELECT count(*) FROM event_units WHERE source_code = ? AND target_code = ? AND day IS NULL",
+            con,
+            "SELECT count(*) FROM event_units WHERE source_code = ? AND target_code = ? AND day IS NULL",
             [source, target],
         ),
         "reverse": counts.scalar(
