@@ -14,8 +14,6 @@ are one event.
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections import defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -65,37 +63,51 @@ class Alert:
 def escalation_alerts(
     con: duckdb.DuckDBPyConnection, options: AlertOptions = AlertOptions(), since: dt.date | None = None
 ) -> list[Alert]:
-    """Alerts on or after `since`, strongest first within a day, newest day first."""
+    """Alerts on or after `since`, newest day first, strongest first within a day."""
     first_day = scalar(con, "SELECT min(published) FROM articles")
     if first_day is None:
         return []
-    series: dict[tuple[str, str], dict[dt.date, tuple[float, int]]] = defaultdict(dict)
-    for row in rows(con, DAILY_CONFLICT_SQL):
-        series[(row["source_code"], row["target_code"])][row["day"]] = (float(row["score"]), int(row["events"]))
-    alerts: list[Alert] = []
-    for (source, target), days in series.items():
-        for day, (score, events) in days.items():
-            if (since and day < since) or day - dt.timedelta(days=options.window) < first_day:
-                continue
-            alert = _judge(source, target, day, score, events, days, options)
-            if alert:
-                alerts.append(alert)
-    return sorted(alerts, key=lambda a: (-a.day.toordinal(), -a.z, a.source, a.target))
+    earliest = first_day + dt.timedelta(days=options.window)
+    if since and since > earliest:
+        earliest = since
+    found = rows(
+        con,
+        _alerts_sql(int(options.window)),
+        [earliest, options.sd_floor, options.sd_floor, options.z_threshold, options.min_score],
+    )
+    return [
+        Alert(
+            r["source_code"],
+            r["target_code"],
+            r["day"],
+            round(float(r["score"]), 2),
+            int(r["events"]),
+            round(float(r["mean"]), 2),
+            round(float(r["sd"]), 2),
+            round(float(r["z"]), 2),
+        )
+        for r in found
+    ]
 
 
-def _judge(
-    source: str,
-    target: str,
-    day: dt.date,
-    score: float,
-    events: int,
-    days: dict[dt.date, tuple[float, int]],
-    options: AlertOptions,
-) -> Alert | None:
-    history = [days.get(day - dt.timedelta(days=back), (0.0, 0))[0] for back in range(1, options.window + 1)]
-    mean = sum(history) / len(history)
-    sd = math.sqrt(sum((x - mean) ** 2 for x in history) / len(history))
-    z = (score - mean) / max(sd, options.sd_floor)
-    if z < options.z_threshold or score < options.min_score:
-        return None
-    return Alert(source, target, day, round(score, 2), events, round(mean, 2), round(sd, 2), round(z, 2))
+def _alerts_sql(window: int) -> str:
+    """Trailing sums over the `window` days before each day (RANGE frame: days without events count as 0).
+
+    `window` is an int, formatted (a frame bound cannot be a parameter); every other value is bound.
+    """
+    return f"""
+    WITH daily AS ({DAILY_CONFLICT_SQL}),
+    framed AS (
+        SELECT *, coalesce(sum(score) OVER w, 0) / {window} AS mean,
+               coalesce(sum(score * score) OVER w, 0) / {window} AS mean_sq
+        FROM daily
+        WINDOW w AS (PARTITION BY source_code, target_code ORDER BY day
+                     RANGE BETWEEN INTERVAL {window} DAY PRECEDING AND INTERVAL 1 DAY PRECEDING)
+    ),
+    judged AS (
+        SELECT *, sqrt(greatest(mean_sq - mean * mean, 0)) AS sd FROM framed WHERE day >= ?
+    )
+    SELECT source_code, target_code, day, score, events, mean, sd, (score - mean) / greatest(sd, ?) AS z
+    FROM judged WHERE (score - mean) / greatest(sd, ?) >= ? AND score >= ?
+    ORDER BY day DESC, z DESC, source_code, target_code
+    """

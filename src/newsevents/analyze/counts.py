@@ -144,8 +144,10 @@ def totals(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
            (SELECT count(*) FROM events) AS event_mentions,
            (SELECT count(*) FROM event_units WHERE day IS NULL) AS undated_events,
            (SELECT count(*) FROM actors) AS actor_mentions,
-           (SELECT count(DISTINCT (a.content_hash, q.idx)) FROM quotes q JOIN articles a USING (article_id)) AS quotes,
-           (SELECT count(DISTINCT (a.content_hash, c.idx)) FROM claims c JOIN articles a USING (article_id)) AS claims,
+           (SELECT count(*) FROM (SELECT DISTINCT a.content_hash, q.idx FROM quotes q JOIN articles a USING (article_id)))
+               AS quotes,
+           (SELECT count(*) FROM (SELECT DISTINCT a.content_hash, c.idx FROM claims c JOIN articles a USING (article_id)))
+               AS claims,
            (SELECT count(*) FROM places) AS places
     """
     return {k: int(v) for k, v in rows(con, sql)[0].items()}

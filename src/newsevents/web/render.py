@@ -23,6 +23,15 @@ def segment(value: Any) -> str:
     return quote(str(value), safe="")
 
 
+def goldstein_class(value: float | None) -> str:
+    """A CSS class for a Goldstein value (the CSP forbids inline styles, so colours are classes)."""
+    if value is None or value == 0:
+        return "g0"
+    if value <= -5:
+        return "gneg2"
+    return "gneg1" if value < 0 else ("gpos1" if value < 5 else "gpos2")
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -32,7 +41,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(url=url, segment=segment, QUAD_NAMES=QUAD_NAMES, charts=charts)
-    env.filters["goldstein_colour"] = charts.goldstein_colour
+    env.filters["goldstein_class"] = goldstein_class
     return env
 
 

@@ -16,11 +16,4 @@
   }
   window.addEventListener("hashchange", focus);
   document.addEventListener("DOMContentLoaded", focus);
-  // Goldstein dots: colour from data attribute (CSP forbids inline styles).
-  document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll(".gdot").forEach(function (el) {
-      var g = parseFloat(el.dataset.g);
-      el.classList.add(isNaN(g) ? "g0" : g <= -5 ? "gneg2" : g < 0 ? "gneg1" : g === 0 ? "g0" : g < 5 ? "gpos1" : "gpos2");
-    });
-  });
 })();
