@@ -2,7 +2,9 @@
 
 The main process reads the inputs, drops articles whose `article_id` is already in the store,
 hands chunks of articles to worker processes (each loads the spaCy model once), and writes each
-finished chunk as arrow tables in one transaction, in input order. Because identity is derived
+finished chunk as arrow tables in one transaction, in input order, then groups the chunk's articles
+into stories and their events into event groups (`group_new_articles`, a transaction of its own:
+a crash between the two leaves articles ungrouped, and the next call groups them first). Because identity is derived
 from content and every write is atomic, a run killed at any moment and started again ends with
 exactly the tables an uninterrupted run gives, and the resumed run re-reads but never re-extracts.
 """
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsevents.analyze.stories import group_new_articles
 from newsevents.ingest.identity import identify
 from newsevents.ingest.readers import expand_paths, read_inputs
 from newsevents.nlp import ModelNotInstalled, load_model
@@ -86,9 +89,11 @@ def ingest(
     tally = Tally(files_total=len(files))
     progress = progress or LogProgress()
     progress.start(len(files))
+    group_new_articles(store)  # what a killed run stored but did not group yet
     chunks = read_chunks(files, store, config, tally)
     for chunk, results in _extracted(chunks, options, config.workers):
         _write(store, chunk, results, tally, on_reject)
+        group_new_articles(store)
         tally.files_done = chunk.files_done
         progress.update(tally)
     tally.files_done = len(files)

@@ -151,6 +151,10 @@ class Store:
     def _transaction(self) -> _Transaction:
         return _Transaction(self.con)
 
+    def transaction(self) -> _Transaction:
+        """BEGIN … COMMIT (ROLLBACK on error) for a step that writes several tables at once (grouping)."""
+        return _Transaction(self.con)
+
 
 class _Transaction:
     """BEGIN … COMMIT, or ROLLBACK when the block raises."""

@@ -33,15 +33,24 @@ GDELT_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 # The events joined with their article: what `gdelt_row` needs. `lead_end` is where the first
-# paragraph ends, for IsRootEvent (GDELT flags events from the lead paragraph).
+# paragraph ends, for IsRootEvent (GDELT flags events from the lead paragraph). One row per event
+# group (docs/store.md): its first mention, with the group's counts; an event not grouped yet is
+# its own row.
 GDELT_QUERY = """
-SELECT e.*, a.published, coalesce(a.url, a.source_id) AS source_url,
-       length(regexp_extract(a.text, '^\\s*[^\\n]*')) AS lead_end
-FROM events e JOIN articles a USING (article_id)
-{where}
-ORDER BY a.rowid, e.idx
+SELECT * EXCLUDE (article_row, is_first) FROM (
+    SELECT e.*, a.published, coalesce(a.url, a.source_id) AS source_url,
+           length(regexp_extract(a.text, '^\\s*[^\\n]*')) AS lead_end, a.rowid AS article_row,
+           g.num_mentions, g.num_sources, g.num_articles,
+           g.group_id IS NULL OR (g.first_article_id = e.article_id AND g.first_idx = e.idx) AS is_first
+    FROM events e JOIN articles a USING (article_id)
+    LEFT JOIN event_group_members m USING (article_id, idx) LEFT JOIN event_groups g ON g.group_id = m.group_id
+    {where}
+)
+WHERE is_first
+ORDER BY article_row, idx
 """
 
+_COUNTS = {"NumMentions": "num_mentions", "NumSources": "num_sources", "NumArticles": "num_articles"}
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _GEO_TYPE = {"country": 1, "admin": 5, "city": 4, "landmark": 4}  # GDELT: 1 country, 4 world city, 5 world ADM1
 _US_GEO_TYPE = {"admin": 2, "city": 3, "landmark": 3}  # GDELT: 2 US state, 3 US city
@@ -58,7 +67,7 @@ def gdelt_row(event: Mapping[str, Any]) -> list[str]:
     row["IsRootEvent"] = "1" if (event.get("sentence_start") or 0) < (event.get("lead_end") or 0) else "0"
     row.update(EventCode=cameo, EventBaseCode=cameo[:3], EventRootCode=event.get("root") or cameo[:2])
     row.update(QuadClass=_text(event.get("quad_class")), GoldsteinScale=_text(event.get("goldstein")))
-    row.update(NumMentions="1", NumSources="1", NumArticles="1")
+    row.update({name: str(event.get(key) or 1) for name, key in _COUNTS.items()})
     row.update(_place_fields("ActionGeo", event))
     row["SOURCEURL"] = event.get("source_url") or ""
     return [row[name] for name in GDELT_COLUMNS]

@@ -75,9 +75,48 @@ ALTER TABLE quotes ADD COLUMN parts STRUCT(start INTEGER, "end" INTEGER)[];
     for table in ("articles", "actors", "events", "quotes", "claims", "places", "dates")
 )
 
+# Stories and corroborated events (issue 11; documented in docs/store.md, "Stories and event groups").
+# `story_signatures` and `story_bands` let a new batch be grouped against the stored stories without
+# re-reading their texts; `event_groups` counts one real-world event once across copies and outlets.
+_STORIES = """
+CREATE TABLE story_signatures (
+    article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, seq BIGINT NOT NULL, source_key VARCHAR,
+    published DATE, text_hash VARCHAR NOT NULL, shingles INTEGER NOT NULL, terms INTEGER NOT NULL,
+    word_minhash UINTEGER[] NOT NULL, term_minhash UINTEGER[] NOT NULL,
+    matched_article_id VARCHAR, method VARCHAR NOT NULL, similarity DOUBLE
+);
+CREATE TABLE story_bands (band_key UBIGINT NOT NULL, article_id VARCHAR NOT NULL);
+CREATE VIEW stories AS
+SELECT s.story_id, count(*) AS size, count(DISTINCT s.source_key) AS num_sources,
+       min(a.published) AS first_seen, max(a.published) AS last_seen,
+       arg_min(s.article_id, s.seq) AS first_article_id, arg_min(a.title, s.seq) AS title
+FROM story_signatures s JOIN articles a USING (article_id)
+GROUP BY s.story_id;
+CREATE TABLE event_groups (
+    group_id VARCHAR NOT NULL, source_code VARCHAR, target_code VARCHAR, cameo VARCHAR, event_date DATE,
+    story_id VARCHAR, num_mentions INTEGER NOT NULL, num_articles INTEGER NOT NULL, num_sources INTEGER NOT NULL,
+    num_stories INTEGER NOT NULL, contested BOOLEAN NOT NULL, first_article_id VARCHAR NOT NULL,
+    first_idx INTEGER NOT NULL
+);
+CREATE TABLE event_group_members (
+    article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, group_id VARCHAR NOT NULL, story_id VARCHAR NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE event_contests (
+    story_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, group_id VARCHAR NOT NULL,
+    other_article_id VARCHAR NOT NULL, other_idx INTEGER NOT NULL, other_group_id VARCHAR NOT NULL,
+    fields VARCHAR[] NOT NULL
+);
+CREATE VIEW event_evidence AS
+SELECT m.group_id, m.article_id, m.idx, m.story_id, a.url, a.published, e.trigger_text,
+       substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
+FROM event_group_members m JOIN events e USING (article_id, idx) JOIN articles a USING (article_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles and what was extracted from them", _INITIAL),
     Migration(2, "quotes.parts; an `extra` JSON column for record fields without a column", _PARTS_AND_EXTRA),
+    Migration(3, "stories: signatures, LSH bands, event groups with counts and contested readings", _STORIES),
 )
 
 SCHEMA_VERSION_DDL = """
