@@ -378,3 +378,30 @@ def test_commands_name_a_missing_store(tmp_path: Path, command: str, capsys: pyt
     assert cli(argv) == 1
     err = capsys.readouterr().err
     assert err.startswith("newsevents: error:") and "none.duckdb" in err and len(err.strip().splitlines()) == 1
+
+
+def test_units_are_the_stories_event_groups_once_grouped(tmp_path: Path) -> None:
+    """Two outlets' differently worded reports of one event are one unit after the stories step groups them."""
+    from newsevents.analyze.stories import group_new_articles
+    from newsevents.store import Store
+
+    db = tmp_path / "g.duckdb"
+    first = synthetic_article("a", "2022-04-02", [Ev("RUS", "UKR", "190")], url="https://one.example/a")
+    second = synthetic_article(
+        "b", "2022-04-02", [Ev("RUS", "UKR", "190"), Ev("UKR", "RUS", "111")], url="https://two.example/b"
+    )
+    write_store(db, [first, second])
+    assert counts.totals(take_snapshot(db).cursor())["events"] == 3  # before grouping: different texts
+    with Store.open(db) as store:
+        group_new_articles(store)
+    con = take_snapshot(db).cursor()
+    assert counts.totals(con)["events"] == 2
+    unit = counts.list_events(con, counts.EventFilter(source="RUS", target="UKR")).rows
+    assert [(u["num_articles"], u["num_sources"], u["sources"]) for u in unit] == [
+        (2, 2, ["one.example", "two.example"])
+    ]
+
+
+def test_fixture_copies_are_one_unit_with_both_sources(client: TestClient) -> None:
+    found = client.get("/api/events", params={"source": "RUSMIL", "target": "UKR"}).json()["rows"]
+    assert [(e["num_articles"], e["sources"]) for e in found] == [(2, ["daily.example.org", "wire.example.com"])]

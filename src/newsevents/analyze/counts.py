@@ -21,36 +21,42 @@ from typing import Any
 import duckdb
 
 EVENT_MEMBERS_SQL = r"""
-SELECT e.article_id, e.idx, a.content_hash || ':' || e.idx AS unit_id, a.published,
-       coalesce(nullif(regexp_extract(a.url, '://(?:www\.)?([^/:?#]+)', 1), ''), a.source_file, a.source_id)
+SELECT e.article_id, e.idx, a.published,
+       coalesce(m.group_id, 'copy:' || a.content_hash || ':' || e.idx) AS unit_id,
+       coalesce(s.source_key, nullif(regexp_extract(a.url, '://(?:www\.)?([^/:?#]+)', 1), ''), a.article_id)
            AS outlet
 FROM events e JOIN articles a USING (article_id)
+LEFT JOIN event_group_members m USING (article_id, idx)
+LEFT JOIN story_signatures s USING (article_id)
 """
-"""Which unit each event row belongs to (table `event_members`); the stories tables will replace this."""
+"""Which unit each event row belongs to (table `event_members`): its event group (migration 3) when the
+stories step has grouped it, else the same event of any identical copy (content hash)."""
 
 EVENT_UNITS_SQL = r"""
-WITH groups AS (
-    SELECT unit_id, count(*) AS num_articles, count(DISTINCT outlet) AS num_sources,
-           list(DISTINCT outlet ORDER BY outlet) AS sources
+WITH units AS (
+    SELECT unit_id, count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
+           count(DISTINCT outlet) AS num_sources, list(DISTINCT outlet ORDER BY outlet) AS sources,
+           arg_min(article_id, (published IS NULL, published, article_id, idx)) AS first_article_id,
+           arg_min(idx, (published IS NULL, published, article_id, idx)) AS first_idx
     FROM event_members GROUP BY unit_id
-),
-firsts AS (
-    SELECT unit_id, article_id, idx FROM event_members
-    QUALIFY row_number() OVER (PARTITION BY unit_id ORDER BY published NULLS LAST, article_id) = 1
 )
-SELECT f.unit_id, e.article_id, e.idx,
+SELECT u.unit_id, e.article_id, e.idx,
        coalesce(TRY_CAST(CASE WHEN e.date SIMILAR TO '[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN e.date END AS DATE),
                 a.published) AS day,
        e.sentence_start, e.sentence_end, e.trigger_text,
        e.source_code, e.source_name, e.target_code, e.target_name, e.cameo, e.root, e.quad_class, e.goldstein,
        e.plover, e.modality, e.place_name, e.place_country, e.place_lat, e.place_lon,
-       g.num_articles, g.num_sources, g.sources,
+       u.num_mentions, u.num_articles, u.num_sources, u.sources,
+       coalesce(g.num_stories, 1) AS num_stories, coalesce(g.contested, false) AS contested,
        e.modality IN ('asserted', 'reported') AS happened
-FROM firsts f JOIN groups g USING (unit_id)
-JOIN events e ON e.article_id = f.article_id AND e.idx = f.idx
-JOIN articles a ON a.article_id = f.article_id
+FROM units u
+LEFT JOIN event_groups g ON g.group_id = u.unit_id
+JOIN events e ON e.article_id = coalesce(g.first_article_id, u.first_article_id)
+             AND e.idx = coalesce(g.first_idx, u.first_idx)
+JOIN articles a ON a.article_id = e.article_id
 """
-"""One row per event unit (table `event_units`), described by its first report."""
+"""One row per event unit (table `event_units`), described by its first report (the group's own first
+mention when grouped); `sources` are the distinct outlets (`story_signatures.source_key`, else URL host)."""
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
@@ -144,10 +150,10 @@ def totals(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
            (SELECT count(*) FROM events) AS event_mentions,
            (SELECT count(*) FROM event_units WHERE day IS NULL) AS undated_events,
            (SELECT count(*) FROM actors) AS actor_mentions,
-           (SELECT count(*) FROM (SELECT DISTINCT a.content_hash, q.idx FROM quotes q JOIN articles a USING (article_id)))
-               AS quotes,
-           (SELECT count(*) FROM (SELECT DISTINCT a.content_hash, c.idx FROM claims c JOIN articles a USING (article_id)))
-               AS claims,
+           (SELECT count(*) FROM (SELECT DISTINCT a.content_hash, q.idx
+                                  FROM quotes q JOIN articles a USING (article_id))) AS quotes,
+           (SELECT count(*) FROM (SELECT DISTINCT a.content_hash, c.idx
+                                  FROM claims c JOIN articles a USING (article_id))) AS claims,
            (SELECT count(*) FROM places) AS places
     """
     return {k: int(v) for k, v in rows(con, sql)[0].items()}
@@ -193,7 +199,7 @@ def list_events(con: duckdb.DuckDBPyConnection, where: EventFilter, limit: int =
     clause, params = where.where()
     sql = f"""
     SELECT unit_id, article_id, idx, day, trigger_text, source_code, source_name, target_code, target_name,
-           cameo, quad_class, goldstein, modality, place_name, num_articles, num_sources, sources,
+           cameo, quad_class, goldstein, modality, place_name, num_articles, num_sources, sources, contested,
            count(*) OVER () AS total
     FROM event_units{clause}
     ORDER BY day NULLS LAST, article_id, idx LIMIT ? OFFSET ?
@@ -296,6 +302,7 @@ class ArticleView:
     article: dict[str, Any]
     items: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     units: dict[int, dict[str, Any]] = field(default_factory=dict)
+    copies: list[dict[str, Any]] = field(default_factory=list)
 
 
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleView | None:
@@ -312,10 +319,16 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleView | No
     for table in ("actors", "events", "quotes", "claims", "places", "dates"):
         view.items[table] = rows(con, f"SELECT * FROM {table} WHERE article_id = ? ORDER BY idx", [article_id])
     unit_sql = """
-    SELECT m.idx, u.unit_id, u.day, u.num_articles, u.num_sources, u.sources
+    SELECT m.idx, u.unit_id, u.day, u.num_articles, u.num_sources, u.sources, u.num_mentions, u.contested
     FROM event_members m JOIN event_units u USING (unit_id) WHERE m.article_id = ?
     """
     view.units = {r["idx"]: r for r in rows(con, unit_sql, [article_id])}
+    copies_sql = """
+    SELECT a.article_id, a.title, a.url, a.published FROM story_signatures s JOIN articles a USING (article_id)
+    WHERE s.story_id = (SELECT story_id FROM story_signatures WHERE article_id = ?) AND a.article_id <> ?
+    ORDER BY a.published NULLS LAST, a.article_id
+    """
+    view.copies = rows(con, copies_sql, [article_id, article_id])
     return view
 
 

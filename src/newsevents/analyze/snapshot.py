@@ -20,7 +20,8 @@ from newsevents.analyze.counts import EVENT_MEMBERS_SQL, EVENT_UNITS_SQL
 from newsevents.store.migrations import MIGRATIONS, RECORD_TABLES
 from newsevents.types import InputError
 
-COPIED_TABLES = ("articles", *RECORD_TABLES)
+COPIED_TABLES = ("articles", *RECORD_TABLES, "event_groups", "event_group_members", "event_contests")
+STORY_COLUMNS = "article_id, story_id, source_key"  # not the MinHash signatures: the dashboard never needs them
 
 
 class StoreBusy(RuntimeError):
@@ -53,6 +54,7 @@ def take_snapshot(path: Path, with_text: bool = True) -> Snapshot:
             for table in COPIED_TABLES:
                 columns = "* EXCLUDE (text), '' AS text" if table == "articles" and not with_text else "*"
                 con.execute(f"CREATE TABLE {table} AS SELECT {columns} FROM src.{table}")
+            con.execute(f"CREATE TABLE story_signatures AS SELECT {STORY_COLUMNS} FROM src.story_signatures")
         finally:
             con.execute("DETACH src")
         con.execute(f"CREATE TABLE event_members AS {EVENT_MEMBERS_SQL}")

@@ -97,7 +97,7 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
         event["cameo_name"] = entry.name if entry else None
         event["unit"] = view.units.get(event["idx"])
         event["sentence"] = view.article["text"][event["sentence_start"] or 0 : event["sentence_end"] or 0]
-    return {"article": view.article, **view.items}
+    return {"article": view.article, "copies": view.copies, **view.items}
 
 
 def alerts(con: duckdb.DuckDBPyConnection, since: dt.date | None = None) -> list[dict[str, Any]]:
