@@ -138,7 +138,7 @@ def _quiet_then_burst(burst_day: str, burst: int, *, modality: str = "asserted")
 )
 def test_escalation_alerts(tmp_path: Path, articles: list, expected: list) -> None:
     con = _snapshot_of(tmp_path, articles)
-    found = escalation_alerts(con, AlertOptions())
+    found = escalation_alerts(con, AlertOptions()).alerts
     assert [(a.source, a.target, a.day.isoformat(), a.score, a.events) for a in found] == expected
     for alert in found:
         # baseline: the quiet days Jan 16, 21, 26, 31 and Feb 5 score 2 each, in the 30 days before Feb 15
@@ -147,14 +147,28 @@ def test_escalation_alerts(tmp_path: Path, articles: list, expected: list) -> No
 
 def test_a_steady_dyad_does_not_alert(tmp_path: Path) -> None:
     steady = [synthetic_article(f"s{d}", d, [Ev("RUS", "UKR", "190")]) for d in days("2022-01-01", 90)]
-    assert escalation_alerts(_snapshot_of(tmp_path, steady)) == []
+    assert escalation_alerts(_snapshot_of(tmp_path, steady)).total == 0
 
 
 def test_copies_of_one_burst_are_one_burst(tmp_path: Path) -> None:
-    articles = _quiet_then_burst("2022-02-15", 1)
-    copies = [synthetic_article(f"copy{i}", "2022-02-15", [Ev("RUS", "UKR", "190")], trailer="burst") for i in range(4)]
-    found = escalation_alerts(_snapshot_of(tmp_path, [*articles, *copies]))
-    assert [(a.score, a.events) for a in found] == [(10.0, 1)]  # four copies of the one-attack text add nothing
+    articles = _quiet_then_burst("2022-02-15", 2)
+    copies = [
+        synthetic_article(f"copy{i}", "2022-02-15", [Ev("RUS", "UKR", "190")] * 2, trailer="burst") for i in range(4)
+    ]
+    found = escalation_alerts(_snapshot_of(tmp_path, [*articles, *copies])).alerts
+    assert [(a.score, a.events) for a in found] == [(20.0, 2)]  # four copies of the two-attack text add nothing
+
+
+def test_one_report_alone_does_not_alert(tmp_path: Path) -> None:
+    assert escalation_alerts(_snapshot_of(tmp_path, _quiet_then_burst("2022-02-15", 1))).total == 0
+
+
+def test_alert_lists_are_cut_with_their_total(tmp_path: Path) -> None:
+    quiet = _quiet_then_burst("2022-02-15", 3)
+    other = [synthetic_article(f"o{d}", d, [Ev("USA", "IRN", "190")] * 3) for d in ("2022-02-20", "2022-03-30")]
+    found = escalation_alerts(_snapshot_of(tmp_path, [*quiet, *other]), limit=1)
+    assert (len(found.alerts), found.total, found.more) == (1, 3, 2)
+    assert found.alerts[0].day.isoformat() == "2022-03-30"  # newest first
 
 
 # ---------------------------------------------------------------- claims ledger
@@ -403,5 +417,5 @@ def test_units_are_the_stories_event_groups_once_grouped(tmp_path: Path) -> None
 
 
 def test_fixture_copies_are_one_unit_with_both_sources(client: TestClient) -> None:
-    found = client.get("/api/events", params={"source": "RUSMIL", "target": "UKR"}).json()["rows"]
+    found = client.get("/api/events", params={"source": "RUSMIL", "target": "UKR", "day": "2022-01-10"}).json()["rows"]
     assert [(e["num_articles"], e["sources"]) for e in found] == [(2, ["daily.example.org", "wire.example.com"])]

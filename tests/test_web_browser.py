@@ -105,7 +105,7 @@ def test_overview_to_dyad_to_event_to_its_highlighted_sentence(server: str, brow
     assert driver.find_element(By.TAG_NAME, "h1").text == "Overview"
     totals = driver.find_element(By.CLASS_NAME, "totals").text
     assert "6 articles (1 undated)" in totals
-    assert "11 events" in totals and "from 15 reports" in totals  # the copied wire story counts once
+    assert "15 events" in totals and "from 19 reports" in totals  # the copied wire story (4 events) counts once
     _shot(driver, "overview", tmp_path)
 
     first_dyad = driver.find_element(By.CSS_SELECTOR, "#top-dyads a.dyad")
@@ -164,6 +164,7 @@ def test_hostile_article_is_shown_as_text_and_runs_nothing(server: str, browser:
     assert "<script>window.__pwned=1</script>" in text
     assert 'onerror="window.__pwned=2"' in text
     assert "<script>" in browser.find_element(By.TAG_NAME, "h1").text
+    assert browser.find_elements(By.CSS_SELECTOR, "#article-text .seg.k-trigger")  # marked up, and still only text
     assert browser.execute_script("return window.__pwned === undefined")
     assert not browser.find_elements(By.CSS_SELECTOR, "#article-text img, #article-text b")
     _shot(browser, "hostile", tmp_path)

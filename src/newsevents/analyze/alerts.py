@@ -2,13 +2,13 @@
 
 Score of a dyad (source → target) on a day: the sum over its conflict event units (QuadClass 3 and
 4, that happened: not negated or hypothetical) of |Goldstein|, at least 1 each — so one "attack"
-(Goldstein -10) weighs ten "criticises" less than one. Baseline: the mean and standard deviation
-of the same score over the `window` days before (days without events count as 0). The alert fires
-when `z = (score - mean) / max(sd, sd_floor)` reaches `z_threshold` and the score is at least
-`min_score`. A day is judged only when the store has dated articles from at least `window` days
-before it, so the first weeks of a corpus do not alarm on everything; undated events are never
-placed on a day. Event units are story-aware (see `analyze.counts`), so ten copies of one report
-are one event.
+(Goldstein -10) weighs ten "criticises" less than one. Baseline: the mean and standard deviation of
+the same score over the `window` days before (days without events count as 0). The alert fires when
+`z = (score - mean) / max(sd, sd_floor)` reaches `z_threshold` and the score is at least `min_score`
+from at least `min_events` conflict events. A day is judged only when the store has dated articles
+from at least `window` days before it, so the first weeks of a corpus do not alarm on everything;
+undated events are never placed on a day. Event units are story-aware (see `analyze.counts`), so ten
+copies of one report are one event.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ class AlertOptions:
     window: int = 30
     z_threshold: float = 3.0
     min_score: float = 5.0
+    min_events: int = 2  # one report alone is not told apart from noise in a dyad that is mostly silent
     sd_floor: float = 1.0
 
 
@@ -60,22 +61,35 @@ class Alert:
         return data
 
 
+@dataclass(frozen=True)
+class AlertList:
+    """The alerts shown (newest day first, strongest first within a day) and how many there are in all."""
+
+    alerts: list[Alert]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.alerts)
+
+
 def escalation_alerts(
-    con: duckdb.DuckDBPyConnection, options: AlertOptions = AlertOptions(), since: dt.date | None = None
-) -> list[Alert]:
-    """Alerts on or after `since`, newest day first, strongest first within a day."""
+    con: duckdb.DuckDBPyConnection,
+    options: AlertOptions = AlertOptions(),
+    since: dt.date | None = None,
+    limit: int | None = None,
+) -> AlertList:
+    """Alerts on or after `since`; at most `limit` of them, with the total."""
     first_day = scalar(con, "SELECT min(published) FROM articles")
     if first_day is None:
-        return []
+        return AlertList([], 0)
     earliest = first_day + dt.timedelta(days=options.window)
     if since and since > earliest:
         earliest = since
-    found = rows(
-        con,
-        _alerts_sql(int(options.window)),
-        [earliest, options.sd_floor, options.sd_floor, options.z_threshold, options.min_score],
-    )
-    return [
+    params = [earliest, options.sd_floor, options.sd_floor, options.z_threshold, options.min_score, options.min_events]
+    found = rows(con, _alerts_sql(int(options.window)) + " LIMIT ?", [*params, limit if limit is not None else 2**62])
+    total = int(found[0]["total"]) if found else 0
+    alerts = [
         Alert(
             r["source_code"],
             r["target_code"],
@@ -88,6 +102,7 @@ def escalation_alerts(
         )
         for r in found
     ]
+    return AlertList(alerts, total)
 
 
 def _alerts_sql(window: int) -> str:
@@ -107,7 +122,7 @@ def _alerts_sql(window: int) -> str:
     judged AS (
         SELECT *, sqrt(greatest(mean_sq - mean * mean, 0)) AS sd FROM framed WHERE day >= ?
     )
-    SELECT source_code, target_code, day, score, events, mean, sd, (score - mean) / greatest(sd, ?) AS z
-    FROM judged WHERE (score - mean) / greatest(sd, ?) >= ? AND score >= ?
-    ORDER BY day DESC, z DESC, source_code, target_code
-    """
+    SELECT source_code, target_code, day, score, events, mean, sd, (score - mean) / greatest(sd, ?) AS z,
+           count(*) OVER () AS total
+    FROM judged WHERE (score - mean) / greatest(sd, ?) >= ? AND score >= ? AND events >= ?
+    ORDER BY day DESC, z DESC, source_code, target_code"""

@@ -47,6 +47,7 @@ def take_snapshot(path: Path, with_text: bool = True) -> Snapshot:
     if not path.is_file():
         raise InputError(f"no database at {path}")
     con = duckdb.connect(":memory:")
+    con.execute("SET enable_progress_bar = false")  # a server's log is no terminal
     try:
         _attach(con, path)
         try:

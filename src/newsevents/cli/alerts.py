@@ -21,10 +21,11 @@ def alerts(
     window: Annotated[int, typer.Option("--window", min=2, help="Days of trailing baseline.")] = 30,
     z: Annotated[float, typer.Option("--z", min=0, help="z-score at or above which a day alerts.")] = 3.0,
     min_score: Annotated[float, typer.Option("--min-score", min=0, help="Smallest conflict score that alerts.")] = 5.0,
+    min_events: Annotated[int, typer.Option("--min-events", min=1, help="Fewest conflict events that alert.")] = 2,
 ) -> int:
     """Escalation alerts: per dyad, days whose Goldstein-weighted conflict score is z sd above its baseline."""
     first = _date(since, "--since")
-    options = AlertOptions(window=window, z_threshold=z, min_score=min_score)
+    options = AlertOptions(window=window, z_threshold=z, min_score=min_score, min_events=min_events)
     try:
         snapshot = take_snapshot(db, with_text=False)
     except (InputError, StoreBusy) as exc:
@@ -33,7 +34,7 @@ def alerts(
         found = escalation_alerts(snapshot.cursor(), options, first)
     finally:
         snapshot.close()
-    for alert in found:
+    for alert in found.alerts:
         print(alert.line())
-    print(f"newsevents: {len(found)} alerts (window {window} days, z ≥ {z:g}, score ≥ {min_score:g})")
+    print(f"newsevents: {found.total} alerts (window {window} days, z ≥ {z:g}, score ≥ {min_score:g})")
     return EXIT_OK

@@ -10,10 +10,9 @@ from fastapi.responses import JSONResponse
 
 from newsevents.analyze import counts
 from newsevents.web import views
-from newsevents.web.state import SnapshotHolder, event_filter, get_cursor, get_holder, parse_date
+from newsevents.web.state import SnapshotHolder, Views, event_filter, get_holder, get_views, parse_date
 
 router = APIRouter(prefix="/api")
-Cursor = Any
 
 
 def as_json(data: Any) -> JSONResponse:
@@ -33,20 +32,20 @@ def api_refresh(holder: SnapshotHolder = Depends(get_holder)) -> JSONResponse:
 
 
 @router.get("/overview", tags=["views"], summary="Totals, top dyads, QuadClass mix per month, alerts")
-def api_overview(dyads: int = Query(10, ge=1, le=1000), con: Cursor = Depends(get_cursor)) -> JSONResponse:
-    return as_json(views.overview(con, dyads))
+def api_overview(dyads: int = Query(10, ge=1, le=1000), v: Views = Depends(get_views)) -> JSONResponse:
+    return as_json(v(views.overview, dyads))
 
 
 @router.get("/alerts", tags=["views"], summary="Escalation alerts per dyad, newest first")
-def api_alerts(since: str | None = None, con: Cursor = Depends(get_cursor)) -> JSONResponse:
-    return as_json(views.alerts(con, parse_date(since, "since")))
+def api_alerts(since: str | None = None, v: Views = Depends(get_views)) -> JSONResponse:
+    return as_json(v(views.alerts, parse_date(since, "since")))
 
 
 @router.get("/dyads/{source}/{target}", tags=["views"], summary="Daily series and events of one dyad")
 def api_dyad(
-    source: str, target: str, limit: int = Query(50, ge=1, le=1000), con: Cursor = Depends(get_cursor)
+    source: str, target: str, limit: int = Query(50, ge=1, le=1000), v: Views = Depends(get_views)
 ) -> JSONResponse:
-    view = views.dyad(con, source, target, limit)
+    view = v(views.dyad, source, target, limit)
     if not view["events"]["total"]:
         raise HTTPException(404, f"no events from {source} to {target}")
     return as_json(view)
@@ -57,28 +56,28 @@ def api_events(
     where: counts.EventFilter = Depends(event_filter),
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Query(0, ge=0),
-    con: Cursor = Depends(get_cursor),
+    v: Views = Depends(get_views),
 ) -> JSONResponse:
-    return as_json(views.events(con, where, limit, offset))
+    return as_json(v(views.events, where, limit, offset))
 
 
 @router.get("/network", tags=["views"], summary="Most active actors and the edges between them")
-def api_network(actors: int = Query(25, ge=2, le=200), con: Cursor = Depends(get_cursor)) -> JSONResponse:
-    return as_json(views.network(con, actors))
+def api_network(actors: int = Query(25, ge=2, le=200), v: Views = Depends(get_views)) -> JSONResponse:
+    return as_json(v(views.network, actors))
 
 
 @router.get("/map", tags=["views"], summary="Event places with coordinates and counts")
-def api_map(limit: int = Query(500, ge=1, le=5000), con: Cursor = Depends(get_cursor)) -> JSONResponse:
-    return as_json(views.places(con, limit))
+def api_map(limit: int = Query(500, ge=1, le=5000), v: Views = Depends(get_views)) -> JSONResponse:
+    return as_json(v(views.places, limit))
 
 
 @router.get("/search", tags=["views"], summary="Articles whose title or text contains q (literally)")
 def api_search(
     q: str = Query(..., min_length=1, max_length=200),
     limit: int = Query(50, ge=1, le=500),
-    con: Cursor = Depends(get_cursor),
+    v: Views = Depends(get_views),
 ) -> JSONResponse:
-    return as_json(views.search(con, q, limit))
+    return as_json(v(views.search, q, limit))
 
 
 @router.get("/quotes", tags=["views"], summary="Quotes by a speaker (name or code), optionally mentioning a word")
@@ -86,9 +85,9 @@ def api_quotes(
     speaker: str = Query("", max_length=200),
     about: str = Query("", max_length=200),
     limit: int = Query(50, ge=1, le=1000),
-    con: Cursor = Depends(get_cursor),
+    v: Views = Depends(get_views),
 ) -> JSONResponse:
-    return as_json(views.quotes(con, speaker, about, limit))
+    return as_json(v(views.quotes, speaker, about, limit))
 
 
 @router.get("/claims", tags=["views"], summary="Claim subjects, or with `subject` that subject's ledger")
@@ -96,14 +95,14 @@ def api_claims(
     subject: str = Query("", max_length=200),
     unit: str = Query("", max_length=50),
     contains: str = Query("", max_length=200),
-    con: Cursor = Depends(get_cursor),
+    v: Views = Depends(get_views),
 ) -> JSONResponse:
-    return as_json(views.ledger(con, subject, unit) if subject else views.claims(con, contains))
+    return as_json(v(views.ledger, subject, unit) if subject else v(views.claims, contains))
 
 
 @router.get("/articles/{article_id}", tags=["views"], summary="An article and everything extracted from it")
-def api_article(article_id: str, con: Cursor = Depends(get_cursor)) -> JSONResponse:
-    view = views.article(con, article_id)
+def api_article(article_id: str, v: Views = Depends(get_views)) -> JSONResponse:
+    view = v(views.article, article_id)
     if view is None:
         raise HTTPException(404, f"no article {article_id!r}")
     return as_json(view)

@@ -12,10 +12,9 @@ from newsevents.web import views
 from newsevents.web.highlight import highlight, marks
 from newsevents.web.outline import world_outline
 from newsevents.web.render import Links, render, segment
-from newsevents.web.state import SnapshotHolder, event_filter, get_cursor, get_holder, parse_date
+from newsevents.web.state import SnapshotHolder, Views, event_filter, get_holder, get_views, parse_date
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-Cursor = Any
 
 
 def page(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -24,25 +23,25 @@ def page(request: Request, template: str, **context: Any) -> HTMLResponse:
 
 
 @router.get("/")
-def overview_page(request: Request, con: Cursor = Depends(get_cursor)) -> HTMLResponse:
-    return page(request, "overview.html", view=views.overview(con))
+def overview_page(request: Request, v: Views = Depends(get_views)) -> HTMLResponse:
+    return page(request, "overview.html", view=v(views.overview))
 
 
 @router.get("/alerts")
-def alerts_page(request: Request, since: str | None = None, con: Cursor = Depends(get_cursor)) -> HTMLResponse:
-    return page(request, "alerts.html", alerts=views.alerts(con, parse_date(since, "since")))
+def alerts_page(request: Request, since: str | None = None, v: Views = Depends(get_views)) -> HTMLResponse:
+    return page(request, "alerts.html", alerts=v(views.alerts, parse_date(since, "since")))
 
 
 @router.get("/dyads")
-def dyad_picker(request: Request, source: str = "", target: str = "", con: Cursor = Depends(get_cursor)) -> Response:
+def dyad_picker(request: Request, source: str = "", target: str = "", v: Views = Depends(get_views)) -> Response:
     if source and target:
         return RedirectResponse(f"/dyads/{segment(source)}/{segment(target)}", status_code=303)
-    return page(request, "dyads.html", view=views.overview(con, dyads=100, alerts=0))
+    return page(request, "dyads.html", view=v(views.overview, 100, 0))
 
 
 @router.get("/dyads/{source}/{target}")
-def dyad_page(request: Request, source: str, target: str, con: Cursor = Depends(get_cursor)) -> HTMLResponse:
-    view = views.dyad(con, source, target)
+def dyad_page(request: Request, source: str, target: str, v: Views = Depends(get_views)) -> HTMLResponse:
+    view = v(views.dyad, source, target)
     if not view["events"]["total"]:
         raise HTTPException(404, f"no events from {source} to {target}")
     return page(request, "dyad.html", view=view)
@@ -53,28 +52,26 @@ def events_page(
     request: Request,
     where: counts.EventFilter = Depends(event_filter),
     offset: int = Query(0, ge=0),
-    con: Cursor = Depends(get_cursor),
+    v: Views = Depends(get_views),
 ) -> HTMLResponse:
-    return page(request, "events.html", view=views.events(con, where, 100, offset))
+    return page(request, "events.html", view=v(views.events, where, 100, offset))
 
 
 @router.get("/network")
 def network_page(
-    request: Request, actors: int = Query(25, ge=2, le=200), con: Cursor = Depends(get_cursor)
+    request: Request, actors: int = Query(25, ge=2, le=200), v: Views = Depends(get_views)
 ) -> HTMLResponse:
-    return page(request, "network.html", view=views.network(con, actors))
+    return page(request, "network.html", view=v(views.network, actors))
 
 
 @router.get("/map")
-def map_page(request: Request, con: Cursor = Depends(get_cursor)) -> HTMLResponse:
-    return page(request, "map.html", view=views.places(con))
+def map_page(request: Request, v: Views = Depends(get_views)) -> HTMLResponse:
+    return page(request, "map.html", view=v(views.places))
 
 
 @router.get("/search")
-def search_page(
-    request: Request, q: str = Query("", max_length=200), con: Cursor = Depends(get_cursor)
-) -> HTMLResponse:
-    return page(request, "search.html", view=views.search(con, q))
+def search_page(request: Request, q: str = Query("", max_length=200), v: Views = Depends(get_views)) -> HTMLResponse:
+    return page(request, "search.html", view=v(views.search, q))
 
 
 @router.get("/quotes")
@@ -82,9 +79,9 @@ def quotes_page(
     request: Request,
     speaker: str = Query("", max_length=200),
     about: str = Query("", max_length=200),
-    con: Cursor = Depends(get_cursor),
+    v: Views = Depends(get_views),
 ) -> HTMLResponse:
-    return page(request, "quotes.html", view=views.quotes(con, speaker, about))
+    return page(request, "quotes.html", view=v(views.quotes, speaker, about))
 
 
 @router.get("/claims")
@@ -93,19 +90,19 @@ def claims_page(
     subject: str = Query("", max_length=200),
     unit: str = Query("", max_length=50),
     contains: str = Query("", max_length=200),
-    con: Cursor = Depends(get_cursor),
+    v: Views = Depends(get_views),
 ) -> HTMLResponse:
     if not subject:
-        return page(request, "claims.html", view=views.claims(con, contains))
-    view = views.ledger(con, subject, unit)
+        return page(request, "claims.html", view=v(views.claims, contains))
+    view = v(views.ledger, subject, unit)
     if not view["entries"]["total"]:
         raise HTTPException(404, f"no claims about {subject!r}")
     return page(request, "ledger.html", view=view)
 
 
 @router.get("/articles/{article_id}")
-def article_page(request: Request, article_id: str, con: Cursor = Depends(get_cursor)) -> HTMLResponse:
-    view = views.article(con, article_id)
+def article_page(request: Request, article_id: str, v: Views = Depends(get_views)) -> HTMLResponse:
+    view = v(views.article, article_id)
     if view is None:
         raise HTTPException(404, f"no article {article_id!r}")
     return page(request, "article.html", view=view, body=highlight(view["article"]["text"], marks(view)))

@@ -5,13 +5,42 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import HTTPException, Query, Request
 
 from newsevents.analyze import counts
 from newsevents.analyze.snapshot import Snapshot, StoreBusy, take_snapshot
+
+T = TypeVar("T")
+
+
+class ViewCache:
+    """Views already computed on one snapshot: it never changes, so a view is computed once per refresh.
+
+    Bounded (least recently used goes first); a refresh starts a new cache with the new snapshot.
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = compute()  # outside the lock: two first requests may both compute, neither waits
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
 
 
 class SnapshotHolder:
@@ -21,6 +50,7 @@ class SnapshotHolder:
         self.path = path
         self.current: Snapshot | None = None
         self.busy: str | None = None
+        self.cache = ViewCache()
         self._lock = threading.Lock()
 
     def refresh(self) -> bool:
@@ -30,9 +60,9 @@ class SnapshotHolder:
             except StoreBusy as exc:
                 self.busy = str(exc)
                 return False
-            old, self.current, self.busy = self.current, fresh, None
-        if old is not None:
-            old.close()
+            # The old snapshot is not closed here: requests still running on it finish on it, and it
+            # is freed when the last of their cursors goes.
+            self.current, self.cache, self.busy = fresh, ViewCache(), None
         return True
 
     def start(self, wait: float) -> None:
@@ -52,6 +82,23 @@ class SnapshotHolder:
 def get_holder(request: Request) -> SnapshotHolder:
     holder: SnapshotHolder = request.app.state.holder
     return holder
+
+
+@dataclass(frozen=True)
+class Views:
+    """The views of the snapshot served to this request, each computed once per snapshot."""
+
+    con: Any
+    cache: ViewCache
+
+    def __call__(self, view: Callable[..., T], *args: Hashable) -> T:
+        result: T = self.cache.get((view.__name__, args), lambda: view(self.con, *args))
+        return result
+
+
+def get_views(request: Request) -> Views:
+    holder = get_holder(request)
+    return Views(get_cursor(request), holder.cache)
 
 
 def get_cursor(request: Request) -> Any:

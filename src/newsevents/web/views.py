@@ -14,16 +14,12 @@ from newsevents.extract.events.codebook import codebook
 
 
 def overview(con: duckdb.DuckDBPyConnection, dyads: int = 10, alerts: int = 20) -> dict[str, Any]:
-    found = escalation_alerts(con, AlertOptions())
+    found = escalation_alerts(con, AlertOptions(), limit=alerts)
     return {
         "totals": counts.totals(con),
         "top_dyads": _cut(counts.top_dyads(con, dyads)),
         "quad_mix": counts.quad_mix(con, "month"),
-        "alerts": {
-            "rows": [a.to_dict() for a in found[:alerts]],
-            "total": len(found),
-            "more": max(len(found) - alerts, 0),
-        },
+        "alerts": {"rows": [a.to_dict() for a in found.alerts], "total": found.total, "more": found.more},
     }
 
 
@@ -100,8 +96,9 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
     return {"article": view.article, "copies": view.copies, **view.items}
 
 
-def alerts(con: duckdb.DuckDBPyConnection, since: dt.date | None = None) -> list[dict[str, Any]]:
-    return [a.to_dict() for a in escalation_alerts(con, AlertOptions(), since)]
+def alerts(con: duckdb.DuckDBPyConnection, since: dt.date | None = None, limit: int = 500) -> dict[str, Any]:
+    found = escalation_alerts(con, AlertOptions(), since, limit)
+    return {"since": since, "rows": [a.to_dict() for a in found.alerts], "total": found.total, "more": found.more}
 
 
 def _cut(found: counts.Cut) -> dict[str, Any]:
