@@ -419,3 +419,13 @@ def test_units_are_the_stories_event_groups_once_grouped(tmp_path: Path) -> None
 def test_fixture_copies_are_one_unit_with_both_sources(client: TestClient) -> None:
     found = client.get("/api/events", params={"source": "RUSMIL", "target": "UKR", "day": "2022-01-10"}).json()["rows"]
     assert [(e["num_articles"], e["sources"]) for e in found] == [(2, ["daily.example.org", "wire.example.com"])]
+
+
+def test_claims_ledger_shows_who_claimed_what_when(client: TestClient) -> None:
+    ledger_view = client.get("/api/claims", params={"subject": "russian troops", "unit": "troops"}).json()
+    entries = [(e["claimant"], e["value"], e["published"]) for e in ledger_view["entries"]["rows"]]
+    assert entries == [
+        ("Oleksii Reznikov", 130000, "2022-01-10"),  # the copied story's claim is listed once
+        ("Kremlin", 100000, "2022-01-12"),
+        ("NATO", 120000, "2022-01-14"),
+    ]

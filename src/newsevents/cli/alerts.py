@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +11,6 @@ import typer
 from newsevents.analyze.alerts import AlertOptions, escalation_alerts
 from newsevents.analyze.snapshot import StoreBusy, take_snapshot
 from newsevents.cli.app import EXIT_OK, app, fail
-from newsevents.cli.ingest import _date
 from newsevents.types import InputError
 
 
@@ -24,7 +24,7 @@ def alerts(
     min_events: Annotated[int, typer.Option("--min-events", min=1, help="Fewest conflict events that alert.")] = 2,
 ) -> int:
     """Escalation alerts: per dyad, days whose Goldstein-weighted conflict score is z sd above its baseline."""
-    first = _date(since, "--since")
+    first = _since(since)
     options = AlertOptions(window=window, z_threshold=z, min_score=min_score, min_events=min_events)
     try:
         snapshot = take_snapshot(db, with_text=False)
@@ -38,3 +38,12 @@ def alerts(
         print(alert.line())
     print(f"newsevents: {found.total} alerts (window {window} days, z ≥ {z:g}, score ≥ {min_score:g})")
     return EXIT_OK
+
+
+def _since(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"--since must be YYYY-MM-DD, got {value!r}") from None
