@@ -32,6 +32,7 @@ from newsevents.store.gdelt import event_day
 
 ALIGNED = 0.5  # word-set Jaccard of two sentences for them to be one sentence of one story
 CODED_FIELDS = ("source_code", "target_code", "cameo")
+PEERS = 20  # earlier copies of a story each new copy is compared with
 _WORD = re.compile(r"\w+")
 
 
@@ -90,7 +91,7 @@ def update_event_groups(store: Store, placed: Sequence[Grouped], merges: Sequenc
     new = _mentions(store, "e.article_id IN (SELECT article_id FROM _ids)", sorted(set(affected)))
     _insert_members(store, new)
     stories = sorted({m.story_id for m in new})
-    contests = _contests(new, _story_mentions(store, stories)) if stories else []
+    contests = _contests(new, _peers(store, stories, new)) if stories else []
     _insert_contests(store, contests)
     touched = before | {m.group_id for m in new} | {c[3] for c in contests} | {c[6] for c in contests}
     _refresh_groups(store, sorted(touched))
@@ -157,9 +158,20 @@ def _mention(row: Sequence[Any]) -> Mention:
     )
 
 
-def _story_mentions(store: Store, stories: list[str]) -> list[Mention]:
-    """Every event of these stories, the new articles' included (new copies are compared too)."""
-    return _mentions(store, "s.story_id IN (SELECT article_id FROM _ids)", stories)
+def _peers(store: Store, stories: list[str], new: list[Mention]) -> list[Mention]:
+    """What new copies are compared with: the stories' first `PEERS` articles and each other.
+
+    Bounded so that the 500th copy of a wire story costs what the 5th does; disagreeing with the
+    first copies (the wire and its earliest pick-ups) is what makes a reading contested.
+    """
+    where = (
+        "e.article_id IN (SELECT article_id FROM (SELECT article_id, row_number() OVER "
+        "(PARTITION BY story_id ORDER BY seq) AS n FROM story_signatures "
+        f"WHERE story_id IN (SELECT article_id FROM _ids)) WHERE n <= {PEERS})"
+    )
+    peers = _mentions(store, where, stories)
+    seen = {(m.article_id, m.idx) for m in peers}
+    return peers + [m for m in new if (m.article_id, m.idx) not in seen]
 
 
 def _insert_members(store: Store, mentions: list[Mention]) -> None:

@@ -8,9 +8,9 @@ Methods, cheapest first, each measured on the benchmark in `docs/accuracy.md` ("
    wrapped in another site's header and footer): containment from the MinHash Jaccard and the sizes.
 4. `spun`: copies with a share of their words swapped for synonyms keep their names, numbers and
    function words, so the "skeleton" of the text (every lower-case content word replaced by one
-   placeholder) keeps its shingles; Jaccard of skeleton shingles at least `spun`, confirmed by a
-   floor on the word 3-gram Jaccard, and, when both articles are dated, published within
-   `window_days` of each other (an undated article is matched on text alone: no date is invented).
+   placeholder) keeps its shingles; Jaccard of skeleton 5-grams at least `spun` and, when both
+   articles are dated, published within `window_days` of each other (an undated article is
+   matched on text alone: no date is invented for it).
 
 Candidates come from LSH bands of both signatures, stored in `story_bands`, so a new batch is grouped
 against the whole store by a join on band keys, never by re-reading texts. Articles are grouped one
@@ -27,7 +27,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
@@ -52,12 +52,11 @@ _PLACEHOLDER = "_"
 class Thresholds:
     """When two articles are one story; the values and why are in docs/accuracy.md."""
 
-    near: float = 0.5
-    contained: float = 0.8
-    min_contained: int = 25  # shingles of the smaller text: a few shared lines are not a copy
-    spun: float = 0.45
-    spun_word_floor: float = 0.08
-    window_days: int = 3
+    near: float = 0.5  # word 3-gram Jaccard
+    contained: float = 0.9  # share of the smaller 3-gram set inside the larger
+    min_contained: int = 25  # 3-grams of the smaller text: a few shared lines are not a copy
+    spun: float = 0.4  # skeleton 5-gram Jaccard
+    window_days: int = 3  # spun copies only: published at most this far apart (when both dated)
 
 
 @dataclass(frozen=True)
@@ -74,6 +73,10 @@ class Signature:
     term_minhash: np.ndarray
 
     def band_keys(self) -> list[int]:
+        return self._band_keys
+
+    @cached_property
+    def _band_keys(self) -> list[int]:
         return band_keys(self.word_minhash, WORD_BANDS, WORD_ROWS, "w") + band_keys(
             self.term_minhash, SKELETON_BANDS, SKELETON_ROWS, "s"
         )
@@ -150,13 +153,15 @@ def skeleton_shingles(
     (a name or a number) count, and those keep unrelated articles on one topic apart.
     """
     stop = _stopwords()
+    count = len(tokens)
     lowered = [t.lower() for t in tokens]
-    content = np.array([t.islower() and low not in stop for t, low in zip(tokens, lowered, strict=True)], bool)
-    anchor = np.array([not t.islower() and low not in stop for t, low in zip(tokens, lowered, strict=True)], bool)
+    is_stop = np.fromiter((w in stop for w in lowered), bool, count)
+    is_lower = np.fromiter((t.islower() for t in tokens), bool, count)
+    content, anchor = is_lower & ~is_stop, ~is_lower & ~is_stop
     if lowered_hashes is None:
         lowered_hashes = _token_hashes(lowered)
     hashes = np.where(content, np.uint64(_token_hash(_PLACEHOLDER)), lowered_hashes)
-    if len(tokens) < size:
+    if count < size:
         return shingle_hashes(hashes, size) if anchor.any() else np.empty(0, np.uint64)
     has_anchor = np.convolve(anchor.astype(np.int32), np.ones(size, np.int32), "valid") > 0
     return shingle_hashes(hashes, size, has_anchor)
@@ -237,16 +242,23 @@ def minhash(hashes: np.ndarray) -> np.ndarray:
 
 
 def band_keys(values: np.ndarray, bands: int, rows: int, kind: str) -> list[int]:
-    """One 63-bit key per LSH band (the band's values hashed with its number and kind)."""
+    """One 63-bit key per LSH band: the band's values, its number and kind, mixed (splitmix64)."""
     if int(values.min()) == 0xFFFFFFFF:  # empty set: no candidates
         return []
-    raw = values.astype("<u4").tobytes()
-    keys = []
-    for band in range(bands):
-        chunk = raw[band * rows * 4 : (band + 1) * rows * 4]
-        digest = hashlib.blake2b(chunk, digest_size=8, person=f"{kind}{band}".encode()).digest()
-        keys.append(int.from_bytes(digest, "little") >> 1)
-    return keys
+    table = values[: bands * rows].astype(np.uint64).reshape(bands, rows)
+    salt = np.uint64(_token_hash(f"band-{kind}"))
+    with np.errstate(over="ignore"):  # arithmetic modulo 2^64
+        mixed = np.arange(bands, dtype=np.uint64) * np.uint64(_GRAM_MULTIPLIER) + salt
+        for row in range(rows):
+            mixed = _splitmix(mixed ^ table[:, row])
+    return (mixed >> np.uint64(1)).tolist()
+
+
+def _splitmix(x: np.ndarray) -> np.ndarray:
+    x = (x + np.uint64(0x9E3779B97F4A7C15)) & np.uint64(0xFFFFFFFFFFFFFFFF)
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
 
 
 # --- matching ----------------------------------------------------------------------------------
@@ -277,7 +289,7 @@ def compare(new: Signature, old: Signature, thresholds: Thresholds) -> tuple[str
         contained = containment(word_j, new.shingles, old.shingles)
         if contained >= thresholds.contained:
             return "contained", contained
-    if word_j >= thresholds.spun_word_floor and _in_window(new.published, old.published, thresholds.window_days):
+    if _in_window(new.published, old.published, thresholds.window_days):
         skeleton_j = jaccard(new.term_minhash, old.term_minhash)
         if skeleton_j >= thresholds.spun:
             return "spun", skeleton_j
