@@ -14,7 +14,7 @@ import typer
 from newsevents.cli.app import EXIT_USAGE, app
 
 # Each module registers its commands on `app` when imported.
-COMMAND_MODULES = ("extract", "evaluate", "verbs", "ingest", "stories", "demo")
+COMMAND_MODULES = ("extract", "evaluate", "verbs", "ingest", "stories", "demo", "serve", "alerts", "report")
 for _module in COMMAND_MODULES:
     importlib.import_module(f"newsevents.cli.{_module}")
 

@@ -1,0 +1,1 @@
+"""The local dashboard (`newsevents serve`) and the static report (`newsevents report`)."""
