@@ -24,11 +24,18 @@ from newsevents.nlp import ModelNotInstalled
 from newsevents.runner.local import IngestConfig
 from newsevents.runner.local import ingest as run_ingest
 from newsevents.runner.progress import LogProgress, Progress, default_progress
+from newsevents.runner.ray import RayConfig, RayUnavailable
+from newsevents.runner.ray import ingest as run_ray
 from newsevents.store import Store
 from newsevents.store.export import DateWindow
 from newsevents.store.export import export as run_export
 from newsevents.store.stats import store_stats
 from newsevents.types import InputError, Rejected
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
 
 
 class ExportFormat(StrEnum):
@@ -56,8 +63,19 @@ def ingest(
     log_every: Annotated[
         float | None, typer.Option("--log-every", min=0, help="Plain progress lines every N seconds (no bar).")
     ] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help="local (processes) or ray (needs newsevents[ray]).")] = (
+        Engine.local
+    ),
+    address: Annotated[
+        str | None, typer.Option("--address", help="Ray cluster to join (ray://HOST:PORT or HOST:PORT).")
+    ] = None,
+    shards: Annotated[
+        Path | None, typer.Option("--shards", help="Ray: folder for Parquet shards (default: DB.shards).")
+    ] = None,
 ) -> int:
     """Extract every article under PATHS into a DuckDB store; re-runs and resumed runs store nothing twice."""
+    if engine is Engine.local and (address or shards):
+        raise fail("--address and --shards need --engine ray")
     options = load_options(config, model)
     settings = IngestConfig(
         workers=workers or os.cpu_count() or 1,
@@ -68,8 +86,19 @@ def ingest(
     progress: Progress = LogProgress(every=log_every) if log_every is not None else default_progress()
     store = _open(db)
     try:
-        summary = run_ingest(paths, store, options, settings, progress, on_reject=_report)
-    except ModelNotInstalled as exc:
+        if engine is Engine.ray:
+            ray_settings = RayConfig(
+                address=address,
+                workers=workers,
+                chunk_size=chunk_size,
+                input_format=settings.input_format,
+                published=settings.published,
+            )
+            shard_folder = shards or db.with_name(db.name + ".shards")
+            summary = run_ray(paths, store, shard_folder, options, ray_settings, progress, on_reject=_report)
+        else:
+            summary = run_ingest(paths, store, options, settings, progress, on_reject=_report)
+    except (ModelNotInstalled, RayUnavailable) as exc:
         raise fail(str(exc)) from None
     finally:
         store.close()
