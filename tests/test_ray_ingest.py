@@ -10,6 +10,7 @@ import contextlib
 import io
 import json
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -28,6 +29,8 @@ pytestmark = [
     pytest.mark.skipif(not RAY.exists(), reason="the ray extra is not installed in .venv"),
 ]
 ENV = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0"}
+# The loopback cluster requires a token, as a real one should: a fresh one, given to its nodes and clients.
+CLUSTER_AUTH = {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32)}
 
 SUBJECTS = (
     "Russian troops",
@@ -128,7 +131,7 @@ def start_node(args: list[str], log: Path) -> subprocess.Popen[bytes]:
             [str(RAY), "start", "--block", "--disable-usage-stats", *args],
             stdout=out,
             stderr=subprocess.STDOUT,
-            env=ENV,
+            env={**ENV, **CLUSTER_AUTH},
             start_new_session=True,
         )
 
@@ -160,8 +163,8 @@ def wait_for_nodes(gcs: str, nodes: int, timeout: float = 120) -> None:
     status = ""
     while time.monotonic() < deadline:
         command = [str(RAY), "status", "--address", gcs]
-        done = subprocess.run(command, capture_output=True, text=True, env=ENV, timeout=60)
-        status = done.stdout
+        done = subprocess.run(command, capture_output=True, text=True, env={**ENV, **CLUSTER_AUTH}, timeout=60)
+        status = done.stdout + done.stderr[-2000:]
         active = status.split("Active:")[-1].split("Pending:")[0] if "Active:" in status else ""
         if active.count("node_") >= nodes:
             return
@@ -170,8 +173,12 @@ def wait_for_nodes(gcs: str, nodes: int, timeout: float = 120) -> None:
 
 
 @pytest.fixture
-def loopback_cluster(tmp_path: Path) -> Iterator[str]:
-    """A head and a worker node, two `ray start` processes on 127.0.0.1; the GCS address."""
+def loopback_cluster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A head and a worker node, two `ray start` processes on 127.0.0.1; the GCS address.
+    Each is stopped by signalling its own process group (not `ray stop`, which ends every Ray
+    process on the machine, whoever started it)."""
+    for name, value in CLUSTER_AUTH.items():
+        monkeypatch.setenv(name, value)  # for the `newsevents ingest` that joins it
     port = free_port()
     gcs = f"127.0.0.1:{port}"
     head_extra = ["--head", "--port", str(port), "--include-dashboard", "false"]

@@ -30,6 +30,7 @@ import pyarrow as pa
 
 from newsevents.ingest.identity import identify
 from newsevents.ingest.readers import expand_paths, read_inputs
+from newsevents.nlp import ModelNotInstalled
 from newsevents.options import Options
 from newsevents.runner.local import IngestSummary, process_chunk, warm_up
 from newsevents.runner.progress import LogProgress, Progress, Tally
@@ -155,7 +156,27 @@ def _extracted(
         compute=ray.data.ActorPoolStrategy(size=workers),
         num_cpus=ACTOR_CPUS,
     )
-    yield from summaries.iter_rows()
+    rows_out = iter(summaries.iter_rows())
+    while True:
+        try:
+            row = next(rows_out)
+        except StopIteration:
+            return
+        except Exception as exc:  # raised on a worker, wrapped by Ray: the user needs its cause
+            raise worker_failure(exc) from None
+        yield row
+
+
+def worker_failure(exc: BaseException) -> Exception:
+    """The error a worker raised (a missing model, ...), unwrapped from Ray's exception chain."""
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in seen:
+        if isinstance(current, ModelNotInstalled):
+            return current
+        seen.append(current)
+        current = getattr(current, "cause", None) or current.__cause__
+    return RayUnavailable(f"the Ray run failed: {_first_line(seen[-1])}")
 
 
 def known_ids(store: Store) -> pa.Array:
