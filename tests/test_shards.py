@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pytest
 
+from newsevents.nlp import ModelNotInstalled
 from newsevents.runner.commit import commit_chunk
-from newsevents.runner.ray import _is_known
+from newsevents.runner.ray import RayUnavailable, _is_known, worker_failure
 from newsevents.runner.shards import (
     ReadItem,
     decode_item,
@@ -21,6 +24,7 @@ from newsevents.runner.shards import (
 )
 from newsevents.store import TABLES, Store
 from newsevents.types import Article, Rejected
+from tests.test_ingest_cli import NEWSEVENTS
 from tests.test_store import full_record, stored
 
 
@@ -84,3 +88,37 @@ def test_known_ids_are_found_by_bisection() -> None:
         True, True, False, True, False, False
     ]  # fmt: skip
     assert not _is_known(pa.array([], pa.string()), "0a")
+
+
+class WrappedByRay(Exception):
+    """Like Ray's task errors: the worker's exception is kept in `cause`."""
+
+    def __init__(self, message: str, cause: BaseException) -> None:
+        super().__init__(message)
+        self.cause = cause
+
+
+def test_a_workers_error_reaches_the_user_unwrapped() -> None:
+    missing = ModelNotInstalled("spaCy model 'x' is not installed")
+    outer = RuntimeError("Dataset execution failed")
+    outer.__cause__ = WrappedByRay("ray::MapWorker() failed\nTraceback (most recent call last): ...", missing)
+    assert worker_failure(outer) is missing
+
+    other = RuntimeError("Dataset execution failed")
+    other.__cause__ = WrappedByRay("task failed", ValueError("disk full\nmore detail"))
+    failure = worker_failure(other)
+    assert isinstance(failure, RayUnavailable) and str(failure) == "the Ray run failed: disk full"
+
+
+@pytest.mark.skipif(not NEWSEVENTS.exists(), reason="console script not installed in .venv")
+def test_ray_options_without_the_ray_engine_are_a_usage_error(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [str(NEWSEVENTS), "ingest", "x.txt", "--db", "x.duckdb", "--address", "127.0.0.1:6379"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == "newsevents: error: --address and --shards need --engine ray"
+    assert not (tmp_path / "x.duckdb").exists()
