@@ -87,7 +87,9 @@ def child(mode: str, corpus: Path) -> None:
 def measure(mode: str, corpus: Path) -> dict[str, float]:
     env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0"}
     command = [sys.executable, __file__, "--child", mode, "--corpus", str(corpus)]
-    process = subprocess.run(command, capture_output=True, text=True, check=True, env=env, timeout=3600)
+    process = subprocess.run(command, capture_output=True, text=True, env=env, timeout=3600)
+    if process.returncode != 0:
+        sys.exit(f"{mode} failed:\n{process.stderr[-3000:]}")
     return dict(json.loads(process.stdout.strip().splitlines()[-1]))
 
 

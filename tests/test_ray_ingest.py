@@ -227,7 +227,7 @@ def kill_ray_ingest_after(corpus: Path, db: Path, at_least: int) -> int:
     finally:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=60)
-    assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    assert process.returncode == -signal.SIGKILL, f"the run ended before it could be killed: {process.stderr.read()}"
     return stored
 
 

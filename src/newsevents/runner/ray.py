@@ -114,7 +114,8 @@ def ray_session(config: RayConfig) -> Iterator[int]:
         else:
             cpus = config.workers or os.cpu_count() or 1
             memory = config.object_store_mb * 1024 * 1024
-            ray.init(num_cpus=cpus, object_store_memory=memory, include_dashboard=False, **quiet)
+            # "local": a new instance, never the last cluster `ray start` left on this machine.
+            ray.init("local", num_cpus=cpus, object_store_memory=memory, include_dashboard=False, **quiet)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = config.address or "this machine"
         raise RayUnavailable(f"cannot start or join Ray at {where}: {_first_line(exc)}") from None
