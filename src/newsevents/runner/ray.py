@@ -222,7 +222,8 @@ class Extractor:
             if isinstance(result, Rejected):
                 rejected.append(result)
             else:
-                stored.append(StoredArticle(item.article_id, item.content_hash, item.source_file, result))
+                source = item.article.source if item.article is not None else None
+                stored.append(StoredArticle(item.article_id, item.content_hash, item.source_file, result, input=source))
         shard = write_shard(self.shard_folder, stored, rejected)
         return pa.table({"shard": [str(shard) if shard else ""], "known": [len(pending) - len(fresh)]})
 

@@ -36,7 +36,7 @@ SHARD_SCHEMA = pa.schema(
         ("content_hash", pa.string()),
         ("source_file", pa.string()),
         ("record", pa.string()),  # the article's record, JSON
-        ("input", pa.string()),  # rejected: what was rejected
+        ("input", pa.string()),  # the input as rejections name it (`file.jsonl:3`)
         ("reason", pa.string()),
     ]
 )
@@ -111,7 +111,9 @@ def read_shard(path: Path) -> tuple[list[StoredArticle], list[Rejected]]:
             rejected.append(Rejected(row["input"], row["reason"]))
         else:
             record = json.loads(row["record"])
-            stored.append(StoredArticle(row["article_id"], row["content_hash"], row["source_file"], record))
+            stored.append(
+                StoredArticle(row["article_id"], row["content_hash"], row["source_file"], record, input=row["input"])
+            )
     return stored, rejected
 
 
@@ -146,6 +148,7 @@ def _article_row(article: StoredArticle) -> dict[str, Any]:
         "content_hash": article.content_hash,
         "source_file": article.source_file,
         "record": json.dumps(article.record, ensure_ascii=False, sort_keys=True),
+        "input": article.input,  # its earlier rejections are cleared when it is stored
     }
 
 
