@@ -223,7 +223,8 @@ class _Assembler:
             if id(cue) in used or cue.content is None or cue.weak:
                 continue
             start, end = self.content_range(cue, *cue.content)
-            if _overlaps_any(taken, start, end):
+            # a clause the parser ran past the paragraph break leaves nothing inside the cue's paragraph
+            if start >= end or _overlaps_any(taken, start, end):
                 continue
             first, last = bisect_left(self.span_starts, start), bisect_left(self.span_starts, end)
             inner = [k for k in range(first, last) if self.spans[k].end <= end]
