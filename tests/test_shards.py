@@ -77,6 +77,12 @@ def test_read_items_travel_as_json_unchanged() -> None:
     for item in (
         ReadItem(article, "a" * 20, "b" * 40, "corpus/feed.xml"),
         ReadItem(Article("x", "Plain text \u2028 with a line separator.")),
+        # what reading found out about the input travels too: where its date came from, how it was decoded
+        ReadItem(
+            Article(
+                "w", "Text", published=dt.date(2022, 1, 28), date_source="warc-date", warnings=["decoded as cp1252"]
+            )
+        ),
         ReadItem(None, rejected=Rejected("crawl.warc.gz@512", "not a WARC record")),
     ):
         assert decode_item(encode_item(item)) == item

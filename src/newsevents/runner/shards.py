@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -55,37 +55,31 @@ class ReadItem:
     rejected: Rejected | None = None
 
 
+_DATE_FIELDS = ("published", "default_published")
+
+
 def encode_item(item: ReadItem) -> str:
+    """An item as one JSON line. Every field of `Article` travels (a field left out here would be lost
+    on the Ray path only: `date_source`, `warnings`, ...), dates as ISO strings."""
     if item.rejected is not None:
         return json.dumps({"rejected": [item.rejected.source, item.rejected.reason]})
     assert item.article is not None
-    article = item.article
-    return json.dumps(
-        {
-            "article": {
-                "id": article.id,
-                "text": article.text,
-                "html": article.html,
-                "published": article.published.isoformat() if article.published else None,
-                "url": article.url,
-                "title": article.title,
-                "source": article.source,
-            },
-            "identity": [item.article_id, item.content_hash, item.source_file],
-        },
-        ensure_ascii=False,
-    )
+    article = {f.name: getattr(item.article, f.name) for f in fields(Article)}
+    for name in _DATE_FIELDS:
+        article[name] = article[name].isoformat() if article[name] else None
+    identity = [item.article_id, item.content_hash, item.source_file]
+    return json.dumps({"article": article, "identity": identity}, ensure_ascii=False)
 
 
 def decode_item(line: str) -> ReadItem:
     data = json.loads(line)
     if "rejected" in data:
         return ReadItem(None, rejected=Rejected(*data["rejected"]))
-    fields: dict[str, Any] = data["article"]
-    published = fields["published"]
-    article = Article(**{**fields, "published": dt.date.fromisoformat(published) if published else None})
+    values: dict[str, Any] = data["article"]
+    for name in _DATE_FIELDS:
+        values[name] = dt.date.fromisoformat(values[name]) if values[name] else None
     article_id, digest, source_file = data["identity"]
-    return ReadItem(article, article_id, digest, source_file)
+    return ReadItem(Article(**values), article_id, digest, source_file)
 
 
 def write_shard(folder: Path, stored: Sequence[StoredArticle], rejected: Sequence[Rejected]) -> Path | None:
