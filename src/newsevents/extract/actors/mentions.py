@@ -420,7 +420,7 @@ def _country_from_prepositions(scope: Scope, mention: Mention) -> None:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
             continue
         for obj in prep.children:
-            # "the mayor of the northern West Bank city of Nablus": any country or town below.
+            # "the governor of the eastern province of Kandahar": any country or town below.
             for token in obj.subtree:
                 found = scope.match_at_start.get(token.i)
                 if found is not None and found.entry.kind in _COUNTRYISH:
