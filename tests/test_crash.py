@@ -14,12 +14,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
-import duckdb
 import pytest
 
-from newsevents.store import TABLES
+from tests.test_ingest_cli import tables
 
 REPO = Path(__file__).resolve().parents[1]
 NEWSEVENTS = REPO / ".venv" / "bin" / "newsevents"
@@ -63,15 +61,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def ingest_args(corpus: Path, db: Path) -> list[str]:
     return ["ingest", str(corpus), "--db", str(db), "--workers", "1", "--chunk-size", CHUNK]
-
-
-def tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        result = {}
-        for table in TABLES:
-            columns = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall() if r[0] != "rejected_at"]
-            result[table] = sorted(con.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall(), key=repr)
-    return result
 
 
 def assert_whole_articles(db: Path) -> int:
