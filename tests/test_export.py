@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsevents.store import TABLES, Store, to_arrow
-from newsevents.store.export import DateWindow, export, iter_records
+from newsevents.store.export import EXPORT_TABLES, DateWindow, export, iter_records
 from newsevents.store.gdelt import GDELT_COLUMNS, global_event_id
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -120,7 +120,7 @@ def _gdelt(store: Store, folder: Path, window: DateWindow) -> Path:
 
 def test_parquet_is_one_readable_file_per_table(store: Store, tmp_path: Path) -> None:
     counts = export(store, "parquet", tmp_path / "out")
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{t}.parquet" for t in EXPORT_TABLES)
     for table in TABLES:
         from_pyarrow = pq.read_table(tmp_path / "out" / f"{table}.parquet")
         assert from_pyarrow.num_rows == counts[table] == store.count(table)

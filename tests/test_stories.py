@@ -3,17 +3,19 @@ once and corroborated, contested facts flagged, ids independent of batches and r
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from newsevents.analyze.stories import Thresholds, group_new_articles, signature, source_key
 from newsevents.cli.main import main
 from newsevents.store import Store, StoredArticle, to_arrow
-from newsevents.store.export import export
+from newsevents.store.export import DateWindow, export
 from newsevents.store.gdelt import GDELT_COLUMNS
 from newsevents.types import Actor, ArticleRecord, CharRange, Event, Span
 
@@ -285,6 +287,42 @@ def test_one_event_in_three_copies_from_two_sites_is_one_event_with_its_counts(t
     assert export(store, "gdelt", out) == {"events": 1}
     row = dict(zip(GDELT_COLUMNS, out.read_text().rstrip("\n").split("\t"), strict=True))
     assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("3", "2", "3")
+
+
+@pytest.mark.parametrize(
+    ("since", "rows"),
+    [
+        (None, {"stories": 1, "event_groups": 1, "event_group_members": 3, "event_contests": 0}),
+        (dt.date(2026, 3, 4), {"stories": 0, "event_groups": 0, "event_group_members": 0, "event_contests": 0}),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_parquet_and_csv_exports_carry_the_story_tables(
+    tmp_path: Path, fmt: str, since: dt.date | None, rows: dict[str, int]
+) -> None:
+    text = story_text(SANCTIONS)
+    store = store_with(
+        article("wire", text, "https://wire.example/a", events=[sanction_event(text, "Russia", "RUS")]),
+        article("copy", wrapped(text), "https://site-a.example/1",
+                events=[sanction_event(wrapped(text), "Russia", "RUS")]),
+        article("late", first_half(text) + "\n\n" + SANCTIONS, "https://site-b.example/2",
+                events=[sanction_event(first_half(text) + "\n\n" + SANCTIONS, "Russia", "RUS")]),
+    )  # fmt: skip
+    counts = export(store, fmt, tmp_path / "out", DateWindow(since=since))
+    read = (lambda p: pq.read_table(p).to_pylist()) if fmt == "parquet" else _csv_rows
+    for table, expected in rows.items():
+        assert counts[table] == expected == len(read(tmp_path / "out" / f"{table}.{fmt}"))
+    if since is None:
+        [story] = read(tmp_path / "out" / f"stories.{fmt}")
+        [group] = read(tmp_path / "out" / f"event_groups.{fmt}")
+        assert (int(story["size"]), int(group["num_mentions"]), int(group["num_sources"])) == (3, 3, 3)
+        members = read(tmp_path / "out" / f"event_group_members.{fmt}")
+        assert {(m["story_id"], m["group_id"]) for m in members} == {(story["story_id"], group["group_id"])}
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
 
 
 def test_the_same_event_in_two_stories_is_one_event_with_two_stories() -> None:

@@ -2,6 +2,8 @@
 
 `--since/--until` select articles by publication date (inclusive) and everything extracted from
 them; articles without a date are left out when a window is given. `rejected` is never filtered.
+Parquet and CSV also carry the story tables (`newsevents stories` fills them): `stories` and
+`event_groups` that have a member article in the window, and the member and contest rows of those articles.
 JSONL gives one record per article in the `extract` JSON contract (plus the store's ids), so a
 stored corpus reads back exactly like `newsevents extract --format jsonl` output.
 """
@@ -47,7 +49,19 @@ class DateWindow:
         return ("WHERE " + " AND ".join(conditions)) if conditions else ""
 
 
+# Tables written by story grouping, exported beside the record tables (empty before `newsevents stories`).
+STORY_TABLES: tuple[str, ...] = ("stories", "event_groups", "event_group_members", "event_contests")
+EXPORT_TABLES: tuple[str, ...] = (*TABLES, *STORY_TABLES)
+
+
 def table_query(table: str, window: DateWindow) -> str:
+    where = window.sql()
+    if table == "stories":
+        members = f"SELECT s.story_id FROM story_signatures s JOIN articles a USING (article_id) {where}"
+        return f"SELECT * FROM stories WHERE story_id IN ({members}) ORDER BY first_seen, story_id"
+    if table == "event_groups":
+        members = f"SELECT m.group_id FROM event_group_members m JOIN articles a USING (article_id) {where}"
+        return f"SELECT * FROM event_groups WHERE group_id IN ({members}) ORDER BY group_id"
     if table == "articles":
         return f"SELECT a.* FROM articles a {window.sql()} ORDER BY a.rowid"
     if table == "rejected":
@@ -80,14 +94,14 @@ def export_tables(store: Store, folder: Path, fmt: str, window: DateWindow = Dat
     """One `TABLE.parquet` or `TABLE.csv` per table in `folder` (created if needed)."""
     folder.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
-    for table in TABLES:
+    for table in EXPORT_TABLES:
         query = table_query(table, window)
         target = folder / f"{table}.{fmt}"
         if fmt == "parquet":
             counts[table] = _write_parquet(store, query, target)
         else:
             store.con.execute(f"COPY ({query}) TO '{_sql_string(target)}' (FORMAT csv, HEADER)")
-            counts[table] = store.count(table) if not window.sql() or table == "rejected" else _count(store, query)
+            counts[table] = _count(store, query)
     return counts
 
 
