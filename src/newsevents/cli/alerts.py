@@ -8,8 +8,6 @@ from typing import Annotated
 
 import typer
 
-from newsevents.analyze.alerts import AlertOptions, escalation_alerts
-from newsevents.analyze.snapshot import StoreBusy, take_snapshot
 from newsevents.cli.app import EXIT_OK, app, fail
 from newsevents.types import InputError
 
@@ -24,6 +22,9 @@ def alerts(
     min_events: Annotated[int, typer.Option("--min-events", min=1, help="Fewest conflict events that alert.")] = 2,
 ) -> int:
     """Escalation alerts: per dyad, days whose Goldstein-weighted conflict score is z sd above its baseline."""
+    from newsevents.analyze.alerts import AlertOptions, escalation_alerts  # DuckDB: only for this command
+    from newsevents.analyze.snapshot import StoreBusy, take_snapshot
+
     first = _since(since)
     options = AlertOptions(window=window, z_threshold=z, min_score=min_score, min_events=min_events)
     try:

@@ -9,7 +9,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-import duckdb
 import typer
 
 from newsevents.cli.app import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_REJECTED, app, fail, warn
@@ -75,6 +74,8 @@ def ingest(
     ] = None,
 ) -> int:
     """Extract every article under PATHS into a DuckDB store; re-runs and resumed runs store nothing twice."""
+    import duckdb  # here, not at the top: `extract` imports this module and needs no DuckDB
+
     from newsevents.runner.local import IngestConfig
     from newsevents.runner.local import ingest as run_ingest
 
@@ -162,6 +163,8 @@ def _report_run(store: Store, before: tuple[int, int, int]) -> None:
 
 def _interrupted(store: Store, before: tuple[int, int, int], db: Path) -> typer.Exit:
     """Ctrl-C: every committed chunk is whole, an interrupted one was rolled back; say so and how to go on."""
+    import duckdb
+
     try:
         stored = article_counts(store)[0] - before[0]
         store.close()

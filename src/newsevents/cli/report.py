@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from newsevents.analyze.snapshot import StoreBusy
 from newsevents.cli.app import EXIT_OK, app, fail
 from newsevents.types import InputError
 
@@ -18,6 +17,7 @@ def report(
     out: Annotated[Path, typer.Option("--out", help="HTML file to write.")],
 ) -> int:
     """Write overview, alerts, top dyads, network, map, claims and quotes as one self-contained HTML file."""
+    from newsevents.analyze.snapshot import StoreBusy  # DuckDB: only for this command
     from newsevents.web.report import write_report
 
     try:

