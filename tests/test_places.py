@@ -226,3 +226,22 @@ def test_placed_names_are_places(extract, sentence: str, mention: str) -> None:
 )
 def test_names_that_are_not_placed_are_not_places(extract, sentence: str) -> None:
     assert [p.text for p in extract(sentence).places] == []
+
+
+def test_abbreviated_province_after_a_town_is_its_region(extract) -> None:
+    places = extract("Hail flattened crops near Estevan, Sask. on Sunday.").places
+    assert (_place(places, "Sask.").name, _place(places, "Estevan").country) == ("Saskatchewan", "CAN")
+
+
+# Adjectives of continents and world regions are places (both news gold sets count them); not inside names.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Asian markets fell sharply on Monday.", [("Asian", "Asia")]),
+        ("Airlines cut fares for Central American travellers.", [("Central American", "Central America")]),
+        ("The European Commission fined the bank.", []),
+        ("Members of the European Parliament voted on the bill.", []),
+    ],
+)
+def test_region_adjectives(extract, sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(p.text, p.name) for p in extract(sentence).places] == expected
