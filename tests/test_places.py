@@ -159,3 +159,89 @@ def test_parts_of_venue_road_and_organisation_names_are_not_places(extract, sent
 def test_european_union_is_a_region(extract) -> None:
     place = _place(extract("Exports to the EU fell last year.").places, "EU")
     assert (place.name, place.kind) == ("European Union", "region")
+
+
+# US counties have points (the median of their ZIP codes); a county shared by several states follows the article.
+@pytest.mark.parametrize(
+    ("sentence", "mention", "point"),
+    [
+        ("Flooding closed roads across Washtenaw County overnight.", "Washtenaw County", (42.25, -83.84)),
+        ("The Harris County sheriff said the road would reopen on Friday.", "Harris County", (29.76, -95.36)),
+        ("A Georgia deputy said Harris County schools would close early.", "Harris County", (32.73, -84.91)),
+    ],
+)
+def test_counties_have_coordinates(extract, sentence: str, mention: str, point: tuple[float, float]) -> None:
+    place = _place(extract(sentence).places, mention)
+    assert (place.kind, place.country) == ("county", "USA")
+    assert place.lat is not None and place.lon is not None
+    assert haversine_km(place.lat, place.lon, *point) < 161
+
+
+# The dateline names the article's place; a name the text once qualifies keeps that reading where it stands alone.
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "country"),
+    [
+        ("BEIRUT — Rescue teams worked through the night.", "BEIRUT", "Beirut", "LBN"),
+        ("Hanoi (VNA) – The two ministers signed the accord.", "Hanoi", "Hanoi", "VNM"),
+        ("WASHINGTON (AP) — Senators left for the recess.", "WASHINGTON", "Washington", "USA"),
+        ("PARIS, Tenn. (AP) — A barn burned.\nCrews from Paris arrived within minutes.", "Paris", "Paris", "USA"),
+        ("CAIRO, Ill. (AP) — The river rose.\nCairo officials asked people to leave.", "Cairo", "Cairo", "USA"),
+        ("HOUSTON (AP) — A storm flooded streets in Cleveland on Monday.", "Cleveland", "Cleveland", "USA"),
+    ],
+)
+def test_dateline_and_qualified_names_set_the_geography(
+    extract, text: str, mention: str, name: str, country: str
+) -> None:
+    places = [p for p in extract(text).places if p.text == mention]
+    assert places, mention
+    assert {(p.name, p.country) for p in places} == {(name, country)}
+
+
+def test_dateline_state_makes_its_towns_likelier(extract) -> None:
+    place = _place(extract("HOUSTON (AP) — A storm flooded streets in Cleveland on Monday.").places, "Cleveland")
+    assert place.lat is not None and place.lon is not None
+    assert haversine_km(place.lat, place.lon, 30.34, -95.09) < 161  # Cleveland, Texas, not Ohio
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Rescuers worked through the night in Ankara's central district.", "Ankara"),  # a part of the city
+        ("Tourists crowded into Lima's old quarter on Sunday.", "Lima"),
+        ("Smoke rose over the town of Mafraq after the blast.", "Mafraq"),  # placed by "the town of"
+        ("The bakery has served customers in Gorham for forty years.", "Gorham"),
+    ],
+)
+def test_placed_names_are_places(extract, sentence: str, mention: str) -> None:
+    assert _place(extract(sentence).places, mention).kind == "city"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He welcomed Washington's offers but asked for more.",  # the government's offers
+        "John Easton said the deal was fair, and Easton agreed to sign.",  # a surname, not the town
+        "Our reporter spoke to Easton about the vote.",
+    ],
+)
+def test_names_that_are_not_placed_are_not_places(extract, sentence: str) -> None:
+    assert [p.text for p in extract(sentence).places] == []
+
+
+def test_abbreviated_province_after_a_town_is_its_region(extract) -> None:
+    places = extract("Hail flattened crops near Estevan, Sask. on Sunday.").places
+    assert (_place(places, "Sask.").name, _place(places, "Estevan").country) == ("Saskatchewan", "CAN")
+
+
+# Adjectives of continents and world regions are places (both news gold sets count them); not inside names.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Asian markets fell sharply on Monday.", [("Asian", "Asia")]),
+        ("Airlines cut fares for Central American travellers.", [("Central American", "Central America")]),
+        ("The European Commission fined the bank.", []),
+        ("Members of the European Parliament voted on the bill.", []),
+    ],
+)
+def test_region_adjectives(extract, sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(p.text, p.name) for p in extract(sentence).places] == expected

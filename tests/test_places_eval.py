@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.evaluation.places import GoldArticle, GoldToponym, Tally, evaluate, realign
+from newsevents.evaluation.places import GoldArticle, GoldToponym, Tally, evaluate, realign, select_split
 from newsevents.options import Options
 from newsevents.types import InputError, Place
 
@@ -70,3 +70,14 @@ def test_evaluate_on_a_few_gold_articles(shared_dir: Path, gold: str) -> None:
     assert report.counts["gold_toponyms"] > 0
     assert report.metrics["toponym_recall"] > 0.3
     assert report.metrics["accuracy_at_161km"] > 0.5
+
+
+@pytest.mark.parametrize(("split", "expected"), [("all", [0, 1, 2, 3, 4]), ("study", [0, 2, 4]), ("report", [1, 3])])
+def test_split_takes_even_or_odd_documents(split: str, expected: list[int]) -> None:
+    articles = [GoldArticle(str(i), "", None, ()) for i in range(5)]
+    assert [int(a.id) for a in select_split(articles, split)] == expected
+
+
+def test_unknown_split_is_a_clear_error() -> None:
+    with pytest.raises(InputError, match="unknown split"):
+        select_split([], "dev")

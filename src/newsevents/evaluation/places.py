@@ -7,6 +7,9 @@ log error (0 best, as in Gritta et al. 2019), and country accuracy. A gold topon
 TR-News offsets are off by one for about 117 toponyms: each is realigned to its phrase within a few characters.
 TR-News also marks demonyms ("Turkish") as toponyms; we do not list those as places (they are actors),
 so recall is reported both over all gold toponyms and over names only.
+Neither set ships a split, so we make one: `--split study` is the documents at even positions in the
+file (0, 2, 4, ...), whose errors may be read; `--split report` the odd ones, never studied; `all` (the
+default) both.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the largest possible e
 SHIFT = 5  # how far (characters) a misplaced gold offset is searched for its phrase
 SKIPPED_GEOWEBNEWS_TYPES = {"Non_Toponym", "Demonym", "Language", "Homonym"}
 FILES = {"trnews": "TR-News.xml", "geowebnews": "GeoWebNews.xml"}
+SPLITS = ("all", "study", "report")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +65,23 @@ def evaluate(gold: str, split: str | None, shared: Path, options: Options, limit
     path = shared / "eval" / "geo" / FILES[gold]
     if not path.is_file():
         raise InputError(f"gold file not found: {path}")
-    articles = list(read_trnews(path) if gold == "trnews" else read_geowebnews(path))[:limit]
+    articles = select_split(list(read_trnews(path) if gold == "trnews" else read_geowebnews(path)), split)[:limit]
     inputs = [Article(id=a.id, text=a.text, published=a.published) for a in articles]
     records = [r for r in process_batch(inputs, options) if isinstance(r, ArticleRecord)]
     tally = Tally()
     for article, record in zip(articles, records, strict=True):
         tally.add(article, record.places)
-    return tally.report(gold, len(articles))
+    return tally.report(gold if split in (None, "all") else f"{gold} ({split})", len(articles))
+
+
+def select_split(articles: list[GoldArticle], split: str | None) -> list[GoldArticle]:
+    """`study`: documents at even positions in the file; `report`: odd ones; `all`/None: every one."""
+    split = split or "all"
+    if split not in SPLITS:
+        raise InputError(f"unknown split for places: {split!r} (available: {', '.join(SPLITS)})")
+    if split == "all":
+        return articles
+    return articles[0 if split == "study" else 1 :: 2]
 
 
 def read_trnews(path: Path) -> Iterator[GoldArticle]:

@@ -10,13 +10,14 @@ object of a verb is left out; "in Washington" stays.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.places.gazetteer import Entry, Gazetteer, load_gazetteer
-from newsevents.extract.places.resolve import Mention, resolve_all
+from newsevents.extract.places.resolve import REGION_KINDS, Mention, resolve_all
 from newsevents.nlp.text import doc_text
 from newsevents.types import Place
 
@@ -42,6 +43,31 @@ COMPASS_WORDS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
     "northwest", "southeast", "southwest", "greater", "downtown", "upstate", "rural", "metro", "the",
 }  # fmt: skip
+# A city's possession that is a part of it, not a government's act: "Cairo's old quarter", "Seoul's Jamsil Stadium".
+CITY_PARTS = {
+    "neighbourhood", "neighborhood", "district", "suburb", "suburbs", "outskirts", "quarter", "streets", "street",
+    "downtown", "centre", "center", "airport", "port", "harbour", "harbor", "station", "square", "park", "stadium",
+    "hospital", "hospitals", "police", "mayor", "residents", "skyline", "subway", "metro", "boulevard", "avenue",
+    "river", "waterfront", "zoo", "museum", "university", "schools", "homeless", "homelessness", "area", "areas",
+    "squad", "citizens", "population", "economy", "housing", "streetcar", "restaurants", "shops", "bars",
+}  # fmt: skip
+# Prepositions that place a town: "in Riverdale", "near Hinton"; "to X" and "from X" fit people as well.
+LOCATING_PREPOSITIONS = {"in", "near", "outside", "around"}
+SETTLEMENT_NOUNS = {"town", "village", "city", "suburb", "hamlet", "county", "district", "municipality"}
+# A dateline: the place (capitals, or "Hanoi (VNA) -"), an optional ", State." then an agency or a dash.
+DATELINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][A-Za-z.'’ -]{1,40}?)(?:,[ \t]*(?P<region>[A-Z][A-Za-z.]{1,15}))?[ \t]*"
+    r"(?P<mark>\([^()\n]{0,40}\)|—|–|--?|:)",
+    re.MULTILINE,
+)
+DATELINE_WINDOW = 400  # characters from the start of the text where a dateline may stand (after a headline)
+# Adjectives of continents and world regions, which both news gold sets annotate as toponyms ("European
+# airlines", "Central American migrants"). Country demonyms ("Turkish") stay with the actors.
+REGION_ADJECTIVES = {
+    "european": "Europe", "african": "Africa", "asian": "Asia", "latin american": "Latin America",
+    "central american": "Central America", "south american": "South America", "north american": "North America",
+    "middle eastern": "Middle East", "scandinavian": "Scandinavia", "balkan": "Balkans",
+}  # fmt: skip
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
 OBJECT_DEPS = {"dobj", "dative", "iobj"}
 BIG_CITY = 1_000_000
@@ -65,9 +91,39 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     covered |= {t.i for ent in doc.ents if ent.label_ not in PLACE_LABELS for t in ent}
     mentions += _untagged_mentions(doc, gazetteer, covered)
     mentions = [m for m in mentions if not _starts_venue_or_road(doc, m)]
+    mentions = _with_dateline(doc, gazetteer, mentions)
     mentions.sort(key=lambda m: m.start)
     _link_qualifiers(doc, mentions)
     return mentions
+
+
+def _with_dateline(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Mark (or add) the dateline's place and its state: "HOLLIDAY, Mo. --", "BEIRUT --", "Hanoi (VNA) -".
+    Any town the gazetteer knows is taken there, however small: the dateline names a place by convention."""
+    text = doc_text(doc)
+    match = next((m for m in DATELINE.finditer(text[:DATELINE_WINDOW]) if _dateline_shaped(m)), None)
+    if match is None:
+        return mentions
+    found = []
+    for group in ("name", "region"):
+        start, end = match.span(group)
+        if start < 0:
+            continue
+        existing = next((m for m in mentions if m.start < end and start < m.end), None)
+        if existing is None:
+            candidates = gazetteer.lookup(text[start:end])
+            existing = Mention(start, end, text[start:end], candidates) if candidates else None
+            mentions = [*mentions, existing] if existing is not None else mentions
+        found.append(existing)
+    if found and found[0] is not None:
+        found[0].dateline = True
+    return mentions
+
+
+def _dateline_shaped(match: re.Match[str]) -> bool:
+    """Capitals ("BEIRUT --") or a name before an agency or a colon ("Hanoi (VNA) -"); a short name."""
+    name = match["name"].strip()
+    return len(name.split()) <= 3 and (name.isupper() or match["mark"].startswith("(") or match["region"] is not None)
 
 
 def _starts_venue_or_road(doc: Doc, mention: Mention) -> bool:
@@ -90,7 +146,7 @@ def _regions_inside_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Entry, ...]:
                 continue
             for size in (2, 1):  # "New Hampshire", "Texas"
                 entries = gazetteer.lookup(doc[token.i : token.i + size].text) if token.i + size <= ent.end else ()
-                found += [e for e in entries if e.kind in ("admin", "country") and e.primary and e not in found]
+                found += [e for e in entries if e.kind in REGION_KINDS and e.primary and e not in found]
     return tuple(found)
 
 
@@ -99,9 +155,12 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             mention = _match_span(doc, ent, gazetteer) or _longest_inner_match(doc, ent, gazetteer)
+        elif ent.label_ == "NORP" and ent.text.lower() in REGION_ADJECTIVES:
+            mention = _region_adjective(ent, gazetteer)
         elif ent.label_ in MISTAGGED_LABELS:
             mention = _match_span(doc, ent, gazetteer)
-            mention = mention if mention and _well_known(mention.candidates, ent) else None
+            known = mention and (_well_known(mention.candidates, ent) or _located_town(doc, mention.candidates, ent))
+            mention = mention if known else None
             if mention is None and ent.label_ == "ORG":  # "Edmonton Police Service", "University of Alberta"
                 mention = _longest_inner_match(doc, ent, gazetteer, prominent_only=True)
         else:
@@ -109,6 +168,13 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def _region_adjective(ent: Span, gazetteer: Gazetteer) -> Mention | None:
+    """ "European" standing alone as a group's adjective: the continent (not inside an organisation's name)."""
+    name = REGION_ADJECTIVES[ent.text.lower()]
+    candidates = tuple(e for e in gazetteer.lookup(name) if e.kind in ("continent", "region") and e.primary)
+    return Mention(ent.start_char, ent.end_char, ent.text, candidates) if candidates else None
 
 
 def _match_span(doc: Doc, span: Span, gazetteer: Gazetteer) -> Mention | None:
@@ -169,12 +235,17 @@ def _untagged_mentions(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> lis
 def _longest_at(doc: Doc, i: int, gazetteer: Gazetteer, covered: set[int]) -> tuple[int, Mention | None]:
     for size in range(min(MAX_WORDS, len(doc) - i), 0, -1):
         window = doc[i : i + size]
-        if any(t.i in covered for t in window) or not window[-1].text[:1].isupper():
+        if any(t.i in covered for t in window) or not (window[-1].text[:1].isupper() or _abbreviated(window)):
             continue
         found = _mention(window, gazetteer)
         if found is not None and _prominent(found.candidates):
             return size, found
     return 0, None
+
+
+def _abbreviated(window: Span) -> bool:
+    """ "Sask." / "Ky." split into a name and its full stop."""
+    return len(window) == 2 and window[-1].text == "." and window[0].whitespace_ == ""
 
 
 def _mention(span: Span, gazetteer: Gazetteer) -> Mention | None:
@@ -196,6 +267,25 @@ def _well_known(candidates: tuple[Entry, ...], ent: Span) -> bool:
             for c in cities
         )
     return len(cities) < len(candidates) or any(c.primary and c.population >= MISTAGGED_CITY for c in cities)
+
+
+def _located_town(doc: Doc, candidates: tuple[Entry, ...], ent: Span) -> bool:
+    """A one-word name the model took for a person or organisation, placed by its preposition ("deputies in
+    Riverdale", "the town of Karak"), is the town; not when the article uses it as someone's surname."""
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1:
+        return False
+    if not any(c.kind == "city" and c.primary for c in candidates):
+        return False
+    root = ent.root
+    head = root.head
+    placed = root.dep_ == "pobj" and (
+        head.lower_ in LOCATING_PREPOSITIONS or (head.lower_ == "of" and head.head.lower_ in SETTLEMENT_NOUNS)
+    )
+    return placed and root.text not in _surnames(doc)
+
+
+def _surnames(doc: Doc) -> set[str]:
+    return {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
 
 
 def _prominent(candidates: tuple[Entry, ...]) -> bool:
@@ -223,7 +313,9 @@ def _used_as_agent(ctx: ExtractContext, mention: Mention) -> bool:
     ("warned Moscow") too; object of a preposition ("in Washington") or of a non-actor ("the storm hit
     Paris") stays a place, and so does a name qualified by its region ("Paris, Texas").
     """
-    if mention.qualifier is not None or not all(c.kind in ("city", "landmark") for c in mention.candidates):
+    if mention.qualifier is not None or mention.dateline:
+        return False
+    if not all(c.kind in ("city", "landmark") for c in mention.candidates):
         return False
     if not any(c.capital or c.kind == "landmark" for c in mention.candidates):
         return False  # only seats of government stand for one: "shelled Kharkiv" is a place
@@ -236,6 +328,8 @@ def _used_as_agent(ctx: ExtractContext, mention: Mention) -> bool:
         return False
     while root.dep_ == "conj" and root.head is not root:  # "Moscow and Washington are contemplating"
         root = root.head
+    if root.dep_ == "poss" and (root.head.lower_ in CITY_PARTS or root.head.pos_ == "PROPN"):
+        return False  # "Cairo's Abbasiya neighbourhood", "Toronto's Pearson airport": a part of the city
     if root.dep_ in SUBJECT_DEPS:
         return True
     if root.dep_ in ("compound", "amod", "npadvmod") and all(c.kind == "landmark" for c in mention.candidates):

@@ -4,7 +4,9 @@ A candidate's score is the log of its population (its prominence), plus evidence
 its country is the country of other places or actors in the article, it lies inside a region the
 article names ("Paris" with "Texas" nearby), or the text qualifies it directly ("Paris, Texas").
 An alternate-name match ("Odessa" for Odesa) pays a small penalty against a primary-name match.
-One sense per discourse: the same name gets the same reading throughout an article.
+One sense per discourse: the same name gets the same reading throughout an article, and a name the
+text once qualifies ("London, Ky.") keeps that reading where it stands alone. The dateline's place
+("LONDON, Ky. --") is the article's home: towns and counties in its state are likelier.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ COUNTRY_WEIGHT = 1.5  # more mentions of a country make its places likelier (log
 CAPITAL_BONUS = 1.5
 INSIDE_REGION_BONUS = 5.5
 QUALIFIED_BONUS = 10.0
+# Kinds that are the article's geography for the places inside them ("Texas", "Ukraine", "Harris County").
+REGION_KINDS = ("admin", "country", "county")
+# Kinds a named region or the dateline's state makes likelier: towns and counties.
+LOCAL_KINDS = ("city", "county")
 KIND_PRIOR = {"country": 2.0, "admin": 1.0, "continent": 1.0, "sea": 1.0, "region": 1.0, "river": 0.5}
 REGION_RADIUS_KM = 700.0
 # A town this small wins a shared name only with the article's support (its region named, or "Town, State").
@@ -35,6 +41,7 @@ class Mention:
     text: str
     candidates: tuple[Entry, ...]
     qualifier: Mention | None = None  # the "Texas" of "Paris, Texas"
+    dateline: bool = False  # the place of the article's dateline ("BEIRUT --", "LONDON, Ky. (AP) -")
     chosen: Entry | None = field(default=None, repr=False)
 
 
@@ -61,7 +68,8 @@ def resolve_all(
     context = _Context(actor_countries, list(named_regions), gazetteer)
     context.add([_sole(m) for m in mentions])
     _choose(mentions, context)
-    context = _Context(actor_countries, list(named_regions), gazetteer)
+    home = next((m.chosen for m in mentions if m.dateline and m.chosen is not None), None)
+    context = _Context(actor_countries, list(named_regions), gazetteer, home)
     context.add([m.chosen for m in mentions])
     _choose(mentions, context)
 
@@ -71,6 +79,7 @@ class _Context:
     countries: Counter[str]
     regions: list[Entry]
     gazetteer: Gazetteer
+    home: Entry | None = None  # the dateline's place, once resolved
 
     def add(self, entries: list[Entry | None]) -> None:
         self.countries = Counter(self.countries)
@@ -79,9 +88,7 @@ class _Context:
                 continue
             if entry.country:
                 self.countries[entry.country] += 1
-            if (
-                entry.kind in ("admin", "country") and entry not in self.regions
-            ):  # each region once, however often named
+            if entry.kind in REGION_KINDS and entry not in self.regions:  # each region once, however often named
                 self.regions.append(entry)
 
     def score(self, entry: Entry, mention: Mention) -> float:
@@ -95,7 +102,7 @@ class _Context:
         if entry.capital:
             score += CAPITAL_BONUS
         supported = False
-        if entry.kind == "city" and any(inside(entry, r, self.gazetteer) for r in self.regions if r.kind == "admin"):
+        if entry.kind in LOCAL_KINDS and (self._in_named_region(entry) or self._near_home(entry)):
             score += INSIDE_REGION_BONUS
             supported = True
         qualifier = mention.qualifier.chosen if mention.qualifier else None
@@ -105,6 +112,16 @@ class _Context:
         if entry.kind == "city" and entry.population < SMALL_TOWN and not supported:
             score -= SMALL_TOWN_PENALTY
         return score
+
+    def _in_named_region(self, entry: Entry) -> bool:
+        return any(inside(entry, r, self.gazetteer) for r in self.regions if r.kind in ("admin", "county"))
+
+    def _near_home(self, entry: Entry) -> bool:
+        """In the dateline place's own state or province (a local paper's beat)."""
+        home = self.home
+        if home is None or home is entry or home.kind not in LOCAL_KINDS or not home.admin1:
+            return False
+        return entry.country == home.country and entry.admin1 == home.admin1
 
 
 def _sole(mention: Mention) -> Entry | None:
@@ -117,13 +134,14 @@ def _sole(mention: Mention) -> Entry | None:
 
 def _choose(mentions: list[Mention], context: _Context) -> None:
     by_name: dict[str, Entry] = {}
-    # Qualifiers ("Texas" in "Paris, Texas") are resolved before the places they qualify.
-    ordered = sorted(mentions, key=lambda m: m.qualifier is not None)
+    # Qualifiers ("Texas" in "Paris, Texas") first, then the places they qualify, whose reading then holds
+    # for the same name standing alone ("LONDON, Ky. -- ... London police said"); then the rest.
+    qualifiers = {id(m.qualifier) for m in mentions if m.qualifier is not None}
+    ordered = sorted(mentions, key=lambda m: 0 if id(m) in qualifiers else 1 if m.qualifier is not None else 2)
     for mention in ordered:
         key = mention.text.lower()
         if mention.qualifier is None and key in by_name:
             mention.chosen = by_name[key]
             continue
         mention.chosen = max(mention.candidates, key=lambda e: context.score(e, mention))
-        if mention.qualifier is None:
-            by_name[key] = mention.chosen
+        by_name.setdefault(key, mention.chosen)
