@@ -72,16 +72,20 @@ def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: 
     skip = {t.i for t in number.tokens}
     if age is not None:
         subject: str | None = f"age of {age}"
-    elif noun is not None and unit == noun.text.lower():  # a count: "130,000 Russian troops"
+    elif noun is not None and unit == noun.text.lower() and words.unit((noun.text,)) is None:
+        # a count ("130,000 Russian troops"); a unit spelled out ("10 percent", "9 points") is a measure below
         subject = _count_subject(noun, skip, words)
     elif noun is not None and words.unit((noun.text,)) is None and noun.lower_ not in CURRENCY_WORDS:
         subject = noun_phrase(noun, skip)  # "a $3 billion aid package": the package
     else:
-        subject = measured_subject(_measure_head(number, noun, currency), skip)
+        head = _measure_head(number, noun, currency)
+        subject = measured_subject(head, skip | {head.i})  # "an increase of 3 percent": not "increase of percent"
     end_token = noun if noun is not None and noun.i > number.last.i and age is None else number.last
     end_char = _conversion_end(noun, consumed) if noun is not None else None
     end_char = end_char or end_token.idx + len(end_token.text)
-    subject = subject or nearest_noun_phrase(number.first, skip)
+    if subject is not None and words.unit(tuple(subject.split())) is not None:
+        subject = None  # "percent", "points": a unit says nothing about what is measured
+    subject = subject or nearest_noun_phrase(number.first, skip, frozenset(w[0] for w in words.units))
     return _make(ctx, number, currency, end_char, unit, subject, words)
 
 

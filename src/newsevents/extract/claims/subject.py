@@ -147,15 +147,17 @@ def resolve_pronoun(pronoun: Token) -> Token | None:
     return None
 
 
-def nearest_noun_phrase(token: Token, skip: set[int]) -> str | None:
+def nearest_noun_phrase(token: Token, skip: set[int], units: frozenset[str] = frozenset()) -> str | None:
     """When the parse names nothing measured: the closest noun before the number in its sentence that heads
-    a subject, object or prepositional object ("the deal, worth ..." → deal); None at a sentence start."""
+    a subject, object or prepositional object ("the deal, worth ..." → deal); None at a sentence start.
+    Units ("down from 6 percent" after "rose 7 percent") are passed over: they measure, they are not measured."""
     for candidate in reversed(token.doc[token.sent.start : token.i]):
         if (
             candidate.pos_ == "NOUN"
             and candidate.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")
             and candidate.i not in skip
             and candidate.lower_ not in CURRENCY_NOUNS
+            and candidate.lower_ not in units
         ):
             return noun_phrase(candidate, skip)
     return None
