@@ -87,9 +87,7 @@ def _article(item: dict[str, Any], corpus: Path) -> GoldClaimArticle:
     with open(path, encoding="utf-8", errors="replace") as handle:
         text = handle.read()
     claims = tuple(
-        GoldClaim(
-            c["start"], c["end"], float(c["value"]), c.get("subject"), bool(c.get("uncertain")), _source_text(c)
-        )
+        GoldClaim(c["start"], c["end"], float(c["value"]), c.get("subject"), bool(c.get("uncertain")), _source_text(c))
         for c in item["claims"]
     )
     not_claims = tuple((n["start"], n["end"]) for n in item["not_claims"])

@@ -57,9 +57,9 @@ _DETECT = re.compile(
             r"\b(?i:now|currently|recently|previously|nowadays|soon)\b",  # also first in a sentence: "Now, ..."
             r"\b(?:the\s+)?(?:near\s+)?(?:past|future)\b(?!\s+(?:tense|participle))",
             r"\b(?:recent|coming)\s+(?:days|weeks|months|years|decades)\b",
-            r"\b(?:then[\s-])?(?:current|recent)(?=\s+(?!account)[a-z])",  # "the current system": now; "then current"
+            r"\b(?i:then[\s-])?(?i:current|recent)(?=\s+(?!account)[a-z])",  # "the current system": now; "then current"
             r"\bthe\s+(?:(?:latest|same|year-ago|year-earlier)\s+)?quarter\b",
-            r"\b(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period))?\b",  # "year-ago profit", "the year-ago period"
+            r"\b(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period))?\b",  # "year-ago profit"
         ]
     )
 )
