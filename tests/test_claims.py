@@ -61,6 +61,12 @@ CLAIMS = [
     ("The waiting list is now 18 months long.", 18, "months", "waiting list", None),
     ("The minimum age of 21 for a mayor was lowered.", 21, "years", "age", None),
     ("A 37-year-old nurse was arrested on Friday.", 37, "years", "age of nurse", None),
+    # a unit spelled out measures something the sentence names: it is not the subject itself
+    ("Home sales in the county plunged 12 percent in March.", 12, "percent", "sales", None),
+    ("Diesel prices are down 3.5 percent this month.", 3.5, "percent", "Diesel prices", None),
+    ("The new tax would cut household incomes by 0.4 percent.", 0.4, "percent", "incomes", None),
+    ("The governor leads her challenger by 7 points in the poll.", 7, "points", "governor", None),
+    ("Turnout showed an increase of 6 percent.", 6, "percent", "increase", None),
 ]
 
 
@@ -138,3 +144,24 @@ def test_seed_article_claims(extract: Extract, seed_text: str) -> None:
     assert not any(c.value in (1999, 2014) for c in record.claims)
     resnikov = next(c for c in record.claims if c.value == 130000)
     assert resnikov.source is not None and "Oleksii" in resnikov.source.name
+
+
+def test_a_figure_is_never_the_source_of_a_claim(extract: Extract) -> None:
+    text = "In the poll, 14% of renters said they had moved twice in the past year."
+    claims = _claims(extract, text)
+    assert all(c.source is None or not c.source.text[:1].isdigit() for c in claims)
+
+
+def test_the_unit_of_a_measure_is_not_its_subject(extract: Extract) -> None:
+    claims = _claims(extract, "Bus fares rose 4 percent in May, after falling from 9 percent in April.")
+    assert [c.value for c in claims] == [4, 9]
+    assert all(c.subject and "percent" not in c.subject for c in claims), [c.subject for c in claims]
+
+
+def test_an_unresolved_it_claims_for_the_organisation_that_spoke_before(extract: Extract) -> None:
+    text = (
+        "The World Health Organization said on Monday that measles was spreading in the region. "
+        "It said there were 900 new cases in the first week of March."
+    )
+    claim = next(c for c in _claims(extract, text) if c.value == 900)
+    assert claim.source is not None and claim.source.code == "IGOWHO", claim.source

@@ -171,3 +171,61 @@ def test_relative_dates_in_reported_speech_count_from_when_it_was_said(
 ) -> None:
     date = next(d for d in extract(sentence).dates if d.text == expression)
     assert date.value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expression", "value"),
+    [
+        # a past verb puts a month earlier in the year in this year, a future verb a month later in the year
+        ("In January the club hired a new coach.", "2021-10-20", "January", "2021-01"),
+        ("The firm lost money in the year ended March 31.", "2021-10-20", "March 31", "2021-03-31"),
+        ("The club will open its new stadium in December.", "2022-03-10", "December", "2022-12"),
+        ("The council will vote on the budget in February.", "2021-10-20", "February", "2022-02"),
+        # a payment that is due lies ahead whatever the verb
+        ("The board declared a dividend payable Dec. 15 to holders of record.", "2021-10-20", "Dec. 15", "2021-12-15"),
+        ("Directors approved a bonus due Jan. 4 to all staff.", "2021-11-20", "Jan. 4", "2022-01-04"),
+    ],
+)
+def test_tense_settles_the_year_of_a_month(extract, sentence: str, published: str, expression: str, value: str) -> None:
+    found = {d.text: d.value for d in extract(sentence, published=published).dates}
+    assert found.get(expression) == value, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Sales rose in the third quarter. They were $2 million in the 2020 quarter.", "the 2020 quarter", "2020-Q3"),
+        ("Sales rose in the third quarter. Last year's quarter was weaker.", "Last year's quarter", "2020-Q3"),
+        ("Sales rose in the third quarter. For the quarter a year ago, it fell.", "the quarter a year ago", "2020-Q3"),
+        ("Sales rose in the third quarter, compared with year-earlier levels.", "year-earlier", "2020-Q3"),
+        ("Sales rose in the third quarter. The year-ago results included a gain.", "year-ago", "2020"),
+        ("The year-ago results included a one-time gain.", "The year-ago", "2020"),
+        # reported in November: the latest quarter is the one that closed in September
+        ("Sales will rise in the fourth quarter. Costs fell in the latest quarter.", "the latest quarter", "2021-Q3"),
+        ("Sales rose in the third quarter. Orders in the current quarter are up.", "the current quarter", "2021-Q4"),
+    ],
+)
+def test_quarters_named_by_reference(extract, text: str, expression: str, value: str) -> None:
+    found = {d.text: d.value for d in extract(text, published="2021-11-02").dates}
+    assert found.get(expression) == value, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The current rules let tenants stay.", "current", "PRESENT_REF"),
+        ("Recent storms flooded the valley.", "Recent", "PAST_REF"),
+        ("Under the then-current rules tenants could stay.", "then-current", "PAST_REF"),
+        ("Now, the council says the bridge is safe.", "Now", "PRESENT_REF"),
+        ("Previously, the bridge was closed to lorries.", "Previously", "PAST_REF"),
+        ("This year the festival moves to the park.", "This year", "2022"),
+        ("Sales in the current fiscal year will grow.", "the current fiscal year", "2022"),
+    ],
+)
+def test_present_and_past_references(extract, sentence: str, expression: str, value: str) -> None:
+    found = {d.text: d.value for d in extract(sentence).dates}
+    assert found.get(expression) == value, found
+
+
+def test_a_current_account_is_not_a_date(extract) -> None:
+    assert not any(d.value == "PRESENT_REF" for d in extract("The current account deficit widened.").dates)

@@ -7,7 +7,9 @@ every number judged *not* a claim. Scoring rule (the README's, which acceptance 
 - an unmatched prediction is a false positive when it overlaps a gold claim or a gold not-claim; a
   prediction on a number listed in neither is not counted;
 - `uncertain` gold claims are neither required nor penalised (predictions on them are not counted);
-- the subject is right when it shares a content word with the gold subject (over matched claims).
+- the subject is right when it shares a content word with the gold subject (over matched claims);
+- the source (who makes the claim) is right when both are the writer's (no source), or the predicted
+  speaker's mention or canonical name shares a content word with the gold source (over matched claims).
 
 The split defaults to `report` (the 8 articles whose errors are never studied).
 """
@@ -41,6 +43,7 @@ class GoldClaim:
     value: float
     subject: str | None
     uncertain: bool
+    source: str | None = None  # the attributed person or organisation as written; None: the writer's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +87,24 @@ def _article(item: dict[str, Any], corpus: Path) -> GoldClaimArticle:
     with open(path, encoding="utf-8", errors="replace") as handle:
         text = handle.read()
     claims = tuple(
-        GoldClaim(c["start"], c["end"], float(c["value"]), c.get("subject"), bool(c.get("uncertain")))
+        GoldClaim(c["start"], c["end"], float(c["value"]), c.get("subject"), bool(c.get("uncertain")), _source_text(c))
         for c in item["claims"]
     )
     not_claims = tuple((n["start"], n["end"]) for n in item["not_claims"])
     return GoldClaimArticle(item["id"], text, claims, not_claims)
+
+
+def _source_text(claim: dict[str, Any]) -> str | None:
+    source = claim.get("source")
+    return str(source["text"]) if isinstance(source, dict) and source.get("text") else None
+
+
+def source_right(claim: Claim, gold_source: str | None) -> bool:
+    """Both the writer's own, or the predicted speaker (as written or by canonical name) agrees with the gold's."""
+    if claim.source is None or gold_source is None:
+        return claim.source is None and gold_source is None
+    predicted = content_words(claim.source.text) | content_words(claim.source.name)
+    return bool(predicted & content_words(gold_source))
 
 
 def content_words(phrase: str | None) -> set[str]:
@@ -105,6 +121,9 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 class ClaimTally:
     prf: PRF = field(default_factory=PRF)
     subject_right: int = 0
+    source_right: int = 0
+    gold_sourced: int = 0  # matched claims whose gold names a source
+    source_filled: int = 0  # of those, how many have any predicted source
     ignored_predictions: int = 0
     errors: list[str] = field(default_factory=list)  # one line per miss, for studying the `study` split
 
@@ -129,6 +148,7 @@ class ClaimTally:
                 self.subject_right += right
                 if not right:
                     self._note(article, "subject", claim, required[match].subject)
+                self._tally_source(article, claim, required[match].source)
             elif self._counts_against(article, claim):
                 self.prf.fp += 1
                 self._note(article, "false+", claim, None)
@@ -138,6 +158,17 @@ class ClaimTally:
             if k not in used:
                 self.prf.fn += 1
                 self.errors.append(f"{article.id} missed {article.text[g.start : g.end]!r} [{g.start}] ({g.subject})")
+
+    def _tally_source(self, article: GoldClaimArticle, claim: Claim, gold_source: str | None) -> None:
+        right = source_right(claim, gold_source)
+        self.source_right += right
+        self.gold_sourced += gold_source is not None
+        self.source_filled += gold_source is not None and claim.source is not None
+        if not right:
+            predicted = claim.source.text if claim.source is not None else None
+            self.errors.append(
+                f"{article.id} source {claim.text!r} [{claim.start}] source={predicted!r} gold source={gold_source!r}"
+            )
 
     def _counts_against(self, article: GoldClaimArticle, claim: Claim) -> bool:
         spans = [(g.start, g.end) for g in article.claims if not g.uncertain] + list(article.not_claims)
@@ -152,13 +183,21 @@ class ClaimTally:
         return EvalReport(
             task="claims",
             gold=f"bbc-dev ({split})",
-            metrics={**self.prf.as_metrics("claim"), "subject_right": self.subject_right / tp if tp else 0.0},
+            metrics={
+                **self.prf.as_metrics("claim"),
+                "subject_right": self.subject_right / tp if tp else 0.0,
+                "source_right": self.source_right / tp if tp else 0.0,
+                "source_filled": self.source_filled / self.gold_sourced if self.gold_sourced else 0.0,
+            },
             counts={
                 "documents": documents,
                 "matched": tp,
                 "false_positives": self.prf.fp,
                 "missed": self.prf.fn,
                 "subject_right": self.subject_right,
+                "source_right": self.source_right,
+                "gold_sourced": self.gold_sourced,
+                "source_filled": self.source_filled,
                 "predictions_not_scored": self.ignored_predictions,
             },
             notes=[
@@ -166,5 +205,7 @@ class ClaimTally:
                 "A prediction on a gold not-claim, or one overlapping a gold claim without matching it, is a false "
                 "positive; predictions on numbers the gold does not list are not scored.",
                 "subject_right: share of matched claims whose subject shares a content word with the gold subject.",
+                "source_right: share of matched claims whose source agrees with the gold's (both the writer's, or "
+                "sharing a content word); source_filled: share of matched claims with a gold source that have one.",
             ],
         )

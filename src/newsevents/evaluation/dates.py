@@ -4,6 +4,9 @@ Each `.tml` document is stripped of its markup (offsets of the gold TIMEX3 tags 
 `process()` with the document creation time as the publication date, and every gold DATE expression is
 matched to the predicted date that overlaps it. Value accuracy is over the gold dates we found (as
 HeidelTime/TempEval-3 report it); `strict_accuracy` counts missed ones as wrong.
+
+Splits (`--split`, default `all`): the documents sorted by name, alternately `study` (1st, 3rd, ...) and
+`report` (2nd, 4th, ...), so both halves mix the corpus's sources. Errors are studied on `study` only.
 """
 
 from __future__ import annotations
@@ -41,11 +44,17 @@ class GoldDoc:
     timexes: tuple[GoldTimex, ...]
 
 
+SPLITS = ("study", "report", "all")
+
+
 def evaluate(gold: str, split: str | None, shared: Path, options: Options, limit: int | None = None) -> EvalReport:
     if gold != "timebank":
         raise InputError(f"unknown gold set for dates: {gold!r} (available: timebank)")
+    split = split or "all"
+    if split not in SPLITS:
+        raise InputError(f"unknown split for timebank: {split!r} (available: {', '.join(SPLITS)})")
     folder = shared / "eval" / "time" / "TimeBank"
-    paths = sorted(folder.glob("*.tml"))[:limit]
+    paths = split_paths(sorted(folder.glob("*.tml")), split)[:limit]
     if not paths:
         raise InputError(f"no .tml files in {folder}")
     docs = [read_tml(p) for p in paths]
@@ -54,7 +63,14 @@ def evaluate(gold: str, split: str | None, shared: Path, options: Options, limit
     tally = Tally()
     for doc, record in zip(docs, records, strict=True):
         tally.add(doc, record.dates)
-    return tally.report(len(docs))
+    return tally.report(len(docs), split)
+
+
+def split_paths(paths: list[Path], split: str) -> list[Path]:
+    """Every other document for `study` (from the first) and `report` (from the second); all for `all`."""
+    if split == "all":
+        return paths
+    return paths[0 if split == "study" else 1 :: 2]
 
 
 def read_tml(path: Path) -> GoldDoc:
@@ -135,7 +151,7 @@ class Tally:
             self.found[kind] += 1
             self.correct[kind] += int((match.value or "").upper() == timex.value.upper())
 
-    def report(self, documents: int) -> EvalReport:
+    def report(self, documents: int, split: str = "all") -> EvalReport:
         total, found, correct = sum(self.total.values()), sum(self.found.values()), sum(self.correct.values())
         breakdown = {
             "value accuracy by gold granularity (over found)": {
@@ -145,7 +161,7 @@ class Tally:
         }
         return EvalReport(
             task="dates",
-            gold="timebank",
+            gold="timebank" if split == "all" else f"timebank ({split})",
             metrics={
                 "value_accuracy": correct / found if found else 0.0,
                 "recall": found / total if total else 0.0,

@@ -72,16 +72,20 @@ def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: 
     skip = {t.i for t in number.tokens}
     if age is not None:
         subject: str | None = f"age of {age}"
-    elif noun is not None and unit == noun.text.lower():  # a count: "130,000 Russian troops"
+    elif noun is not None and unit == noun.text.lower() and words.unit((noun.text,)) is None:
+        # a count ("130,000 Russian troops"); a unit spelled out ("10 percent", "9 points") is a measure below
         subject = _count_subject(noun, skip, words)
     elif noun is not None and words.unit((noun.text,)) is None and noun.lower_ not in CURRENCY_WORDS:
         subject = noun_phrase(noun, skip)  # "a $3 billion aid package": the package
     else:
-        subject = measured_subject(_measure_head(number, noun, currency), skip)
+        head = _measure_head(number, noun, currency)
+        subject = measured_subject(head, skip | {head.i})  # "an increase of 3 percent": not "increase of percent"
     end_token = noun if noun is not None and noun.i > number.last.i and age is None else number.last
     end_char = _conversion_end(noun, consumed) if noun is not None else None
     end_char = end_char or end_token.idx + len(end_token.text)
-    subject = subject or nearest_noun_phrase(number.first, skip)
+    if subject is not None and words.unit(tuple(subject.split())) is not None:
+        subject = None  # "percent", "points": a unit says nothing about what is measured
+    subject = subject or nearest_noun_phrase(number.first, skip, frozenset(w[0] for w in words.units))
     return _make(ctx, number, currency, end_char, unit, subject, words)
 
 
@@ -251,14 +255,32 @@ def _conversion_end(noun: Token, consumed: set[int]) -> int | None:
     return None
 
 
+ORGANISATION_KINDS = frozenset({"organisation", "institution", "government"})
+NEUTER_PRONOUNS = frozenset({"it", "its"})
+
+
+def _claimant(speaker: Actor | None, speakers: list[Actor]) -> Actor | None:
+    """Who makes a claim, from a quote's speaker: never a figure ("14% said they never voted": the people polled
+    are counted, they do not make the claim), and an unresolved "it" is the organisation that spoke last before
+    it ("The audit office said ... It said there were 900 cases")."""
+    if speaker is None or any(c.isdigit() for c in speaker.text[:1]) or "%" in speaker.text:
+        return None
+    if speaker.text.lower() not in NEUTER_PRONOUNS or speaker.name.lower() not in NEUTER_PRONOUNS:
+        return speaker
+    earlier = [a for a in speakers if a.end <= speaker.start and a.kind in ORGANISATION_KINDS]
+    return earlier[-1] if earlier and speaker.start - earlier[-1].start < 2000 else speaker
+
+
 class _QuoteSources:
     """The speaker of the quote whose content holds a position."""
 
     def __init__(self, quotes: list[Quote]) -> None:
         pieces: list[tuple[int, int, Actor | None]] = []
+        speakers = sorted((q.speaker for q in quotes if q.speaker is not None), key=lambda a: a.start)
         for quote in quotes:
             ranges = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
-            pieces += [(start, end, quote.speaker) for start, end in ranges]
+            speaker = _claimant(quote.speaker, speakers)
+            pieces += [(start, end, speaker) for start, end in ranges]
         pieces.sort(key=lambda p: p[0])
         self.pieces = pieces
         self.starts = [p[0] for p in pieces]

@@ -25,6 +25,8 @@ BOUND_HEADS = frozenset({"maximum", "minimum", "average", "high", "low", "peak"}
 GROUP_NOUNS = frozenset({"family", "group", "couple", "team", "party", "gang", "band", "crew", "pair", "trio"})
 VERB_PREPOSITIONS = frozenset({"to", "by", "from", "at"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "leads her rival by 7 points", "won by 300 votes": the margin is the subject's, not the object's.
+MARGIN_VERBS = frozenset({"lead", "trail", "beat", "win", "lose", "outpace", "outpoll", "edge"})
 COPULAS = frozenset({"be", "become", "remain", "stand"})
 CURRENCY_NOUNS = frozenset({"pounds", "euros", "dollars", "pence", "cents"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -99,7 +101,7 @@ def _holder(head: Token) -> tuple[Token | None, str | None]:
 
 def verb_subject(verb: Token, preposition: str | None, head: Token) -> str | None:
     """ "cut the number of MPs by a fifth" → its object; "the roll fell by 17.5%" → "roll fell"."""
-    if preposition in VERB_PREPOSITIONS:
+    if preposition in VERB_PREPOSITIONS and verb.lemma_.lower() not in MARGIN_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != head.i), None)
         obj = resolve_pronoun(obj) if obj is not None and obj.pos_ == "PRON" else obj
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
@@ -147,15 +149,17 @@ def resolve_pronoun(pronoun: Token) -> Token | None:
     return None
 
 
-def nearest_noun_phrase(token: Token, skip: set[int]) -> str | None:
+def nearest_noun_phrase(token: Token, skip: set[int], units: frozenset[str] = frozenset()) -> str | None:
     """When the parse names nothing measured: the closest noun before the number in its sentence that heads
-    a subject, object or prepositional object ("the deal, worth ..." → deal); None at a sentence start."""
+    a subject, object or prepositional object ("the deal, worth ..." → deal); None at a sentence start.
+    Units ("down from 6 percent" after "rose 7 percent") are passed over: they measure, they are not measured."""
     for candidate in reversed(token.doc[token.sent.start : token.i]):
         if (
             candidate.pos_ == "NOUN"
             and candidate.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")
             and candidate.i not in skip
             and candidate.lower_ not in CURRENCY_NOUNS
+            and candidate.lower_ not in units
         ):
             return noun_phrase(candidate, skip)
     return None

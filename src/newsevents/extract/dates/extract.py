@@ -20,6 +20,7 @@ from newsevents.nlp.text import doc_text
 from newsevents.types import DateRef
 
 FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+DUE_WORDS = {"payable", "due"}
 MODALS = {"may", "might", "could", "would", "should", "must", "can"}
 # Verbs whose infinitive complement lies ahead: "plans to meet in May", "is expected to vote on Monday".
 FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "prepare", "go", "want", "agree"}
@@ -44,7 +45,7 @@ _DETECT = re.compile(
             rf"(?<=\bin\s){_AMBIGUOUS_MONTH}\b",
             rf"\b(?:(?:this|last|next|past|coming|previous)\s+)?{_WEEKDAY}\b",
             r"\b(?:yesterday|today|tomorrow|tonight)\b",
-            rf"\b(?:this|last|next|past|coming|previous|current)\s+(?:{_UNIT}|{_SEASON})\b",
+            rf"\b(?i:this|last|next|past|coming|previous|current)\s+(?:{_UNIT}|{_SEASON})\b",  # "This year"
             rf"\b{_SEASON}\s+(?:of\s+)?(?:this|last|next)\s+year\b",
             rf"\b(?:(?:this|last|next|the)\s+)?{_SEASON}(?:\s+of)?\s+\d{{4}}\b",
             rf"(?<=\bin\s)(?:the\s+)?{_SEASON}\b",
@@ -53,10 +54,12 @@ _DETECT = re.compile(
             r"\b(?:the\s+)?(?:1[89]|20)\d0'?s\b",
             r"\bQ[1-4](?:\s+\d{4})?\b",
             r"\b(?:first|second|third|fourth)-quarter\b",
-            r"\b(?:now|currently|recently|previously|nowadays|soon)\b",
+            r"\b(?i:now|currently|recently|previously|nowadays|soon)\b",  # also first in a sentence: "Now, ..."
             r"\b(?:the\s+)?(?:near\s+)?(?:past|future)\b(?!\s+(?:tense|participle))",
             r"\b(?:recent|coming)\s+(?:days|weeks|months|years|decades)\b",
+            r"\b(?i:then[\s-])?(?i:current|recent)(?=\s+(?!account)[a-z])",  # "the current system": now; "then current"
             r"\bthe\s+(?:(?:latest|same|year-ago|year-earlier)\s+)?quarter\b",
+            r"\b(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period))?\b",  # "year-ago profit"
         ]
     )
 )
@@ -65,10 +68,12 @@ _YEAR_AFTER_PREP = re.compile(r"\b(?:in|since|by|until|of|from|during|before|aft
 # Phrases whose period is the quarter the text is about: "the quarter", "the latest quarter", "a year earlier",
 # "the year-ago quarter". Only used once a quarter has been named.
 _QUARTER_ANAPHOR = re.compile(
-    r"^the\s+(?:(?:latest|same|current|year-ago|year-earlier|comparable)\s+)?(?:quarter|period)$"
-    r"|^(?:a|one)\s+year\s+(?:ago|earlier)$|^the\s+year-(?:ago|earlier)\s+(?:quarter|period)$",
+    r"^the\s+(?:(?:latest|same|year-ago|year-earlier|comparable|(?:1[89]|20)\d{2})\s+)?(?:quarter|period)$"
+    r"|^(?:a|one)\s+year\s+(?:ago|earlier)$|^(?:the\s+)?year-(?:ago|earlier)\s+(?:quarter|period)$"
+    r"|^last\s+year'?s\s+(?:quarter|period)$|^the\s+(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)$",
     re.IGNORECASE,
 )
+_YEAR_AGO = re.compile(r"year-(?:ago|earlier)$", re.IGNORECASE)
 _GENERIC_DETERMINERS = {"a", "an", "every", "each", "any"}
 _UNIT_WORDS = {"day", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "summer",
                "winter", "spring", "autumn", "fall"}  # fmt: skip
@@ -91,11 +96,12 @@ def extract_dates(ctx: ExtractContext) -> None:
     """Set `ctx.dates`: every date expression we can resolve, in text order."""
     refs = []
     last_quarter: str | None = None  # the reporting period under discussion, for "the quarter", "a year earlier"
+    quarter_sentence = -1  # where it was last named
     spans = [s for s in find_date_spans(ctx.doc) if not _is_generic(s)]
     speech_dates = _speech_dates(spans, ctx.published)
     for span in spans:
-        if last_quarter and _QUARTER_ANAPHOR.match(span.text):
-            refs.append(_quarter_anaphor(span, last_quarter))
+        if last_quarter and _refers_to_quarter(span, quarter_sentence):
+            refs.append(_quarter_anaphor(span, last_quarter, ctx.published))
             continue
         duration = _duration_after_for(span)
         if duration is not None:
@@ -108,9 +114,20 @@ def extract_dates(ctx: ExtractContext) -> None:
         if resolved is None:
             continue
         if resolved.granularity == "quarter":
-            last_quarter = resolved.value
+            last_quarter, quarter_sentence = resolved.value, span.sent.start
         refs.append(DateRef(span.start_char, span.end_char, span.text, resolved.value, resolved.granularity))
     ctx.dates = refs
+
+
+def _refers_to_quarter(span: Span, quarter_sentence: int) -> bool:
+    """ "the quarter", "a year earlier", "the year-ago period" once a quarter has been named; a bare "year-ago"
+    ("compared with a year-earlier loss") only in the sentence that names the quarter, else it is the year."""
+    if _QUARTER_ANAPHOR.match(span.text):
+        return True
+    if not _YEAR_AGO.search(span.text):
+        return False
+    following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    return following in ("quarter", "period") or span.sent.start == quarter_sentence
 
 
 def _is_generic(span: Span) -> bool:
@@ -157,11 +174,19 @@ def _speech_dates(spans: list[Span], published: dt.date | None) -> dict[int, tup
     return dated
 
 
-def _quarter_anaphor(span: Span, quarter: str) -> DateRef:
-    """ "the quarter" is the quarter last named; "a year earlier" (after one) is that quarter a year before."""
+def _quarter_anaphor(span: Span, quarter: str, published: dt.date | None) -> DateRef:
+    """ "the quarter" is the quarter last named; "a year earlier" or "last year's quarter" (after one) is that
+    quarter a year before, "the 1988 quarter" that quarter in 1988; "the latest quarter" is the last one
+    completed before publication (results are reported after a quarter closes)."""
     year, number = quarter.split("-Q")
-    if re.search(r"year[\s-](?:ago|earlier)", span.text, re.IGNORECASE):
+    named_year = re.search(r"\b(?:1[89]|20)\d{2}\b", span.text)
+    if named_year is not None:
+        year = named_year.group(0)
+    elif re.search(r"year[\s-](?:ago|earlier)|last\s+year", span.text, re.IGNORECASE):
         year = str(int(year) - 1)
+    elif "latest" in span.text.lower() and published is not None:
+        index = published.year * 4 + (published.month - 1) // 3 - 1
+        year, number = str(index // 4), str(index % 4 + 1)
     return DateRef(span.start_char, span.end_char, span.text, f"{year}-Q{number}", "quarter")
 
 
@@ -199,6 +224,8 @@ def _is_date_entity(ent: Span) -> bool:
 
 def tense_of(span: Span) -> Tense:
     """Tense of the verb governing a date phrase: "past", "future", "present" or None."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ in DUE_WORDS:
+        return "future"  # "declared a dividend payable Dec. 15": the payment lies ahead whatever the verb
     verb = _governing_verb(span.root)
     if verb is None:
         return None

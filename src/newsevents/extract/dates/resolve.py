@@ -74,15 +74,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("decade", r"\b(?:the\s+)?(?P<dec>\d{3})0'?s\b"),
         ("short_decade", r"\b(?:the\s+)?'(?P<dec2>\d)0s\b"),
         ("ago", rf"\b(?:{_NUM}|a|an|one)\s+{_UNIT}(?:\s+or\s+so)?\s+(?:ago|earlier|before)\b"),
+        ("year_ago", r"\byear-(?:ago|earlier)\b"),
         ("vague_ago", r"\b(?:many|several|some|a\s+few|few)\s+(?:years|decades)\s+(?:ago|earlier)\b"),
         ("duration", rf"\b(?:(?:the\s+)?(?:next|past|last|coming|previous|first)\s+)?(?:{_NUM}|a|an)\s+{_UNIT}\b"),
         ("rel_weekend", rf"\b{_REL}\s+weekend\b"),
-        ("rel_unit", rf"\b{_REL}\s+(?P<unit>week|month|year|quarter|decade|century)\b"),
+        ("rel_unit", rf"\b{_REL}\s+(?:fiscal\s+)?(?P<unit>week|month|year|quarter|decade|century)\b"),
         ("rel_weekday", rf"\b{_REL}\s+{_WEEKDAY}\b"),
         ("rel_season", rf"\b{_REL}\s+{_SEASON}\b"),
         ("rel_month", rf"\b{_REL}\s+{_MONTH}"),
         ("deictic", r"\b(?P<word>yesterday|today|tomorrow|tonight|now|currently|recently|lately|nowadays)\b"),
-        ("vague_ref", r"\b(?P<vague>recent|coming|previously|soon|once)\b"),
+        ("vague_ref", r"\b(?P<then>then[\s-])?(?P<vague>recent|coming|previously|soon|once|current)\b"),
         ("ref", r"\b(?:the\s+)?(?:near\s+|distant\s+)?(?P<ref>past|future|present)\b"),
         ("weekend", r"\b(?:the\s+)?weekend\b"),
         ("weekday", rf"\b{_WEEKDAY}\b"),
@@ -206,6 +207,8 @@ def _part_of_year(match: re.Match[str], anchor: dt.date, tense: Tense) -> Resolv
 
 
 def _vague_ref(match: re.Match[str], anchor: dt.date, tense: Tense) -> Resolved:
+    if match["vague"] == "current" and not match["then"]:  # "the then-current rules" lie in the past
+        return Resolved("PRESENT_REF", "ref")
     future = match["vague"] in ("coming", "soon")
     return Resolved("FUTURE_REF" if future else "PAST_REF", "ref")
 
@@ -229,6 +232,11 @@ def _short_decade(match: re.Match[str], anchor: dt.date, tense: Tense) -> Resolv
 def _ago(match: re.Match[str], anchor: dt.date, tense: Tense) -> Resolved | None:
     count = number(match["n"]) if match["n"] else 1
     return _shift(anchor, match["unit"], -count) if count is not None else None
+
+
+def _year_ago(match: re.Match[str], anchor: dt.date, tense: Tense) -> Resolved:
+    """ "year-ago results" (with no quarter under discussion): the year before."""
+    return Resolved(f"{anchor.year - 1:04d}", "year")
 
 
 def _vague_ago(match: re.Match[str], anchor: dt.date, tense: Tense) -> Resolved:
@@ -404,10 +412,10 @@ def _infer_year(anchor: dt.date, target: tuple[int, ...], now: tuple[int, ...], 
     (past verb, written in October) still means the coming Nov. 16, not last year's.
     """
     gap = _months_between(now, target)  # >0 when the target lies later in the year than the anchor
-    if tense == "past" and gap > 0:
-        return anchor.year if gap <= 1 and len(target) > 1 else anchor.year - 1
-    if tense == "future" and gap < 0:
-        return anchor.year if gap >= -1 else anchor.year + 1
+    if tense == "past":  # "in the year ended March 31" (written in October): this year's March
+        return anchor.year - 1 if gap > 1 or (gap > 0 and len(target) == 1) else anchor.year
+    if tense == "future":  # "will meet in January" (written in October): next year's
+        return anchor.year + 1 if gap < -1 or (gap < 0 and len(target) == 1) else anchor.year
     if gap > 6:
         return anchor.year - 1
     if gap < -6:
@@ -465,6 +473,7 @@ _RULES = {
     "short_decade": _short_decade,
     "ago": _ago,
     "vague_ago": _vague_ago,
+    "year_ago": _year_ago,
     "duration": _duration,
     "rel_weekend": _rel_weekend,
     "rel_unit": _rel_unit,
