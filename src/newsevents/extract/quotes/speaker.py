@@ -47,12 +47,21 @@ DOCUMENT_NOUNS = frozenset(
      "projection", "forecast", "count", "tally", "figure", "number", "finding", "evidence", "source", "website",
      "site", "page", "blog", "paper", "newspaper", "magazine", "network", "show", "program", "broadcast",
      "video", "footage", "census", "index", "model", "headline", "word",
-     "sentence", "sign", "line", "caption", "text", "title", "passage", "clause", "section", "chapter"}
+     "sentence", "sign", "line", "caption", "text", "title", "passage", "clause", "section", "chapter",
+     "polling", "average", "publication", "sample", "profile", "copy", "disclosure", "biography", "revelation",
+     "reporting", "ranking", "rating", "opinion", "decision", "verdict", "view", "criticism", "history",
+     "datum", "statistic", "chart", "map", "graph", "photo", "image", "picture", "screen", "banner"}
 )  # fmt: skip
 # Common nouns for people and bodies of people, which speak ("the committee said", "most voters").
 SPEAKING_NOUNS = frozenset(
-    {"campaign", "majority", "minority", "half", "dozen", "fraction", "tycoon", "magnate", "star", "husband",
-     "wife", "son", "daughter", "mother", "father", "enemy", "organization", "organisation", "celebrity",
+    {"campaign", "majority", "minority", "half", "dozen", "hundred", "thousand", "million", "colleague", "lady",
+     "gentleman", "scholar", "justice", "faction", "boss", "couple", "admiral", "operative", "outlet", "institute",
+     "bank", "airline", "prince", "princess", "king", "queen", "circle", "bloc", "coalition", "alliance",
+     "movement", "network", "industry", "sector", "business", "market", "clergy", "church", "school",
+     "university", "college", "hospital", "charity", "foundation", "think", "tank", "caucus", "chamber",
+     "house", "senate", "congress", "parliament", "assembly", "cabinet", "regime", "authority", "force", "fraction",
+     "tycoon", "magnate", "star", "husband", "wife", "son", "daughter", "mother", "father", "enemy",
+     "organization", "organisation", "celebrity",
      "third", "quarter", "percent", "share", "most", "many", "some", "all", "none", "few", "both", "each",
      "others", "other", "one", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody",
      "people", "person", "public", "audience", "crowd", "staff", "team", "family", "party", "side", "camp",
@@ -155,7 +164,7 @@ def _can_speak(head: Token) -> bool:
     if head.ent_type_ in SPEAKING_ENTITIES:
         return True
     lemma = head.lemma_.lower()
-    if lemma in DOCUMENT_NOUNS | SPEAKING_NOUNS or head.lower_ in SPEAKING_NOUNS:
+    if lemma in DOCUMENT_NOUNS | SPEAKING_NOUNS or head.lower_ in DOCUMENT_NOUNS | SPEAKING_NOUNS:
         return True
     if any(c.dep_ in ("compound", "amod") and c.ent_type_ in SPEAKING_ENTITIES for c in head.children):
         return True  # "the Clinton statement", "Republican leaders"
