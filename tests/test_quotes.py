@@ -281,3 +281,89 @@ def test_an_action_verb_with_a_bare_object_is_no_quote(extract: Extract, sentenc
 )
 def test_verbs_that_are_not_speech_need_a_clause(extract: Extract, sentence: str) -> None:
     assert extract(sentence).quotes == []
+
+
+# ---------------------------------------------------------------- issue 10: speakers that agree, headlines
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "mention", "name"),
+    [
+        # he / she take the nearest person of that gender, skipping the other one
+        ("Mrs. Alvarez met Mr. Okafor on Monday. She said the talks had gone well.", "gone well", "She", "Alvarez"),
+        ("Mrs. Alvarez met Mr. Okafor on Monday. He said the talks had gone well.", "gone well", "He", "Okafor"),
+        # never a person named inside the quotation
+        (
+            "Dana Whitfield spoke first at the town meeting.\n\n“Nobody here trusts Laura Benton on taxes,” she said.",
+            "trusts Laura Benton",
+            "she",
+            "Whitfield",
+        ),
+        # it: an organisation; they: a group, not a person
+        (
+            "The Federal Reserve raised rates on Tuesday. It said inflation remained too high.",
+            "too high",
+            "It",
+            "Federal Reserve",
+        ),
+        (
+            "The farmers' union met in the capital. They said prices had fallen for a third year.",
+            "prices had",
+            "They",
+            "union",
+        ),
+        # a written statement is its author's; a letter's writer is the subject
+        ("A statement from the Red Cross said that aid convoys were blocked.", "convoys", "A statement", "Red Cross"),
+        (
+            "In a letter to parents, Principal Nora Quinn wrote that the school would close early.",
+            "close early",
+            "Quinn",
+            "Quinn",
+        ),
+        # a block quote opening the paragraph after "He wrote:" is his
+        (
+            "Mayor Tom Reilly answered his critics on Sunday. He wrote:\n\n“The new bridge will open on time.”",
+            "new bridge",
+            "He",
+            "Reilly",
+        ),
+        # a headline names its source before a colon
+        (
+            "Governor Ellen Marsh: Budget Talks Will Resume Next Week\n\nThe budget is late.",
+            "Budget Talks",
+            "Marsh",
+            "Marsh",
+        ),
+    ],
+)
+def test_speaker_is_the_compatible_antecedent(
+    extract: Extract, text: str, fragment: str, mention: str, name: str
+) -> None:
+    quote = _quote_with(extract(text, language_check=False), fragment)
+    assert quote.speaker is not None, quote
+    assert mention in quote.speaker.text and name in quote.speaker.name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The balloons proclaimed that victory was near.",  # an inanimate noun does not speak
+        "The old bridge suggests that nobody maintained it for years.",
+    ],
+)
+def test_an_inanimate_subject_is_no_speaker(extract: Extract, sentence: str) -> None:
+    record = extract(sentence, language_check=False)
+    assert all(q.speaker is None for q in record.quotes), record.quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: the road reopened at noon after crews cleared it.",
+        "12:20 p.m.: crews cleared the last lane of the road.",
+        "The reason is simple: drivers want a faster route home.",
+        "Related: how the city pays for its roads and bridges",
+    ],
+)
+def test_labels_and_sentences_with_a_colon_are_no_headline_quotes(extract: Extract, text: str) -> None:
+    assert extract(text, language_check=False).quotes == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.quotes.assemble import assemble_quotes
 from newsevents.extract.quotes.cues import find_cues
+from newsevents.extract.quotes.headlines import find_headline_cues
 from newsevents.extract.quotes.lexicon import cue_lexicon
 from newsevents.extract.quotes.marks import find_quote_spans
 from newsevents.nlp.text import doc_text
@@ -24,4 +25,5 @@ def extract_quotes(ctx: ExtractContext) -> None:
     text = doc_text(ctx.doc)
     spans = find_quote_spans(text)
     cues = list(find_cues(ctx.doc, text, cue_lexicon(), spans))
+    cues += find_headline_cues(ctx.doc, text, spans)
     ctx.quotes = assemble_quotes(ctx, text, spans, cues)

@@ -30,6 +30,7 @@ NEWLINE = re.compile(r"\n\s*")  # a run of blank lines is one paragraph break
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")
 GAP_PUNCT = ",:;—–-"
 MIN_UNATTRIBUTED_WORDS = 6
+NEXT_SENTENCE_CHARS = 250
 
 
 @dataclass
@@ -61,6 +62,7 @@ class _Assembler:
         self.paragraph_breaks = [m.start() for m in NEWLINE.finditer(self.text)]
         self.span_starts = [q.start for q in spans]
         self.owner: dict[int, Draft] = {}  # quote span index -> draft holding it
+        self.quoted = [(q.start, q.end) for q in spans]  # people named in here are not speakers
 
     def paragraph(self, pos: int) -> int:
         return bisect_right(self.paragraph_breaks, pos)
@@ -117,9 +119,17 @@ class _Assembler:
         return after or before
 
     def colon_cue(self, span: QuoteSpan) -> Cue | None:
-        """`Rep. Trey Gowdy (R-S.C.): “…”` or `Trump issued this statement: “…”`."""
+        """`Rep. Trey Gowdy (R-S.C.): “…”` or `Trump issued this statement: “…”`, the passage
+        on the same line or opening the next paragraph (a block quote introduced by `X wrote:`)."""
         line_start = self.text.rfind("\n", 0, span.start) + 1
         before = self.text[line_start : span.start].rstrip()
+        if not before and line_start > 0:
+            line_end = len(self.text[:line_start].rstrip())
+            line_start = self.text.rfind("\n", 0, line_end) + 1
+            before = self.text[line_start:line_end]
+            introducing = self.cue_before_colon(line_start, line_end)
+            if before.endswith(":") and introducing is not None:
+                return introducing
         if not before.endswith(":"):
             return None
         colon = self.ctx.doc.char_span(line_start + len(before) - 1, line_start + len(before))
@@ -135,6 +145,16 @@ class _Assembler:
             subject = names[-1]
         start = min(subject.left_edge.idx, token.idx)
         return Cue(token, token.idx, token.idx + 1, subject, start, token.idx + 1, None)
+
+    def cue_before_colon(self, line_start: int, colon: int) -> Cue | None:
+        """The last cue with a speaker in the line that ends with a colon (`Smith wrote:`)."""
+        k = bisect_left(self.cue_starts, colon)
+        for cue in reversed(self.cues[max(0, k - 6) : k]):
+            if cue.clause_start < line_start:
+                break
+            if cue.subject is not None and not cue.weak and cue.token.sent.end_char >= colon - 1:
+                return cue
+        return None
 
     def wire_style(self, span: QuoteSpan) -> bool:
         """`“…,” he continued`: the comma (or ? ! —) inside the closing mark hands over to a cue."""
@@ -291,9 +311,30 @@ class _Assembler:
     def speaker_of(self, draft: Draft, earlier: list[Actor]) -> Actor | None:
         if draft.inherit_from is not None:
             return draft.inherit_from.speaker
-        if draft.cue is None or draft.cue.subject is None:
+        if draft.cue is None:
+            named_next = self.cue_in_next_sentence(draft)
+            if named_next is not None and named_next.subject is not None:
+                return resolve_speaker(self.ctx, named_next.subject, earlier, self.quoted)
             return None
-        return resolve_speaker(self.ctx, draft.cue.subject, earlier)
+        if draft.cue.subject is None:
+            return None
+        return resolve_speaker(self.ctx, draft.cue.subject, earlier, self.quoted)
+
+    def cue_in_next_sentence(self, draft: Draft) -> Cue | None:
+        """`“…” | Smith said the vote was close.`: a passage no cue claims, followed in its
+        paragraph by a sentence whose cue has a subject and no passage of its own, is that
+        speaker's (news often names the speaker just after a quote that opens a paragraph)."""
+        paragraph_end = self.text.find("\n", draft.end)
+        limit = min(draft.end + NEXT_SENTENCE_CHARS, paragraph_end if paragraph_end >= 0 else len(self.text))
+        k = bisect_left(self.span_starts, draft.end)
+        if k < len(self.spans) and self.spans[k].start < limit:
+            limit = self.spans[k].start  # another passage comes first: the cue is its own
+        for cue in self.cues[bisect_left(self.cue_starts, draft.end) :]:
+            if cue.clause_start >= limit:
+                break
+            if cue.subject is not None and not cue.weak and cue.token.sent.start_char >= draft.end - 2:
+                return cue
+        return None
 
     def record(self, draft: Draft) -> Quote:
         start, end = draft.start, draft.end

@@ -6,6 +6,13 @@ fall back, in order: a pronoun takes the most recent earlier speaker or named pe
 definite role phrase ("the official") takes the earlier speaker whose phrase ends in the same
 noun ("a senior Biden administration official"); any other noun phrase is returned as itself
 (kind "other") so the speaker is still located in the text.
+
+Pronouns take the nearest *compatible* antecedent: "he"/"she" a person of that gender (or of
+unknown gender), "they" a group, organisation or country, "it" an organisation or country;
+never a person named inside a quotation (the speaker is not the one spoken about). A subject
+that cannot speak gives no speaker: a time ("Saturday said" is a misparse of "X on Saturday
+said"), a bare "that"/"this", or an inanimate noun ("the balloons"); documents that carry
+someone's words (a statement, letter, poll, report) do speak, and "a statement from X" is X's.
 """
 
 from __future__ import annotations
@@ -20,8 +27,63 @@ from newsevents.types import Actor
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 LOOKBACK_CHARS = 3000
 PHRASE_STOPS = frozenset({"—", "–", "--", ":", "(", ")", ";"})
+SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+MALE = frozenset({"he", "him", "his"})
+FEMALE = frozenset({"she", "her", "hers"})
+MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"})
+FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess", "sister"})
+ORGANISATION_KINDS = ("organisation", "government", "group", "country")
+# Things whose words are someone's: they speak for their author ("the letter warned that …").
+DOCUMENT_NOUNS = frozenset(
+    {"statement", "letter", "report", "poll", "survey", "study", "memo", "document", "filing", "complaint",
+     "lawsuit", "ruling", "order", "email", "tweet", "post", "article", "editorial", "column", "op", "ed", "ad",
+     "advertisement", "release", "transcript", "record", "data", "result", "analysis", "research", "review",
+     "audit", "investigation", "probe", "inquiry", "account", "message", "note", "speech", "remark", "comment",
+     "interview", "book", "platform", "resolution", "law", "bill", "plan", "proposal", "budget", "estimate",
+     "projection", "forecast", "count", "tally", "figure", "number", "finding", "evidence", "source", "website",
+     "site", "page", "blog", "paper", "newspaper", "magazine", "network", "show", "program", "broadcast",
+     "video", "footage", "census", "index", "model", "headline", "word",
+     "sentence", "sign", "line", "caption", "text", "title", "passage", "clause", "section", "chapter",
+     "polling", "average", "publication", "sample", "profile", "copy", "disclosure", "biography", "revelation",
+     "reporting", "ranking", "rating", "opinion", "decision", "verdict", "view", "criticism", "history",
+     "datum", "statistic", "chart", "map", "graph", "photo", "image", "picture", "screen", "banner"}
+)  # fmt: skip
+# Common nouns for people and bodies of people, which speak ("the committee said", "most voters").
+SPEAKING_NOUNS = frozenset(
+    {"campaign", "majority", "minority", "half", "dozen", "hundred", "thousand", "million", "colleague", "lady",
+     "gentleman", "scholar", "justice", "faction", "boss", "couple", "admiral", "operative", "outlet", "institute",
+     "bank", "airline", "prince", "princess", "king", "queen", "circle", "bloc", "coalition", "alliance",
+     "movement", "network", "industry", "sector", "business", "market", "clergy", "church", "school",
+     "university", "college", "hospital", "charity", "foundation", "think", "tank", "caucus", "chamber",
+     "house", "senate", "congress", "parliament", "assembly", "cabinet", "regime", "authority", "force", "fraction",
+     "tycoon", "magnate", "star", "husband", "wife", "son", "daughter", "mother", "father", "enemy",
+     "organization", "organisation", "celebrity",
+     "third", "quarter", "percent", "share", "most", "many", "some", "all", "none", "few", "both", "each",
+     "others", "other", "one", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody",
+     "people", "person", "public", "audience", "crowd", "staff", "team", "family", "party", "side", "camp",
+     "committee", "council", "board", "panel", "court", "jury", "police", "military", "army", "government",
+     "administration", "agency", "department", "ministry", "office", "embassy", "company", "firm", "group",
+     "union", "state", "city", "country", "nation", "world", "leadership", "establishment", "base", "voter",
+     "guy", "man", "woman", "child", "kid", "boy", "girl", "youth", "adult", "citizen", "resident", "member",
+     "aide", "ally", "rival", "opponent", "critic", "expert", "analyst", "official", "delegate", "candidate",
+     "nominee", "chief", "head", "president", "senator", "governor", "mayor", "judge", "host", "anchor",
+     "moderator", "student", "parent", "friend", "neighbor", "neighbour", "veteran", "activist", "protester",
+     "advocate", "republican", "democrat", "independent", "conservative", "liberal", "progressive",
+     "spokesman", "spokeswoman", "spokesperson", "representative", "lawmaker", "legislator", "diplomat",
+     "envoy", "minister", "secretary", "director", "chairman", "chairwoman", "chair", "ceo", "founder",
+     "owner", "leader", "supporter", "backer", "donor", "worker", "employee", "fan", "follower", "user",
+     "economist", "scientist", "researcher", "historian", "strategist", "pollster", "consultant", "adviser",
+     "advisor", "attorney", "lawyer", "prosecutor", "witness", "victim", "survivor", "doctor", "nurse",
+     "teacher", "professor", "pastor", "priest", "bishop", "pope", "reporter", "journalist", "editor",
+     "writer", "author", "commentator", "columnist", "observer", "insider", "officer",
+     "soldier", "troop", "general", "commander", "agent", "detective", "investigator", "inspector", "auditor"}
+)  # fmt: skip
+# Endings of nouns for people ("organizer", "economist", "politician", "Republican", "congressman").
+PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "woman", "women", "crat", "ee", "ess")
 
 
 def _phrase(head: Token) -> tuple[int, int]:
@@ -40,12 +102,21 @@ def _phrase(head: Token) -> tuple[int, int]:
     return start, end
 
 
-def resolve_speaker(ctx: ExtractContext, head: Token, earlier: Sequence[Actor]) -> Actor:
-    """The speaker for the subject `head`; `earlier` are the speakers found before it, in order."""
+def resolve_speaker(
+    ctx: ExtractContext, head: Token, earlier: Sequence[Actor], quoted: Sequence[tuple[int, int]] = ()
+) -> Actor | None:
+    """The speaker for the subject `head`, or None when the subject cannot speak; `earlier`
+    are the speakers found before it, in order; `quoted` the quoted passages of the text."""
+    if head.ent_type_ in TIME_ENTITIES or _is_time(head):
+        named = _name_before(head)
+        return resolve_speaker(ctx, named, earlier, quoted) if named is not None else None
+    if head.lower_ in DEMONSTRATIVES and not (head.lower_ == "that" and head.head.dep_ == "relcl"):
+        return None
     actor = ctx.actor_for_token(head)
     if actor is not None and actor.kind != "pronoun":
         return replace(actor)
-    if actor is not None and actor.name and actor.name.lower() not in PERSONAL_PRONOUNS:
+    chained = actor is not None and actor.name and actor.name.lower() not in PERSONAL_PRONOUNS | {"it"}
+    if actor is not None and chained and _named_outside_quotes(ctx, actor, quoted):
         return replace(actor)
     start, end = _phrase(head)
     text = ctx.text[start:end]
@@ -54,12 +125,64 @@ def resolve_speaker(ctx: ExtractContext, head: Token, earlier: Sequence[Actor]) 
         # "Sanders, who said …": the mention stays "who", the identity is the noun it modifies
         antecedent = ctx.actor_for_token(head.head.head)
         return _adopt(mention, antecedent) if antecedent is not None else mention
-    if head.lower_ in PERSONAL_PRONOUNS:
+    if head.lower_ in PERSONAL_PRONOUNS or head.lower_ == "it":
         mention.kind = "pronoun"
-        return _antecedent(ctx, head, mention, earlier)
+        return _antecedent(ctx, head, mention, earlier, quoted)
+    if head.pos_ == "NOUN" and head.is_lower and not _can_speak(head):
+        return None
+    author = _author(ctx, head)
+    if author is not None:
+        return _adopt(mention, author)
     if head.pos_ == "NOUN" and head.left_edge.lower_ == "the":
         return _same_role(mention, head, earlier)
     return mention
+
+
+def _is_time(head: Token) -> bool:
+    return head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in TIME_WORDS
+
+
+TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+     "tonight", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "day", "hour",
+     "minute", "moment", "time", "decade", "season"}
+)  # fmt: skip
+
+
+def _name_before(head: Token) -> Token | None:
+    """`Senator Smith on Saturday said`: the nearest name before the time in its sentence."""
+    for token in reversed(head.doc[head.sent.start : head.left_edge.i]):
+        if token.text in PHRASE_STOPS or "\n" in token.text:
+            break
+        if token.ent_type_ in SPEAKING_ENTITIES:
+            return token
+    return None
+
+
+def _can_speak(head: Token) -> bool:
+    """A common noun that names people, a body, or a document that carries words."""
+    if head.ent_type_ in SPEAKING_ENTITIES:
+        return True
+    lemma = head.lemma_.lower()
+    if lemma in DOCUMENT_NOUNS | SPEAKING_NOUNS or head.lower_ in DOCUMENT_NOUNS | SPEAKING_NOUNS:
+        return True
+    if any(c.dep_ in ("compound", "amod") and c.ent_type_ in SPEAKING_ENTITIES for c in head.children):
+        return True  # "the Clinton statement", "Republican leaders"
+    return lemma.endswith(PERSON_NOUN_ENDINGS)
+
+
+def _author(ctx: ExtractContext, head: Token) -> Actor | None:
+    """ "A statement from the White House", "his letter", "the campaign's memo": the author."""
+    if head.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "poss":
+            return ctx.actor_for_token(child)
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return ctx.actor_for_token(obj)
+    return None
 
 
 def _adopt(mention: Actor, source: Actor) -> Actor:
@@ -67,31 +190,85 @@ def _adopt(mention: Actor, source: Actor) -> Actor:
     return replace(source, start=mention.start, end=mention.end, text=mention.text)
 
 
-def _antecedent(ctx: ExtractContext, head: Token, mention: Actor, earlier: Sequence[Actor]) -> Actor:
-    if head.lower_ in ("i", "we"):
+def _antecedent(
+    ctx: ExtractContext, head: Token, mention: Actor, earlier: Sequence[Actor], quoted: Sequence[tuple[int, int]]
+) -> Actor:
+    """The nearest earlier actor that agrees with the pronoun, outside quotations."""
+    pronoun = head.lower_
+    if pronoun in ("i", "we"):
         return mention
-    plural = head.lower_ in ("they", "them")
-    person = _last_person(ctx, head.idx)
-    recent = (s for s in reversed(earlier) if s.kind != "pronoun" and s.start >= head.idx - LOOKBACK_CHARS)
-    last = next(recent, None)
-    wanted = ("organisation", "government", "group", "country", "other") if plural else ("person", "other")
-    candidates = [c for c in (person, last) if c is not None and c.kind in wanted]
-    if not candidates:
+    since = max(0, head.idx - LOOKBACK_CHARS)
+    candidates = [a for a in ctx.actors_in(since, head.idx) if not _inside(a, quoted)]
+    candidates += [s for s in earlier if s.kind != "pronoun" and since <= s.start < head.idx]
+    candidates += _people_from_entities(ctx, since, head.idx, quoted)
+    agreeing = [c for c in candidates if _agrees(ctx, pronoun, c)]
+    if not agreeing:
         return mention
-    return _adopt(mention, max(candidates, key=lambda c: c.start))
+    return _adopt(mention, max(agreeing, key=lambda c: c.start))
 
 
-def _last_person(ctx: ExtractContext, before: int) -> Actor | None:
-    """The latest person mention before `before`, from the actors stage or spaCy's entities."""
-    people = [a for a in ctx.actors_in(max(0, before - LOOKBACK_CHARS), before) if a.kind == "person"]
-    if people:
-        return people[-1]
+def _agrees(ctx: ExtractContext, pronoun: str, candidate: Actor) -> bool:
+    if pronoun in ("they", "them"):
+        return candidate.kind in (*ORGANISATION_KINDS, "other")
+    if pronoun == "it":
+        return candidate.kind in ("organisation", "government", "country")
+    if candidate.kind not in ("person", "other"):
+        return False
+    gender = _gender(ctx, candidate)
+    return gender is None or (gender == "male") == (pronoun in MALE)
+
+
+def _gender(ctx: ExtractContext, person: Actor) -> str | None:
+    """What the text says of a person's gender: a title before the name ("Mrs. Clinton")."""
+    before = ctx.text[max(0, person.start - 6) : person.start].split()
+    words = [w.lower() for w in before[-1:]] + [w.lower() for w in person.text.split()[:1]]
+    if any(w in MALE_TITLES for w in words):
+        return "male"
+    if any(w in FEMALE_TITLES for w in words):
+        return "female"
+    return _chained_gender(ctx, person)
+
+
+def _chained_gender(ctx: ExtractContext, person: Actor) -> str | None:
+    """A pronoun the actors stage chained to the same entity ("Mrs. Jones … she")."""
+    if person.entity < 0:
+        return None
+    for actor in ctx.actors:
+        if actor.kind == "pronoun" and actor.entity == person.entity:
+            word = actor.text.lower()
+            if word in MALE:
+                return "male"
+            if word in FEMALE:
+                return "female"
+    return None
+
+
+def _named_outside_quotes(ctx: ExtractContext, pronoun: Actor, quoted: Sequence[tuple[int, int]]) -> bool:
+    """The actors stage chained the pronoun to an entity: trust it unless every earlier
+    mention of that entity is inside a quotation (the person spoken about, not the speaker)."""
+    if pronoun.entity < 0:
+        return True
+    earlier = ctx.actors_in(max(0, pronoun.start - LOOKBACK_CHARS), pronoun.start)
+    return any(a.entity == pronoun.entity and a.kind != "pronoun" and not _inside(a, quoted) for a in earlier)
+
+
+def _inside(actor: Actor, quoted: Sequence[tuple[int, int]]) -> bool:
+    return any(s < actor.start and actor.end <= e for s, e in quoted)
+
+
+def _people_from_entities(
+    ctx: ExtractContext, since: int, before: int, quoted: Sequence[tuple[int, int]]
+) -> list[Actor]:
+    """spaCy's person entities, for names the actors stage does not know."""
+    people = []
     for ent in reversed(ctx.doc.ents):
-        if ent.start_char < before - LOOKBACK_CHARS:
+        if ent.start_char < since:
             break
         if ent.label_ == "PERSON" and ent.end_char <= before:
-            return Actor(ent.start_char, ent.end_char, ent.text, name=ent.text, kind="person")
-    return None
+            person = Actor(ent.start_char, ent.end_char, ent.text, name=ent.text, kind="person")
+            if not _inside(person, quoted):
+                people.append(person)
+    return people
 
 
 def _same_role(mention: Actor, head: Token, earlier: Sequence[Actor]) -> Actor:

@@ -1,0 +1,75 @@
+"""Headline attributions: a short line `Name: what they said` ("Senator Smith: Budget Deal Is
+Dead", "Poll: Governor Leads by Six").
+
+News headlines and interview transcripts put the source before a colon and drop the verb. The
+line must be short, its label a name of one to six words with no verb and no digits (so
+"12:20 p.m.:" and "The reason is simple: …" are no attributions), and not one of the labels
+web pages put before a colon ("Watch:", "Related:", "Update:").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from newsevents.extract.quotes.cues import Cue
+from newsevents.extract.quotes.marks import QuoteSpan
+
+LINE = re.compile(r"[^\n]+")
+MAX_LINE_WORDS = 30
+MAX_LABEL_WORDS = 6
+MIN_CONTENT_WORDS = 3
+# page furniture and section labels, not sources
+NOT_SOURCES = frozenset(
+    {"update", "updated", "updates", "watch", "video", "videos", "photo", "photos", "related", "read", "breaking",
+     "note", "editor", "source", "sources", "tags", "tag", "share", "live", "exclusive", "analysis", "opinion",
+     "transcript", "topics", "subscribe", "follow", "advertisement", "more", "also", "see", "listen", "credit",
+     "image", "images", "caption", "correction", "disclaimer", "warning", "spoiler", "question", "answer", "q", "a",
+     "timeline", "quiz", "sign", "email", "contact", "by", "posted", "filed", "location", "date", "time"}
+)  # fmt: skip
+SOURCE_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS"})
+
+
+def find_headline_cues(doc: Doc, text: str, quotes: list[QuoteSpan]) -> Iterator[Cue]:
+    """A colon cue for each line shaped `Label: content`, the label's head as the speaker."""
+    for line in LINE.finditer(text):
+        colon = text.find(":", line.start(), line.end())
+        if colon < 0 or len(line.group().split()) > MAX_LINE_WORDS:
+            continue
+        if any(q.start < colon < q.end for q in quotes):
+            continue  # a colon inside a quotation
+        label = text[line.start() : colon]
+        content = text[colon + 1 : line.end()]
+        if not _label_like(label) or len(content.split()) < MIN_CONTENT_WORDS:
+            continue
+        tokens = doc.char_span(line.start(), colon, alignment_mode="expand")
+        colon_token = doc.char_span(colon, colon + 1)
+        if tokens is None or colon_token is None or not len(colon_token):
+            continue
+        head = _label_head(list(tokens))
+        if head is None:
+            continue
+        content_start = colon + 1 + len(content) - len(content.lstrip())
+        content_end = colon + 1 + len(content.rstrip())
+        start = line.start() + len(label) - len(label.lstrip())
+        yield Cue(colon_token[0], colon, colon + 1, head, start, colon + 1, (content_start, content_end))
+
+
+def _label_like(label: str) -> bool:
+    words = label.split()
+    if not 1 <= len(words) <= MAX_LABEL_WORDS or any(ch.isdigit() for ch in label):
+        return False
+    if any(ch in label for ch in '.!?"“”') and not re.fullmatch(r"(?:[A-Z][a-z]{0,3}\.\s*)?[^.!?\"“”]+", label):
+        return False  # a sentence ends inside it; a title such as "Sen." or "Dr." may open it
+    lowered = {w.lower().strip("'’s,") for w in words}
+    return words[0][:1].isupper() and not lowered & NOT_SOURCES
+
+
+def _label_head(tokens: list[Token]) -> Token | None:
+    """The label's last noun, when it holds no verb ("Sen. Jane Doe", "Clinton camp")."""
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in SOURCE_TAGS for t in tokens):
+        return None
+    nouns = [t for t in tokens if t.pos_ in ("PROPN", "NOUN")]
+    return nouns[-1] if nouns else None
