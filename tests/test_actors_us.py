@@ -3,6 +3,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from newsevents.types import Actor, ArticleRecord
@@ -44,7 +49,12 @@ US_TABLE = [
     (US_LOCAL, "The Dayton Police Department released the footage.", "Dayton Police Department", "USACOP"),
     # business people
     (US_LOCAL, "Real estate developer Ray Kolb donated to the campaign.", "Real estate developer Ray Kolb", "USABUS"),
-    (US_POLITICS, "The billionaire investor Sam Ortiz backed the candidate.", "billionaire investor Sam Ortiz", "USABUS"),
+    (
+        US_POLITICS,
+        "The billionaire investor Sam Ortiz backed the candidate.",
+        "billionaire investor Sam Ortiz",
+        "USABUS",
+    ),
     # a person speaking for the organisation that owns the title
     (US_POLITICS, "The charity's director defended the spending.", "director", "USANGO"),
     (US_LOCAL, "The company's spokeswoman declined to comment.", "spokeswoman", "USABUS"),
@@ -141,5 +151,58 @@ def test_person_pronouns_skip_incompatible_antecedents(
 
 
 def test_a_description_names_the_sector_of_an_unknown_organisation(extract: Extract) -> None:
-    record = extract("DAYTON, Ohio — Kestrel Dynamics denied the claims on Monday. The company said it had followed the rules.")
+    record = extract(
+        "DAYTON, Ohio — Kestrel Dynamics denied the claims on Monday. The company said it had followed the rules."
+    )
     assert mention(record, "Kestrel Dynamics").code == "USABUS"
+
+
+SCRIPT = Path(sys.executable).with_name("newsevents")
+GOOD_ACTORS = "PAT_OSWIN_\n+OSWIN_\n\t[RURGOV 19970101-20071231]\n\t[RURELI]\n"
+GOOD_AGENTS = "!PERSON! = MAN, MEN, WOMAN, WOMEN\nALDER!PERSON! [~GOV]\nCONSTABULARY {} [~COP]\n"
+
+
+@pytest.mark.parametrize(
+    ("bad_name", "content", "where"),
+    [
+        ("bad.actors", "PAT_OSWIN_ [RURGOV\n", ":1:"),  # a bracket that never closes
+        ("bad.agents.txt", "ALDERMAN [~GOV]\nSHERIFF [~COP] [~GOV]\n", ":2:"),  # two codes on one agent
+        ("gone.actors", None, "cannot read actor dictionary"),
+    ],
+)
+def test_a_petrarch_users_dictionaries_load_and_a_bad_one_stops_the_run_first(
+    tmp_path: Path, bad_name: str, content: str | None, where: str
+) -> None:
+    """Actors and agents files as PETRARCH users write them work through a config; a file that
+    cannot be read is one error line naming file:line, before any article is processed."""
+    actors, agents, article = tmp_path / "mine.actors", tmp_path / "mine.agents.txt", tmp_path / "a.txt"
+    actors.write_text(GOOD_ACTORS)
+    agents.write_text(GOOD_AGENTS)
+    article.write_text("Pat Oswin met the aldermen of Zenda on Monday. Oswin said the talks went well.")
+    config = tmp_path / "config.toml"
+    config.write_text(f'[newsevents]\nactor_dictionaries = ["{actors}", "{agents}"]\n')
+    good = subprocess.run(
+        [str(SCRIPT), "extract", str(article), "--date", "2005-06-01", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert good.returncode == 0, good.stderr
+    codes = {a["text"]: a["code"] for a in json.loads(good.stdout)["actors"]}
+    assert codes["Pat Oswin"] == "RURGOV" and codes["aldermen"].endswith("GOV")
+    bad = tmp_path / bad_name
+    if content is not None:
+        bad.write_text(content)
+    config.write_text(f'[newsevents]\nactor_dictionaries = ["{actors}", "{bad}"]\n')
+    result = subprocess.run(
+        [str(SCRIPT), "extract", str(article), "--config", str(config)], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 1 and not result.stdout
+    assert str(bad) in result.stderr and where in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_they_prefers_the_plural_group_to_a_body_in_its_sentence(extract: Extract) -> None:
+    record = extract("WASHINGTON — Congress ignored the farmers, and the drought left them without water.")
+    them = mention(record, "them")
+    assert them.entity == mention(record, "farmers").entity

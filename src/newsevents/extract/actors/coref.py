@@ -49,7 +49,12 @@ def chain_mentions(doc: Doc, mentions: list[Mention]) -> Chains:
 
 
 def _find_antecedent(
-    facts: _DocFacts, mentions: list[Mention], entity_of: list[int], n: int, keys: dict[str, int], surnames: dict[str, int]
+    facts: _DocFacts,
+    mentions: list[Mention],
+    entity_of: list[int],
+    n: int,
+    keys: dict[str, int],
+    surnames: dict[str, int],
 ) -> int | None:
     mention = mentions[n]
     if mention.same_as is not None and mention.same_as < n:
@@ -162,12 +167,16 @@ class _DocFacts:
 
 
 def _best_in_sentence(mentions: list[Mention], ks: list[int], pronoun: Mention, facts: _DocFacts) -> int:
+    if pronoun.plural:  # "they": a group named in the plural before a body named in the singular
+        ks = [k for k in ks if facts.doc[mentions[k].head].tag_ in ("NNS", "NNPS")] or ks
     subjects = [k for k in ks if facts.doc[mentions[k].head].dep_ in _SUBJECT_DEPS]
     # In an earlier sentence the main subject (the first) is the topic; in the pronoun's own
     # sentence the nearest subject before it is.
     same = facts.sentence_of(mentions[ks[0]].start) == facts.sentence_of(pronoun.start)
     if subjects:
         return subjects[0] if same else subjects[-1]
+    if not pronoun.person:
+        return ks[0]  # it/they: the nearest compatible body or group
     named = [k for k in ks if mentions[k].role is None]  # "Mr Cole" before "the speaker"
     return (named or ks)[0]
 
