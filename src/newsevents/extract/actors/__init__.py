@@ -28,7 +28,9 @@ def extract_actors(ctx: ExtractContext) -> None:
     _country_from_setting(ctx.doc, book, mentions)
     names = {entity: mentions[n].name for entity, n in chains.representative.items()}
     ctx.actors = [
-        _to_actor(ctx, m, chains.entity_of[n], names.get(chains.entity_of[n], m.name)) for n, m in enumerate(mentions)
+        _to_actor(ctx, m, chains.entity_of[n], names.get(chains.entity_of[n], m.name))
+        for n, m in enumerate(mentions)
+        if m.person or m.kind != "pronoun" or chains.entity_of[n] in chains.representative  # an "it" of no one
     ]
     ctx.index_actors()
 
@@ -41,6 +43,9 @@ def _share_attributes(mentions: list[Mention], chains: Chains) -> None:
     for entity, group in members.items():
         head = mentions[chains.representative[entity]] if entity in chains.representative else group[0]
         country, sector = head.country, head.sector
+        if head.kind == "organisation" and head.sector is None:  # "Velmora ... the company"
+            sector = next((m.sector for m in group if m.sector and m.kind != "pronoun"), None)
+            country = country or next((m.country for m in group if m.country and m.sector == sector), None)
         if head.person:  # a person's title or country may be told by any of the mentions
             country = country or next((m.country for m in group if m.country), None)
             sector = sector or next((m.sector for m in group if m.sector and m.kind != "pronoun"), None)

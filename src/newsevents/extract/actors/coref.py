@@ -11,16 +11,19 @@ No coreference model works offline, so these are rules, each for one phenomenon 
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from newsevents.extract.actors.mentions import Mention
+from newsevents.extract.actors.mentions import Mention, describes_unknown_body
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PRONOUN_LOOKBACK_SENTENCES = 8
+_BODY_PRONOUN_LOOKBACK_SENTENCES = 2  # "it"/"they" refer to something close by
+_PREDICATE_DEPS = frozenset({"attr", "oprd"})  # "Mr Ross was the judge": the judge is Mr Ross, no one else
 _DEFINITE_LOOKBACK_MENTIONS = 40
 
 
@@ -35,8 +38,9 @@ def chain_mentions(doc: Doc, mentions: list[Mention]) -> Chains:
     next_entity = 0
     keys: dict[str, int] = {}
     surnames: dict[str, int] = {}
+    facts = _DocFacts.of(doc)
     for n, mention in enumerate(mentions):
-        entity = _find_antecedent(doc, mentions, entity_of, n, keys, surnames)
+        entity = _find_antecedent(facts, mentions, entity_of, n, keys, surnames)
         if entity is None:
             entity, next_entity = next_entity, next_entity + 1
         entity_of[n] = entity
@@ -45,13 +49,18 @@ def chain_mentions(doc: Doc, mentions: list[Mention]) -> Chains:
 
 
 def _find_antecedent(
-    doc: Doc, mentions: list[Mention], entity_of: list[int], n: int, keys: dict[str, int], surnames: dict[str, int]
+    facts: _DocFacts,
+    mentions: list[Mention],
+    entity_of: list[int],
+    n: int,
+    keys: dict[str, int],
+    surnames: dict[str, int],
 ) -> int | None:
     mention = mentions[n]
     if mention.same_as is not None and mention.same_as < n:
         return entity_of[mention.same_as]
     if mention.kind == "pronoun":
-        return _resolve_pronoun(doc, mentions, entity_of, n)
+        return _resolve_pronoun(facts, mentions, entity_of, n)
     if mention.entry is not None:
         known = keys.get(_entry_key(mention))
         return known if known is not None else _surname_match(mention, surnames)
@@ -102,37 +111,109 @@ def _definite_description(mentions: list[Mention], entity_of: list[int], n: int)
         if mention.country and other.country and mention.country != other.country:
             continue
         return entity_of[k]
+    return _described_body(mentions, entity_of, n)
+
+
+def _described_body(mentions: list[Mention], entity_of: list[int], n: int) -> int | None:
+    """ "Velmora denied it. The company said ...": a definite description of a body refers back
+    to the nearest earlier organisation the dictionary does not know and whose sector is unknown."""
+    for k in range(n - 1, max(n - _DEFINITE_LOOKBACK_MENTIONS, 0) - 1, -1):
+        if describes_unknown_body(mentions[n], mentions[k]):
+            return entity_of[k]
     return None
 
 
-def _resolve_pronoun(doc: Doc, mentions: list[Mention], entity_of: list[int], n: int) -> int | None:
-    """The nearest sentence (this one first) holding a compatible person gives the antecedent:
-    its subject if the person is one, else its nearest compatible mention. Compatible: a single
-    person (not a group or an organisation "named after" someone) of the pronoun's gender."""
+def _resolve_pronoun(facts: _DocFacts, mentions: list[Mention], entity_of: list[int], n: int) -> int | None:
+    """The nearest sentence (this one first) holding a compatible antecedent gives it: its subject
+    if one is compatible, else its nearest compatible mention. Compatible: for he/she a single
+    person (not a group or an organisation "named after" someone) of the pronoun's gender; for
+    it/they a body, a country or (for they) a plural group. Never a mention quoted in someone's
+    words when the pronoun is outside them, nor a role said of a subject ("was the judge")."""
     pronoun = mentions[n]
+    quoted, sentence_of = facts.quoted, facts.sentence_of
+    outside = pronoun.start not in quoted
     candidates = [
         k
         for k in range(n - 1, -1, -1)
-        if _person_like(mentions[k], pronoun.gender) and not _subject_of_same_verb(doc, mentions[k], pronoun)
+        if _compatible(facts.doc, mentions[k], pronoun)
+        and not _subject_of_same_verb(facts.doc, mentions[k], pronoun)
+        and not (outside and mentions[k].start in quoted)
+        and facts.doc[mentions[k].head].dep_ not in _PREDICATE_DEPS
     ]
     by_sentence: dict[int, list[int]] = {}
     for k in candidates:  # nearest first
-        by_sentence.setdefault(doc[mentions[k].start].sent.start, []).append(k)
-    for _, ks in sorted(by_sentence.items(), reverse=True)[: _PRONOUN_LOOKBACK_SENTENCES + 1]:
-        subjects = [k for k in ks if doc[mentions[k].head].dep_ in _SUBJECT_DEPS]
-        # In an earlier sentence the main subject (the first) is the topic; in the pronoun's own
-        # sentence the nearest subject before it is.
-        same = doc[mentions[ks[0]].start].sent.start == doc[pronoun.start].sent.start
-        if subjects:
-            return entity_of[subjects[0] if same else subjects[-1]]
-        named = [k for k in ks if mentions[k].role is None]  # "Mr Cole" before "the speaker"
-        return entity_of[(named or ks)[0]]
-    return None
+        by_sentence.setdefault(sentence_of(mentions[k].start), []).append(k)
+    lookback = _PRONOUN_LOOKBACK_SENTENCES if pronoun.person else _BODY_PRONOUN_LOOKBACK_SENTENCES
+    nearest = max(by_sentence, default=None)
+    if nearest is None or sentence_of(pronoun.start) - nearest > lookback:
+        return None
+    return entity_of[_best_in_sentence(mentions, by_sentence[nearest], pronoun, facts)]
+
+
+@dataclass(frozen=True)
+class _DocFacts:
+    """What pronoun resolution reads of the document, computed once per document."""
+
+    doc: Doc
+    quoted: frozenset[int]
+    sentence_starts: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _DocFacts:
+        return cls(doc, _quoted_tokens(doc), [sentence.start for sentence in doc.sents])
+
+    def sentence_of(self, token: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, token) - 1
+
+
+def _best_in_sentence(mentions: list[Mention], ks: list[int], pronoun: Mention, facts: _DocFacts) -> int:
+    if pronoun.plural:  # "they": a group named in the plural before a body named in the singular
+        ks = [k for k in ks if facts.doc[mentions[k].head].tag_ in ("NNS", "NNPS")] or ks
+    subjects = [k for k in ks if facts.doc[mentions[k].head].dep_ in _SUBJECT_DEPS]
+    # In an earlier sentence the main subject (the first) is the topic; in the pronoun's own
+    # sentence the nearest subject before it is.
+    same = facts.sentence_of(mentions[ks[0]].start) == facts.sentence_of(pronoun.start)
+    if subjects:
+        return subjects[0] if same else subjects[-1]
+    if not pronoun.person:
+        return ks[0]  # it/they: the nearest compatible body or group
+    named = [k for k in ks if mentions[k].role is None]  # "Mr Cole" before "the speaker"
+    return (named or ks)[0]
+
+
+def _quoted_tokens(doc: Doc) -> frozenset[int]:
+    """Tokens between quotation marks, a paragraph break closing any quote left open."""
+    inside: set[int] = set()
+    open_quote = False
+    for token in doc:
+        if "\n\n" in token.text or (token.is_space and token.text.count("\n") >= 2):
+            open_quote = False
+        elif token.text in ('"', "\u201c", "\u201d"):
+            open_quote = token.text == "\u201c" or (token.text == '"' and not open_quote)
+        elif open_quote:
+            inside.add(token.i)
+    return frozenset(inside)
 
 
 def _subject_of_same_verb(doc: Doc, candidate: Mention, pronoun: Mention) -> bool:
     head = doc[candidate.head]
     return head.dep_ in _SUBJECT_DEPS and head.head.i == doc[pronoun.head].head.i
+
+
+def _compatible(doc: Doc, candidate: Mention, pronoun: Mention) -> bool:
+    if pronoun.person:
+        return _person_like(candidate, pronoun.gender)
+    if candidate.person or doc[candidate.head].pos_ == "ADJ":  # "British" is no body
+        return False
+    if candidate.kind == "pronoun":
+        return candidate.plural == pronoun.plural
+    named_body = candidate.kind in ("organisation", "government") and candidate.role is None
+    if named_body:  # "Brightwater Holdings ... it", "the Democrats ... they": a name has no number
+        return True
+    plural = doc[candidate.head].tag_ in ("NNS", "NNPS")
+    if pronoun.plural:
+        return plural
+    return not plural and candidate.kind in ("organisation", "government", "country", "group")
 
 
 def _person_like(mention: Mention, gender: str | None) -> bool:

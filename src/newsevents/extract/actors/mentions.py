@@ -27,6 +27,7 @@ _LOCATIVE_PREPS = frozenset(
 # Role words that take the sector of a more specific modifier ("opposition leader", "army spokesman").
 _GENERIC_ROLES = frozenset(
     {"leader", "official", "spokesman", "spokeswoman", "spokesperson", "commander", "chief", "director", "officer"}
+    | {"chairman", "chairwoman", "chairperson", "aide", "adviser", "advisor", "staffer"}
 )
 # A town must be at least this large for its name to tell a mention's country.
 _MIN_TOWN_POPULATION = 20_000
@@ -34,6 +35,13 @@ _SPONSOR_WORDS = frozenset(
     {"backed", "friendly", "allied", "aligned", "supported", "sponsored", "funded", "armed", "linked"}
 )
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+# Pronouns of bodies and groups, and whether they are plural: "it said", "they voted".
+_BODY_PRONOUNS = {"it": False, "its": False, "they": True, "them": True, "their": True}
+# "It is unclear", "it emerged that", "it was raining": a dummy subject, no one.
+_DUMMY_IT_VERBS = frozenset(
+    {"be", "seem", "appear", "emerge", "happen", "remain", "matter", "rain", "snow", "become", "follow", "mean"}
+    | {"look", "turn", "take", "cost", "help", "hurt", "feel", "sound", "occur", "make"}
+)
 _HONORIFICS = {
     "mr": "m",
     "mrs": "f",
@@ -98,6 +106,19 @@ _ORG_NAME_SECTORS = {
     "liberation": "REB",
     "party": "PTY",
     "union": "LAB",
+    "holdings": "BUS",
+    "services": "BUS",
+    "industries": "BUS",
+    "llc": "BUS",
+    "plc": "BUS",
+    "inc.": "BUS",
+    "corp.": "BUS",
+    "co.": "BUS",
+    "journal": "MED",
+    "tribune": "MED",
+    "herald": "MED",
+    "gazette": "MED",
+    "magazine": "MED",
 }
 
 
@@ -116,6 +137,7 @@ class Mention:
     titles: set[str] = field(default_factory=set)
     person: bool = False
     gender: str | None = None
+    plural: bool = False  # a "they": its antecedent is a group or a body
     definite: bool = False
     same_as: int | None = None  # index of a mention this one is known to co-refer with (apposition)
     entry_code: str | None = None  # the dictionary's code in force on the publication date
@@ -157,7 +179,8 @@ def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published
     places = place_mentions(scope, accepted, claimed(named + roles))
     pronouns = pronoun_mentions(scope, claimed(named + roles + places))
     mentions = sorted(named + roles + places + pronouns, key=lambda m: m.start)
-    return link_appositions(doc, mentions)
+    link_appositions(doc, mentions)
+    return sector_from_owner(scope, mentions)
 
 
 def claimed(mentions: list[Mention]) -> frozenset[int]:
@@ -232,7 +255,7 @@ def _person_and_org_heads(
             ent.label_ == "ORG" and not inside <= modifiers and (in_match & inside) <= modifiers
         )
         # A name that only modifies another noun ("Defence Minister Sergei Shoigu") is absorbed by it.
-        modifier = scope.tokens[ent.end - 1].dep_ == "compound"
+        modifier = scope.tokens[ent.end - 1].dep_ == "compound" or _names_a_role_holder(scope, ent)
         if _is_dateline(scope, ent) or _town_as_person(scope, ent):
             continue
         if ent.label_ in ("PERSON", "ORG") and unmatched and not modifier:
@@ -240,6 +263,13 @@ def _person_and_org_heads(
     for head in _titled_names(scope, in_match):
         heads.setdefault(head, None)
     return sorted(heads.items())
+
+
+def _names_a_role_holder(scope: Scope, ent: Span) -> bool:
+    """ "BBC political correspondent Mark Mardell": an organisation the parser hangs on a title
+    (nmod) is where that person works, absorbed by the person's mention."""
+    last = scope.tokens[ent.end - 1]
+    return ent.label_ == "ORG" and last.dep_ == "nmod" and role_at(scope, last.head, modifier=True) is not None
 
 
 def _is_dateline(scope: Scope, ent: Span) -> bool:
@@ -272,9 +302,12 @@ def _titled_names(scope: Scope, in_match: frozenset[int]) -> list[int]:
             continue
         # "Mr Cole" is a person whatever the small model's NER calls "Cole".
         honorific = any(c.dep_ == "compound" and c.lower_.rstrip(".") in _HONORIFICS for c in token.lefts)
-        if not honorific and token.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "DATE", "FAC", "EVENT", "PRODUCT"):
-            continue
         names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        # "president Thabo Mbeki" tagged GPE: a person's title before a two-word name outweighs the NER.
+        person_title = bool(names) and any(_person_title(scope, c) for c in token.lefts if c.dep_ == "compound")
+        vouched_type = honorific or (person_title and token.ent_type_ in ("GPE", "LOC", "ORG", "NORP"))
+        if not vouched_type and token.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "DATE", "FAC", "EVENT", "PRODUCT"):
+            continue
         titled = honorific or any(role_at(scope, c, modifier=True) for c in token.lefts if c.dep_ == "compound")
         appos = [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
         vouched = titled or any((r := role_at(scope, a)) is not None and r.person for a in appos)
@@ -283,9 +316,14 @@ def _titled_names(scope: Scope, in_match: frozenset[int]) -> list[int]:
     return heads
 
 
+def _person_title(scope: Scope, token: Token) -> bool:
+    role = role_at(scope, token, modifier=True)
+    return role is not None and role.person and token.pos_ == "NOUN"
+
+
 def _modifies_role(scope: Scope, i: int) -> bool:
     token = scope.tokens[i]
-    while token.dep_ == "compound" and token.head.i != token.i:
+    while token.dep_ in ("compound", "nmod") and token.head.i != token.i:
         token = token.head
         if role_at(scope, token, modifier=True) is not None:  # "Labour leader Jo Bloggs" too
             return True
@@ -484,7 +522,7 @@ def role_at(scope: Scope, token: Token, modifier: bool = False) -> Role | None:
     """The role a noun names, trying "secretary of state", "foreign minister", "minister"."""
     if token.pos_ not in ("NOUN", "PROPN") and not (modifier and token.pos_ == "ADJ"):  # "military spokesman"
         return None
-    if token.lower_ not in scope.role_words and token.lemma_.lower() not in scope.role_words:
+    if not {token.lower_, token.lemma_.lower(), _singular(token.lower_)} & scope.role_words:
         return None
     if not modifier and token.dep_ in ("compound", "amod"):
         return None
@@ -510,7 +548,14 @@ def _role_in(roles: dict[str, Role], tokens: tuple[Token, ...], token: Token) ->
             phrase = f"{before} {word}" if before else word
             if before and phrase in roles:
                 return roles[phrase]
-    return roles.get(token.lower_) or roles.get(lemma)
+    return roles.get(token.lower_) or roles.get(lemma) or roles.get(_singular(token.lower_))
+
+
+def _singular(word: str) -> str:
+    """ "Teachers" at a sentence's start is a proper noun to the tagger, with itself as lemma."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _role_mention(scope: Scope, token: Token, role: Role, taken: frozenset[int]) -> Mention:
@@ -560,13 +605,31 @@ def place_mentions(scope: Scope, accepted: list[PhraseMatch], taken: frozenset[i
 
 
 def pronoun_mentions(scope: Scope, taken: frozenset[int]) -> list[Mention]:
+    """he/she of people; it/they of bodies and groups (never a dummy "it is unclear")."""
     found = []
     for token in scope.tokens:
-        if token.lower_ in _PRONOUNS and token.pos_ == "PRON" and token.i not in taken:
+        if token.pos_ != "PRON" or token.i in taken:
+            continue
+        if token.lower_ in _PRONOUNS:
             mention = Mention(token.i, token.i + 1, token.i, "pronoun", token.text, person=True)
             mention.gender = _PRONOUNS[token.lower_]
             found.append(mention)
+        elif token.lower_ in _BODY_PRONOUNS and not _dummy_it(token):
+            mention = Mention(token.i, token.i + 1, token.i, "pronoun", token.text, plural=_BODY_PRONOUNS[token.lower_])
+            found.append(mention)
     return found
+
+
+def _dummy_it(token: Token) -> bool:
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "expl" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return True  # "make it clear": only a subject or object "it" stands for an actor
+    verb = token.head
+    if verb.lemma_.lower() in _DUMMY_IT_VERBS:
+        return True
+    clause = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in verb.children)
+    return token.dep_ == "nsubjpass" and clause  # "it was reported that ..."
 
 
 _KIND_OF_ENTRY = {
@@ -594,10 +657,11 @@ def _is_locative(token: Token) -> bool:
 
 
 def link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """ "Sergey Lavrov, Foreign Minister," and "the Belarusian President, Alexander Lukashenko".
+    """ "Sergey Lavrov, Foreign Minister," and "the Belarusian President, Alexander Lukashenko";
+    "Velmora, the trucking company," names an organisation the dictionary does not know.
 
-    Only people are linked: the parser also calls lists of groups appositions ("Ukrainian
-    forces, Russia-backed rebels"), which are different actors.
+    People are linked, and an unknown organisation with a description of a body: the parser also
+    calls lists of groups appositions ("Ukrainian forces, Russia-backed rebels"), different actors.
     """
     by_head = {m.head: n for n, m in enumerate(mentions)}
     for mention in mentions:
@@ -606,4 +670,35 @@ def link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             other = mentions[by_head[head.head.i]]
             if mention.person and other.person:
                 mention.same_as = by_head[head.head.i]
+            elif describes_unknown_body(mention, other) or describes_unknown_body(other, mention):
+                earlier, later = sorted((mention, other), key=lambda m: m.start)
+                later.same_as = by_head[earlier.head]
+    return mentions
+
+
+def describes_unknown_body(description: Mention, named: Mention) -> bool:
+    """ "the company", "a charity" describing "Velmora", an organisation with no sector of its own."""
+    unknown = named.kind == "organisation" and named.entry is None and named.sector is None
+    body = description.role is not None and not description.person and description.sector is not None
+    return unknown and body
+
+
+def sector_from_owner(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+    """ "the charity's director", "Acme's spokeswoman": a generic title, or a name without one,
+    works for the body that owns it, so it takes that body's sector (and country, if it has none)."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    for mention in mentions:
+        generic = mention.role in _GENERIC_ROLES or (mention.person and not mention.titles)
+        if not generic or mention.kind == "pronoun":
+            continue
+        owner = next(
+            (by_token.get(c.i) for c in scope.tokens[mention.head].lefts if c.dep_ == "poss" and c.tag_ != "PRP$"),
+            None,
+        )
+        if owner is None or owner is mention or owner.person or owner.sector is None:
+            continue
+        mention.sector = owner.sector
+        mention.country = mention.country or owner.country
+        if owner.sector in ("IGO", "NGO", "IMG") and owner.org:
+            mention.org, mention.entry_code = owner.org, owner.entry_code
     return mentions
