@@ -48,6 +48,11 @@ VERB_SENSES = [
     ("The Senate threw out the governor's bill.", "12", "Senate", "governor"),
     # unveiling or publishing reform plans is an intent to reform (034), one-sided
     ("The Liberal Democrats unveiled plans to scrap tuition fees.", "034", "Liberal Democrats", None),
+    # a commitment or undertaking made to someone is an intent to cooperate (03)
+    ("The government had made a clear commitment to the charity.", "03", "government", "charity"),
+    ("The minister gave an undertaking to the unions that jobs would be saved.", "03", "minister", "unions"),
+    # an amount promised is not the one promised to
+    ("The Tories have promised £4bn in tax cuts.", "03", "Tories", None),
     # an official recommending that another body act appeals to it
     ("Mayor Jane Doe recommended that the council hire more nurses.", "02", "Jane Doe", "council"),
     # going to a foreign country, or spending days there, is a visit

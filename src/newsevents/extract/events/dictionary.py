@@ -20,6 +20,7 @@ SUPPORT = "*"
 NO_EVENT = "-"  # a pattern that matches and codes nothing: "release [document]" is not releasing a person
 CLASS_MARK = "@"  # `[@people]` in a pattern: any noun of the class defined by a `class` line
 ENTITY_PREFIX = "ENT:"  # a class member `ENT:PERSON` is any token spaCy tags with that entity label
+AMOUNT_ENTITIES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
 DEP_MARK = ":"  # `:oprd` in a pattern: the verb must have a dependent with that label ("called him a liar")
 KINDS = ("verb", "noun", "statement", "class", "nominal")
 NOMINAL_ARROW = ">"  # `donation by from > to for`: source prepositions, then target prepositions
@@ -42,8 +43,9 @@ class NounSlot:
 
     @property
     def names_actors(self) -> bool:
-        """A slot for people (`[@people]`) picks the sense; its noun stays a candidate target."""
-        return bool(self.entities or self.pos)
+        """A slot for people (`[@people]`) picks the sense; its noun stays a candidate target.
+        Amounts (`ENT:MONEY`) pick a sense too but never name an actor."""
+        return bool(self.entities - AMOUNT_ENTITIES or self.pos)
 
 
 @dataclass(frozen=True, slots=True)
