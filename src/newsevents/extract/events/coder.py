@@ -10,11 +10,20 @@ from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.codebook import CameoCode, codebook, compose
 from newsevents.extract.events.dictionary import SUPPORT, VerbDictionary
 from newsevents.extract.events.framing import Framed, accusation, alleged, duties, duty_frame, reframe
-from newsevents.extract.events.matcher import Trigger, is_event_noun, match, noun_code, verb_lemma
+from newsevents.extract.events.matcher import (
+    Nominal,
+    Trigger,
+    find_nominals,
+    is_event_noun,
+    match,
+    noun_code,
+    verb_lemma,
+)
 from newsevents.extract.events.modality import modality, negated_directly, speech_head
 from newsevents.extract.events.roles import (
     WEAPON_CODES,
     act_victims,
+    actors_of,
     cause_noun,
     clause_subject_actors,
     departure_targets,
@@ -236,7 +245,26 @@ def code_sentence(
         framed = duty_frame(ctx, speech, clause)
         if framed is not None:
             events += _events(ctx, sentence, (speech,), framed)
+    for nominal in find_nominals(sentence, dictionary, consumed):  # event nouns no verb took
+        framed = _nominal_frame(ctx, nominal, quotes)
+        if framed is not None:
+            events += _events(ctx, sentence, (nominal.noun,), framed)
     return events
+
+
+def _nominal_frame(ctx: ExtractContext, nominal: Nominal, quotes: tuple[tuple[int, int], ...]) -> Framed | None:
+    """ "criticism of the plan from the mayor", "the talks between Labour and the unions": coded only
+    when the text names who acts (CODING.md codes no nominal without an actor)."""
+    if _in_quote(nominal.noun.idx, quotes):
+        return None  # "Mr X's accusations are empty": a quoted noun mostly recalls an act, it does not report one
+    entry = codebook()[nominal.code]
+    sources = actors_of(ctx, nominal.sources)
+    targets = [t for t in actors_of(ctx, nominal.targets) if not _own_part(ctx, t, sources)]
+    if nominal.mutual and len(sources) < 2:
+        return None
+    if not sources or (nominal.needs_target and not targets and not nominal.mutual):
+        return None
+    return Framed(entry, sources, targets, modality(nominal.noun))
 
 
 def _mirrored(ctx: ExtractContext, trigger: Trigger, framed: Framed) -> Framed | None:

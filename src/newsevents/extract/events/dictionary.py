@@ -20,8 +20,15 @@ SUPPORT = "*"
 NO_EVENT = "-"  # a pattern that matches and codes nothing: "release [document]" is not releasing a person
 CLASS_MARK = "@"  # `[@people]` in a pattern: any noun of the class defined by a `class` line
 ENTITY_PREFIX = "ENT:"  # a class member `ENT:PERSON` is any token spaCy tags with that entity label
+AMOUNT_ENTITIES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
 DEP_MARK = ":"  # `:oprd` in a pattern: the verb must have a dependent with that label ("called him a liar")
-KINDS = ("verb", "noun", "statement", "class")
+KINDS = ("verb", "noun", "statement", "class", "nominal")
+NOMINAL_ARROW = ">"  # `donation by from > to for`: source prepositions, then target prepositions
+# Prepositions a nominal pattern may name before its arrow (anything else there is part of the noun).
+PREPOSITIONS = frozenset(
+    {"by", "from", "of", "to", "for", "with", "against", "on", "at", "into", "toward", "towards", "over", "between"}
+)
+OWNER_MARK = "'s"  # among a nominal's source words: its possessor or an entity modifier is the source
 PATTERN_PART = re.compile(r"\[[^\]]*\]|\S+")  # code of a support verb: the event takes the code of the noun it governs
 
 
@@ -36,8 +43,9 @@ class NounSlot:
 
     @property
     def names_actors(self) -> bool:
-        """A slot for people (`[@people]`) picks the sense; its noun stays a candidate target."""
-        return bool(self.entities or self.pos)
+        """A slot for people (`[@people]`) picks the sense; its noun stays a candidate target.
+        Amounts (`ENT:MONEY`) pick a sense too but never name an actor."""
+        return bool(self.entities - AMOUNT_ENTITIES or self.pos)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +70,32 @@ class VerbPattern:
         return not self.words and not self.nouns and not self.deps
 
 
+@dataclass(frozen=True, slots=True)
+class NominalSense:
+    """An event noun that codes on its own when the text names who acts ("criticism of the plan by
+    the mayor", "the Senator's appeal to the board"): whose prepositions name the source, whose the target."""
+
+    code: str
+    source_preps: frozenset[str]
+    target_preps: frozenset[str]
+    source: str  # "file:line"
+    owner_acts: bool = False  # `'s`: "Russia's appeal", "Israeli criticism" name the source
+
+
+def parse_nominal(code: str, pattern: str, source: str) -> tuple[str, NominalSense]:
+    """`talk 's by from > with to` -> ("talk", its sense); the noun may be two words ("legal action")."""
+    head, arrow, targets = pattern.lower().partition(NOMINAL_ARROW)
+    words = head.split()
+    if not arrow or not words:
+        raise InputError(f"{source}: a nominal pattern is `noun source-preps > target-preps`: {pattern!r}")
+    noun_words = [w for w in words if w not in PREPOSITIONS and w != OWNER_MARK]
+    preps = frozenset(w for w in words if w in PREPOSITIONS)
+    if not noun_words:
+        raise InputError(f"{source}: a nominal pattern must start with its noun: {pattern!r}")
+    owner = OWNER_MARK in words
+    return " ".join(noun_words), NominalSense(code, preps, frozenset(targets.split()), source, owner)
+
+
 @dataclass(frozen=True)
 class VerbDictionary:
     verbs: dict[str, tuple[VerbPattern, ...]] = field(default_factory=dict)
@@ -70,6 +104,8 @@ class VerbDictionary:
     figurative_nouns: dict[str, str] = field(default_factory=dict)
     # Speech cues and their 01x code ("warn" -> 012); `-` for cues that make no statement event ("show").
     statements: dict[str, str] = field(default_factory=dict)
+    # Event nouns that code on their own, keyed by lemma (or "modifier lemma": "legal action").
+    nominals: dict[str, NominalSense] = field(default_factory=dict)
 
     def knows(self, lemma: str) -> bool:
         return lemma in self.verbs
@@ -159,6 +195,8 @@ def _read_lines(text: str, name: str) -> list[tuple[str, str, str, str]]:
         if len(cells) != 3 or cells[0] not in KINDS:
             raise InputError(f"{name}:{number}: expected '{'|'.join(KINDS)} <TAB> code <TAB> pattern'")
         kind, code, pattern = cells
+        if code in (SUPPORT, NO_EVENT) and kind == "nominal":
+            raise InputError(f"{name}:{number}: a nominal line needs a CAMEO code")
         if code == NO_EVENT and kind not in ("verb", "statement"):
             raise InputError(f"{name}:{number}: code '-' (no event) is for verb and statement lines")
         literal, figurative = split_figurative(code)
@@ -177,6 +215,7 @@ def _build(rows: list[tuple[str, str, str, str]], extra: tuple[VerbPattern, ...]
     nouns: dict[str, str] = {}
     figurative_nouns: dict[str, str] = {}
     statements: dict[str, str] = {}
+    nominals: dict[str, NominalSense] = {}
     classes: dict[str, frozenset[str]] = {}
     for kind, code, pattern, source in rows:
         if kind == "class":
@@ -184,6 +223,10 @@ def _build(rows: list[tuple[str, str, str, str]], extra: tuple[VerbPattern, ...]
             continue
         if kind == "statement":
             statements[pattern.lower()] = code
+            continue
+        if kind == "nominal":
+            noun, sense = parse_nominal(code, pattern, source)
+            nominals[noun] = sense
             continue
         if kind == "noun":
             literal, figurative = split_figurative(code)
@@ -202,7 +245,7 @@ def _build(rows: list[tuple[str, str, str, str]], extra: tuple[VerbPattern, ...]
     ordered = {
         lemma: tuple(sorted(reversed(found), key=lambda p: (-p.specificity, p.tier))) for lemma, found in verbs.items()
     }
-    return VerbDictionary(ordered, nouns, figurative_nouns, statements)
+    return VerbDictionary(ordered, nouns, figurative_nouns, statements, nominals)
 
 
 @cache

@@ -9,14 +9,16 @@ its complement ("threatened to impose sanctions" is one trigger, code 1312).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsevents.extract.events.codebook import COMPOSING_ROOTS, compose
 from newsevents.extract.events.dictionary import (
     NO_EVENT,
     SUPPORT,
+    NominalSense,
     NounSlot,
     VerbDictionary,
     VerbPattern,
@@ -269,3 +271,76 @@ def _compose_inner(verb: Token, pattern: VerbPattern, dictionary: VerbDictionary
         return None
     code = compose(pattern.code, noun_code(noun, dictionary))
     return Trigger(verb, code, (verb, noun), (noun,), None, pattern)
+
+
+# Modifiers of an event noun that name its actor ("Israeli criticism", "the Galloway plea"): entity
+# types only, so that a topic ("the Iraq talks", "the tax plea") is never taken for the actor.
+ACTOR_MODIFIER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+ACTOR_MODIFIER_DEPS = frozenset({"compound", "amod"})
+MUTUAL_PREP = "between"  # "talks between X and Y": each side acts towards the other
+NOMINAL_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+# Roots CODING.md codes one-sided for a nominal too: "a plea for calm from the mayor" (02), pledges (03),
+# inquiries (09), demands (10), criticism (11), refusals (12), threats (13).
+ONE_SIDED_ROOTS = frozenset({"02", "03", "09", "10", "11", "12", "13"})
+
+
+@dataclass(frozen=True, slots=True)
+class Nominal:
+    """An event named by a noun alone, with the phrases that name its actors (not yet resolved)."""
+
+    noun: Token
+    code: str
+    sources: tuple[Token, ...]
+    targets: tuple[Token, ...]
+    mutual: bool  # the sources are the two sides ("between"), each acting towards the other
+    needs_target: bool = True  # cooperation needs a partner: "Labour's support" alone is no event
+
+
+def _prep_objects(noun: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the noun's prepositions in `preps`, or of its verb's when the noun is that verb's
+    argument: the parser hangs "from" on the verb in "drew criticism from the mayor"."""
+    owners = [noun, noun.head] if noun.dep_ in NOMINAL_ARGUMENT_DEPS and noun.head.pos_ in ("VERB", "AUX") else [noun]
+    for owner in owners:
+        found = [
+            pobj
+            for prep in owner.children
+            if prep.dep_ == "prep" and prep.lower_ in preps
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        if found:
+            return found
+    return []
+
+
+def _modifier_actors(noun: Token) -> list[Token]:
+    """The possessor ("Russia's appeal") or an entity modifier ("Israeli criticism") before the noun."""
+    return [
+        child
+        for child in noun.children
+        if child.i < noun.i
+        and (child.dep_ == "poss" or (child.dep_ in ACTOR_MODIFIER_DEPS and child.ent_type_ in ACTOR_MODIFIER_ENTITIES))
+    ]
+
+
+def nominal_sense(token: Token, dictionary: VerbDictionary) -> NominalSense | None:
+    return next((dictionary.nominals[k] for k in _noun_lemmas(token) if k in dictionary.nominals), None)
+
+
+def find_nominals(sentence: Span, dictionary: VerbDictionary, consumed: set[int]) -> Iterator[Nominal]:
+    """Event nouns the verb triggers did not take, with their actor phrases: "criticism of the plan
+    from the mayor" (source "mayor"), "the talks between Labour and the unions" (both sides)."""
+    for token in sentence:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
+            continue
+        sense = nominal_sense(token, dictionary)
+        if sense is None:
+            continue
+        between = _prep_objects(token, frozenset({MUTUAL_PREP}))
+        if between:  # the conjuncts are expanded when the phrases are resolved to actors
+            yield Nominal(token, sense.code, tuple(between), (), True)
+            continue
+        sources = _prep_objects(token, sense.source_preps) or (_modifier_actors(token) if sense.owner_acts else [])
+        if sources:
+            targets = tuple(_prep_objects(token, sense.target_preps))
+            yield Nominal(token, sense.code, tuple(sources), targets, False, sense.code[:2] not in ONE_SIDED_ROOTS)
