@@ -97,3 +97,18 @@ def test_a_relative_pronoun_speaker_is_its_antecedent(extract) -> None:
 def test_what_is_pointed_to_is_not_an_addressee(extract) -> None:
     found = statements(extract("Senator Maria Lopez pointed to a report by the World Bank on rising debt."))
     assert all(t is None or "World Bank" not in t for _, _, t in found), found
+
+
+def test_the_actor_a_word_of_blame_names_is_blamed_not_its_clause_subject(extract) -> None:
+    found = statements(extract("Senator Maria Lopez said French voters felt let down by the Republicans."))
+    assert has(found, "111", "Maria Lopez", "Republicans"), found
+    assert not any(t is not None and "French" in t for _, _, t in found), found
+
+
+def test_a_named_apposition_is_the_speaker(extract) -> None:
+    found = statements(extract("Her party leader, Jane Doe, argued that a change of course was needed."))
+    assert has(found, "010", "Jane Doe", None), found
+
+
+def test_a_headline_passive_order_is_no_statement(extract) -> None:
+    assert not statements(extract("Blake told to double overseas aid\n\nThe report was published on Monday."))

@@ -106,12 +106,19 @@ def judged_targets(ctx: ExtractContext, tokens: list[Token], speaker: Actor) -> 
     out (a neutral mention — "said the party would also cut advisers" — is no statement about them)."""
     judged: list[tuple[Actor, str]] = []
     words = [t for t in tokens if _evaluative(t)]
-    for actor in content_targets(ctx, tokens, speaker):
-        head = _mention_head(tokens, actor)
-        stance = _stance(w for w in words if head is not None and _judges(w, head))
+    heads = [(a, h) for a in content_targets(ctx, tokens, speaker) if (h := _mention_head(tokens, a)) is not None]
+    # a word that names its own actor ("let down by X", "X's failure") judges that one, not its clause's subject
+    # ("the public felt let down by X": the public is not blamed)
+    direct = {w.i for w in words for _, h in heads if h.i in {t.i for t in w.subtree}}
+    for actor, head in heads:
+        stance = _stance(w for w in words if _judges(w, head) and (w.i not in direct or _governs(w, head)))
         if stance is not None:
             judged.append((actor, stance))
     return judged
+
+
+def _governs(word: Token, head: Token) -> bool:
+    return head.i in {t.i for t in word.subtree}
 
 
 def clause_subjects(ctx: ExtractContext, cue: Token, tokens: list[Token], speaker: Actor) -> list[Actor]:
@@ -138,7 +145,7 @@ def _governor(token: Token) -> Token:
 
 
 def _judges(word: Token, head: Token) -> bool:
-    if head.i in {t.i for t in word.subtree}:
+    if _governs(word, head):
         return True  # "Labour's failure", "let down by Labour", "sceptical about the Tories"
     governor = _governor(head)
     current = word
