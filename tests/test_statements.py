@@ -112,3 +112,17 @@ def test_a_named_apposition_is_the_speaker(extract) -> None:
 
 def test_a_headline_passive_order_is_no_statement(extract) -> None:
     assert not statements(extract("Blake told to double overseas aid\n\nThe report was published on Monday."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        # a participle adjunct of an act already coded is part of that act, not a second statement
+        ("Governor Tom Hale criticised the plan, saying it would cost too much.", False),
+        # of a verb that is no act, it is the statement
+        ("Governor Tom Hale remained wary, claiming that the plan would cost too much.", True),
+    ],
+)
+def test_a_participle_cue_is_a_statement_unless_it_hangs_on_an_act(extract, sentence: str, statement: bool) -> None:
+    found = {row for row in statements(extract(sentence)) if row[0].startswith("01")}
+    assert bool(found) is statement, found

@@ -1,19 +1,23 @@
 """What a statement is about: the actors its content names, and how it judges them.
 
 CODING.md codes a statement's target as "the actor it addresses or is about when the text names one", and
-the statement's code from what it does to that actor: "X said Labour had failed" criticises Labour (111),
-"X said the council had done a fine job" praises it (051), a neutral remark about a rival is 010 with the
-rival as target. This pass reads the quote's content inside the cue's sentence:
+the statement's code from what it does to that actor: "X said the Democrats had failed" criticises the
+Democrats (111), "X said the council had worked hard" praises it (051). This pass reads the quote's content
+inside the cue's sentence:
 
 - `content_targets`: the political actors the content names, except the speaker and the speaker's own side
-  (the speaker's own government or country, first-person pronouns), audiences (media) and the general public,
-  and places named only as where something happens ("in Britain");
-- `content_stance`: `negative` when the content carries an evaluative word of blame ("failed", "broke its
-  pledges", "misled", "let down") or a negated word of credit ("not honest"), `positive` for words of credit
-  ("praised", "worked hard", "did a good job"), else None.
+  (a minister's own government or country), first and second persons, the media and the general public
+  (CVL), and countries named only as where something happens ("in Britain");
+- `judged_targets`: those the content judges, with `negative` for a word of blame ("failed", "broke its
+  pledges", "misled", "let down by") or a denied word of honesty ("were not honest"), `positive` for a word
+  of credit ("worked hard", "a success"). A word judges the actor it governs ("X's failure", "let down by
+  X") or the subject or object of its own clause ("X has failed", "X was not honest"), never across a
+  prepositional adjunct or another clause. A mention the content does not judge is left out: a neutral
+  remark ("said the party would also cut advisers") is a plain 010 with no target, which keeps precision;
+- `clause_subjects`: the subjects of the clause a cue takes, for cues that are about them (a warning).
 
-The word lists are deliberately general vocabulary of political blame and credit, not topic words: a
-statement that a rival "will raise taxes" stays a plain 010 about the rival.
+The word lists are general vocabulary of political blame and credit, not topic words: a claim that a
+rival "will raise taxes" is not recognised as an attack (CODING.md's coder codes it 111).
 """
 
 from __future__ import annotations

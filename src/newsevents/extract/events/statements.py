@@ -4,14 +4,20 @@ GDELT and ICEWS code "X said ..." as 010 (make a public statement), or the finer
 gives (warned, feared → 012 pessimistic; welcomed, hoped → 013 optimistic; admitted → 015; ...).
 The quotes stage already found who said what; this pass turns each quote's cue into one event:
 
-- source: the quote's speaker (the mention next to the cue), else the cue verb's own subject;
-- target: only an addressee the text names ("told the council", "wrote to the minister"); reporters
-  and audiences are not targets (CODING.md: "Audiences, reporters and interviewers are not targets");
+- source: the quote's speaker (the mention next to the cue; a person's name in apposition to it), else the
+  cue verb's own subject, also when the speaker found is a relative pronoun or lies inside a quote;
+- target (CODING.md: "the actor it addresses or is about when the text names one"): an addressee the text
+  names ("told the council", "wrote to the minister"; reporters and audiences are not targets), else the
+  actors the content blames or credits (`stance`: "said the Democrats had failed" is criticism, 111, of the
+  Democrats; "said the council had worked hard" praise, 051), one event per actor; a finer cue (a warning,
+  a hope) is about the subject of its clause; a plain neutral "said" has no target;
 - one event per speech act: a cue that already triggers a more specific event ("urged", "accused",
   "pledged") is not coded again, and quotes sharing a cue give one event; a quote's continuation
   sentences have no cue and give none;
 - the code comes from the `statement` lines of the verb dictionary (`data/verbs.tsv`); a cue listed
-  with code `-` ("show", "find": polls and studies) makes no event; an unlisted cue is 010.
+  with code `-` ("show", "find": polls and studies) makes no event; an unlisted cue is 010;
+- speech acts that did not happen ("has yet to say", "failed to explain") and headline passives of an
+  order ("Mayor told to resign": the mayor is the one told) are no statements.
 """
 
 from __future__ import annotations
@@ -64,8 +70,13 @@ def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: lis
             for event in existing:
                 event.quote = index if event.quote is None else event.quote
             continue
-        events += _statements(ctx, dictionary, quote, index)
+        events += _statements(ctx, dictionary, quote, index, _acts(ctx, coded))
     return events
+
+
+def _acts(ctx: ExtractContext, coded: list[Event]) -> list[tuple[int, int]]:
+    """Character ranges of the acts already coded or cued: coded triggers and quote cues."""
+    return [(e.trigger.start, e.trigger.end) for e in coded] + [(q.cue.start, q.cue.end) for q in ctx.quotes if q.cue]
 
 
 def _cue_token(ctx: ExtractContext, quote: Quote) -> Token | None:
@@ -132,11 +143,13 @@ def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
     return [a for a in found if a.sector not in NOT_TARGET_SECTORS and not a.same_entity(speaker) and a is not speaker]
 
 
-def _statements(ctx: ExtractContext, dictionary: VerbDictionary, quote: Quote, index: int) -> list[Event]:
+def _statements(
+    ctx: ExtractContext, dictionary: VerbDictionary, quote: Quote, index: int, acts: list[tuple[int, int]]
+) -> list[Event]:
     """The speech act's events: one per addressee, else one per actor the content is about, else one
     without a target. A plain statement (010) about actors takes the content's judgement of them."""
     cue = _cue_token(ctx, quote)
-    if cue is None or not _own_speech_act(cue):
+    if cue is None or not _own_speech_act(cue, acts):
         return []
     code = statement_code(cue, dictionary)
     speaker = _speaker(ctx, quote, cue)
@@ -183,14 +196,17 @@ def _event(
     )
 
 
-def _own_speech_act(cue: Token) -> bool:
+def _own_speech_act(cue: Token, acts: list[tuple[int, int]]) -> bool:
     """Whether the cue is a speech act of its own: not a passive ("the mayor told to resign": the mayor is the
-    one addressed) and not a participle adjunct of another verb ("criticised the plan, saying ...")."""
+    one addressed) and not a participle adjunct of another act, coded or cued ("criticised the plan, saying
+    ...", "said ..., adding"); the adjunct of a verb that is no act is one ("remained wary, claiming ...")."""
     if cue.pos_ in ("VERB", "AUX") and is_passive(cue) and not any(c.dep_ == "agent" for c in cue.children):
         return False
     if _ordered(cue) or _unrealised(cue):
         return False
-    return not (cue.tag_ == "VBG" and cue.dep_ in ADJUNCT_DEPS)
+    if not (cue.tag_ == "VBG" and cue.dep_ in ADJUNCT_DEPS):
+        return True
+    return cue.head.pos_ in ("VERB", "AUX") and not any(start <= cue.head.idx < end for start, end in acts)
 
 
 def _ordered(cue: Token) -> bool:
