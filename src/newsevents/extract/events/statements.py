@@ -4,14 +4,20 @@ GDELT and ICEWS code "X said ..." as 010 (make a public statement), or the finer
 gives (warned, feared → 012 pessimistic; welcomed, hoped → 013 optimistic; admitted → 015; ...).
 The quotes stage already found who said what; this pass turns each quote's cue into one event:
 
-- source: the quote's speaker (the mention next to the cue), else the cue verb's own subject;
-- target: only an addressee the text names ("told the council", "wrote to the minister"); reporters
-  and audiences are not targets (CODING.md: "Audiences, reporters and interviewers are not targets");
+- source: the quote's speaker (the mention next to the cue; a person's name in apposition to it), else the
+  cue verb's own subject, also when the speaker found is a relative pronoun or lies inside a quote;
+- target (CODING.md: "the actor it addresses or is about when the text names one"): an addressee the text
+  names ("told the council", "wrote to the minister"; reporters and audiences are not targets), else the
+  actors the content blames or credits (`stance`: "said the Democrats had failed" is criticism, 111, of the
+  Democrats; "said the council had worked hard" praise, 051), one event per actor; a finer cue (a warning,
+  a hope) is about the subject of its clause; a plain neutral "said" has no target;
 - one event per speech act: a cue that already triggers a more specific event ("urged", "accused",
   "pledged") is not coded again, and quotes sharing a cue give one event; a quote's continuation
   sentences have no cue and give none;
 - the code comes from the `statement` lines of the verb dictionary (`data/verbs.tsv`); a cue listed
-  with code `-` ("show", "find": polls and studies) makes no event; an unlisted cue is 010.
+  with code `-` ("show", "find": polls and studies) makes no event; an unlisted cue is 010;
+- speech acts that did not happen ("has yet to say", "failed to explain") and headline passives of an
+  order ("Mayor told to resign": the mayor is the one told) are no statements.
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.codebook import codebook
 from newsevents.extract.events.dictionary import NO_EVENT, VerbDictionary
 from newsevents.extract.events.modality import STRONG_MODALS, negated_directly
-from newsevents.extract.events.roles import actors_of, is_passive, sources_of
+from newsevents.extract.events.roles import RELATIVE_PRONOUNS, actors_of, is_passive, sources_of
+from newsevents.extract.events.stance import clause_subjects, content_tokens, judged_targets
 from newsevents.extract.events.tree import near_children
 from newsevents.types import Actor, CharRange, Event, Modality, Quote
 from newsevents.types import Span as TextSpan
@@ -30,6 +37,17 @@ from newsevents.types import Span as TextSpan
 DEFAULT_STATEMENT = "010"
 ADDRESSEE_DEPS = frozenset({"dative", "iobj"})
 ADDRESSEE_PREPS = frozenset({"to"})
+# Cues whose "to" names what is pointed at, not whom it is said to: "pointed to the figures".
+TO_IS_NOT_ADDRESSEE = frozenset({"point", "refer", "add", "object", "admit", "confess", "agree", "allude", "turn"})
+# Verbs whose bare infinitive complement makes the cue's subject the one addressed: "Mayor told to resign"
+# (a headline passive), never a speech act of the mayor.
+ORDER_CUES = frozenset({"tell", "ask", "urge", "order", "advise", "warn"})
+# Heads under which a speech act did not happen: "has yet to say", "failed to explain".
+UNREALISED_HEADS = frozenset({"yet", "fail", "refuse", "decline", "neglect"})
+# A statement about several actors is one event per actor (CODING.md: one event per conjunct), at most this many.
+MAX_CONTENT_TARGETS = 3
+# Cue codes the content's judgement refines: a plain statement about a rival that blames it is a criticism.
+STANCE_CODES = {"negative": "111", "positive": "051"}
 # Verbs whose direct object is the person spoken to, not what is said: "told the council", "warned Labour".
 OBJECT_IS_ADDRESSEE = frozenset({"tell", "assure", "reassure", "inform", "brief", "remind", "warn", "advise"})
 NOT_TARGET_SECTORS = frozenset({"MED"})
@@ -52,10 +70,13 @@ def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: lis
             for event in existing:
                 event.quote = index if event.quote is None else event.quote
             continue
-        statement = _statement(ctx, dictionary, quote, index)
-        if statement is not None:
-            events.append(statement)
+        events += _statements(ctx, dictionary, quote, index, _acts(ctx, coded))
     return events
+
+
+def _acts(ctx: ExtractContext, coded: list[Event]) -> list[tuple[int, int]]:
+    """Character ranges of the acts already coded or cued: coded triggers and quote cues."""
+    return [(e.trigger.start, e.trigger.end) for e in coded] + [(q.cue.start, q.cue.end) for q in ctx.quotes if q.cue]
 
 
 def _cue_token(ctx: ExtractContext, quote: Quote) -> Token | None:
@@ -77,10 +98,33 @@ def statement_code(token: Token, dictionary: VerbDictionary) -> str:
 
 
 def _speaker(ctx: ExtractContext, quote: Quote, cue: Token) -> Actor | None:
-    if quote.speaker is not None:
-        return quote.speaker
+    """The quote's speaker, unless it is a relative pronoun ("a spokesman, who said") or a mention inside
+    some quote's content (a speaker is never part of what is said): then the cue's own subject."""
+    speaker = quote.speaker
+    if speaker is not None and not _misplaced_speaker(ctx, speaker):
+        return _named(ctx, speaker)
     subjects = sources_of(ctx, cue) if cue.pos_ in ("VERB", "AUX") else []
+    subjects = [a for a in subjects if not _misplaced_speaker(ctx, a)]
     return subjects[0] if subjects else None
+
+
+def _named(ctx: ExtractContext, speaker: Actor) -> Actor:
+    """ "His party leader, Jane Doe, said": the person's name in apposition stands for the speaker (the
+    mention a reader and a coder take as the source)."""
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or speaker.kind != "person":
+        return speaker
+    for appos in (c for c in span.root.children if c.dep_ == "appos"):
+        named = ctx.actor_for_token(appos)
+        if named is not None and named.kind == "person" and appos.ent_type_ == "PERSON":
+            return named
+    return speaker
+
+
+def _misplaced_speaker(ctx: ExtractContext, actor: Actor) -> bool:
+    if actor.text.lower() in RELATIVE_PRONOUNS:
+        return True
+    return any(q.start <= actor.start and actor.end <= q.end for q in ctx.quotes)
 
 
 def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
@@ -91,7 +135,7 @@ def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
     heads += [
         pobj
         for prep in cue.children
-        if prep.dep_ == "prep" and prep.lower_ in ADDRESSEE_PREPS
+        if prep.dep_ == "prep" and prep.lower_ in ADDRESSEE_PREPS and cue.lemma_.lower() not in TO_IS_NOT_ADDRESSEE
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
@@ -99,17 +143,41 @@ def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
     return [a for a in found if a.sector not in NOT_TARGET_SECTORS and not a.same_entity(speaker) and a is not speaker]
 
 
-def _statement(ctx: ExtractContext, dictionary: VerbDictionary, quote: Quote, index: int) -> Event | None:
+def _statements(
+    ctx: ExtractContext, dictionary: VerbDictionary, quote: Quote, index: int, acts: list[tuple[int, int]]
+) -> list[Event]:
+    """The speech act's events: one per addressee, else one per actor the content is about, else one
+    without a target. A plain statement (010) about actors takes the content's judgement of them."""
     cue = _cue_token(ctx, quote)
-    if cue is None or not _own_speech_act(cue):
-        return None
+    if cue is None or not _own_speech_act(cue, acts):
+        return []
     code = statement_code(cue, dictionary)
-    if code == NO_EVENT:
-        return None
     speaker = _speaker(ctx, quote, cue)
-    if speaker is None:
-        return None
-    targets = addressees(ctx, cue, speaker)
+    if code == NO_EVENT or speaker is None:
+        return []
+    addressed = addressees(ctx, cue, speaker)
+    if addressed:
+        return [_event(ctx, quote, index, cue, code, speaker, target) for target in addressed]
+    content = content_tokens(cue.sent, quote)
+    judged = judged_targets(ctx, content, speaker)[:MAX_CONTENT_TARGETS]
+    if not judged:
+        # a finer cue (a warning, a hope) is about the subject of what it says; a plain "said" is not
+        about: list[Actor | None] = []
+        if code != DEFAULT_STATEMENT:
+            about += clause_subjects(ctx, cue, content, speaker)[:MAX_CONTENT_TARGETS]
+        return [
+            _event(ctx, quote, index, cue, code, speaker, target) for target in about[:MAX_CONTENT_TARGETS] or [None]
+        ]
+    # a plain statement (010) that judges an actor is criticism or praise of it; a finer cue code stays
+    return [
+        _event(ctx, quote, index, cue, STANCE_CODES[stance] if code == DEFAULT_STATEMENT else code, speaker, actor)
+        for actor, stance in judged
+    ]
+
+
+def _event(
+    ctx: ExtractContext, quote: Quote, index: int, cue: Token, code: str, speaker: Actor, target: Actor | None
+) -> Event:
     entry = codebook()[code]
     sentence = cue.sent
     assert quote.cue is not None
@@ -117,7 +185,7 @@ def _statement(ctx: ExtractContext, dictionary: VerbDictionary, quote: Quote, in
         CharRange(sentence.start_char, sentence.end_char),
         TextSpan(quote.cue.start, quote.cue.end, quote.cue.text),
         speaker,
-        targets[0] if targets else None,
+        target,
         entry.code,
         entry.root,
         entry.quad_class,
@@ -128,12 +196,36 @@ def _statement(ctx: ExtractContext, dictionary: VerbDictionary, quote: Quote, in
     )
 
 
-def _own_speech_act(cue: Token) -> bool:
+def _own_speech_act(cue: Token, acts: list[tuple[int, int]]) -> bool:
     """Whether the cue is a speech act of its own: not a passive ("the mayor told to resign": the mayor is the
-    one addressed) and not a participle adjunct of another verb ("criticised the plan, saying ...")."""
+    one addressed) and not a participle adjunct of another act, coded or cued ("criticised the plan, saying
+    ...", "said ..., adding"); the adjunct of a verb that is no act is one ("remained wary, claiming ...")."""
     if cue.pos_ in ("VERB", "AUX") and is_passive(cue) and not any(c.dep_ == "agent" for c in cue.children):
         return False
-    return not (cue.tag_ == "VBG" and cue.dep_ in ADJUNCT_DEPS)
+    if _ordered(cue) or _unrealised(cue):
+        return False
+    if not (cue.tag_ == "VBG" and cue.dep_ in ADJUNCT_DEPS):
+        return True
+    return cue.head.pos_ in ("VERB", "AUX") and not any(start <= cue.head.idx < end for start, end in acts)
+
+
+def _ordered(cue: Token) -> bool:
+    """ "Mayor told to cut spending": an order verb with an infinitive but no one addressed is a headline passive."""
+    if cue.lemma_.lower() not in ORDER_CUES:
+        return False
+    if cue.i + 1 < len(cue.doc) and cue.nbor(1).lower_ == "to" and cue.nbor(1).dep_ == "aux":
+        return True  # "told to double aid", however the parser hangs the infinitive
+    if any(c.dep_ in ("dobj", "dative", "iobj") for c in cue.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in cue.children)
+
+
+def _unrealised(cue: Token) -> bool:
+    """ "have yet to say where", "failed to explain why": the speech act did not happen."""
+    if cue.dep_ not in ("xcomp", "acl", "advcl"):
+        return False
+    head = cue.head
+    return head.lemma_.lower() in UNREALISED_HEADS or any(c.lower_ in UNREALISED_HEADS for c in head.children)
 
 
 def statement_mood(cue: Token) -> Modality:

@@ -1,0 +1,128 @@
+"""Statements as CODING.md codes them, in sentences of our own: the actor a statement is about is its target,
+and the content's judgement of that actor gives the code (blame 111, credit 051, else the cue's 01x code).
+
+Each row: sentence -> the statement events expected at the cue, as (code, source suffix, target suffix or None).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.types import ArticleRecord
+
+Row = tuple[str, str, str | None]
+
+
+def statements(record: ArticleRecord) -> set[Row]:
+    """(code, source, target) of the events linked to a quote whose code is a statement's (01x, 111, 051)."""
+    return {
+        (e.cameo, e.source.text if e.source else "", e.target.text if e.target else None)
+        for e in record.events
+        if e.quote is not None and (e.root == "01" or e.cameo in ("111", "051"))
+    }
+
+
+def has(found: set[Row], code: str, source: str, target: str | None) -> bool:
+    return any(
+        c == code and s.endswith(source) and (t is None if target is None else t is not None and t.endswith(target))
+        for c, s, t in found
+    )
+
+
+ABOUT_AN_ACTOR = [
+    # content that blames a named rival is a criticism of it (111), the rival as target
+    ("Senator Maria Lopez said the Democrats had failed the country.", "111", "Maria Lopez", "Democrats"),
+    ("The Republicans have broken every promise they made, Senator Maria Lopez said.", "111", "Lopez", "Republicans"),
+    ("Senator Maria Lopez said voters felt let down by the Republicans.", "111", "Maria Lopez", "Republicans"),
+    # a negated word of honesty is blame too
+    ("Senator Maria Lopez said the Republicans were not being honest with voters.", "111", "Lopez", "Republicans"),
+    # credit given to another actor is praise (051)
+    ("Governor Tom Hale said the Democrats had worked hard to secure the deal.", "051", "Tom Hale", "Democrats"),
+    # the cue's finer code is kept; the actor the warning is about is its target
+    ("Senator Maria Lopez warned the Republicans would lose the seat.", "012", "Maria Lopez", "Republicans"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "code", "source", "target"), ABOUT_AN_ACTOR)
+def test_a_statement_about_an_actor_targets_it(extract, sentence: str, code: str, source: str, target: str) -> None:
+    found = statements(extract(sentence))
+    assert has(found, code, source, target), found
+
+
+def test_one_event_per_actor_a_statement_blames(extract) -> None:
+    found = statements(extract("Senator Maria Lopez said the Republicans and the Democrats had failed the state."))
+    assert has(found, "111", "Maria Lopez", "Republicans") and has(found, "111", "Maria Lopez", "Democrats"), found
+
+
+NOT_ABOUT_ANOTHER = [
+    # the speaker's own government or country is not what the statement is about
+    ("Finance Minister Anna Berg of France said France would offer the same terms to poorer nations.", "Anna Berg"),
+    ("Finance Minister Anna Berg of France said the French government would act within days.", "Anna Berg"),
+    # first person, the public and the media are never targets
+    ("Senator Maria Lopez said voters in her state wanted lower taxes.", "Maria Lopez"),
+    ("Senator Maria Lopez said we will fix the roads.", "Maria Lopez"),
+    # a neutral remark about another actor judges nothing: a plain statement
+    ("Mayor Ellen Carter said the Republicans had proposed the same idea.", "Ellen Carter"),
+    # blame with no actor named: a plain statement
+    ("Senator Maria Lopez said the scheme had been a complete fiasco.", "Maria Lopez"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source"), NOT_ABOUT_ANOTHER)
+def test_a_statement_about_no_other_actor_is_010_without_target(extract, sentence: str, source: str) -> None:
+    found = statements(extract(sentence))
+    assert has(found, "010", source, None), found
+    assert all(t is None for _, _, t in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Democrats have yet to say where the cuts will fall.",  # not said (yet)
+        "Senator Maria Lopez failed to explain why the bill was late.",  # not said
+        "Mayor Jones told to cut spending by the governor's office.",  # a headline passive: Jones is the one told
+        "Mayor Jones asked to quit over the contracts.",
+    ],
+)
+def test_speech_acts_that_did_not_happen_are_no_statements(extract, sentence: str) -> None:
+    assert not statements(extract(sentence)), statements(extract(sentence))
+
+
+def test_a_relative_pronoun_speaker_is_its_antecedent(extract) -> None:
+    record = extract("The charge was rejected by Senator Maria Lopez, who said the claims were untrue.")
+    found = statements(record)
+    assert found and all(s.endswith("Maria Lopez") for _, s, _ in found), found
+
+
+def test_what_is_pointed_to_is_not_an_addressee(extract) -> None:
+    found = statements(extract("Senator Maria Lopez pointed to a report by the World Bank on rising debt."))
+    assert all(t is None or "World Bank" not in t for _, _, t in found), found
+
+
+def test_the_actor_a_word_of_blame_names_is_blamed_not_its_clause_subject(extract) -> None:
+    found = statements(extract("Senator Maria Lopez said French voters felt let down by the Republicans."))
+    assert has(found, "111", "Maria Lopez", "Republicans"), found
+    assert not any(t is not None and "French" in t for _, _, t in found), found
+
+
+def test_a_named_apposition_is_the_speaker(extract) -> None:
+    found = statements(extract("Her party leader, Jane Doe, argued that a change of course was needed."))
+    assert has(found, "010", "Jane Doe", None), found
+
+
+def test_a_headline_passive_order_is_no_statement(extract) -> None:
+    assert not statements(extract("Blake told to double overseas aid\n\nThe report was published on Monday."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        # a participle adjunct of an act already coded is part of that act, not a second statement
+        ("Governor Tom Hale criticised the plan, saying it would cost too much.", False),
+        # of a verb that is no act, it is the statement
+        ("Governor Tom Hale remained wary, claiming that the plan would cost too much.", True),
+    ],
+)
+def test_a_participle_cue_is_a_statement_unless_it_hangs_on_an_act(extract, sentence: str, statement: bool) -> None:
+    found = {row for row in statements(extract(sentence)) if row[0].startswith("01")}
+    assert bool(found) is statement, found
