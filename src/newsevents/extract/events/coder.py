@@ -11,7 +11,7 @@ from newsevents.extract.events.codebook import CameoCode, codebook, compose
 from newsevents.extract.events.dictionary import SUPPORT, VerbDictionary
 from newsevents.extract.events.framing import Framed, accusation, alleged, duties, duty_frame, reframe
 from newsevents.extract.events.matcher import Trigger, is_event_noun, match, noun_code, verb_lemma
-from newsevents.extract.events.modality import modality, negated_directly, speech_head
+from newsevents.extract.events.modality import SPEECH, head_lemma, modality, negated_directly, not_an_act, speech_head
 from newsevents.extract.events.roles import (
     WEAPON_CODES,
     act_victims,
@@ -60,6 +60,11 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "INS", "SEP", "IMG
 VISIT_CODES = frozenset({"042", "043"})
 OWNING_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 WORDY_SECTORS = frozenset({"ELI", "OPP", "PTY", "LEG", "MED", "JUD", "EDU", "BUS", "LAB", "NGO", "HRI"})
+
+
+# Roots of speech acts: a quote's speaker appealing, promising, demanding, criticising, rejecting or
+# threatening in the quote's own words ("'We ask them to join us,' he said") is that statement's code.
+SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 
 
 def _depth(token: Token) -> int:
@@ -186,6 +191,19 @@ def _roles(ctx: ExtractContext, trigger: Trigger) -> tuple[list[Actor], list[Act
     return sources, targets
 
 
+def _framing_speech(trigger: Trigger) -> bool:
+    """ "Speaking to the BBC, the minister said ...": the participle sets the scene of the speech act the
+    main verb reports; coding it as a consultation would count one act twice (and the medium as its target)."""
+    verb = trigger.verb
+    return (
+        trigger.code[:2] == "04"
+        and verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.head.i != verb.i
+        and head_lemma(verb.head) in SPEECH
+    )
+
+
 def _reporter(ctx: ExtractContext, verb: Token) -> list[Actor]:
     speech = speech_head(verb)
     return sources_of(ctx, speech) if speech is not None else []
@@ -296,6 +314,8 @@ def _frame(
     ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary, quotes: tuple[tuple[int, int], ...]
 ) -> Framed | None:
     """Code, actors and modality of one trigger, or None when it makes no event."""
+    if not_an_act(trigger.verb) is not None or _framing_speech(trigger):
+        return None
     sources, targets = _roles(ctx, trigger)
     entry, sources = _perpetrator(ctx, trigger, dictionary, sources, targets)
     if trigger.figurative is not None and not _armed_conflict(sources, targets, not trigger.figurative):
@@ -324,3 +344,26 @@ def _frame(
         return None
     entry, mood = _mood(trigger, entry, quotes)
     return reframe(ctx, trigger, Framed(entry, sources, targets, mood))
+
+
+def without_restated(events: list[Event], quotes: tuple[tuple[int, int], ...]) -> list[Event]:
+    """Drop a plain statement (010) whose speaker, in the same sentence and inside the quoted words,
+    does a more specific speech act: CODING.md codes one event per speech act, with its most specific
+    code ("'We are asking them to join us,' he said" is one appeal, not an appeal and a statement)."""
+    return [e for e in events if not _restated(e, events, quotes)]
+
+
+def _restated(statement: Event, events: list[Event], quotes: tuple[tuple[int, int], ...]) -> bool:
+    if statement.quote is None or statement.cameo != "010" or statement.source is None:
+        return False
+    if not 0 <= statement.quote < len(quotes):
+        return False
+    start, end = quotes[statement.quote]
+    return any(
+        other.root in SPEECH_ACT_ROOTS
+        and other.sentence == statement.sentence
+        and start <= other.trigger.start < end
+        and other.source is not None
+        and _same(other.source, statement.source)
+        for other in events
+    )

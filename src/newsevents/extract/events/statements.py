@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.codebook import codebook
 from newsevents.extract.events.dictionary import NO_EVENT, VerbDictionary
-from newsevents.extract.events.modality import STRONG_MODALS, negated_directly
+from newsevents.extract.events.modality import STRONG_MODALS, negated_directly, not_an_act
 from newsevents.extract.events.roles import actors_of, is_passive, sources_of
 from newsevents.extract.events.tree import near_children
 from newsevents.types import Actor, CharRange, Event, Modality, Quote
@@ -133,6 +133,8 @@ def _own_speech_act(cue: Token) -> bool:
     one addressed) and not a participle adjunct of another verb ("criticised the plan, saying ...")."""
     if cue.pos_ in ("VERB", "AUX") and is_passive(cue) and not any(c.dep_ == "agent" for c in cue.children):
         return False
+    if cue.pos_ in ("VERB", "AUX") and not_an_act(cue) is not None:
+        return False  # "every year he would praise them", "could have said more": no speech act took place
     return not (cue.tag_ == "VBG" and cue.dep_ in ADJUNCT_DEPS)
 
 
