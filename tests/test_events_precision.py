@@ -25,9 +25,7 @@ NOT_ACTS = [
     ("Any governor would criticise his rivals before an election.", "criticise"),  # generic "would"
     ("The union can sue the county over the new road.", "sue"),  # ability
     ("The senator was able to meet the governor.", "meet"),  # ability
-    ("The mayor flew to Albany to meet the governor.", "meet"),  # purpose of the trip
-    ("The company won contracts to supply the army.", "supply"),  # infinitive hanging on a noun
-    ("The government pledged money in an attempt to fight poverty.", "fight"),  # purpose
+    ("The government pledged money in an attempt to fight poverty.", "fight"),  # the object of an attempt
 ]
 
 
@@ -39,17 +37,19 @@ def test_acts_that_did_not_happen_are_not_coded(extract, sentence: str, trigger:
 
 # Future, planned and conditional acts are coded, as hypothetical.
 HYPOTHETICAL = [
-    ("The mayor will meet the governor on Friday.", "04", "mayor"),
-    ("The union could sue the county over the new road.", "11", "union"),
-    ("If the talks fail, the union would sue the county.", "11", "union"),
+    ("The mayor will meet the governor on Friday.", "meet", "mayor"),
+    ("The union could sue the county over the new road.", "sue", "union"),
+    ("If the talks fail, the union would sue the county.", "sue", "union"),
+    ("The governor flew to Paris to meet the French president.", "meet", "governor"),  # a purpose is planned
 ]
 
 
-@pytest.mark.parametrize(("sentence", "root", "source"), HYPOTHETICAL)
-def test_future_and_conditional_acts_are_hypothetical(extract, sentence: str, root: str, source: str) -> None:
-    events = [e for e in extract(sentence).events if e.root == root]
-    assert events, sentence
-    assert all(e.modality == "hypothetical" for e in events)
+@pytest.mark.parametrize(("sentence", "trigger", "source"), HYPOTHETICAL)
+def test_future_and_conditional_acts_are_hypothetical(extract, sentence: str, trigger: str, source: str) -> None:
+    record = extract(sentence)
+    events = [e for e in record.events if trigger in e.trigger.text]
+    assert events, triples(record)
+    assert all(e.modality == "hypothetical" for e in events), triples(record)
     assert any(e.source is not None and e.source.text.endswith(source) for e in events)
 
 
@@ -66,6 +66,7 @@ TARGETS = [
     ("At Springfield, the governor criticised the mayor.", "11", "mayor", "Springfield"),
     # a sum of money is what is given or promised, never an actor
     ("The party promised 4 billion pounds in tax cuts.", "03", None, "pounds"),
+    ("The party promised pounds 4bn in tax cuts.", "03", None, "pounds"),
 ]
 
 
@@ -102,3 +103,27 @@ def test_speaking_to_a_channel_is_the_statement_it_introduces(extract) -> None:
 def test_talking_to_an_actor_is_still_a_consultation(extract) -> None:
     record = extract("The prime minister spoke to the French president on Sunday.")
     assert [e.root for e in record.events] == ["04"], triples(record)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "posture"),
+    [
+        ("The parties built up their war chests before the election.", False),  # money, not force
+        ("Russia built up troops on the border with Ukraine.", True),
+    ],
+)
+def test_a_show_of_force_needs_a_state_or_armed_group(extract, sentence: str, posture: bool) -> None:
+    record = extract(sentence)
+    assert any(e.root == "15" for e in record.events) is posture, triples(record)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "visit"),
+    [
+        ("Mayor Carter of Leeds will visit Manchester on Tuesday.", False),  # travel at home: no host
+        ("The British prime minister will visit France on Tuesday.", True),
+    ],
+)
+def test_a_visit_needs_a_host(extract, sentence: str, visit: bool) -> None:
+    record = extract(sentence)
+    assert any(e.cameo == "042" for e in record.events) is visit, triples(record)

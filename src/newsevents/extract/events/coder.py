@@ -58,6 +58,10 @@ LOCATION_TARGET_CODES = frozenset({"042", "043", "044", "074"})
 # Sectors whose members use force (CAMEO agent codes): military, rebels, police, spies, insurgents, ...
 ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "INS", "SEP", "IMG"})
 VISIT_CODES = frozenset({"042", "043"})
+# Actor kinds that are someone rather than somewhere (cities, regions and countries are places).
+ACTOR_KINDS = frozenset({"person", "organisation", "government", "group", "pronoun"})
+# Showing military force (15x) is done by armed forces or states: "parties built up their war chests" is not.
+POSTURE_ROOTS = frozenset({"15"})
 OWNING_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 WORDY_SECTORS = frozenset({"ELI", "OPP", "PTY", "LEG", "MED", "JUD", "EDU", "BUS", "LAB", "NGO", "HRI"})
 
@@ -130,6 +134,10 @@ def actor_pairs(sources: list[Actor], targets: list[Actor], symmetric: bool) -> 
     return pairs
 
 
+def _state_or_armed(actor: Actor) -> bool:
+    return actor.sector in ARMED_SECTORS or actor.sector == "GOV" or actor.kind in ("country", "government")
+
+
 def _political_speaker(actor: Actor) -> bool:
     """People, parties, parliaments and media: their "attacks" are usually words."""
     return actor.kind in ("person", "pronoun") or actor.sector in WORDY_SECTORS
@@ -155,9 +163,10 @@ def _own_part(ctx: ExtractContext, target: Actor, sources: list[Actor]) -> bool:
 
 
 def _home_place(target: Actor, sources: list[Actor]) -> bool:
-    """A place in the visitor's own country ("toured Yorkshire"): travel at home is no visit between actors."""
+    """A place in the visitor's own country ("toured Yorkshire", "will visit Leeds"): travel at home is no
+    visit between actors."""
     return (
-        target.kind in ("country", "other")
+        target.kind not in ACTOR_KINDS
         and target.code == target.country
         and any(s.country == target.country for s in sources)
     )
@@ -323,6 +332,8 @@ def _frame(
         if not trigger.figurative:
             return None
         entry = codebook()[trigger.figurative]
+    if entry.root in POSTURE_ROOTS and not any(_state_or_armed(a) for a in sources):
+        return None
     if not targets and (entry.root in LOCATION_TARGET_ROOTS or entry.code in LOCATION_TARGET_CODES):
         inner = (trigger.inner,) if trigger.inner is not None else ()
         targets = location_targets(ctx, (*trigger.nouns, trigger.verb, *inner))

@@ -192,12 +192,12 @@ def not_an_act(trigger: Token) -> str | None:
 
     CODING.md codes acts that took place, and future, planned or conditional ones as hypothetical;
     an act that did not happen and is not expected ("could have rallied the party"), a mere ability
-    ("we can beat them"), a habit or a generality ("any leader would praise his allies") and the
-    purpose of another act ("went to Paris to meet Macron", "an attempt to fight poverty") are none
-    of these, and an intended act is coded on the vow or plan itself, not again.
+    ("we can beat them"), a habit or a generality ("any leader would praise his allies") and an act
+    named as the object of an attempt, a contract or a permission ("an attempt to fight poverty") are
+    none of these.
     """
     if _purpose(trigger):
-        return "purpose"
+        return "object of a noun"
     clause = [trigger]  # "could have tried to rally": the marks sit on the verb the trigger completes
     while clause[-1].dep_ == "xcomp" and clause[-1].head.i != clause[-1].i and len(clause) < MAX_HOPS:
         clause.append(clause[-1].head)
@@ -223,14 +223,13 @@ def _reported_or_conditional(trigger: Token) -> bool:
 
 
 def _purpose(trigger: Token) -> bool:
-    """An infinitive that is another act's purpose or hangs on a noun: "sent troops to attack",
-    "in an attempt to fight", "contracts to supply the army". Infinitives of plans and wishes
-    ("plans to attack") and plans named by a noun ("has no plans to attack") stay hypothetical acts."""
+    """An infinitive hanging on a noun that is not a plan: "in an attempt to fight poverty", "won contracts
+    to supply the army", "permission to help". The purpose of a verb ("sent experts to investigate") and
+    plans ("plans to attack", "has no plans to attack") are planned acts: hypothetical, still coded."""
     if not _unrealised_infinitive(trigger) or trigger.head.i == trigger.i:
         return False
-    if trigger.dep_ == "advcl":
-        return True
-    return trigger.head.pos_ in ("NOUN", "PROPN") and trigger.head.lemma_.lower() not in PLAN_NOUNS
+    head = trigger.head
+    return trigger.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in PLAN_NOUNS
 
 
 def _unrealised_infinitive(token: Token) -> bool:

@@ -83,15 +83,20 @@ WEAPON_CODES = {
     "drone": "195",
 }
 AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+CURRENCY_NOUNS = frozenset({"pound", "dollar", "euro", "yen", "yuan", "rouble", "ruble", "rupee", "franc", "peso"})
 ABOUT_PREPS = frozenset({"for", "over", "about", "at", "after"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "to", "into", "across", "outside", "around"})
 
 
 def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Actor]:
     """The actor(s) a noun phrase headed by `token` stands for ("US and British activists": two)."""
-    if token.ent_type_ in AMOUNT_ENTITIES:
+    if _amount(token):
         return []  # "promised pounds 4bn", "gave 5% to the fund": a sum is what is given, never who
     actor = ctx.actor_for_token(token)
+    if actor is not None and any(
+        _amount(t) for t in token.doc.char_span(actor.start, actor.end, alignment_mode="expand") or ()
+    ):
+        return []
     if actor is not None:
         return [_with_origin(ctx, actor, token, depth)]
     if depth > 2:
@@ -106,6 +111,10 @@ def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Act
             # "the president of France", "doctors from Cuba", "opposition groups in Zimbabwe"
             return actors_of(ctx, [c for c in child.children if c.dep_ == "pobj"], depth + 1)
     return []
+
+
+def _amount(token: Token) -> bool:
+    return token.ent_type_ in AMOUNT_ENTITIES or token.lower_.removesuffix("s") in CURRENCY_NOUNS
 
 
 def _with_origin(ctx: ExtractContext, actor: Actor, token: Token, depth: int) -> Actor:
