@@ -40,10 +40,7 @@ GOLDS = ("petr2", "plover", "bbc-dev", "bbc")
 BBC_SPLITS = ("study", "report", "all")
 # The BBC gold gives no publication dates; the articles are of 2004-05.
 BBC_DEFAULT_DATE = dt.date(2005, 1, 1)
-# PETR2's codings were seeded from PETRARCH-2, which has no modality and codes future and planned acts
-# ("will supply arms" is 072) but not negated ones: every event of ours that is not negated is scored.
-# Acts that are not acts at all (counterfactual, habitual, ability, purpose) are never output.
-PETR2_SCORED = frozenset({"asserted", "reported", "hypothetical"})
+FACTUAL = frozenset({"asserted", "reported"})
 # CAMEO country codes that predate ISO alpha-3, as they occur in older gold data.
 OLD_CAMEO_COUNTRIES = {
     "JAP": "JPN",
@@ -134,9 +131,9 @@ class _Petr2Tally:
 
 
 def _score_petr2(row: dict, events: list[Event], tally: _Petr2Tally) -> None:
-    scored = [e for e in events if e.target is not None and e.modality in PETR2_SCORED]
+    scored = [e for e in events if e.target is not None and e.modality in FACTUAL]
     tally.one_sided += sum(1 for e in events if e.target is None)
-    tally.non_factual += sum(1 for e in events if e.modality not in PETR2_SCORED)
+    tally.non_factual += sum(1 for e in events if e.modality not in FACTUAL)
     gold = [] if row.get("noevents") else row["events"]
     gold_keys = [(gold_country(g["source"]), gold_country(g["target"])) for g in gold]
     ours = [(actor_country(e.source), actor_country(e.target)) for e in scored]
@@ -168,13 +165,12 @@ def evaluate_petr2(shared: Path, options: Options, limit: int | None) -> EvalRep
             "gold_events": tally.root.tp + tally.root.fn,
             "scored_predictions": tally.root.tp + tally.root.fp,
             "one_sided_not_scored": tally.one_sided,
-            "negated_not_scored": tally.non_factual,
+            "negated_or_hypothetical_not_scored": tally.non_factual,
         },
         notes=[
             "Match key: (source country, target country, root) one-to-one per sentence; IGO/NGO/IMG count "
             "as their prefix; events on `noevents` sentences are false positives.",
-            "Scored predictions are dyadic events that are not negated (PETRARCH-2, which seeded this gold, codes "
-            "future and planned acts); QuadClass uses GDELT numbering.",
+            "Scored predictions are dyadic asserted/reported events; QuadClass uses GDELT numbering.",
         ],
     )
 

@@ -139,8 +139,9 @@ def _own_marks(token: Token, skip_negation: bool = False) -> Modality | None:
     )
     if future and conditional:
         return "hypothetical"
-    if future:  # "will meet", "would send": planned or future acts have not happened (CODING.md)
+    if "would" in lowered:
         return "hypothetical"
+    # a plain "will" stays asserted: PETR2's coding counts future acts as events; see docs/accuracy.md
     return None
 
 
