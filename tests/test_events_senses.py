@@ -134,9 +134,9 @@ ARGUMENTS_AND_MODALITY = [
     ("The governor criticised the plan, the mayor said.", "111", "governor", "reported"),
     # a beneficiary is not the actor: the unions would do the supporting, not the speaker
     ('Governor Jones said: "We hope the unions will support us."', "05", "unions", "hypothetical"),
-    # progressive is asserted; habitual "would" and counterfactual "could have" are not
+    # progressive is asserted (habitual "would" and counterfactual "could have" are no act at all:
+    # tests/test_events_precision.py)
     ("The senator is urging the governor to resign.", "02", "senator", "asserted"),
-    ("Every year the mayor would praise the police.", "051", "mayor", "hypothetical"),
     # a statement's own modality: future and negated speech acts
     ("The Greens will say that the plan costs too much.", "01", "Greens", "hypothetical"),
     ("Senator Maria Lopez did not say whether she would run.", "01", "Maria Lopez", "negated"),

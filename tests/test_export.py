@@ -93,6 +93,15 @@ def test_gdelt_export_column_by_column(store: Store, tmp_path: Path, index: int,
     assert row["GLOBALEVENTID"] == str(global_event_id("id-jan", index))
 
 
+@pytest.mark.parametrize("modality", ["hypothetical", "negated"])
+def test_gdelt_exports_only_events_that_happened(store: Store, tmp_path: Path, modality: str) -> None:
+    # GDELT's table has no modality column: a planned or denied act would read as one that took place
+    store.con.execute("UPDATE events SET modality = ? WHERE article_id = 'id-jan' AND idx = 1", [modality])
+    rows = gdelt_rows(_gdelt(store, tmp_path, DateWindow(until=dt.date(2022, 1, 31))))
+    assert [r["EventCode"] for r in rows] == ["195"]
+    assert export(store, "parquet", tmp_path / "pq")["events"] == 6  # the other exports keep every event
+
+
 @pytest.mark.parametrize(
     ("since", "until", "articles"),
     [

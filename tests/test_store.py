@@ -43,7 +43,7 @@ def full_record(record_id: str = "wire-1", published: dt.date | None = dt.date(2
             Event(CharRange(0, 41), Span(15, 22, "shelled"), russia, None, "195", "19", 4, -10.0, "ASSAULT",
                   "asserted", "2022-01-24", "text", kharkiv),
             Event(CharRange(42, 75), Span(61, 74, "Zelensky said"), zelensky, russia, "130", "13", 3, -4.4, None,
-                  "hypothetical", None, None, None),
+                  "asserted", None, None, None),
         ],
         quotes=[Quote(42, 60, '"We will respond,"', "direct", Span(70, 74, "said"), zelensky)],
         claims=[Claim(76, 99, "130,000 troops are there", 130000, "troops", "troops", None, None),

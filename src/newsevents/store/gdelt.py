@@ -36,7 +36,8 @@ GDELT_COLUMNS: tuple[str, ...] = (
 # The events joined with their article: what `gdelt_row` needs. `lead_end` is where the first
 # paragraph ends, for IsRootEvent (GDELT flags events from the lead paragraph). One row per event
 # group (docs/store.md): its first mention, with the group's counts; an event not grouped yet is
-# its own row.
+# its own row. Only events that happened (asserted or reported) are exported: GDELT's table has no
+# modality column, so a planned, conditional or denied act would read as one that took place.
 GDELT_QUERY = """
 SELECT * EXCLUDE (article_row, is_first) FROM (
     SELECT e.*, a.published, coalesce(a.url, a.source_id) AS source_url,
@@ -47,7 +48,7 @@ SELECT * EXCLUDE (article_row, is_first) FROM (
     LEFT JOIN event_group_members m USING (article_id, idx) LEFT JOIN event_groups g ON g.group_id = m.group_id
     {where}
 )
-WHERE is_first
+WHERE is_first AND modality IN ('asserted', 'reported')
 ORDER BY article_row, idx
 """
 

@@ -19,7 +19,7 @@ from newsevents.extract.events.matcher import (
     noun_code,
     verb_lemma,
 )
-from newsevents.extract.events.modality import modality, negated_directly, speech_head
+from newsevents.extract.events.modality import SPEECH, head_lemma, modality, negated_directly, not_an_act, speech_head
 from newsevents.extract.events.roles import (
     WEAPON_CODES,
     act_victims,
@@ -67,8 +67,17 @@ LOCATION_TARGET_CODES = frozenset({"042", "043", "044", "074"})
 # Sectors whose members use force (CAMEO agent codes): military, rebels, police, spies, insurgents, ...
 ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "INS", "SEP", "IMG"})
 VISIT_CODES = frozenset({"042", "043"})
+# Actor kinds that are someone rather than somewhere (cities, regions and countries are places).
+ACTOR_KINDS = frozenset({"person", "organisation", "government", "group", "pronoun"})
+# Showing military force (15x) is done by armed forces or states: "parties built up their war chests" is not.
+POSTURE_ROOTS = frozenset({"15"})
 OWNING_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 WORDY_SECTORS = frozenset({"ELI", "OPP", "PTY", "LEG", "MED", "JUD", "EDU", "BUS", "LAB", "NGO", "HRI"})
+
+
+# Roots of speech acts: a quote's speaker appealing, promising, demanding, criticising, rejecting or
+# threatening in the quote's own words ("'We ask them to join us,' he said") is that statement's code.
+SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 
 
 def _depth(token: Token) -> int:
@@ -134,6 +143,10 @@ def actor_pairs(sources: list[Actor], targets: list[Actor], symmetric: bool) -> 
     return pairs
 
 
+def _state_or_armed(actor: Actor) -> bool:
+    return actor.sector in ARMED_SECTORS or actor.sector == "GOV" or actor.kind in ("country", "government")
+
+
 def _political_speaker(actor: Actor) -> bool:
     """People, parties, parliaments and media: their "attacks" are usually words."""
     return actor.kind in ("person", "pronoun") or actor.sector in WORDY_SECTORS
@@ -159,9 +172,10 @@ def _own_part(ctx: ExtractContext, target: Actor, sources: list[Actor]) -> bool:
 
 
 def _home_place(target: Actor, sources: list[Actor]) -> bool:
-    """A place in the visitor's own country ("toured Yorkshire"): travel at home is no visit between actors."""
+    """A place in the visitor's own country ("toured Yorkshire", "will visit Leeds"): travel at home is no
+    visit between actors."""
     return (
-        target.kind in ("country", "other")
+        target.kind not in ACTOR_KINDS
         and target.code == target.country
         and any(s.country == target.country for s in sources)
     )
@@ -193,6 +207,19 @@ def _roles(ctx: ExtractContext, trigger: Trigger) -> tuple[list[Actor], list[Act
     if trigger.pattern.inverse:
         return targets, sources
     return sources, targets
+
+
+def _framing_speech(trigger: Trigger) -> bool:
+    """ "Speaking to the BBC, the minister said ...": the participle sets the scene of the speech act the
+    main verb reports; coding it as a consultation would count one act twice (and the medium as its target)."""
+    verb = trigger.verb
+    return (
+        trigger.code[:2] == "04"
+        and verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.head.i != verb.i
+        and head_lemma(verb.head) in SPEECH
+    )
 
 
 def _reporter(ctx: ExtractContext, verb: Token) -> list[Actor]:
@@ -324,6 +351,8 @@ def _frame(
     ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary, quotes: tuple[tuple[int, int], ...]
 ) -> Framed | None:
     """Code, actors and modality of one trigger, or None when it makes no event."""
+    if not_an_act(trigger.verb) is not None or _framing_speech(trigger):
+        return None
     sources, targets = _roles(ctx, trigger)
     entry, sources = _perpetrator(ctx, trigger, dictionary, sources, targets)
     if trigger.figurative is not None and not _armed_conflict(sources, targets, not trigger.figurative):
@@ -331,6 +360,8 @@ def _frame(
         if not trigger.figurative:
             return None
         entry = codebook()[trigger.figurative]
+    if entry.root in POSTURE_ROOTS and not any(_state_or_armed(a) for a in sources):
+        return None
     if not targets and (entry.root in LOCATION_TARGET_ROOTS or entry.code in LOCATION_TARGET_CODES):
         inner = (trigger.inner,) if trigger.inner is not None else ()
         targets = location_targets(ctx, (*trigger.nouns, trigger.verb, *inner))
@@ -352,3 +383,26 @@ def _frame(
         return None
     entry, mood = _mood(trigger, entry, quotes)
     return reframe(ctx, trigger, Framed(entry, sources, targets, mood))
+
+
+def without_restated(events: list[Event], quotes: tuple[tuple[int, int], ...]) -> list[Event]:
+    """Drop a plain statement (010) whose speaker, in the same sentence and inside the quoted words,
+    does a more specific speech act: CODING.md codes one event per speech act, with its most specific
+    code ("'We are asking them to join us,' he said" is one appeal, not an appeal and a statement)."""
+    return [e for e in events if not _restated(e, events, quotes)]
+
+
+def _restated(statement: Event, events: list[Event], quotes: tuple[tuple[int, int], ...]) -> bool:
+    if statement.quote is None or statement.cameo != "010" or statement.source is None:
+        return False
+    if not 0 <= statement.quote < len(quotes):
+        return False
+    start, end = quotes[statement.quote]
+    return any(
+        other.root in SPEECH_ACT_ROOTS
+        and other.sentence == statement.sentence
+        and start <= other.trigger.start < end
+        and other.source is not None
+        and _same(other.source, statement.source)
+        for other in events
+    )

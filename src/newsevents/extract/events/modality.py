@@ -16,6 +16,8 @@ from newsevents.types import Modality
 
 STRONG_MODALS = frozenset({"could", "might", "may", "should", "can", "must", "ought", "shall", "'d"})
 WEAK_MODALS = frozenset({"would"})  # future-in-the-past under a speech verb, else hypothetical
+ABILITY_MODALS = frozenset({"can", "ca"})  # "ca" is spaCy's token for "can't"
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 DENIALS = frozenset({"deny", "refute", "dismiss", "reject", "disprove", "debunk"})
 IRREALIS = frozenset(
@@ -103,6 +105,8 @@ SPEECH = frozenset(
         "according",
     }
 )
+# Nouns that name a planned act, which CODING.md codes as hypothetical: "plans to invade", "the decision to attack".
+PLAN_NOUNS = frozenset({"plan", "intention", "intent", "proposal", "decision", "scheme", "preparation"})
 KNOWN_HEADS = DENIALS | IRREALIS | SPEECH
 SAME_CLAUSE_DEPS = frozenset({"xcomp", "conj", "aux", "auxpass"})
 MAX_HOPS = 8
@@ -137,6 +141,7 @@ def _own_marks(token: Token, skip_negation: bool = False) -> Modality | None:
         return "hypothetical"
     if "would" in lowered:
         return "hypothetical"
+    # a plain "will" stays asserted: PETR2's coding counts future acts as events; see docs/accuracy.md
     return None
 
 
@@ -181,6 +186,51 @@ def modality(trigger: Token, in_quote: bool = False, skip_negation: bool = False
     if tentative is not None or irrealis:
         return "hypothetical"
     return "reported" if in_quote else "asserted"
+
+
+def not_an_act(trigger: Token) -> str | None:
+    """Why the trigger names no act at all, neither done nor planned, or None.
+
+    CODING.md codes acts that took place, and future, planned or conditional ones as hypothetical;
+    an act that did not happen and is not expected ("could have rallied the party"), a mere ability
+    ("we can beat them"), a habit or a generality ("any leader would praise his allies") and an act
+    named as the object of an attempt, a contract or a permission ("an attempt to fight poverty") are
+    none of these.
+    """
+    if _purpose(trigger):
+        return "object of a noun"
+    clause = [trigger]  # "could have tried to rally": the marks sit on the verb the trigger completes
+    while clause[-1].dep_ == "xcomp" and clause[-1].head.i != clause[-1].i and len(clause) < MAX_HOPS:
+        clause.append(clause[-1].head)
+    for verb in clause:
+        words = {child.lower_ for child in near_children(verb) if child.dep_ in ("aux", "neg")}
+        if words & STRONG_MODALS and "have" in words and verb.tag_ == "VBN":
+            return "counterfactual"
+        if words & ABILITY_MODALS or head_lemma(verb) == "able":
+            return "ability"
+        if "would" in words and not _reported_or_conditional(verb):
+            return "habitual"
+    return None
+
+
+def _reported_or_conditional(trigger: Token) -> bool:
+    """A "would" that is a reported future ("said it would meet") or the main clause of a condition."""
+    if speech_head(trigger) is not None or trigger.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl"):
+        return True
+    return any(
+        child.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in near_children(child))
+        for child in near_children(trigger)
+    )
+
+
+def _purpose(trigger: Token) -> bool:
+    """An infinitive hanging on a noun that is not a plan: "in an attempt to fight poverty", "won contracts
+    to supply the army", "permission to help". The purpose of a verb ("sent experts to investigate") and
+    plans ("plans to attack", "has no plans to attack") are planned acts: hypothetical, still coded."""
+    if not _unrealised_infinitive(trigger) or trigger.head.i == trigger.i:
+        return False
+    head = trigger.head
+    return trigger.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in PLAN_NOUNS
 
 
 def _unrealised_infinitive(token: Token) -> bool:

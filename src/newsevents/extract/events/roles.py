@@ -82,13 +82,21 @@ WEAPON_CODES = {
     "gunship": "195",
     "drone": "195",
 }
+AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+CURRENCY_NOUNS = frozenset({"pound", "dollar", "euro", "yen", "yuan", "rouble", "ruble", "rupee", "franc", "peso"})
 ABOUT_PREPS = frozenset({"for", "over", "about", "at", "after"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "to", "into", "across", "outside", "around"})
 
 
 def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Actor]:
     """The actor(s) a noun phrase headed by `token` stands for ("US and British activists": two)."""
+    if _amount(token):
+        return []  # "promised pounds 4bn", "gave 5% to the fund": a sum is what is given, never who
     actor = ctx.actor_for_token(token)
+    if actor is not None and any(
+        _amount(t) for t in token.doc.char_span(actor.start, actor.end, alignment_mode="expand") or ()
+    ):
+        return []
     if actor is not None:
         return [_with_origin(ctx, actor, token, depth)]
     if depth > 2:
@@ -103,6 +111,10 @@ def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Act
             # "the president of France", "doctors from Cuba", "opposition groups in Zimbabwe"
             return actors_of(ctx, [c for c in child.children if c.dep_ == "pobj"], depth + 1)
     return []
+
+
+def _amount(token: Token) -> bool:
+    return token.ent_type_ in AMOUNT_ENTITIES or token.lower_.removesuffix("s") in CURRENCY_NOUNS
 
 
 def _with_origin(ctx: ExtractContext, actor: Actor, token: Token, depth: int) -> Actor:
@@ -230,6 +242,13 @@ def _directed(owner: Token, own: set[int], preps: frozenset[str] = TARGET_PREPS)
     ]
 
 
+def _scene(owner: Token, prep: Token) -> bool:
+    """A phrase put before the subject sets the scene ("At the airport, the company wrote to residents",
+    "On Monday, ..."): it says where or when, not whom the act is aimed at."""
+    subjects = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and prep.i < min(s.left_edge.i for s in subjects)
+
+
 def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token]]:
     """Candidate target phrases of `verb`, most direct first: passive subject, objects, directed preps.
 
@@ -246,7 +265,8 @@ def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token
     # in a passive, "from X" names where the act came from, not whom it hit ("fired at it from Gaza")
     verb_preps = TARGET_PREPS - {"from"} if is_passive(verb) else TARGET_PREPS
     for owner in (*nouns, verb):
-        groups += [_objects(owner, own), _directed(owner, own, verb_preps if owner.i == verb.i else TARGET_PREPS)]
+        directed = _directed(owner, own, verb_preps if owner.i == verb.i else TARGET_PREPS)
+        groups += [_objects(owner, own), [pobj for pobj in directed if not _scene(owner, pobj.head)]]
     return [group for group in groups if group]
 
 

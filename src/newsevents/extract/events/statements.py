@@ -27,7 +27,7 @@ from spacy.tokens import Token
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.codebook import codebook
 from newsevents.extract.events.dictionary import NO_EVENT, VerbDictionary
-from newsevents.extract.events.modality import STRONG_MODALS, negated_directly
+from newsevents.extract.events.modality import STRONG_MODALS, negated_directly, not_an_act
 from newsevents.extract.events.roles import RELATIVE_PRONOUNS, actors_of, is_passive, sources_of
 from newsevents.extract.events.stance import clause_subjects, content_tokens, judged_targets
 from newsevents.extract.events.tree import near_children
@@ -202,6 +202,8 @@ def _own_speech_act(cue: Token, acts: list[tuple[int, int]]) -> bool:
     ...", "said ..., adding"); the adjunct of a verb that is no act is one ("remained wary, claiming ...")."""
     if cue.pos_ in ("VERB", "AUX") and is_passive(cue) and not any(c.dep_ == "agent" for c in cue.children):
         return False
+    if cue.pos_ in ("VERB", "AUX") and not_an_act(cue) is not None:
+        return False  # "every year he would praise them", "could have said more": no speech act took place
     if _ordered(cue) or _unrealised(cue):
         return False
     if not (cue.tag_ == "VBG" and cue.dep_ in ADJUNCT_DEPS):

@@ -1,0 +1,121 @@
+"""Issue 9, event precision: modality, arguments and duplicates, in sentences of our own.
+
+Each row: sentence -> what must (or must not) be coded, checked through the real pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.types import ArticleRecord
+
+
+def triples(record: ArticleRecord) -> list[tuple[str, str | None, str | None, str]]:
+    return [
+        (e.cameo, e.source.text if e.source else None, e.target.text if e.target else None, e.modality)
+        for e in record.events
+    ]
+
+
+# Acts that neither happened nor are expected to: no event at all (CODING.md codes neither).
+NOT_ACTS = [
+    ("The party could have rallied behind the mayor.", "rallied"),  # counterfactual
+    ("The council should have consulted the unions.", "consulted"),  # counterfactual
+    ("Every year the mayor would praise the police.", "praise"),  # habitual / generic "would"
+    ("Any governor would criticise his rivals before an election.", "criticise"),  # generic "would"
+    ("The union can sue the county over the new road.", "sue"),  # ability
+    ("The senator was able to meet the governor.", "meet"),  # ability
+    ("The government pledged money in an attempt to fight poverty.", "fight"),  # the object of an attempt
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), NOT_ACTS)
+def test_acts_that_did_not_happen_are_not_coded(extract, sentence: str, trigger: str) -> None:
+    record = extract(sentence)
+    assert not [e for e in record.events if trigger in e.trigger.text], triples(record)
+
+
+# Future, planned and conditional acts are coded, as hypothetical.
+HYPOTHETICAL = [
+    ("The union could sue the county over the new road.", "sue", "union"),
+    ("If the talks fail, the union would sue the county.", "sue", "union"),
+    ("The governor flew to Paris to meet the French president.", "meet", "governor"),  # a purpose is planned
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "source"), HYPOTHETICAL)
+def test_future_and_conditional_acts_are_hypothetical(extract, sentence: str, trigger: str, source: str) -> None:
+    record = extract(sentence)
+    events = [e for e in record.events if trigger in e.trigger.text]
+    assert events, triples(record)
+    assert all(e.modality == "hypothetical" for e in events), triples(record)
+    assert any(e.source is not None and e.source.text.endswith(source) for e in events)
+
+
+# Arguments: who is the target, and what is not.
+TARGETS = [
+    # a phrase before the subject sets the scene; it is not whom the act is aimed at
+    ("At Springfield, the governor criticised the mayor.", "11", "mayor", "Springfield"),
+    # a sum of money is what is given or promised, never an actor
+    ("The party promised 4 billion pounds in tax cuts.", "03", None, "pounds"),
+    ("The party promised pounds 4bn in tax cuts.", "03", None, "pounds"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "root", "target", "not_target"), TARGETS)
+def test_targets_are_actors_the_act_is_aimed_at(
+    extract, sentence: str, root: str, target: str | None, not_target: str
+) -> None:
+    record = extract(sentence)
+    events = [e for e in record.events if e.root == root]
+    assert events, triples(record)
+    assert all(e.target is None or not_target not in e.target.text for e in events), triples(record)
+    if target is not None:
+        assert any(e.target is not None and e.target.text.endswith(target) for e in events), triples(record)
+
+
+# One act coded once.
+def test_a_speech_act_in_the_quote_is_the_statement(extract) -> None:
+    record = extract('"We are asking other countries to join us," the foreign minister said.')
+    roots = sorted(e.root for e in record.events)
+    assert roots == ["02"], triples(record)
+
+
+def test_a_plain_quote_is_still_a_statement(extract) -> None:
+    record = extract('"Taxes will fall next year," the finance minister said.')
+    assert [e.cameo for e in record.events] == ["010"], triples(record)
+
+
+def test_speaking_to_a_channel_is_the_statement_it_introduces(extract) -> None:
+    record = extract("Speaking to the BBC on Sunday, the prime minister said taxes would fall.")
+    assert not [e for e in record.events if e.root == "04"], triples(record)
+    assert [e.root for e in record.events] == ["01"], triples(record)
+
+
+def test_talking_to_an_actor_is_still_a_consultation(extract) -> None:
+    record = extract("The prime minister spoke to the French president on Sunday.")
+    assert [e.root for e in record.events] == ["04"], triples(record)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "posture"),
+    [
+        ("The parties built up their war chests before the election.", False),  # money, not force
+        ("Russia built up troops on the border with Ukraine.", True),
+    ],
+)
+def test_a_show_of_force_needs_a_state_or_armed_group(extract, sentence: str, posture: bool) -> None:
+    record = extract(sentence)
+    assert any(e.root == "15" for e in record.events) is posture, triples(record)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "visit"),
+    [
+        ("Mayor Carter of Leeds will visit Manchester on Tuesday.", False),  # travel at home: no host
+        ("The British prime minister will visit France on Tuesday.", True),
+    ],
+)
+def test_a_visit_needs_a_host(extract, sentence: str, visit: bool) -> None:
+    record = extract(sentence)
+    assert any(e.cameo == "042" for e in record.events) is visit, triples(record)
