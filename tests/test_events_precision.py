@@ -119,3 +119,25 @@ def test_a_show_of_force_needs_a_state_or_armed_group(extract, sentence: str, po
 def test_a_visit_needs_a_host(extract, sentence: str, visit: bool) -> None:
     record = extract(sentence)
     assert any(e.cameo == "042" for e in record.events) is visit, triples(record)
+
+
+# The source is the name the sentence gives, not the role noun describing it, nor the body that owns the role.
+NAMED_SOURCES = [
+    ("The businesswoman Clara Voss praised the city council.", "05", "Clara Voss"),  # role + name, no comma
+    ("The union's treasurer, Omar Field, criticised the mayor.", "11", "Omar Field"),  # not the owner "union"
+    ("The senator, Rosa Kemp, criticised the governor.", "11", "Rosa Kemp"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "root", "source"), NAMED_SOURCES)
+def test_the_source_is_the_named_person_in_apposition(extract, sentence: str, root: str, source: str) -> None:
+    record = extract(sentence)
+    assert [s for code, s, _, _ in triples(record) if code.startswith(root)] == [source], triples(record)
+
+
+# A public body named after an unknown organisation is another actor, not a description of it.
+def test_a_council_after_an_unknown_group_is_the_target_not_the_group(extract) -> None:
+    record = extract("The campaign group Stopline said the council had ignored residents.")
+    group = next(a for a in record.actors if a.text == "Stopline")
+    council = next(a for a in record.actors if a.text == "council")
+    assert not group.same_entity(council) and council.code == "GOV", record.actors

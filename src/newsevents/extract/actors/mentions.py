@@ -29,6 +29,9 @@ _GENERIC_ROLES = frozenset(
     {"leader", "official", "spokesman", "spokeswoman", "spokesperson", "commander", "chief", "director", "officer"}
     | {"chairman", "chairwoman", "chairperson", "aide", "adviser", "advisor", "staffer"}
 )
+# Sectors of the nouns that describe a body named before ("the company", "the charity", "the union"):
+# public institutions ("the council", "the court", "the police") are bodies of their own, not descriptions.
+_DESCRIBED_BODY_SECTORS = frozenset({"BUS", "NGO", "MED", "EDU", "LAB", "PTY"})
 # A town must be at least this large for its name to tell a mention's country.
 _MIN_TOWN_POPULATION = 20_000
 _SPONSOR_WORDS = frozenset(
@@ -679,7 +682,7 @@ def link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def describes_unknown_body(description: Mention, named: Mention) -> bool:
     """ "the company", "a charity" describing "Velmora", an organisation with no sector of its own."""
     unknown = named.kind == "organisation" and named.entry is None and named.sector is None
-    body = description.role is not None and not description.person and description.sector is not None
+    body = description.role is not None and not description.person and description.sector in _DESCRIBED_BODY_SECTORS
     return unknown and body
 
 

@@ -98,10 +98,11 @@ def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Act
     ):
         return []
     if actor is not None:
-        return [_with_origin(ctx, actor, token, depth)]
+        return [_with_origin(ctx, _named_apposition(ctx, token, actor) or actor, token, depth)]
     if depth > 2:
         return []
-    for child in token.children:
+    # An apposition names the head itself ("the party's treasurer, Ann Lee"); a modifier only qualifies it.
+    for child in sorted(token.children, key=lambda c: c.dep_ != "appos"):
         if child.dep_ == "appos" or (child.dep_ in MODIFIER_DEPS and child.i < token.i):
             found = actors_of(ctx, [child], depth + 1)
             if found:
@@ -111,6 +112,17 @@ def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Act
             # "the president of France", "doctors from Cuba", "opposition groups in Zimbabwe"
             return actors_of(ctx, [c for c in child.children if c.dep_ == "pobj"], depth + 1)
     return []
+
+
+def _named_apposition(ctx: ExtractContext, token: Token, actor: Actor) -> Actor | None:
+    """The name in apposition to a role noun of the same entity ("the businessman Peter Hart"): the name
+    is the mention that says who acted, the role only describes them."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            named = ctx.actor_for_token(child)
+            if named is not None and named is not actor and named.same_entity(actor):
+                return named
+    return None
 
 
 def _amount(token: Token) -> bool:
