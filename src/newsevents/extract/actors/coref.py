@@ -168,7 +168,9 @@ class _DocFacts:
 
 def _best_in_sentence(mentions: list[Mention], ks: list[int], pronoun: Mention, facts: _DocFacts) -> int:
     if pronoun.plural:  # "they": a group named in the plural before a body named in the singular
-        ks = [k for k in ks if facts.doc[mentions[k].head].tag_ in ("NNS", "NNPS")] or ks
+        # ... but not an owner named in the possessive: in "the farmers' union ... they", they are the union
+        plural = [k for k in ks if facts.doc[mentions[k].head].tag_ in ("NNS", "NNPS")]
+        ks = [k for k in plural if facts.doc[mentions[k].head].dep_ != "poss"] or ks
     subjects = [k for k in ks if facts.doc[mentions[k].head].dep_ in _SUBJECT_DEPS]
     # In an earlier sentence the main subject (the first) is the topic; in the pronoun's own
     # sentence the nearest subject before it is.
@@ -211,8 +213,8 @@ def _compatible(doc: Doc, candidate: Mention, pronoun: Mention) -> bool:
     if named_body:  # "Brightwater Holdings ... it", "the Democrats ... they": a name has no number
         return True
     plural = doc[candidate.head].tag_ in ("NNS", "NNPS")
-    if pronoun.plural:
-        return plural
+    if pronoun.plural:  # a body may be plural too ("the union met ... they said"), found after plural nouns
+        return plural or candidate.kind in ("organisation", "government", "group")
     return not plural and candidate.kind in ("organisation", "government", "country", "group")
 
 
