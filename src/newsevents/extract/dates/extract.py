@@ -121,7 +121,7 @@ def extract_dates(ctx: ExtractContext) -> None:
 
 def _refers_to_quarter(span: Span, quarter_sentence: int) -> bool:
     """ "the quarter", "a year earlier", "the year-ago period" once a quarter has been named; a bare "year-ago"
-    ("compared with a year-earlier loss") only in the sentence that names the quarter, else it is the year."""
+    ("up from a year-earlier profit") only in the sentence that names the quarter, else it is the year."""
     if _QUARTER_ANAPHOR.match(span.text):
         return True
     if not _YEAR_AGO.search(span.text):
