@@ -10,22 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.types import Actor, ArticleRecord
 from tests.conftest import Extract
+from tests.test_actors_domestic import mention, private_cache  # noqa: F401  (autouse fixture: private cache here too)
 
 US_LOCAL = "DAYTON, Ohio — {sentence}"
 US_POLITICS = "WASHINGTON — {sentence}"
-
-
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-
-
-def mention(record: ArticleRecord, text: str) -> Actor:
-    found = [a for a in record.actors if a.text == text]
-    assert found, f"no actor mention {text!r}; got {[a.text for a in record.actors]}"
-    return found[0]
 
 
 # frame, sentence, mention text, expected code

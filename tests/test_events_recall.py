@@ -13,24 +13,8 @@ import pytest
 
 from newsevents.extract.events import load_verb_dictionaries
 from newsevents.options import Options
-from newsevents.types import ArticleRecord, InputError
-
-Row = tuple[str, str | None, str | None]
-
-
-def coded(record: ArticleRecord) -> set[Row]:
-    return {(e.cameo, e.source.text if e.source else None, e.target.text if e.target else None) for e in record.events}
-
-
-def has(record: ArticleRecord, code: str, source: str, target: str | None) -> bool:
-    return any(
-        c.startswith(code)
-        and s is not None
-        and s.endswith(source)
-        and (t is None if target is None else (t is not None and t.endswith(target)))
-        for c, s, t in coded(record)
-    )
-
+from newsevents.types import InputError
+from tests.test_events_senses import coded, has  # one helper for every event table
 
 VERB_SENSES = [
     # money given to someone is aid (07), whatever the currency is written as
