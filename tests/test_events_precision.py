@@ -26,6 +26,15 @@ NOT_ACTS = [
     ("The union can sue the county over the new road.", "sue"),  # ability
     ("The senator was able to meet the governor.", "meet"),  # ability
     ("The government pledged money in an attempt to fight poverty.", "fight"),  # the object of an attempt
+    # what a contract entitles to, even when the parser hangs the infinitive on the verb
+    ("The firm won contracts to supply tents to the army after the floods.", "supply"),
+    ("The referendum asks residents to back new bus lanes to be funded by the council.", "funded"),  # passive
+    # a generic subject names no actor, also through a purpose clause
+    ("As the spokesman said - any chancellor would use his budget to offer tax cuts to voters, wouldn't he.", "offer"),
+    ("Any government would sue the firm.", "sue"),
+    # "demonstrate" with a that-clause is showing, not a protest
+    ("Farmers demonstrated that the subsidy was too low.", "demonstrated"),
+    ("The campaign has demonstrated that voters want change.", "demonstrated"),
 ]
 
 
@@ -40,6 +49,9 @@ HYPOTHETICAL = [
     ("The union could sue the county over the new road.", "sue", "union"),
     ("If the talks fail, the union would sue the county.", "sue", "union"),
     ("The governor flew to Paris to meet the French president.", "meet", "governor"),  # a purpose is planned
+    # a speaker's prediction about another actor is not yet an act
+    ("The union said the council will sue the firm.", "sue", "council"),
+    ("Union leaders say the council will sue the firm.", "sue", "council"),
 ]
 
 
@@ -52,8 +64,41 @@ def test_future_and_conditional_acts_are_hypothetical(extract, sentence: str, tr
     assert any(e.source is not None and e.source.text.endswith(source) for e in events)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("The council will sue the firm.", "asserted"),  # the writer's plain future: PETR2 counts it
+        ("The firm said the council sued it.", "reported"),  # a reported past act stays reported
+    ],
+)
+def test_a_plain_future_and_a_reported_past_keep_their_modality(extract, sentence: str, modality: str) -> None:
+    record = extract(sentence)
+    assert [e.modality for e in record.events if e.root == "11"] == [modality], triples(record)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "root"),
+    [
+        ("The president attacked the French, saying they had betrayed Africa.", "11"),  # words while speaking
+        ("The rebels attacked the French, saying they had betrayed Africa.", "19"),  # armed actors: force
+        ("Students demonstrated against the new fees.", "14"),  # a protest stays a protest
+    ],
+)
+def test_the_sense_of_attack_and_demonstrate(extract, sentence: str, root: str) -> None:
+    record = extract(sentence)
+    assert [e.root for e in record.events if e.root in ("11", "14", "19")] == [root], triples(record)
+
+
+def test_a_title_coordinated_with_a_name_is_the_same_person(extract) -> None:
+    record = extract("Retired banker and philanthropist Sir Tom Hill gave the party 2 million pounds.")
+    sources = [s for code, s, _, _ in triples(record) if code.startswith("07")]
+    assert len(sources) == 1 and sources[0] is not None and sources[0].endswith("Tom Hill"), triples(record)
+
+
 # Arguments: who is the target, and what is not.
 TARGETS = [
+    # a phrase set off between the subject and its verb is the scene, not the target
+    ("Mr Lee, on a week-long tour of Asia, spent three days in Vietnam.", "04", "Vietnam", "Asia"),
     # a phrase before the subject sets the scene; it is not whom the act is aimed at
     ("At Springfield, the governor criticised the mayor.", "11", "mayor", "Springfield"),
     # a sum of money is what is given or promised, never an actor

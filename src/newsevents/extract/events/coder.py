@@ -72,6 +72,9 @@ ACTOR_KINDS = frozenset({"person", "organisation", "government", "group", "prono
 # Showing military force (15x) is done by armed forces or states: "parties built up their war chests" is not.
 POSTURE_ROOTS = frozenset({"15"})
 OWNING_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
+PROTEST_ROOT = "14"
+# Participles of blame that mark an attack as verbal ("attacked X, accusing them of ...").
+ACCUSING = frozenset({"accuse", "blame", "call", "describe", "brand", "label", "condemn", "criticise", "criticize"})
 WORDY_SECTORS = frozenset({"ELI", "OPP", "PTY", "LEG", "MED", "JUD", "EDU", "BUS", "LAB", "NGO", "HRI"})
 
 
@@ -152,13 +155,33 @@ def _political_speaker(actor: Actor) -> bool:
     return actor.kind in ("person", "pronoun") or actor.sector in WORDY_SECTORS
 
 
-def _armed_conflict(sources: list[Actor], targets: list[Actor], strict: bool) -> bool:
+def _armed_conflict(sources: list[Actor], targets: list[Actor], strict: bool, spoken: bool = False) -> bool:
     """Whether force words can be literal. "attacked" (strict=False) is figurative only when every
     source is a political speaker; "hit", "target", "fight" (strict=True), which are mostly
-    figurative in political news, need an armed group or a state as a whole."""
-    if any(a.sector in ARMED_SECTORS or a.kind == "country" for a in (*sources, *targets)):
+    figurative in political news, need an armed group or a state as a whole. A speaker who
+    "attacked the French, saying ..." (`spoken`) attacks in words even when the target is a country."""
+    if any(a.sector in ARMED_SECTORS for a in (*sources, *targets)):
+        return True
+    if any(a.kind == "country" for a in sources) or (not spoken and any(a.kind == "country" for a in targets)):
         return True
     return not strict and not (sources and all(_political_speaker(s) for s in sources))
+
+
+def _said_while(verb: Token) -> bool:
+    """The act is done while speaking: "attacked the plan, saying ...", "hit out at X, accusing them of ..."."""
+    return any(
+        child.dep_ == "advcl" and child.tag_ == "VBG" and head_lemma(child) in SPEECH | ACCUSING
+        for child in verb.children
+    )
+
+
+def _shows_a_fact(verb: Token) -> bool:
+    """A protest verb with a that-clause or a wh-clause as its object means showing: "demonstrated that ...",
+    "demonstrated how ..." (a protest is done, not shown)."""
+    return any(
+        child.dep_ == "ccomp" or (child.dep_ in ("dobj", "mark") and child.lower_ in ("that", "how", "what", "why"))
+        for child in verb.children
+    )
 
 
 def _own_part(ctx: ExtractContext, target: Actor, sources: list[Actor]) -> bool:
@@ -355,13 +378,16 @@ def _frame(
         return None
     sources, targets = _roles(ctx, trigger)
     entry, sources = _perpetrator(ctx, trigger, dictionary, sources, targets)
-    if trigger.figurative is not None and not _armed_conflict(sources, targets, not trigger.figurative):
+    spoken = _said_while(trigger.verb)
+    if trigger.figurative is not None and not _armed_conflict(sources, targets, not trigger.figurative, spoken):
         # "Blair attacked the Tories" is a verbal attack: code it as such, or not at all
         if not trigger.figurative:
             return None
         entry = codebook()[trigger.figurative]
     if entry.root in POSTURE_ROOTS and not any(_state_or_armed(a) for a in sources):
         return None
+    if entry.root == PROTEST_ROOT and _shows_a_fact(trigger.verb):
+        return None  # "demonstrated that they can win": showing, not protesting
     if not targets and (entry.root in LOCATION_TARGET_ROOTS or entry.code in LOCATION_TARGET_CODES):
         inner = (trigger.inner,) if trigger.inner is not None else ()
         targets = location_targets(ctx, (*trigger.nouns, trigger.verb, *inner))

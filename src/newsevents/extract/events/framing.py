@@ -25,6 +25,7 @@ from newsevents.extract.events.roles import sources_of
 from newsevents.types import Actor, Modality
 
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
+PREDICTION_AUX = frozenset({"will", "'ll", "shall"})
 OBLIGATION_AUX = frozenset({"must", "should"})
 # Saying someone should act is a demand (10); suggesting or believing they should, an appeal (02).
 ADVICE = frozenset({"suggest", "believe", "think", "argue", "hope", "recommend", "advise", "feel", "propose"})
@@ -85,7 +86,14 @@ def reframe(ctx: ExtractContext, trigger: Trigger, framed: Framed) -> Framed:
         if speakers and framed.sources:
             outer = "020" if head_lemma(speech) in ADVICE else "100"
             return Framed(codebook()[compose(outer, entry.code)], speakers, framed.sources, "asserted")
-    committed = bool(auxiliaries & FUTURE_AUX and _own_words(ctx, speech, framed.sources)) or _ready(verb)
+    own_words = _own_words(ctx, speech, framed.sources)
+    committed = bool(auxiliaries & FUTURE_AUX and own_words) or _ready(verb)
+    if not committed and framed.mood == "reported" and auxiliaries & PREDICTION_AUX and speech is not None:
+        # "X says Y will attack Z": a prediction about another actor is not yet an act (CODING.md's
+        # hypothetical); a speaker's own "will" is an intent (above); a plain "will" in the writer's voice
+        # stays asserted, as PETR2's coding counts scheduled acts ("will meet in Zurich"); and "said Y would"
+        # stays reported (the reported future of the past, as our PETR2-derived tables code it)
+        return Framed(entry, framed.sources, framed.targets, "hypothetical")
     if not committed or framed.mood == "negated":
         return framed
     if entry.root in COOPERATIVE_ROOTS and not _conditional(verb):

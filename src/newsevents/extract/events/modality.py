@@ -107,6 +107,30 @@ SPEECH = frozenset(
 )
 # Nouns that name a planned act, which CODING.md codes as hypothetical: "plans to invade", "the decision to attack".
 PLAN_NOUNS = frozenset({"plan", "intention", "intent", "proposal", "decision", "scheme", "preparation"})
+# Nouns whose infinitive says what they entitle or bind someone to do: "won contracts to supply the army".
+ENTITLEMENT_NOUNS = frozenset(
+    {
+        "contract",
+        "deal",
+        "licence",
+        "license",
+        "permission",
+        "permit",
+        "right",
+        "mandate",
+        "power",
+        "chance",
+        "opportunity",
+        "approval",
+        "go-ahead",
+        "money",
+        "funding",
+        "fund",
+        "grant",
+    }
+)
+# Determiners of a generic subject: "any chancellor would ..." names no one in particular.
+GENERIC_DETERMINERS = frozenset({"any"})
 KNOWN_HEADS = DENIALS | IRREALIS | SPEECH
 SAME_CLAUSE_DEPS = frozenset({"xcomp", "conj", "aux", "auxpass"})
 MAX_HOPS = 8
@@ -200,7 +224,7 @@ def not_an_act(trigger: Token) -> str | None:
     if _purpose(trigger):
         return "object of a noun"
     clause = [trigger]  # "could have tried to rally": the marks sit on the verb the trigger completes
-    while clause[-1].dep_ == "xcomp" and clause[-1].head.i != clause[-1].i and len(clause) < MAX_HOPS:
+    while _completes(clause[-1]) and clause[-1].head.i != clause[-1].i and len(clause) < MAX_HOPS:
         clause.append(clause[-1].head)
     for verb in clause:
         words = {child.lower_ for child in near_children(verb) if child.dep_ in ("aux", "neg")}
@@ -210,7 +234,19 @@ def not_an_act(trigger: Token) -> str | None:
             return "ability"
         if "would" in words and not _reported_or_conditional(verb):
             return "habitual"
+        if any(c.dep_ == "nsubj" and _generic(c) for c in near_children(verb)):
+            return "generic"
     return None
+
+
+def _completes(verb: Token) -> bool:
+    """The verb's marks are read on the verb it completes or is the purpose of ("would use it to offer")."""
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and _unrealised_infinitive(verb))
+
+
+def _generic(subject: Token) -> bool:
+    """ "any chancellor", "any government": a subject that picks out no actor in particular."""
+    return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in subject.children)
 
 
 def _reported_or_conditional(trigger: Token) -> bool:
@@ -225,18 +261,28 @@ def _reported_or_conditional(trigger: Token) -> bool:
 
 def _purpose(trigger: Token) -> bool:
     """An infinitive hanging on a noun that is not a plan: "in an attempt to fight poverty", "won contracts
-    to supply the army", "permission to help". The purpose of a verb ("sent experts to investigate") and
-    plans ("plans to attack", "has no plans to attack") are planned acts: hypothetical, still coded."""
+    to supply the army", "permission to help", "new roads to be paid for by the council". The purpose of a
+    verb ("sent experts to investigate") and plans ("plans to attack", "has no plans to attack") are planned
+    acts: hypothetical, still coded."""
     if not _unrealised_infinitive(trigger) or trigger.head.i == trigger.i:
         return False
     head = trigger.head
-    return trigger.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in PLAN_NOUNS
+    if trigger.dep_ in ("acl", "relcl"):
+        return head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in PLAN_NOUNS
+    # the parser often hangs the infinitive of "won contracts to supply" on the verb: read it off the noun
+    # it follows when that noun is an entitlement, or when the infinitive is passive ("lanes to be funded")
+    before = trigger.doc[trigger.left_edge.i - 1] if trigger.left_edge.i > 0 else None
+    if before is None or before.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "auxpass" for c in trigger.children):
+        return True  # a passive infinitive right after a noun says what will be done to it
+    return before.head.i == head.i and before.lemma_.lower() in ENTITLEMENT_NOUNS
 
 
 def _unrealised_infinitive(token: Token) -> bool:
     """An infinitive hanging on a noun or a purpose clause: "the decision to attack", "was pressured to help",
     "sent troops to attack". It names a goal, not an act that took place."""
-    return token.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ in ("acl", "advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _would_only(trigger: Token) -> bool:

@@ -162,7 +162,7 @@ def members(ctx: ExtractContext, token: Token) -> list[Token]:
         mention = token.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if mention is not None:
             start_tokens = list(mention)
-    found = [token]
+    found = [] if _title_of_named(token) else [token]
     seen = {token.i, *(t.i for t in start_tokens)}
     stack = list(start_tokens)
     while stack:
@@ -173,6 +173,14 @@ def members(ctx: ExtractContext, token: Token) -> list[Token]:
                 found.append(child)
                 stack.append(child)
     return found
+
+
+def _title_of_named(token: Token) -> bool:
+    """ "retired banker and philanthropist Sir Tom Hill": a bare singular role noun (no article, no owner)
+    coordinated with a name is a title of the named person, not a second actor."""
+    if token.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in token.children):
+        return False
+    return any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children)
 
 
 def actors_of(ctx: ExtractContext, heads: Iterable[Token], depth: int = 0) -> list[Actor]:
@@ -256,9 +264,23 @@ def _directed(owner: Token, own: set[int], preps: frozenset[str] = TARGET_PREPS)
 
 def _scene(owner: Token, prep: Token) -> bool:
     """A phrase put before the subject sets the scene ("At the airport, the company wrote to residents",
-    "On Monday, ..."): it says where or when, not whom the act is aimed at."""
+    "On Monday, ..."), and so does one set off between the subject and its verb ("Mr Lee, on a tour of
+    Asia, spent two days in Hanoi"): it says where, when or why, not whom the act is aimed at. So does
+    an absolute "with" clause ("with only nurses allowed in"): it describes a circumstance."""
+    if _absolute(prep):
+        return True
     subjects = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return bool(subjects) and prep.i < min(s.left_edge.i for s in subjects)
+    if not subjects:
+        return False
+    return prep.i < min(s.left_edge.i for s in subjects) or (owner.pos_ in ("VERB", "AUX") and prep.i < owner.i)
+
+
+def _absolute(prep: Token) -> bool:
+    """ "with X allowed in", "with prices rising": a noun with its own participle after "with"."""
+    return prep.lower_ in ("with", "without") and any(
+        pobj.dep_ == "pobj" and any(c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") for c in pobj.children)
+        for pobj in prep.children
+    )
 
 
 def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token]]:
