@@ -99,6 +99,9 @@ def test_a_title_coordinated_with_a_name_is_the_same_person(extract) -> None:
 TARGETS = [
     # a phrase set off between the subject and its verb is the scene, not the target
     ("Mr Lee, on a week-long tour of Asia, spent three days in Vietnam.", "04", "Vietnam", "Asia"),
+    # a general noun stands for the actors it gives as examples
+    ("The EU imposed sanctions on several countries, including Iran and Syria.", "16", "Iran", "countries"),
+    ("The EU imposed sanctions on countries such as Iran.", "16", "Iran", "countries"),
     # a phrase before the subject sets the scene; it is not whom the act is aimed at
     ("At Springfield, the governor criticised the mayor.", "11", "mayor", "Springfield"),
     # a sum of money is what is given or promised, never an actor
@@ -186,3 +189,12 @@ def test_a_council_after_an_unknown_group_is_the_target_not_the_group(extract) -
     group = next(a for a in record.actors if a.text == "Stopline")
     council = next(a for a in record.actors if a.text == "council")
     assert not group.same_entity(council) and council.code == "GOV", record.actors
+
+
+def test_a_third_person_pronoun_is_not_the_speaker_who_hopes(extract) -> None:
+    # "they" is the unions hoped for, not the mayor who speaks as "we"
+    record = extract('"We hope they will support us," the mayor said of the unions.')
+    assert not [e for e in record.events if e.root == "05" and e.source is not None and "mayor" in e.source.text], (
+        triples(record)
+    )
+    assert extract("The union said it would support the mayor.").events, "a reported 'it' still finds its speaker"

@@ -82,6 +82,7 @@ WEAPON_CODES = {
     "gunship": "195",
     "drone": "195",
 }
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 CURRENCY_NOUNS = frozenset({"pound", "dollar", "euro", "yen", "yuan", "rouble", "ruble", "rupee", "franc", "peso"})
 ABOUT_PREPS = frozenset({"for", "over", "about", "at", "after"})
@@ -111,7 +112,17 @@ def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Act
         if child.dep_ == "prep" and (child.lower_ in ORIGIN_PREPS or (child.lower_ in AREA_PREPS and _people(token))):
             # "the president of France", "doctors from Cuba", "opposition groups in Zimbabwe"
             return actors_of(ctx, [c for c in child.children if c.dep_ == "pobj"], depth + 1)
-    return []
+    # "several countries, including Iran and Syria": the examples name the actors a general noun stands for
+    examples = [c for child in token.children if _example_prep(child) for c in child.children if c.dep_ == "pobj"]
+    return actors_of(ctx, examples, depth + 1)
+
+
+def _example_prep(token: Token) -> bool:
+    if token.dep_ != "prep":
+        return False
+    if token.lower_ in ("including", "like"):
+        return True
+    return token.lower_ == "as" and token.i > 0 and token.doc[token.i - 1].lower_ == "such"
 
 
 def _named_apposition(ctx: ExtractContext, token: Token, actor: Actor) -> Actor | None:
@@ -312,9 +323,19 @@ def sources_of(ctx: ExtractContext, verb: Token) -> list[Actor]:
         clause = verb
         while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head.i != clause.i:
             clause = clause.head
-        if clause.dep_ in ("ccomp", "conj") and clause.head.i != clause.i:
+        if clause.dep_ in ("ccomp", "conj") and clause.head.i != clause.i and not _other_person(heads, clause.head):
             return sources_of(ctx, clause.head)
     return found
+
+
+def _other_person(pronouns: list[Token], verb: Token) -> bool:
+    """ "We hope they will support us": a third-person "they" is never the "we" or "I" whose clause reports it."""
+    speakers = subject_heads(verb)
+    return (
+        bool(speakers)
+        and all(s.lower_ in FIRST_SECOND_PERSON for s in speakers)
+        and not any(p.lower_ in FIRST_SECOND_PERSON for p in pronouns)
+    )
 
 
 def clause_subject_actors(ctx: ExtractContext, verb: Token) -> list[Actor]:
