@@ -198,3 +198,8 @@ def test_a_third_person_pronoun_is_not_the_speaker_who_hopes(extract) -> None:
         triples(record)
     )
     assert extract("The union said it would support the mayor.").events, "a reported 'it' still finds its speaker"
+    # "US" the country is no first-person "us": its "they" is still the speaker
+    record = extract("The US announced that they had freed the Canadian hostages.")
+    assert any(e.root == "08" and e.source is not None and e.source.text == "US" for e in record.events), triples(
+        record
+    )

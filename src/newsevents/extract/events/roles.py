@@ -331,11 +331,11 @@ def sources_of(ctx: ExtractContext, verb: Token) -> list[Actor]:
 def _other_person(pronouns: list[Token], verb: Token) -> bool:
     """ "We hope they will support us": a third-person "they" is never the "we" or "I" whose clause reports it."""
     speakers = subject_heads(verb)
-    return (
-        bool(speakers)
-        and all(s.lower_ in FIRST_SECOND_PERSON for s in speakers)
-        and not any(p.lower_ in FIRST_SECOND_PERSON for p in pronouns)
-    )
+    return bool(speakers) and all(map(_first_or_second, speakers)) and not any(map(_first_or_second, pronouns))
+
+
+def _first_or_second(token: Token) -> bool:
+    return token.pos_ == "PRON" and token.lower_ in FIRST_SECOND_PERSON  # not "US", the country
 
 
 def clause_subject_actors(ctx: ExtractContext, verb: Token) -> list[Actor]:
