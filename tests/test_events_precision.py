@@ -203,3 +203,17 @@ def test_a_third_person_pronoun_is_not_the_speaker_who_hopes(extract) -> None:
     assert any(e.root == "08" and e.source is not None and e.source.text == "US" for e in record.events), triples(
         record
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "coded"),
+    [
+        ("Senator Jane Doe, left, meets Governor Bob Roe in Springfield on Monday.", False),  # a caption
+        ("Governor Bob Roe (centre) criticises the mayor at a rally. Photo: Tim Eade", False),
+        ("Senator Jane Doe met Governor Bob Roe, right, in Springfield on Monday.", True),  # past tense: told
+        ("The mayor turned left and criticised the council.", True),  # "left" is not set off
+    ],
+)
+def test_a_photo_caption_is_not_an_event(extract, sentence: str, coded: bool) -> None:
+    record = extract(sentence)
+    assert bool([e for e in record.events if e.root in ("04", "11")]) is coded, triples(record)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -73,6 +74,9 @@ ACTOR_KINDS = frozenset({"person", "organisation", "government", "group", "prono
 POSTURE_ROOTS = frozenset({"15"})
 OWNING_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 PROTEST_ROOT = "14"
+# Captions place people in a picture and credit it.
+POSITION_WORDS = frozenset({"left", "right", "centre", "center", "pictured", "above", "below", "top", "bottom"})
+CREDIT_WORDS = frozenset({"photo", "photograph", "picture", "image", "credit"})
 # Participles of blame that mark an attack as verbal ("attacked X, accusing them of ...").
 ACCUSING = frozenset({"accuse", "blame", "call", "describe", "brand", "label", "condemn", "criticise", "criticize"})
 WORDY_SECTORS = frozenset({"ELI", "OPP", "PTY", "LEG", "MED", "JUD", "EDU", "BUS", "LAB", "NGO", "HRI"})
@@ -275,6 +279,8 @@ def _mood(trigger: Trigger, entry: CameoCode, quotes: tuple[tuple[int, int], ...
 def code_sentence(
     ctx: ExtractContext, sentence: Span, dictionary: VerbDictionary, quotes: tuple[tuple[int, int], ...] = ()
 ) -> list[Event]:
+    if is_caption(sentence):
+        return []  # a photo caption describes a picture; the act, if any, is told in the article
     events: list[Event] = []
     consumed: set[int] = set()
     for trigger in find_triggers(sentence, dictionary):
@@ -300,6 +306,24 @@ def code_sentence(
         if framed is not None:
             events += _events(ctx, sentence, (nominal.noun,), framed)
     return events
+
+
+def is_caption(sentence: Span) -> bool:
+    """A photo caption: a picture credit ("Photo: Reuters"), or a present-tense line that places people in the
+    picture ("Jane Doe, left, meets Bob Roe", "Bob Roe (centre) greets ...")."""
+    words = [t.lower_ for t in sentence]
+    if any(w in CREDIT_WORDS and nxt == ":" for w, nxt in pairwise(words)):
+        return True
+    present = sentence.root.tag_ in ("VBZ", "VBP")
+    return present and any(
+        t.lower_ in POSITION_WORDS and 0 < t.i - sentence.start < len(sentence) - 1 and _set_off(t) for t in sentence
+    )
+
+
+def _set_off(token: Token) -> bool:
+    """Between commas or brackets: ", left," or "(left)"."""
+    before, after = token.nbor(-1).text, token.nbor(1).text
+    return (before, after) in ((",", ","), ("(", ")"))
 
 
 def _nominal_frame(ctx: ExtractContext, nominal: Nominal, quotes: tuple[tuple[int, int], ...]) -> Framed | None:
