@@ -217,3 +217,15 @@ def test_a_third_person_pronoun_is_not_the_speaker_who_hopes(extract) -> None:
 def test_a_photo_caption_is_not_an_event(extract, sentence: str, coded: bool) -> None:
     record = extract(sentence)
     assert bool([e for e in record.events if e.root in ("04", "11")]) is coded, triples(record)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "roots"),
+    [
+        ("The senator attacked what he called a reckless budget.", ["11"]),  # the label is part of the attack
+        ("The senator called the governor a liar.", ["11"]),  # a naming of an actor is still an accusation
+    ],
+)
+def test_a_label_quoted_in_passing_is_not_a_second_accusation(extract, sentence: str, roots: list[str]) -> None:
+    record = extract(sentence)
+    assert [e.root for e in record.events] == roots, triples(record)

@@ -249,6 +249,14 @@ def _framing_speech(trigger: Trigger) -> bool:
     )
 
 
+def _label_in_passing(verb: Token) -> bool:
+    """ "attacked what he called a reckless budget": the writer quotes the speaker's label for the thing another
+    act is about; the naming is part of that act, not a second accusation."""
+    children = list(verb.children)
+    labelled = any(c.dep_ == "oprd" for c in children)
+    return labelled and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in children)
+
+
 def _reporter(ctx: ExtractContext, verb: Token) -> list[Actor]:
     speech = speech_head(verb)
     return sources_of(ctx, speech) if speech is not None else []
@@ -398,7 +406,7 @@ def _frame(
     ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary, quotes: tuple[tuple[int, int], ...]
 ) -> Framed | None:
     """Code, actors and modality of one trigger, or None when it makes no event."""
-    if not_an_act(trigger.verb) is not None or _framing_speech(trigger):
+    if not_an_act(trigger.verb) is not None or _framing_speech(trigger) or _label_in_passing(trigger.verb):
         return None
     sources, targets = _roles(ctx, trigger)
     entry, sources = _perpetrator(ctx, trigger, dictionary, sources, targets)
