@@ -80,6 +80,7 @@ class NominalSense:
     target_preps: frozenset[str]
     source: str  # "file:line"
     owner_acts: bool = False  # `'s`: "Russia's appeal", "Israeli criticism" name the source
+    owner_receives: bool = False  # `'s` after `>`: "the party's donations" name the one given to
 
 
 def parse_nominal(code: str, pattern: str, source: str) -> tuple[str, NominalSense]:
@@ -93,7 +94,12 @@ def parse_nominal(code: str, pattern: str, source: str) -> tuple[str, NominalSen
     if not noun_words:
         raise InputError(f"{source}: a nominal pattern must start with its noun: {pattern!r}")
     owner = OWNER_MARK in words
-    return " ".join(noun_words), NominalSense(code, preps, frozenset(targets.split()), source, owner)
+    target_words = targets.split()
+    receives = OWNER_MARK in target_words
+    if owner and receives:
+        raise InputError(f"{source}: `'s` names a nominal's source or its target, not both: {pattern!r}")
+    target_preps = frozenset(w for w in target_words if w != OWNER_MARK)
+    return " ".join(noun_words), NominalSense(code, preps, target_preps, source, owner, receives)
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,13 @@ QUANTITY_NOUNS = frozenset(
         "dollar",
         "euro",
         "pound",
+        # a run of acts names the acts: "a series of consultations", "a fresh round of talks"
+        "series",
+        "round",
+        "wave",
+        "spate",
+        "string",
+        "flurry",
     }
 )
 
@@ -82,9 +89,20 @@ def lemma_of(token: Token) -> str:
 def verb_lemma(token: Token, dictionary: VerbDictionary) -> str | None:
     """The dictionary key for a verb token: its lemma, or a guess from its surface form."""
     lemma = lemma_of(token)
+    prefixed = _hyphen_prefixed(token, lemma)  # before the bare lemma: "over-ruled" is not "ruled"
+    if prefixed is not None and prefixed in dictionary.verbs:
+        return prefixed
     if lemma in dictionary.verbs:
         return lemma
     return next((guess for guess in deinflected(token.lower_) if guess in dictionary.verbs), None)
+
+
+def _hyphen_prefixed(token: Token, lemma: str) -> str | None:
+    """ "over-ruled" is split into "over", "-", "ruled": the dictionary knows the whole word."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return None
+    return f"{doc[token.i - 2].lower_}-{lemma}"
 
 
 def _noun_lemmas(token: Token) -> tuple[str, ...]:
@@ -282,6 +300,15 @@ NOMINAL_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 # Roots CODING.md codes one-sided for a nominal too: "a plea for calm from the mayor" (02), pledges (03),
 # inquiries (09), demands (10), criticism (11), refusals (12), threats (13).
 ONE_SIDED_ROOTS = frozenset({"02", "03", "09", "10", "11", "12", "13"})
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+# Words naming a part of what follows "of": "most of the donations came from X" — X gave them.
+PARTITIVES = frozenset(
+    {"most", "majority", "bulk", "half", "share", "part", "some", "many", "all", "much", "third", "quarter", "rest"}
+)
+COPULA = "be"
+# A copula's other side names the same act: "the largest gift to the party was a bequest from X".
+COPULAR_SIDES = frozenset({"nsubj", "attr"})
+COPULAR_PREPS = frozenset({"among", "of"})  # "among the gifts to the party were donations from X"
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,11 +323,22 @@ class Nominal:
     needs_target: bool = True  # cooperation needs a partner: "Labour's support" alone is no event
 
 
+def _phrase_owners(noun: Token) -> list[Token]:
+    """Where the prepositions naming a nominal's actors hang: on the noun; on a participle reducing a
+    relative clause ("donations totalling £5,000 from X", "criticism voiced by Y"); on the verb the
+    noun (or the part of it: "most of the party's donations came from ...") is an argument of."""
+    owners = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ in PARTICIPLE_TAGS)]
+    whole = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    argument = whole if whole is not noun and lemma_of(whole) in PARTITIVES else noun
+    if argument.dep_ in NOMINAL_ARGUMENT_DEPS and argument.head.pos_ in ("VERB", "AUX"):
+        owners.append(argument.head)
+    return owners
+
+
 def _prep_objects(noun: Token, preps: frozenset[str]) -> list[Token]:
-    """Objects of the noun's prepositions in `preps`, or of its verb's when the noun is that verb's
-    argument: the parser hangs "from" on the verb in "drew criticism from the mayor"."""
-    owners = [noun, noun.head] if noun.dep_ in NOMINAL_ARGUMENT_DEPS and noun.head.pos_ in ("VERB", "AUX") else [noun]
-    for owner in owners:
+    """Objects of the noun's prepositions in `preps`, or of those of the words it hangs on (see
+    `_phrase_owners`): the parser hangs "from" on the verb in "drew criticism from the mayor"."""
+    for owner in _phrase_owners(noun):
         found = [
             pobj
             for prep in owner.children
@@ -342,5 +380,43 @@ def find_nominals(sentence: Span, dictionary: VerbDictionary, consumed: set[int]
             continue
         sources = _prep_objects(token, sense.source_preps) or (_modifier_actors(token) if sense.owner_acts else [])
         if sources:
-            targets = tuple(_prep_objects(token, sense.target_preps))
+            targets = _nominal_targets(token, sense, dictionary)
             yield Nominal(token, sense.code, tuple(sources), targets, False, sense.code[:2] not in ONE_SIDED_ROOTS)
+
+
+def _nominal_targets(noun: Token, sense: NominalSense, dictionary: VerbDictionary) -> tuple[Token, ...]:
+    """The target phrases: the noun's own ("donations to the party"), the possessor where the sense says
+    it receives ("the party's donations"), or those of the noun across a copula naming the same act."""
+    found = _prep_objects(noun, sense.target_preps)
+    if not found and sense.owner_receives:
+        found = [c for c in noun.children if c.dep_ == "poss"]
+    for partner in [] if found else _copular_partners(noun):
+        partner_sense = nominal_sense(partner, dictionary)
+        if partner_sense is not None and partner_sense.code[:2] == sense.code[:2]:
+            found = [
+                pobj
+                for prep in partner.children
+                if prep.dep_ == "prep" and prep.lower_ in partner_sense.target_preps
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+            if found:
+                break
+    return tuple(found)
+
+
+def _copular_partners(noun: Token) -> list[Token]:
+    """Nouns on the other side of "be" from `noun` ("the largest gift ... was a bequest"), also the
+    object of a fronted "among" ("among the gifts to the party were ...")."""
+    copula = noun.head
+    if noun.dep_ not in COPULAR_SIDES or lemma_of(copula) != COPULA:
+        return []
+    sides = [c for c in copula.children if c.dep_ in COPULAR_SIDES and c.i != noun.i]
+    fronted = [
+        pobj
+        for prep in copula.children
+        if prep.dep_ == "prep" and prep.lower_ in COPULAR_PREPS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return sides + fronted
