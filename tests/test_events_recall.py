@@ -54,6 +54,11 @@ VERB_SENSES = [
     # working together with a named partner; defying a ruling
     ("Labour joined forces with the unions against the bill.", "050", "Labour", "unions"),
     ("The council defied the High Court.", "128", "council", "High Court"),
+    # the one whose release is asked for is not the one asked (`class undergoer`); one who is to
+    # withdraw is
+    ("Senator Anne Ross appealed for the release of the journalist Tom Fry.", "0253", "Anne Ross", None),
+    ("The senator called for the extradition of the banker Tom Fry.", "02", "senator", None),
+    ("The union demanded the withdrawal of the police.", "106", "union", "police"),
 ]
 
 

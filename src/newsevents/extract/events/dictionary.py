@@ -28,6 +28,7 @@ NOMINAL_ARROW = ">"  # `donation by from > to for`: source prepositions, then ta
 PREPOSITIONS = frozenset(
     {"by", "from", "of", "to", "for", "with", "against", "on", "at", "into", "toward", "towards", "over", "between"}
 )
+UNDERGOER_CLASS = "undergoer"  # the class of event nouns whose "of" phrase undergoes the act
 OWNER_MARK = "'s"  # among a nominal's source words: its possessor or an entity modifier is the source
 PATTERN_PART = re.compile(r"\[[^\]]*\]|\S+")  # code of a support verb: the event takes the code of the noun it governs
 
@@ -112,6 +113,9 @@ class VerbDictionary:
     statements: dict[str, str] = field(default_factory=dict)
     # Event nouns that code on their own, keyed by lemma (or "modifier lemma": "legal action").
     nominals: dict[str, NominalSense] = field(default_factory=dict)
+    # Event nouns whose "of" phrase names who undergoes the act, never who is asked to do it: the
+    # hostage in "appealed for the release of the hostage" (the `class undergoer` line).
+    undergoer_nouns: frozenset[str] = frozenset()
 
     def knows(self, lemma: str) -> bool:
         return lemma in self.verbs
@@ -251,7 +255,8 @@ def _build(rows: list[tuple[str, str, str, str]], extra: tuple[VerbPattern, ...]
     ordered = {
         lemma: tuple(sorted(reversed(found), key=lambda p: (-p.specificity, p.tier))) for lemma, found in verbs.items()
     }
-    return VerbDictionary(ordered, nouns, figurative_nouns, statements, nominals)
+    undergoers = classes.get(UNDERGOER_CLASS, frozenset())
+    return VerbDictionary(ordered, nouns, figurative_nouns, statements, nominals, undergoers)
 
 
 @cache

@@ -10,7 +10,7 @@ its complement ("threatened to impose sanctions" is one trigger, code 1312).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -80,6 +80,8 @@ class Trigger:
     inner: Token | None  # the complement verb of a composed trigger: its object may be the target
     pattern: VerbPattern
     figurative: str | None = None  # code for a use without armed actors ("" = no event); None: always literal
+    # Tokens naming who undergoes the trigger's event noun ("the release of the hostage"): never its target.
+    undergoers: tuple[Token, ...] = ()
 
 
 def lemma_of(token: Token) -> str:
@@ -196,6 +198,20 @@ def event_noun(
     return next((noun for noun in candidates if is_event_noun(noun, dictionary)), None)
 
 
+def _measured_act(noun: Token, dictionary: VerbDictionary) -> Token:
+    """The act a quantity names ("a series of consultations with X"): its phrases name the actors."""
+    if lemma_of(noun) not in QUANTITY_NOUNS:
+        return noun
+    acts = [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and is_event_noun(pobj, dictionary)
+    ]
+    return acts[0] if acts else noun
+
+
 def is_event_noun(token: Token, dictionary: VerbDictionary) -> bool:
     return any(lemma in dictionary.nouns for lemma in _noun_lemmas(token))
 
@@ -217,7 +233,7 @@ def match(verb: Token, dictionary: VerbDictionary, depth: int = 0) -> Trigger | 
             return None  # this sense codes nothing ("released a statement"), and blocks the vaguer patterns
         trigger = _resolve(verb, pattern, nouns, dictionary, depth)
         if trigger is not None:
-            return trigger
+            return replace(trigger, undergoers=_undergoers(verb, trigger, dictionary))
     return None
 
 
@@ -228,6 +244,7 @@ def _resolve(
         noun = event_noun(verb, dictionary, SUPPORT_PREPS | frozenset(pattern.words), bool(pattern.words))
         if noun is None:
             return None  # "launched a website" is not an event
+        noun = _measured_act(noun, dictionary)
         key = next(k for k in _noun_lemmas(noun) if k in dictionary.nouns)
         figurative = dictionary.figurative_nouns.get(key)
         return Trigger(verb, noun_code(noun, dictionary), (verb, noun), (noun,), None, pattern, figurative)
@@ -289,6 +306,24 @@ def _compose_inner(verb: Token, pattern: VerbPattern, dictionary: VerbDictionary
         return None
     code = compose(pattern.code, noun_code(noun, dictionary))
     return Trigger(verb, code, (verb, noun), (noun,), None, pattern)
+
+
+def _undergoers(verb: Token, trigger: Trigger, dictionary: VerbDictionary) -> tuple[Token, ...]:
+    """Who the act named by the trigger's noun (or the noun of its "for" phrase) is done to, where the
+    dictionary says the noun's "of" phrase names them: an appeal for "the release of the hostage" is
+    not addressed to the hostage."""
+    nouns = [*trigger.nouns, *(c for c in verb.children if c.dep_ == "dobj")]
+    nouns += [pobj for prep in verb.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"]
+    return tuple(
+        token  # the whole phrase: "the release of the journalist Tom Fry and his driver"
+        for noun in nouns
+        if lemma_of(noun) in dictionary.undergoer_nouns
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for token in pobj.subtree
+    )
 
 
 # Modifiers of an event noun that name its actor ("Israeli criticism", "the Galloway plea"): entity
