@@ -59,6 +59,11 @@ VERB_SENSES = [
     ("Senator Anne Ross appealed for the release of the journalist Tom Fry.", "0253", "Anne Ross", None),
     ("The senator called for the extradition of the banker Tom Fry.", "02", "senator", None),
     ("The union demanded the withdrawal of the police.", "106", "union", "police"),
+    # an offer is an intent to cooperate (030), finer when what is offered says more
+    ("The minister made an offer to the unions.", "030", "minister", "unions"),
+    ("Britain made an offer of aid to Kenya.", "033", "Britain", "Kenya"),
+    # marching is still a demonstration
+    ("Students demonstrated outside the ministry.", "141", "Students", None),
 ]
 
 
@@ -120,6 +125,11 @@ NO_EVENT = [
     ("The Labour Party's donations rose sharply last year.", "07"),
     # a deal or aid with one side only is no cooperation event
     ("Labour's deal was announced on Monday.", "05"),
+    # showing that something is so, or showing a quality, is no protest
+    ("The Greens have demonstrated that they can win seats.", "14"),
+    ("The party demonstrated its strength in the north.", "14"),
+    # a plain offer is not an offer to negotiate
+    ("The minister made an offer to the unions.", "036"),
 ]
 
 
