@@ -102,6 +102,8 @@ NOMINALS = [
     ("The minister's tour of Kenya ended on Friday.", "042", "minister", "Kenya"),
     ("British aid to Kenya has doubled.", "070", "British", "Kenya"),
     ("Labour's deal with the unions collapsed.", "057", "Labour", "unions"),
+    # protests named by a noun, against a named side
+    ("Chilean riots against the Argentine government continued.", "145", "Chilean", "Argentine government"),
 ]
 
 
@@ -130,6 +132,8 @@ NO_EVENT = [
     ("The party demonstrated its strength in the north.", "14"),
     # a plain offer is not an offer to negotiate
     ("The minister made an offer to the unions.", "036"),
+    # a protest with nobody named against it codes nothing as a nominal
+    ("The protest ended peacefully.", "14"),
 ]
 
 
