@@ -42,6 +42,28 @@ VERB_SENSES = [
     # going to a foreign country, or spending days there, is a visit
     ("The prime minister headed to Kenya on Monday.", "042", "prime minister", "Kenya"),
     ("The finance minister spent two days in Kenya.", "042", "finance minister", "Kenya"),
+    # fourth round: a hyphenated prefix verb is the whole word ("over-ruled" is not "ruled")
+    ("The Senate over-ruled the governor.", "12", "Senate", "governor"),
+    # the object decides the sense: any settlement struck or reached is an agreement (057)
+    ("The Tories struck a pact with the Liberal Democrats.", "057", "Tories", "Liberal Democrats"),
+    ("The union reached a compromise with the employer.", "057", "union", "employer"),
+    # a donation made to someone is aid, also through a support verb
+    ("Acme Holdings made a donation to the Labour Party.", "07", "Acme Holdings", "Labour Party"),
+    # a run of acts names the acts: the talks are with the council
+    ("The company launched a series of consultations with the council.", "040", "company", "council"),
+    # working together with a named partner; defying a ruling
+    ("Labour joined forces with the unions against the bill.", "050", "Labour", "unions"),
+    ("The council defied the High Court.", "128", "council", "High Court"),
+    # the one whose release is asked for is not the one asked (`class undergoer`); one who is to
+    # withdraw is
+    ("Senator Anne Ross appealed for the release of the journalist Tom Fry.", "0253", "Anne Ross", None),
+    ("The senator called for the extradition of the banker Tom Fry.", "02", "senator", None),
+    ("The union demanded the withdrawal of the police.", "106", "union", "police"),
+    # an offer is an intent to cooperate (030), finer when what is offered says more
+    ("The minister made an offer to the unions.", "030", "minister", "unions"),
+    ("Britain made an offer of aid to Kenya.", "033", "Britain", "Kenya"),
+    # marching is still a demonstration
+    ("Students demonstrated outside the ministry.", "141", "Students", None),
 ]
 
 
@@ -65,6 +87,23 @@ NOMINALS = [
         "Ford Foundation",
         "party",
     ),
+    # fourth round: the possessor receives a donation ("the party's donations came from X"), the
+    # prepositions may hang on a participle ("donations totalling £X from Y"), and the noun across
+    # a copula names the recipient ("the largest gift to X was a bequest from Y")
+    ("Most of the Labour Party's donations came from trade unions.", "07", "trade unions", "Labour Party"),
+    (
+        "Among the gifts to the Labour Party were 12 donations totalling £80,000 from Acme Holdings.",
+        "07",
+        "Acme Holdings",
+        "Labour Party",
+    ),
+    ("The largest gift to the Labour Party was a bequest from John Smith.", "07", "John Smith", "Labour Party"),
+    # cooperation nouns with both sides named
+    ("The minister's tour of Kenya ended on Friday.", "042", "minister", "Kenya"),
+    ("British aid to Kenya has doubled.", "070", "British", "Kenya"),
+    ("Labour's deal with the unions collapsed.", "057", "Labour", "unions"),
+    # protests named by a noun, against a named side
+    ("Chilean riots against the Argentine government continued.", "145", "Chilean", "Argentine government"),
 ]
 
 
@@ -84,6 +123,17 @@ NO_EVENT = [
     ('"Senator Hall\'s accusations are empty," the governor said.', "112"),
     # pleading guilty stays no appeal
     ("The former mayor pleaded guilty to fraud.", "02"),
+    # a possessor that receives is no giver: without a named giver nothing is coded
+    ("The Labour Party's donations rose sharply last year.", "07"),
+    # a deal or aid with one side only is no cooperation event
+    ("Labour's deal was announced on Monday.", "05"),
+    # showing that something is so, or showing a quality, is no protest
+    ("The Greens have demonstrated that they can win seats.", "14"),
+    ("The party demonstrated its strength in the north.", "14"),
+    # a plain offer is not an offer to negotiate
+    ("The minister made an offer to the unions.", "036"),
+    # a protest with nobody named against it codes nothing as a nominal
+    ("The protest ended peacefully.", "14"),
 ]
 
 
@@ -101,6 +151,13 @@ def test_a_noun_a_verb_took_is_not_coded_twice(extract) -> None:
 def test_nominal_lines_are_checked(tmp_path: Path) -> None:
     bad = tmp_path / "mine.tsv"
     bad.write_text("nominal\t111\tcriticism by from\n", encoding="utf-8")  # no `>`
+    with pytest.raises(InputError, match=r"mine.tsv:1"):
+        load_verb_dictionaries(Options(verb_dictionaries=(str(bad),)))
+
+
+def test_a_nominal_owner_is_source_or_target_not_both(tmp_path: Path) -> None:
+    bad = tmp_path / "mine.tsv"
+    bad.write_text("nominal\t071\tgrant 's from > to 's\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"mine.tsv:1"):
         load_verb_dictionaries(Options(verb_dictionaries=(str(bad),)))
 

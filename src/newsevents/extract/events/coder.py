@@ -231,6 +231,8 @@ def _roles(ctx: ExtractContext, trigger: Trigger) -> tuple[list[Actor], list[Act
         targets = clause_subject_actors(ctx, trigger.verb)
     if not targets and unresolved_pronouns(ctx, trigger.verb):
         targets = _reporter(ctx, trigger.verb)  # "Israel said a rocket was fired at it": "it" is Israel
+    # the one a release is appealed for is not the one appealed to (`class undergoer` in verbs.tsv)
+    targets = [t for t in targets if not any(t.start <= u.idx < t.end for u in trigger.undergoers)]
     if trigger.pattern.inverse:
         return targets, sources
     return sources, targets

@@ -28,6 +28,7 @@ NOMINAL_ARROW = ">"  # `donation by from > to for`: source prepositions, then ta
 PREPOSITIONS = frozenset(
     {"by", "from", "of", "to", "for", "with", "against", "on", "at", "into", "toward", "towards", "over", "between"}
 )
+UNDERGOER_CLASS = "undergoer"  # the class of event nouns whose "of" phrase undergoes the act
 OWNER_MARK = "'s"  # among a nominal's source words: its possessor or an entity modifier is the source
 PATTERN_PART = re.compile(r"\[[^\]]*\]|\S+")  # code of a support verb: the event takes the code of the noun it governs
 
@@ -80,6 +81,7 @@ class NominalSense:
     target_preps: frozenset[str]
     source: str  # "file:line"
     owner_acts: bool = False  # `'s`: "Russia's appeal", "Israeli criticism" name the source
+    owner_receives: bool = False  # `'s` after `>`: "the party's donations" name the one given to
 
 
 def parse_nominal(code: str, pattern: str, source: str) -> tuple[str, NominalSense]:
@@ -93,7 +95,12 @@ def parse_nominal(code: str, pattern: str, source: str) -> tuple[str, NominalSen
     if not noun_words:
         raise InputError(f"{source}: a nominal pattern must start with its noun: {pattern!r}")
     owner = OWNER_MARK in words
-    return " ".join(noun_words), NominalSense(code, preps, frozenset(targets.split()), source, owner)
+    target_words = targets.split()
+    receives = OWNER_MARK in target_words
+    if owner and receives:
+        raise InputError(f"{source}: `'s` names a nominal's source or its target, not both: {pattern!r}")
+    target_preps = frozenset(w for w in target_words if w != OWNER_MARK)
+    return " ".join(noun_words), NominalSense(code, preps, target_preps, source, owner, receives)
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,9 @@ class VerbDictionary:
     statements: dict[str, str] = field(default_factory=dict)
     # Event nouns that code on their own, keyed by lemma (or "modifier lemma": "legal action").
     nominals: dict[str, NominalSense] = field(default_factory=dict)
+    # Event nouns whose "of" phrase names who undergoes the act, never who is asked to do it: the
+    # hostage in "appealed for the release of the hostage" (the `class undergoer` line).
+    undergoer_nouns: frozenset[str] = frozenset()
 
     def knows(self, lemma: str) -> bool:
         return lemma in self.verbs
@@ -245,7 +255,8 @@ def _build(rows: list[tuple[str, str, str, str]], extra: tuple[VerbPattern, ...]
     ordered = {
         lemma: tuple(sorted(reversed(found), key=lambda p: (-p.specificity, p.tier))) for lemma, found in verbs.items()
     }
-    return VerbDictionary(ordered, nouns, figurative_nouns, statements, nominals)
+    undergoers = classes.get(UNDERGOER_CLASS, frozenset())
+    return VerbDictionary(ordered, nouns, figurative_nouns, statements, nominals, undergoers)
 
 
 @cache

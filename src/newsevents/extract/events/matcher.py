@@ -10,7 +10,7 @@ its complement ("threatened to impose sanctions" is one trigger, code 1312).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -56,6 +56,13 @@ QUANTITY_NOUNS = frozenset(
         "dollar",
         "euro",
         "pound",
+        # a run of acts names the acts: "a series of consultations", "a fresh round of talks"
+        "series",
+        "round",
+        "wave",
+        "spate",
+        "string",
+        "flurry",
     }
 )
 
@@ -73,6 +80,8 @@ class Trigger:
     inner: Token | None  # the complement verb of a composed trigger: its object may be the target
     pattern: VerbPattern
     figurative: str | None = None  # code for a use without armed actors ("" = no event); None: always literal
+    # Tokens naming who undergoes the trigger's event noun ("the release of the hostage"): never its target.
+    undergoers: tuple[Token, ...] = ()
 
 
 def lemma_of(token: Token) -> str:
@@ -82,9 +91,20 @@ def lemma_of(token: Token) -> str:
 def verb_lemma(token: Token, dictionary: VerbDictionary) -> str | None:
     """The dictionary key for a verb token: its lemma, or a guess from its surface form."""
     lemma = lemma_of(token)
+    prefixed = _hyphen_prefixed(token, lemma)  # before the bare lemma: "over-ruled" is not "ruled"
+    if prefixed is not None and prefixed in dictionary.verbs:
+        return prefixed
     if lemma in dictionary.verbs:
         return lemma
     return next((guess for guess in deinflected(token.lower_) if guess in dictionary.verbs), None)
+
+
+def _hyphen_prefixed(token: Token, lemma: str) -> str | None:
+    """ "over-ruled" is split into "over", "-", "ruled": the dictionary knows the whole word."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return None
+    return f"{doc[token.i - 2].lower_}-{lemma}"
 
 
 def _noun_lemmas(token: Token) -> tuple[str, ...]:
@@ -178,6 +198,20 @@ def event_noun(
     return next((noun for noun in candidates if is_event_noun(noun, dictionary)), None)
 
 
+def _measured_act(noun: Token, dictionary: VerbDictionary) -> Token:
+    """The act a quantity names ("a series of consultations with X"): its phrases name the actors."""
+    if lemma_of(noun) not in QUANTITY_NOUNS:
+        return noun
+    acts = [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and is_event_noun(pobj, dictionary)
+    ]
+    return acts[0] if acts else noun
+
+
 def is_event_noun(token: Token, dictionary: VerbDictionary) -> bool:
     return any(lemma in dictionary.nouns for lemma in _noun_lemmas(token))
 
@@ -199,7 +233,7 @@ def match(verb: Token, dictionary: VerbDictionary, depth: int = 0) -> Trigger | 
             return None  # this sense codes nothing ("released a statement"), and blocks the vaguer patterns
         trigger = _resolve(verb, pattern, nouns, dictionary, depth)
         if trigger is not None:
-            return trigger
+            return replace(trigger, undergoers=_undergoers(verb, trigger, dictionary))
     return None
 
 
@@ -210,6 +244,7 @@ def _resolve(
         noun = event_noun(verb, dictionary, SUPPORT_PREPS | frozenset(pattern.words), bool(pattern.words))
         if noun is None:
             return None  # "launched a website" is not an event
+        noun = _measured_act(noun, dictionary)
         key = next(k for k in _noun_lemmas(noun) if k in dictionary.nouns)
         figurative = dictionary.figurative_nouns.get(key)
         return Trigger(verb, noun_code(noun, dictionary), (verb, noun), (noun,), None, pattern, figurative)
@@ -273,6 +308,24 @@ def _compose_inner(verb: Token, pattern: VerbPattern, dictionary: VerbDictionary
     return Trigger(verb, code, (verb, noun), (noun,), None, pattern)
 
 
+def _undergoers(verb: Token, trigger: Trigger, dictionary: VerbDictionary) -> tuple[Token, ...]:
+    """Who the act named by the trigger's noun (or the noun of its "for" phrase) is done to, where the
+    dictionary says the noun's "of" phrase names them: an appeal for "the release of the hostage" is
+    not addressed to the hostage."""
+    nouns = [*trigger.nouns, *(c for c in verb.children if c.dep_ == "dobj")]
+    nouns += [pobj for prep in verb.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"]
+    return tuple(
+        token  # the whole phrase: "the release of the journalist Tom Fry and his driver"
+        for noun in nouns
+        if lemma_of(noun) in dictionary.undergoer_nouns
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for token in pobj.subtree
+    )
+
+
 # Modifiers of an event noun that name its actor ("Israeli criticism", "the Galloway plea"): entity
 # types only, so that a topic ("the Iraq talks", "the tax plea") is never taken for the actor.
 ACTOR_MODIFIER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
@@ -282,6 +335,15 @@ NOMINAL_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 # Roots CODING.md codes one-sided for a nominal too: "a plea for calm from the mayor" (02), pledges (03),
 # inquiries (09), demands (10), criticism (11), refusals (12), threats (13).
 ONE_SIDED_ROOTS = frozenset({"02", "03", "09", "10", "11", "12", "13"})
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+# Words naming a part of what follows "of": "most of the donations came from X" — X gave them.
+PARTITIVES = frozenset(
+    {"most", "majority", "bulk", "half", "share", "part", "some", "many", "all", "much", "third", "quarter", "rest"}
+)
+COPULA = "be"
+# A copula's other side names the same act: "the largest gift to the party was a bequest from X".
+COPULAR_SIDES = frozenset({"nsubj", "attr"})
+COPULAR_PREPS = frozenset({"among", "of"})  # "among the gifts to the party were donations from X"
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,11 +358,22 @@ class Nominal:
     needs_target: bool = True  # cooperation needs a partner: "Labour's support" alone is no event
 
 
+def _phrase_owners(noun: Token) -> list[Token]:
+    """Where the prepositions naming a nominal's actors hang: on the noun; on a participle reducing a
+    relative clause ("donations totalling £5,000 from X", "criticism voiced by Y"); on the verb the
+    noun (or the part of it: "most of the party's donations came from ...") is an argument of."""
+    owners = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ in PARTICIPLE_TAGS)]
+    whole = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    argument = whole if whole is not noun and lemma_of(whole) in PARTITIVES else noun
+    if argument.dep_ in NOMINAL_ARGUMENT_DEPS and argument.head.pos_ in ("VERB", "AUX"):
+        owners.append(argument.head)
+    return owners
+
+
 def _prep_objects(noun: Token, preps: frozenset[str]) -> list[Token]:
-    """Objects of the noun's prepositions in `preps`, or of its verb's when the noun is that verb's
-    argument: the parser hangs "from" on the verb in "drew criticism from the mayor"."""
-    owners = [noun, noun.head] if noun.dep_ in NOMINAL_ARGUMENT_DEPS and noun.head.pos_ in ("VERB", "AUX") else [noun]
-    for owner in owners:
+    """Objects of the noun's prepositions in `preps`, or of those of the words it hangs on (see
+    `_phrase_owners`): the parser hangs "from" on the verb in "drew criticism from the mayor"."""
+    for owner in _phrase_owners(noun):
         found = [
             pobj
             for prep in owner.children
@@ -342,5 +415,43 @@ def find_nominals(sentence: Span, dictionary: VerbDictionary, consumed: set[int]
             continue
         sources = _prep_objects(token, sense.source_preps) or (_modifier_actors(token) if sense.owner_acts else [])
         if sources:
-            targets = tuple(_prep_objects(token, sense.target_preps))
+            targets = _nominal_targets(token, sense, dictionary)
             yield Nominal(token, sense.code, tuple(sources), targets, False, sense.code[:2] not in ONE_SIDED_ROOTS)
+
+
+def _nominal_targets(noun: Token, sense: NominalSense, dictionary: VerbDictionary) -> tuple[Token, ...]:
+    """The target phrases: the noun's own ("donations to the party"), the possessor where the sense says
+    it receives ("the party's donations"), or those of the noun across a copula naming the same act."""
+    found = _prep_objects(noun, sense.target_preps)
+    if not found and sense.owner_receives:
+        found = [c for c in noun.children if c.dep_ == "poss"]
+    for partner in [] if found else _copular_partners(noun):
+        partner_sense = nominal_sense(partner, dictionary)
+        if partner_sense is not None and partner_sense.code[:2] == sense.code[:2]:
+            found = [
+                pobj
+                for prep in partner.children
+                if prep.dep_ == "prep" and prep.lower_ in partner_sense.target_preps
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+            if found:
+                break
+    return tuple(found)
+
+
+def _copular_partners(noun: Token) -> list[Token]:
+    """Nouns on the other side of "be" from `noun` ("the largest gift ... was a bequest"), also the
+    object of a fronted "among" ("among the gifts to the party were ...")."""
+    copula = noun.head
+    if noun.dep_ not in COPULAR_SIDES or lemma_of(copula) != COPULA:
+        return []
+    sides = [c for c in copula.children if c.dep_ in COPULAR_SIDES and c.i != noun.i]
+    fronted = [
+        pobj
+        for prep in copula.children
+        if prep.dep_ == "prep" and prep.lower_ in COPULAR_PREPS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return sides + fronted
