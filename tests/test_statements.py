@@ -126,3 +126,38 @@ def test_a_headline_passive_order_is_no_statement(extract) -> None:
 def test_a_participle_cue_is_a_statement_unless_it_hangs_on_an_act(extract, sentence: str, statement: bool) -> None:
     found = {row for row in statements(extract(sentence)) if row[0].startswith("01")}
     assert bool(found) is statement, found
+
+
+RIVALS = [
+    # a party label on the speaker ("Republican senator", "Labour's") against another listed party: an attack
+    ("Republican Senator Maria Lopez said the Democrats would raise taxes.", "111", "Maria Lopez", "Democrats"),
+    ("Labour's Peter Hain said the Conservatives would close rural schools.", "111", "Peter Hain", "Conservatives"),
+    # the owner or modifier of the clause's subject is what the clause is about
+    ("Republican Senator Maria Lopez said the Democrats' new plan would cost jobs.", "111", "Maria Lopez", "Democrats"),
+    # the opposition against the government of its own country: sides from the codes
+    ("LONDON - Opposition leader Jim Hall said the government would raise taxes.", "111", "Jim Hall", "government"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "code", "source", "target"), RIVALS)
+def test_a_claim_about_a_rival_is_criticism_of_it(extract, sentence: str, code: str, source: str, target: str) -> None:
+    found = statements(extract(sentence))
+    assert has(found, code, source, target), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the speaker's own party is no rival
+        "Republican Senator Tom Hale said the Republicans would win the seat.",
+        # a rival that is not what a clause is about (an object, an adjunct) is not attacked
+        "Republican Senator Ed Ray said she would vote with the Democrats on the bill.",
+        # "the party" of no name may be the speaker's own
+        "Republican Senator Ed Ray spoke on Monday. Mr Ray said the party would meet in May.",
+        # no party label on the speaker and no side: a plain statement
+        "Mayor Ellen Carter said the Democrats would hold a vote in May.",
+    ],
+)
+def test_no_rivalry_without_two_known_opposed_sides(extract, sentence: str) -> None:
+    found = statements(extract(sentence))
+    assert found and all(t is None for _, _, t in found), found

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from newsevents.extract.context import ExtractContext
+from newsevents.extract.events.rivals import Rivalry
 from newsevents.types import Actor, Quote
 
 # Lemmas (lower case) whose presence in the content makes it a criticism of the actors it names.
@@ -197,3 +198,31 @@ def _stance(words: Iterable[Token]) -> str | None:
 def _phrase(token: Token, phrases: frozenset[tuple[str, str]]) -> bool:
     lemma = token.lemma_.lower()
     return any((lemma, c.lemma_.lower()) in phrases for c in token.children)
+
+
+# Where a rival's mention makes a clause about it: its subject ("the Greens will raise taxes"), the owner or
+# modifier of its subject ("the Greens' plan would cost jobs", "a Green vote"), a passive's agent.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def rival_subjects(
+    ctx: ExtractContext, tokens: list[Token], speaker: Actor, rivalry: Rivalry, judged: list[tuple[Actor, str]]
+) -> list[Actor]:
+    """The speaker's political rivals a content's clause is about, not already judged: CODING.md codes a
+    party politician's claim about a rival party ("said the Greens would raise taxes") as criticism."""
+    found: list[Actor] = []
+    for actor in content_targets(ctx, tokens, speaker):
+        if any(actor.same_entity(a) or actor is a for a, _ in judged) or not rivalry.rivals(speaker, actor):
+            continue
+        head = _mention_head(tokens, actor)
+        if head is not None and _clause_is_about(head):
+            found.append(actor)
+    return found
+
+
+def _clause_is_about(head: Token) -> bool:
+    if head.dep_ in SUBJECT_DEPS:
+        return True
+    if head.dep_ in ("poss", "compound", "amod") and head.head.dep_ in SUBJECT_DEPS:
+        return True
+    return head.dep_ == "pobj" and head.head.dep_ == "agent"

@@ -28,8 +28,9 @@ from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.codebook import codebook
 from newsevents.extract.events.dictionary import NO_EVENT, VerbDictionary
 from newsevents.extract.events.modality import STRONG_MODALS, negated_directly, not_an_act
+from newsevents.extract.events.rivals import Rivalry, article_rivalry
 from newsevents.extract.events.roles import RELATIVE_PRONOUNS, actors_of, is_passive, sources_of
-from newsevents.extract.events.stance import clause_subjects, content_tokens, judged_targets
+from newsevents.extract.events.stance import clause_subjects, content_tokens, judged_targets, rival_subjects
 from newsevents.extract.events.tree import near_children
 from newsevents.types import Actor, CharRange, Event, Modality, Quote
 from newsevents.types import Span as TextSpan
@@ -46,6 +47,8 @@ ORDER_CUES = frozenset({"tell", "ask", "urge", "order", "advise", "warn"})
 UNREALISED_HEADS = frozenset({"yet", "fail", "refuse", "decline", "neglect"})
 # A statement about several actors is one event per actor (CODING.md: one event per conjunct), at most this many.
 MAX_CONTENT_TARGETS = 3
+# A plain statement is an attack on at most this many rivals its clauses are about (the first named).
+RIVAL_TARGETS = 1
 # Cue codes the content's judgement refines: a plain statement about a rival that blames it is a criticism.
 STANCE_CODES = {"negative": "111", "positive": "051"}
 # Verbs whose direct object is the person spoken to, not what is said: "told the council", "warned Labour".
@@ -61,6 +64,7 @@ def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: lis
     """One 01x event per quote cue not already coded otherwise; coded events get their quote linked."""
     events: list[Event] = []
     seen: set[int] = set()
+    rivalry = article_rivalry(ctx) if ctx.quotes else Rivalry()
     for index, quote in enumerate(ctx.quotes):
         if quote.cue is None or quote.cue.start in seen:
             continue
@@ -70,7 +74,7 @@ def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: lis
             for event in existing:
                 event.quote = index if event.quote is None else event.quote
             continue
-        events += _statements(ctx, dictionary, quote, index, _acts(ctx, coded))
+        events += _statements(ctx, dictionary, (quote, index), _acts(ctx, coded), rivalry)
     return events
 
 
@@ -144,10 +148,16 @@ def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
 
 
 def _statements(
-    ctx: ExtractContext, dictionary: VerbDictionary, quote: Quote, index: int, acts: list[tuple[int, int]]
+    ctx: ExtractContext,
+    dictionary: VerbDictionary,
+    numbered: tuple[Quote, int],
+    acts: list[tuple[int, int]],
+    rivalry: Rivalry,
 ) -> list[Event]:
     """The speech act's events: one per addressee, else one per actor the content is about, else one
-    without a target. A plain statement (010) about actors takes the content's judgement of them."""
+    without a target. A plain statement (010) about actors takes the content's judgement of them; one
+    whose clause is about the speaker's political rival attacks it (111)."""
+    quote, index = numbered
     cue = _cue_token(ctx, quote)
     if cue is None or not _own_speech_act(cue, acts):
         return []
@@ -160,6 +170,8 @@ def _statements(
         return [_event(ctx, quote, index, cue, code, speaker, target) for target in addressed]
     content = content_tokens(cue.sent, quote)
     judged = judged_targets(ctx, content, speaker)[:MAX_CONTENT_TARGETS]
+    if code == DEFAULT_STATEMENT:
+        judged += [(a, "negative") for a in rival_subjects(ctx, content, speaker, rivalry, judged)[:RIVAL_TARGETS]]
     if not judged:
         # a finer cue (a warning, a hope) is about the subject of what it says; a plain "said" is not
         about: list[Actor | None] = []
