@@ -99,9 +99,9 @@ def _labelled_party(ctx: ExtractContext, book: ActorDictionary, person: Actor) -
 def _attached_party(ctx: ExtractContext, book: ActorDictionary, head: Token) -> str | None:
     """ "Labour's Jane Doe", "Tory MP Jane Doe" parsed as a compound outside the mention."""
     for child in head.children:
-        if child.dep_ in ("poss", "compound", "amod") and (actor := ctx.actor_for_token(child)) is not None:
-            if actor.kind != "person" and actor.sector == PARTY_SECTOR and _party_named(book, actor.name):
-                return actor.name
+        actor = ctx.actor_for_token(child) if child.dep_ in ("poss", "compound", "amod") else None
+        if actor is not None and actor.kind != "person" and actor.sector == PARTY_SECTOR:
+            return _party_named(book, actor.name)
     return None
 
 
