@@ -161,3 +161,13 @@ def test_a_claim_about_a_rival_is_criticism_of_it(extract, sentence: str, code: 
 def test_no_rivalry_without_two_known_opposed_sides(extract, sentence: str) -> None:
     found = statements(extract(sentence))
     assert found and all(t is None for _, _, t in found), found
+
+
+def test_a_condition_before_a_later_attribution_is_part_of_what_is_said(extract) -> None:
+    found = statements(extract("Income tax will rise if Labour wins the election, Tory leader Jane Doe has claimed."))
+    assert has(found, "111", "Jane Doe", "Labour"), found
+
+
+def test_a_speaker_between_the_parts_of_a_split_quote_is_the_speaker(extract) -> None:
+    record = extract("Mayor Ann Lee spoke on Monday. The new tax would hurt families, she said, and should be dropped.")
+    assert has(statements(record), "010", "she", None), statements(record)

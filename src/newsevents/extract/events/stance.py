@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.rivals import Rivalry
@@ -63,10 +63,26 @@ PLACE_PREPS = frozenset({"in", "at", "across", "around", "throughout", "within",
 GOVERNING_SECTORS = frozenset({"GOV", "MIL", "COP"})
 
 
-def content_tokens(sentence: Span, quote: Quote) -> list[Token]:
-    """The tokens of the quote's content that lie in the cue's sentence."""
+def content_tokens(cue: Token, quote: Quote) -> list[Token]:
+    """The tokens of the quote's content that lie in the cue's sentence, with the clauses that hang on them
+    ("tax will rise if the Greens win, she claimed": the condition is part of what is claimed), never the
+    cue's own phrase."""
     pieces = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
-    return [t for t in sentence if any(start <= t.idx < end for start, end in pieces)]
+    inside = [t for t in cue.sent if any(start <= t.idx < end for start, end in pieces)]
+    own = {t.i for t in cue.subtree} if cue.i not in {t.i for t in inside} else set()
+    roots = [t for t in inside if t.head.i == t.i or not any(start <= t.head.idx < end for start, end in pieces)]
+    wanted = {t.i for t in inside} | {d.i for r in roots for d in r.subtree if d.i not in own and d.i != cue.i}
+    return [t for t in cue.sent if t.i in wanted or _trailing_content(t, inside, cue)]
+
+
+def _trailing_content(token: Token, inside: list[Token], cue: Token) -> bool:
+    """ "Tax will rise if the Greens win, Jane Doe claimed": the parser may hang the condition on the cue, but
+    what lies between the content and a later attribution is still what was said."""
+    if not inside or inside[-1].i >= cue.i:
+        return False
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    attribution = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
+    return inside[-1].i < token.i < attribution and not token.is_punct
 
 
 def content_targets(ctx: ExtractContext, tokens: list[Token], speaker: Actor) -> list[Actor]:

@@ -128,7 +128,12 @@ def _named(ctx: ExtractContext, speaker: Actor) -> Actor:
 def _misplaced_speaker(ctx: ExtractContext, actor: Actor) -> bool:
     if actor.text.lower() in RELATIVE_PRONOUNS:
         return True
-    return any(q.start <= actor.start and actor.end <= q.end for q in ctx.quotes)
+    # a quote split by its attribution ("the plan, he said, was sound") holds its speaker between its parts
+    return any(
+        start <= actor.start and actor.end <= end
+        for q in ctx.quotes
+        for start, end in ([(p.start, p.end) for p in q.parts] or [(q.start, q.end)])
+    )
 
 
 def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
@@ -168,7 +173,7 @@ def _statements(
     addressed = addressees(ctx, cue, speaker)
     if addressed:
         return [_event(ctx, quote, index, cue, code, speaker, target) for target in addressed]
-    content = content_tokens(cue.sent, quote)
+    content = content_tokens(cue, quote)
     judged = judged_targets(ctx, content, speaker)[:MAX_CONTENT_TARGETS]
     if code == DEFAULT_STATEMENT:
         judged += [(a, "negative") for a in rival_subjects(ctx, content, speaker, rivalry, judged)[:RIVAL_TARGETS]]
