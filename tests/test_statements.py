@@ -171,3 +171,23 @@ def test_a_condition_before_a_later_attribution_is_part_of_what_is_said(extract)
 def test_a_speaker_between_the_parts_of_a_split_quote_is_the_speaker(extract) -> None:
     record = extract("Mayor Ann Lee spoke on Monday. The new tax would hurt families, she said, and should be dropped.")
     assert has(statements(record), "010", "she", None), statements(record)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "code"),
+    [
+        # the author named in the document's own phrase is the source
+        ("Costs were underestimated, a report by the European Commission says.", "European Commission", "IGOEUREEC"),
+        # a later mention of the document takes the author the article named for it
+        (
+            "A report by the European Commission criticised the scheme. The report said the costs had doubled.",
+            "The report",
+            "IGOEUREEC",
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_author(extract, text: str, source: str, code: str) -> None:
+    events = [e for e in extract(text).events if e.quote is not None and e.root == "01"]
+    assert any(e.source is not None and e.source.text.endswith(source) and e.source.code == code for e in events), [
+        (e.cameo, e.source) for e in events
+    ]

@@ -22,6 +22,8 @@ The quotes stage already found who said what; this pass turns each quote's cue i
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from newsevents.extract.context import ExtractContext
@@ -58,6 +60,11 @@ NOT_TARGET_SECTORS = frozenset({"MED"})
 # is part of that verb's act, which is coded (or is itself a cue): not a second statement.
 ADJUNCT_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall"})
+# Documents that "say", "add" or "find" on behalf of their author: the author is the statement's source.
+DOCUMENT_SPEAKERS = frozenset(
+    "report study inquiry review audit survey analysis investigation paper research assessment evaluation "
+    "dossier memo letter".split()
+)
 
 
 def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: list[Event]) -> list[Event]:
@@ -106,7 +113,7 @@ def _speaker(ctx: ExtractContext, quote: Quote, cue: Token) -> Actor | None:
     some quote's content (a speaker is never part of what is said): then the cue's own subject."""
     speaker = quote.speaker
     if speaker is not None and not _misplaced_speaker(ctx, speaker):
-        return _named(ctx, speaker)
+        return _authored(ctx, _named(ctx, speaker))
     subjects = sources_of(ctx, cue) if cue.pos_ in ("VERB", "AUX") else []
     subjects = [a for a in subjects if not _misplaced_speaker(ctx, a)]
     return subjects[0] if subjects else None
@@ -123,6 +130,37 @@ def _named(ctx: ExtractContext, speaker: Actor) -> Actor:
         if named is not None and named.kind == "person" and appos.ent_type_ == "PERSON":
             return named
     return speaker
+
+
+def _authored(ctx: ExtractContext, speaker: Actor) -> Actor:
+    """ "A report by the audit office says": a document speaks for its author. The author named in its own
+    phrase is the source; a document whose author the article names elsewhere ("the report", after "a
+    report by the audit office") keeps its mention and takes the author's code."""
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() not in DOCUMENT_SPEAKERS:
+        return speaker
+    own = _author_of(ctx, span.root)
+    if own is not None or speaker.code is not None:
+        return own or speaker
+    noun = span.root.lemma_.lower()
+    others = [t for t in ctx.doc if t.lemma_.lower() == noun and t.i != span.root.i and t.pos_ == "NOUN"]
+    # the nearest earlier naming of the author, else the first later one ("a report says ... the report, by X")
+    others.sort(key=lambda t: (t.i > span.root.i, abs(t.i - span.root.i)))
+    author = next((a for t in others if (a := _author_of(ctx, t)) is not None), None)
+    if author is None:
+        return speaker
+    return replace(speaker, country=author.country, sector=author.sector, code=author.code, name=author.name)
+
+
+def _author_of(ctx: ExtractContext, document: Token) -> Actor | None:
+    """The coded actor a document noun names as its author: "by X", "X's", "the X report"."""
+    heads = [c for c in document.children if c.dep_ in ("poss", "compound")]
+    heads += [p for c in document.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+    for head in heads:
+        found = [a for t in head.subtree if (a := ctx.actor_for_token(t)) is not None and a.code is not None]
+        if found:
+            return next((a for a in found if a.start <= head.idx < a.end), found[0])
+    return None
 
 
 def _misplaced_speaker(ctx: ExtractContext, actor: Actor) -> bool:
