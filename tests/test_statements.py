@@ -191,3 +191,17 @@ def test_a_document_speaks_for_its_author(extract, text: str, source: str, code:
     assert any(e.source is not None and e.source.text.endswith(source) and e.source.code == code for e in events), [
         (e.cameo, e.source) for e in events
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # an office whose "of" phrase ends in the person's name: the name is the speaker, coded by the office
+        ('Shadow Leader of the Commons Peter Hollis said: "This will cut waste."', "Peter Hollis"),
+        # a person before the body they belong to: the person speaks
+        ('Tom Baker, Leeds Traders Association said: "We want them back."', "Tom Baker"),
+    ],
+)
+def test_the_person_named_is_the_speaker(extract, sentence: str, source: str) -> None:
+    found = statements(extract(sentence))
+    assert has(found, "010", source, None), found

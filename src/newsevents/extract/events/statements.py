@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.codebook import codebook
@@ -123,13 +123,46 @@ def _named(ctx: ExtractContext, speaker: Actor) -> Actor:
     """ "His party leader, Jane Doe, said": the person's name in apposition stands for the speaker (the
     mention a reader and a coder take as the source)."""
     span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
-    if span is None or speaker.kind != "person":
+    if span is None:
         return speaker
+    if speaker.kind != "person":
+        return _affiliated_person(ctx, span) or speaker
     for appos in (c for c in span.root.children if c.dep_ == "appos"):
         named = ctx.actor_for_token(appos)
         if named is not None and named.kind == "person" and appos.ent_type_ == "PERSON":
             return named
-    return speaker
+    return _name_after_office(ctx, span, speaker)
+
+
+def _affiliated_person(ctx: ExtractContext, body: Span) -> Actor | None:
+    """ "Jane Doe, Leeds Traders' Association, said": a person's name just before the body that speaks is the
+    speaker, the body being the person's affiliation."""
+    if body.start < 2 or body.doc[body.start - 1].text != ",":
+        return None
+    before = ctx.actor_for_token(body.doc[body.start - 2])
+    named = before is not None and before.kind == "person" and body.doc[body.start - 2].ent_type_ == "PERSON"
+    return before if named and before.end <= body.doc[body.start - 1].idx else None
+
+
+def _name_after_office(ctx: ExtractContext, span: Span, office: Actor) -> Actor:
+    """ "Shadow leader of the House Jane Doe said": an office whose "of" phrase ends in a person's name is
+    that person speaking; the name, coded by the office, is the source."""
+    if any(t.ent_type_ == "PERSON" for t in span):
+        return office
+    objects = [p for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    names = [t for o in objects for t in o.subtree if t.ent_type_ == "PERSON"]
+    if not names or names[-1].i != objects[-1].right_edge.i or objects[-1].right_edge.i + 1 != _next_verb(span):
+        return office
+    last = names[-1]
+    start = last
+    while start.ent_iob_ != "B" and start.i > 0:
+        start = span.doc[start.i - 1]
+    end = last.idx + len(last.text)
+    return replace(office, start=start.idx, end=end, text=ctx.text[start.idx : end], name=ctx.text[start.idx : end])
+
+
+def _next_verb(span: Span) -> int:
+    return span.root.head.i if span.root.head.i > span.root.i else -1
 
 
 def _authored(ctx: ExtractContext, speaker: Actor) -> Actor:
