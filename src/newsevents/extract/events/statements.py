@@ -140,8 +140,9 @@ def _affiliated_person(ctx: ExtractContext, body: Span) -> Actor | None:
     if body.start < 2 or body.doc[body.start - 1].text != ",":
         return None
     before = ctx.actor_for_token(body.doc[body.start - 2])
-    named = before is not None and before.kind == "person" and body.doc[body.start - 2].ent_type_ == "PERSON"
-    return before if named and before.end <= body.doc[body.start - 1].idx else None
+    if before is None or before.kind != "person" or body.doc[body.start - 2].ent_type_ != "PERSON":
+        return None
+    return before if before.end <= body.doc[body.start - 1].idx else None
 
 
 def _name_after_office(ctx: ExtractContext, span: Span, office: Actor) -> Actor:
