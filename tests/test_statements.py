@@ -136,6 +136,13 @@ RIVALS = [
     ("Republican Senator Maria Lopez said the Democrats' new plan would cost jobs.", "111", "Maria Lopez", "Democrats"),
     # the opposition against the government of its own country: sides from the codes
     ("LONDON - Opposition leader Jim Hall said the government would raise taxes.", "111", "Jim Hall", "government"),
+    # "his party leader": the party of the person the possessive stands for
+    (
+        "Tory MP Jim Hall spoke on Monday. His party leader, Ann Cole, said Labour was creating two nations.",
+        "111",
+        "Ann Cole",
+        "Labour",
+    ),
 ]
 
 
@@ -154,6 +161,8 @@ def test_a_claim_about_a_rival_is_criticism_of_it(extract, sentence: str, code: 
         "Republican Senator Ed Ray said she would vote with the Democrats on the bill.",
         # "the party" of no name may be the speaker's own
         "Republican Senator Ed Ray spoke on Monday. Mr Ray said the party would meet in May.",
+        # an agency of the state is coded GOV but takes no side against the opposition
+        "LONDON - Opposition leader Jim Hall said the regional health authorities were not needed.",
         # no party label on the speaker and no side: a plain statement
         "Mayor Ellen Carter said the Democrats would hold a vote in May.",
     ],

@@ -28,6 +28,8 @@ PARTY_SECTOR = "PTY"
 SIDE_SECTORS = frozenset({"GOV", "OPP"})
 # Sectors of the actors a political rivalry is between.
 POLITICAL_SECTORS = frozenset({"GOV", "OPP", "PTY", "LEG"})
+# Head words of a body that is a whole political side rather than an agency of the state.
+SIDE_WORDS = frozenset({"government", "administration", "cabinet", "ministers", "opposition", "executive"})
 # Longest party label looked for inside a person's mention: "Liberal Democrat party leader ...".
 MAX_LABEL_WORDS = 3
 
@@ -61,8 +63,18 @@ class Rivalry:
         parties = (self.party_of(one), self.party_of(other))
         if None not in parties:
             return parties[0] != parties[1]  # a listed party's name says its country
+        if not (_a_side(one) and _a_side(other)):
+            return False
         sides = (self.side_of(one), self.side_of(other))
         return one.country is not None and None not in sides and sides[0] != sides[1]
+
+
+def _a_side(actor: Actor) -> bool:
+    """A person or a party takes a side, and so does the government or opposition as a whole; an agency of
+    the state ("the health authorities") is coded GOV but is no political side."""
+    if actor.kind in ("person", "pronoun") or actor.sector == PARTY_SECTOR:
+        return True
+    return actor.text.lower().split()[-1] in SIDE_WORDS if actor.text.strip() else False
 
 
 def article_rivalry(ctx: ExtractContext) -> Rivalry:
@@ -74,6 +86,11 @@ def article_rivalry(ctx: ExtractContext) -> Rivalry:
             rivalry.named_parties.add(actor.name)
         if actor.kind == "person" and actor.entity >= 0 and actor.entity not in rivalry.party:
             party = _labelled_party(ctx, book, actor)
+            if party is not None:
+                rivalry.party[actor.entity] = party
+    for actor in ctx.actors:
+        if actor.kind == "person" and actor.entity >= 0 and actor.entity not in rivalry.party:
+            party = _party_of_owner(ctx, rivalry, actor)
             if party is not None:
                 rivalry.party[actor.entity] = party
     for actor in ctx.actors:
@@ -94,6 +111,16 @@ def _labelled_party(ctx: ExtractContext, book: ActorDictionary, person: Actor) -
             if party is not None:
                 return party
     return _attached_party(ctx, book, span.root)
+
+
+def _party_of_owner(ctx: ExtractContext, rivalry: Rivalry, person: Actor) -> str | None:
+    """ "Her party leader, Jane Doe": the party of the person the possessive stands for."""
+    span = ctx.doc.char_span(person.start, person.end, alignment_mode="expand")
+    if span is None or not any(t.lower_ == "party" for t in span):
+        return None
+    owners = [t for t in [*span, *span.root.children] if t.dep_ == "poss"]
+    owner = ctx.actor_for_token(owners[0]) if owners else None
+    return rivalry.party.get(owner.entity) if owner is not None and owner.entity >= 0 else None
 
 
 def _attached_party(ctx: ExtractContext, book: ActorDictionary, head: Token) -> str | None:
