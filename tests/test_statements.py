@@ -214,3 +214,10 @@ def test_a_document_speaks_for_its_author(extract, text: str, source: str, code:
 def test_the_person_named_is_the_speaker(extract, sentence: str, source: str) -> None:
     found = statements(extract(sentence))
     assert has(found, "010", source, None), found
+
+
+def test_a_word_of_blame_does_not_reach_through_a_second_preposition(extract) -> None:
+    sentence = "Senator Maria Lopez said voters were sceptical about the Republicans' pledges on schools."
+    found = statements(extract(sentence))
+    assert has(found, "111", "Maria Lopez", "Republicans"), found
+    assert not any(t is not None and "schools" in t for _, _, t in found), found

@@ -139,7 +139,16 @@ def judged_targets(ctx: ExtractContext, tokens: list[Token], speaker: Actor) -> 
 
 
 def _governs(word: Token, head: Token) -> bool:
-    return head.i in {t.i for t in word.subtree}
+    """Whether the word's phrase names the actor, through at most one preposition: "sceptical about X",
+    "sceptical about X's pledges", not "sceptical about the pledges on schools" (the schools are not judged)."""
+    if head.i not in {t.i for t in word.subtree}:
+        return False
+    preps = 0
+    current = head
+    while current.i != word.i and current.head.i != current.i:
+        preps += current.dep_ in ("prep", "agent")
+        current = current.head
+    return preps <= 1
 
 
 def clause_subjects(ctx: ExtractContext, cue: Token, tokens: list[Token], speaker: Actor) -> list[Actor]:
