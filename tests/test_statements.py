@@ -119,6 +119,8 @@ def test_a_headline_passive_order_is_no_statement(extract) -> None:
     [
         # a participle adjunct of an act already coded is part of that act, not a second statement
         ("Governor Tom Hale criticised the plan, saying it would cost too much.", False),
+        # "by claiming": the manner of an act already coded
+        ("Governor Tom Hale rejected the offer by claiming that the figures were wrong.", False),
         # of a verb that is no act, it is the statement
         ("Governor Tom Hale remained wary, claiming that the plan would cost too much.", True),
     ],

@@ -60,6 +60,8 @@ NOT_TARGET_SECTORS = frozenset({"MED"})
 # is part of that verb's act, which is coded (or is itself a cue): not a second statement.
 ADJUNCT_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall"})
+# "by claiming", "in saying": a cue that tells how another act was done.
+MANNER_PREPS = frozenset({"by", "in"})
 # Documents that "say", "add" or "find" on behalf of their author: the author is the statement's source.
 DOCUMENT_SPEAKERS = frozenset(
     "report study inquiry review audit survey analysis investigation paper research assessment evaluation "
@@ -295,9 +297,13 @@ def _own_speech_act(cue: Token, acts: list[tuple[int, int]]) -> bool:
         return False  # "every year he would praise them", "could have said more": no speech act took place
     if _ordered(cue) or _unrealised(cue):
         return False
-    if not (cue.tag_ == "VBG" and cue.dep_ in ADJUNCT_DEPS):
+    if cue.tag_ == "VBG" and cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and cue.head.lower_ in MANNER_PREPS:
+        head = cue.head.head  # "rejected the offer by claiming ...": the manner of that act
+    elif cue.tag_ == "VBG" and cue.dep_ in ADJUNCT_DEPS:
+        head = cue.head
+    else:
         return True
-    return cue.head.pos_ in ("VERB", "AUX") and not any(start <= cue.head.idx < end for start, end in acts)
+    return head.pos_ in ("VERB", "AUX") and not any(start <= head.idx < end for start, end in acts)
 
 
 def _ordered(cue: Token) -> bool:
