@@ -119,6 +119,8 @@ def test_a_headline_passive_order_is_no_statement(extract) -> None:
     [
         # a participle adjunct of an act already coded is part of that act, not a second statement
         ("Governor Tom Hale criticised the plan, saying it would cost too much.", False),
+        # "by claiming": the manner of an act already coded
+        ("Governor Tom Hale rejected the offer by claiming that the figures were wrong.", False),
         # of a verb that is no act, it is the statement
         ("Governor Tom Hale remained wary, claiming that the plan would cost too much.", True),
     ],
@@ -126,3 +128,98 @@ def test_a_headline_passive_order_is_no_statement(extract) -> None:
 def test_a_participle_cue_is_a_statement_unless_it_hangs_on_an_act(extract, sentence: str, statement: bool) -> None:
     found = {row for row in statements(extract(sentence)) if row[0].startswith("01")}
     assert bool(found) is statement, found
+
+
+RIVALS = [
+    # a party label on the speaker ("Republican senator", "Labour's") against another listed party: an attack
+    ("Republican Senator Maria Lopez said the Democrats would raise taxes.", "111", "Maria Lopez", "Democrats"),
+    ("Labour's Peter Hain said the Conservatives would close rural schools.", "111", "Peter Hain", "Conservatives"),
+    # the owner or modifier of the clause's subject is what the clause is about
+    ("Republican Senator Maria Lopez said the Democrats' new plan would cost jobs.", "111", "Maria Lopez", "Democrats"),
+    # the opposition against the government of its own country: sides from the codes
+    ("LONDON - Opposition leader Jim Hall said the government would raise taxes.", "111", "Jim Hall", "government"),
+    # "his party leader": the party of the person the possessive stands for
+    (
+        "Tory MP Jim Hall spoke on Monday. His party leader, Ann Cole, said Labour was creating two nations.",
+        "111",
+        "Ann Cole",
+        "Labour",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "code", "source", "target"), RIVALS)
+def test_a_claim_about_a_rival_is_criticism_of_it(extract, sentence: str, code: str, source: str, target: str) -> None:
+    found = statements(extract(sentence))
+    assert has(found, code, source, target), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the speaker's own party is no rival
+        "Republican Senator Tom Hale said the Republicans would win the seat.",
+        # a rival that is not what a clause is about (an object, an adjunct) is not attacked
+        "Republican Senator Ed Ray said she would vote with the Democrats on the bill.",
+        # "the party" of no name may be the speaker's own
+        "Republican Senator Ed Ray spoke on Monday. Mr Ray said the party would meet in May.",
+        # an agency of the state is coded GOV but takes no side against the opposition
+        "LONDON - Opposition leader Jim Hall said the regional health authorities were not needed.",
+        # no party label on the speaker and no side: a plain statement
+        "Mayor Ellen Carter said the Democrats would hold a vote in May.",
+    ],
+)
+def test_no_rivalry_without_two_known_opposed_sides(extract, sentence: str) -> None:
+    found = statements(extract(sentence))
+    assert found and all(t is None for _, _, t in found), found
+
+
+def test_a_condition_before_a_later_attribution_is_part_of_what_is_said(extract) -> None:
+    found = statements(extract("Income tax will rise if Labour wins the election, Tory leader Jane Doe has claimed."))
+    assert has(found, "111", "Jane Doe", "Labour"), found
+
+
+def test_a_speaker_between_the_parts_of_a_split_quote_is_the_speaker(extract) -> None:
+    record = extract("Mayor Ann Lee spoke on Monday. The new tax would hurt families, she said, and should be dropped.")
+    assert has(statements(record), "010", "she", None), statements(record)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "code"),
+    [
+        # the author named in the document's own phrase is the source
+        ("Costs were underestimated, a report by the European Commission says.", "European Commission", "IGOEUREEC"),
+        # a later mention of the document takes the author the article named for it
+        (
+            "A report by the European Commission criticised the scheme. The report said the costs had doubled.",
+            "The report",
+            "IGOEUREEC",
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_author(extract, text: str, source: str, code: str) -> None:
+    events = [e for e in extract(text).events if e.quote is not None and e.root == "01"]
+    assert any(e.source is not None and e.source.text.endswith(source) and e.source.code == code for e in events), [
+        (e.cameo, e.source) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # an office whose "of" phrase ends in the person's name: the name is the speaker, coded by the office
+        ('Shadow Leader of the Commons Peter Hollis said: "This will cut waste."', "Peter Hollis"),
+        # a person before the body they belong to: the person speaks
+        ('Tom Baker, Leeds Traders Association said: "We want them back."', "Tom Baker"),
+    ],
+)
+def test_the_person_named_is_the_speaker(extract, sentence: str, source: str) -> None:
+    found = statements(extract(sentence))
+    assert has(found, "010", source, None), found
+
+
+def test_a_word_of_blame_does_not_reach_through_a_second_preposition(extract) -> None:
+    sentence = "Senator Maria Lopez said voters were sceptical about the Republicans' pledges on schools."
+    found = statements(extract(sentence))
+    assert has(found, "111", "Maria Lopez", "Republicans"), found
+    assert not any(t is not None and "schools" in t for _, _, t in found), found

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from newsevents.extract.context import ExtractContext
+from newsevents.extract.events.rivals import Rivalry
 from newsevents.types import Actor, Quote
 
 # Lemmas (lower case) whose presence in the content makes it a criticism of the actors it names.
@@ -62,10 +63,26 @@ PLACE_PREPS = frozenset({"in", "at", "across", "around", "throughout", "within",
 GOVERNING_SECTORS = frozenset({"GOV", "MIL", "COP"})
 
 
-def content_tokens(sentence: Span, quote: Quote) -> list[Token]:
-    """The tokens of the quote's content that lie in the cue's sentence."""
+def content_tokens(cue: Token, quote: Quote) -> list[Token]:
+    """The tokens of the quote's content that lie in the cue's sentence, with the clauses that hang on them
+    ("tax will rise if the Greens win, she claimed": the condition is part of what is claimed), never the
+    cue's own phrase."""
     pieces = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
-    return [t for t in sentence if any(start <= t.idx < end for start, end in pieces)]
+    inside = [t for t in cue.sent if any(start <= t.idx < end for start, end in pieces)]
+    own = {t.i for t in cue.subtree} if cue.i not in {t.i for t in inside} else set()
+    roots = [t for t in inside if t.head.i == t.i or not any(start <= t.head.idx < end for start, end in pieces)]
+    wanted = {t.i for t in inside} | {d.i for r in roots for d in r.subtree if d.i not in own and d.i != cue.i}
+    return [t for t in cue.sent if t.i in wanted or _trailing_content(t, inside, cue)]
+
+
+def _trailing_content(token: Token, inside: list[Token], cue: Token) -> bool:
+    """ "Tax will rise if the Greens win, Jane Doe claimed": the parser may hang the condition on the cue, but
+    what lies between the content and a later attribution is still what was said."""
+    if not inside or inside[-1].i >= cue.i:
+        return False
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    attribution = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
+    return inside[-1].i < token.i < attribution and not token.is_punct
 
 
 def content_targets(ctx: ExtractContext, tokens: list[Token], speaker: Actor) -> list[Actor]:
@@ -122,7 +139,16 @@ def judged_targets(ctx: ExtractContext, tokens: list[Token], speaker: Actor) -> 
 
 
 def _governs(word: Token, head: Token) -> bool:
-    return head.i in {t.i for t in word.subtree}
+    """Whether the word's phrase names the actor, through at most one preposition: "sceptical about X",
+    "sceptical about X's pledges", not "sceptical about the pledges on schools" (the schools are not judged)."""
+    if head.i not in {t.i for t in word.subtree}:
+        return False
+    preps = 0
+    current = head
+    while current.i != word.i and current.head.i != current.i:
+        preps += current.dep_ in ("prep", "agent")
+        current = current.head
+    return preps <= 1
 
 
 def clause_subjects(ctx: ExtractContext, cue: Token, tokens: list[Token], speaker: Actor) -> list[Actor]:
@@ -197,3 +223,31 @@ def _stance(words: Iterable[Token]) -> str | None:
 def _phrase(token: Token, phrases: frozenset[tuple[str, str]]) -> bool:
     lemma = token.lemma_.lower()
     return any((lemma, c.lemma_.lower()) in phrases for c in token.children)
+
+
+# Where a rival's mention makes a clause about it: its subject ("the Greens will raise taxes"), the owner or
+# modifier of its subject ("the Greens' plan would cost jobs", "a Green vote"), a passive's agent.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def rival_subjects(
+    ctx: ExtractContext, tokens: list[Token], speaker: Actor, rivalry: Rivalry, judged: list[tuple[Actor, str]]
+) -> list[Actor]:
+    """The speaker's political rivals a content's clause is about, not already judged: CODING.md codes a
+    party politician's claim about a rival party ("said the Greens would raise taxes") as criticism."""
+    found: list[Actor] = []
+    for actor in content_targets(ctx, tokens, speaker):
+        if any(actor.same_entity(a) or actor is a for a, _ in judged) or not rivalry.rivals(speaker, actor):
+            continue
+        head = _mention_head(tokens, actor)
+        if head is not None and _clause_is_about(head):
+            found.append(actor)
+    return found
+
+
+def _clause_is_about(head: Token) -> bool:
+    if head.dep_ in SUBJECT_DEPS:
+        return True
+    if head.dep_ in ("poss", "compound", "amod") and head.head.dep_ in SUBJECT_DEPS:
+        return True
+    return head.dep_ == "pobj" and head.head.dep_ == "agent"

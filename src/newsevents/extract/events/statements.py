@@ -22,14 +22,17 @@ The quotes stage already found who said what; this pass turns each quote's cue i
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.codebook import codebook
 from newsevents.extract.events.dictionary import NO_EVENT, VerbDictionary
 from newsevents.extract.events.modality import STRONG_MODALS, negated_directly, not_an_act
+from newsevents.extract.events.rivals import Rivalry, article_rivalry
 from newsevents.extract.events.roles import RELATIVE_PRONOUNS, actors_of, is_passive, sources_of
-from newsevents.extract.events.stance import clause_subjects, content_tokens, judged_targets
+from newsevents.extract.events.stance import clause_subjects, content_tokens, judged_targets, rival_subjects
 from newsevents.extract.events.tree import near_children
 from newsevents.types import Actor, CharRange, Event, Modality, Quote
 from newsevents.types import Span as TextSpan
@@ -46,6 +49,8 @@ ORDER_CUES = frozenset({"tell", "ask", "urge", "order", "advise", "warn"})
 UNREALISED_HEADS = frozenset({"yet", "fail", "refuse", "decline", "neglect"})
 # A statement about several actors is one event per actor (CODING.md: one event per conjunct), at most this many.
 MAX_CONTENT_TARGETS = 3
+# A plain statement is an attack on at most this many rivals its clauses are about (the first named).
+RIVAL_TARGETS = 1
 # Cue codes the content's judgement refines: a plain statement about a rival that blames it is a criticism.
 STANCE_CODES = {"negative": "111", "positive": "051"}
 # Verbs whose direct object is the person spoken to, not what is said: "told the council", "warned Labour".
@@ -55,12 +60,20 @@ NOT_TARGET_SECTORS = frozenset({"MED"})
 # is part of that verb's act, which is coded (or is itself a cue): not a second statement.
 ADJUNCT_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall"})
+# "by claiming", "in saying": a cue that tells how another act was done.
+MANNER_PREPS = frozenset({"by", "in"})
+# Documents that "say", "add" or "find" on behalf of their author: the author is the statement's source.
+DOCUMENT_SPEAKERS = frozenset(
+    "report study inquiry review audit survey analysis investigation paper research assessment evaluation "
+    "dossier memo letter".split()
+)
 
 
 def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: list[Event]) -> list[Event]:
     """One 01x event per quote cue not already coded otherwise; coded events get their quote linked."""
     events: list[Event] = []
     seen: set[int] = set()
+    rivalry = article_rivalry(ctx) if ctx.quotes else Rivalry()
     for index, quote in enumerate(ctx.quotes):
         if quote.cue is None or quote.cue.start in seen:
             continue
@@ -70,7 +83,7 @@ def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: lis
             for event in existing:
                 event.quote = index if event.quote is None else event.quote
             continue
-        events += _statements(ctx, dictionary, quote, index, _acts(ctx, coded))
+        events += _statements(ctx, dictionary, (quote, index), _acts(ctx, coded), rivalry)
     return events
 
 
@@ -102,7 +115,7 @@ def _speaker(ctx: ExtractContext, quote: Quote, cue: Token) -> Actor | None:
     some quote's content (a speaker is never part of what is said): then the cue's own subject."""
     speaker = quote.speaker
     if speaker is not None and not _misplaced_speaker(ctx, speaker):
-        return _named(ctx, speaker)
+        return _authored(ctx, _named(ctx, speaker))
     subjects = sources_of(ctx, cue) if cue.pos_ in ("VERB", "AUX") else []
     subjects = [a for a in subjects if not _misplaced_speaker(ctx, a)]
     return subjects[0] if subjects else None
@@ -112,19 +125,89 @@ def _named(ctx: ExtractContext, speaker: Actor) -> Actor:
     """ "His party leader, Jane Doe, said": the person's name in apposition stands for the speaker (the
     mention a reader and a coder take as the source)."""
     span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
-    if span is None or speaker.kind != "person":
+    if span is None:
         return speaker
+    if speaker.kind != "person":
+        return _affiliated_person(ctx, span) or speaker
     for appos in (c for c in span.root.children if c.dep_ == "appos"):
         named = ctx.actor_for_token(appos)
         if named is not None and named.kind == "person" and appos.ent_type_ == "PERSON":
             return named
-    return speaker
+    return _name_after_office(ctx, span, speaker)
+
+
+def _affiliated_person(ctx: ExtractContext, body: Span) -> Actor | None:
+    """ "Jane Doe, Leeds Traders' Association, said": a person's name just before the body that speaks is the
+    speaker, the body being the person's affiliation."""
+    if body.start < 2 or body.doc[body.start - 1].text != ",":
+        return None
+    before = ctx.actor_for_token(body.doc[body.start - 2])
+    if before is None or before.kind != "person" or body.doc[body.start - 2].ent_type_ != "PERSON":
+        return None
+    return before if before.end <= body.doc[body.start - 1].idx else None
+
+
+def _name_after_office(ctx: ExtractContext, span: Span, office: Actor) -> Actor:
+    """ "Shadow leader of the House Jane Doe said": an office whose "of" phrase ends in a person's name is
+    that person speaking; the name, coded by the office, is the source."""
+    if any(t.ent_type_ == "PERSON" for t in span):
+        return office
+    objects = [p for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    names = [t for o in objects for t in o.subtree if t.ent_type_ == "PERSON"]
+    if not names or names[-1].i != objects[-1].right_edge.i or objects[-1].right_edge.i + 1 != _next_verb(span):
+        return office
+    last = names[-1]
+    start = last
+    while start.ent_iob_ != "B" and start.i > 0:
+        start = span.doc[start.i - 1]
+    end = last.idx + len(last.text)
+    return replace(office, start=start.idx, end=end, text=ctx.text[start.idx : end], name=ctx.text[start.idx : end])
+
+
+def _next_verb(span: Span) -> int:
+    return span.root.head.i if span.root.head.i > span.root.i else -1
+
+
+def _authored(ctx: ExtractContext, speaker: Actor) -> Actor:
+    """ "A report by the audit office says": a document speaks for its author. The author named in its own
+    phrase is the source; a document whose author the article names elsewhere ("the report", after "a
+    report by the audit office") keeps its mention and takes the author's code."""
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() not in DOCUMENT_SPEAKERS:
+        return speaker
+    own = _author_of(ctx, span.root)
+    if own is not None or speaker.code is not None:
+        return own or speaker
+    noun = span.root.lemma_.lower()
+    others = [t for t in ctx.doc if t.lemma_.lower() == noun and t.i != span.root.i and t.pos_ == "NOUN"]
+    # the nearest earlier naming of the author, else the first later one ("a report says ... the report, by X")
+    others.sort(key=lambda t: (t.i > span.root.i, abs(t.i - span.root.i)))
+    author = next((a for t in others if (a := _author_of(ctx, t)) is not None), None)
+    if author is None:
+        return speaker
+    return replace(speaker, country=author.country, sector=author.sector, code=author.code, name=author.name)
+
+
+def _author_of(ctx: ExtractContext, document: Token) -> Actor | None:
+    """The coded actor a document noun names as its author: "by X", "X's", "the X report"."""
+    heads = [c for c in document.children if c.dep_ in ("poss", "compound")]
+    heads += [p for c in document.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+    for head in heads:
+        found = [a for t in head.subtree if (a := ctx.actor_for_token(t)) is not None and a.code is not None]
+        if found:
+            return next((a for a in found if a.start <= head.idx < a.end), found[0])
+    return None
 
 
 def _misplaced_speaker(ctx: ExtractContext, actor: Actor) -> bool:
     if actor.text.lower() in RELATIVE_PRONOUNS:
         return True
-    return any(q.start <= actor.start and actor.end <= q.end for q in ctx.quotes)
+    # a quote split by its attribution ("the plan, he said, was sound") holds its speaker between its parts
+    return any(
+        start <= actor.start and actor.end <= end
+        for q in ctx.quotes
+        for start, end in ([(p.start, p.end) for p in q.parts] or [(q.start, q.end)])
+    )
 
 
 def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
@@ -144,10 +227,16 @@ def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
 
 
 def _statements(
-    ctx: ExtractContext, dictionary: VerbDictionary, quote: Quote, index: int, acts: list[tuple[int, int]]
+    ctx: ExtractContext,
+    dictionary: VerbDictionary,
+    numbered: tuple[Quote, int],
+    acts: list[tuple[int, int]],
+    rivalry: Rivalry,
 ) -> list[Event]:
     """The speech act's events: one per addressee, else one per actor the content is about, else one
-    without a target. A plain statement (010) about actors takes the content's judgement of them."""
+    without a target. A plain statement (010) about actors takes the content's judgement of them; one
+    whose clause is about the speaker's political rival attacks it (111)."""
+    quote, index = numbered
     cue = _cue_token(ctx, quote)
     if cue is None or not _own_speech_act(cue, acts):
         return []
@@ -158,8 +247,10 @@ def _statements(
     addressed = addressees(ctx, cue, speaker)
     if addressed:
         return [_event(ctx, quote, index, cue, code, speaker, target) for target in addressed]
-    content = content_tokens(cue.sent, quote)
+    content = content_tokens(cue, quote)
     judged = judged_targets(ctx, content, speaker)[:MAX_CONTENT_TARGETS]
+    if code == DEFAULT_STATEMENT:
+        judged += [(a, "negative") for a in rival_subjects(ctx, content, speaker, rivalry, judged)[:RIVAL_TARGETS]]
     if not judged:
         # a finer cue (a warning, a hope) is about the subject of what it says; a plain "said" is not
         about: list[Actor | None] = []
@@ -206,9 +297,13 @@ def _own_speech_act(cue: Token, acts: list[tuple[int, int]]) -> bool:
         return False  # "every year he would praise them", "could have said more": no speech act took place
     if _ordered(cue) or _unrealised(cue):
         return False
-    if not (cue.tag_ == "VBG" and cue.dep_ in ADJUNCT_DEPS):
+    if cue.tag_ == "VBG" and cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and cue.head.lower_ in MANNER_PREPS:
+        head = cue.head.head  # "rejected the offer by claiming ...": the manner of that act
+    elif cue.tag_ == "VBG" and cue.dep_ in ADJUNCT_DEPS:
+        head = cue.head
+    else:
         return True
-    return cue.head.pos_ in ("VERB", "AUX") and not any(start <= cue.head.idx < end for start, end in acts)
+    return head.pos_ in ("VERB", "AUX") and not any(start <= head.idx < end for start, end in acts)
 
 
 def _ordered(cue: Token) -> bool:
