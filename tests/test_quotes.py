@@ -367,3 +367,56 @@ def test_an_inanimate_subject_is_no_speaker(extract: Extract, sentence: str) -> 
 )
 def test_labels_and_sentences_with_a_colon_are_no_headline_quotes(extract: Extract, text: str) -> None:
     assert extract(text, language_check=False).quotes == []
+
+
+# ---------------------------------------------------------------- fourth round: nesting and signed quotations
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner"),
+    [
+        # a belief or claim reported inside someone's words is part of those words, not a second quote
+        ("The mayor said her deputy believes the repairs will take longer.", "deputy believes", "repairs"),
+        ("Officials said a review shows that nobody leaked the files.", "review shows", "nobody leaked"),
+        ("The coach says his players think the new stadium is too far from town.", "players think", "stadium"),
+    ],
+)
+def test_an_attribution_inside_another_ones_content_is_not_a_second_quote(
+    extract: Extract, text: str, outer: str, inner: str
+) -> None:
+    record = extract(text, language_check=False)
+    holding = [q for q in record.quotes if inner in q.text]
+    assert len(holding) == 1, [q.text for q in record.quotes]
+    assert outer in holding[0].text
+
+
+def test_attributions_side_by_side_are_both_kept(extract: Extract) -> None:
+    text = "The mayor said the bridge would reopen in May. Her deputy believes the repairs will take longer."
+    record = extract(text, language_check=False)
+    assert _speaker_says(_quote_with(record, "bridge would reopen"), "mayor")
+    assert _quote_with(record, "repairs will take longer").speaker is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment", "name"),
+    [
+        ("“The debate left me worried about jobs for my kids.” ― Maria Lopez", "debate left me", "Maria Lopez"),
+        (
+            "“I have never voted before, but this year I will.” — Tom Baker, a teacher in Ohio",
+            "never voted",
+            "Tom Baker",
+        ),
+        ("“We need a clinic closer to home.”\u00a0– Dr. Ana Ruiz.", "clinic closer", "Ana Ruiz"),
+    ],
+)
+def test_a_quotation_signed_with_a_dash_is_its_signers(extract: Extract, line: str, fragment: str, name: str) -> None:
+    text = f"Readers told us what they think of the race.\n{line}\nThe survey closed on Friday.\n"
+    quote = _quote_with(extract(text, language_check=False), fragment)
+    assert quote.speaker is not None and name in quote.speaker.text, quote.speaker
+    assert quote.kind == "direct" and quote.text.startswith("“") and quote.text.endswith("”")
+
+
+def test_a_dash_that_goes_on_with_a_sentence_is_no_signature(extract: Extract) -> None:
+    text = "“We will rebuild,” the mayor said — Governor Smith agreed later that day with the plan.\n"
+    quote = _quote_with(extract(text, language_check=False), "We will rebuild")
+    assert _speaker_says(quote, "mayor")
