@@ -420,3 +420,51 @@ def test_a_dash_that_goes_on_with_a_sentence_is_no_signature(extract: Extract) -
     text = "“We will rebuild,” the mayor said — Governor Smith agreed later that day with the plan.\n"
     quote = _quote_with(extract(text, language_check=False), "We will rebuild")
     assert _speaker_says(quote, "mayor")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # a relative or adverbial clause trailing the reported clause describes it; it is not said
+        (
+            "The governor said turnout was high in the county, where the polls closed at eight.",
+            "turnout was high in the county",
+        ),
+        (
+            "The governor said the plant would stay open, while the union prepared for a strike.",
+            "the plant would stay open",
+        ),
+    ],
+)
+def test_a_trailing_aside_is_cut_from_the_reported_clause(extract: Extract, sentence: str, content: str) -> None:
+    quote = _quote_with(extract(sentence, language_check=False), content.split()[0])
+    assert quote.text == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        ("The mayor characterized the plan as a costly mistake.", "the plan as a costly mistake", "mayor"),
+        ("The court ruled that the new map was unconstitutional.", "that the new map was unconstitutional", "court"),
+        (
+            "Residents felt the council had ignored their complaints.",
+            "the council had ignored their complaints",
+            "Residents",
+        ),
+        ("The union demanded that the company raise wages.", "that the company raise wages", "union"),
+        ("The senator laid out her proposals for rural schools.", "her proposals for rural schools", "senator"),
+        ("The mayor encouraged residents to stay home during the storm.", "to stay home during the storm", "mayor"),
+        ("The ad portrays the governor as a friend of big banks.", "the governor as a friend of big banks", "ad"),
+    ],
+)
+def test_more_cues_of_speech_and_stance(extract: Extract, sentence: str, content: str, speaker: str) -> None:
+    quote = _quote_with(extract(sentence, language_check=False), content)
+    assert quote.text == content and _speaker_says(quote, speaker)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["She felt sick after the long flight.", "The candidate wants to cut taxes for small firms."],
+)
+def test_feelings_and_wishes_are_no_quotes(extract: Extract, sentence: str) -> None:
+    assert extract(sentence, language_check=False).quotes == []
