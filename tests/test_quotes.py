@@ -416,10 +416,16 @@ def test_a_quotation_signed_with_a_dash_is_its_signers(extract: Extract, line: s
     assert quote.kind == "direct" and quote.text.startswith("“") and quote.text.endswith("”")
 
 
-def test_a_dash_that_goes_on_with_a_sentence_is_no_signature(extract: Extract) -> None:
-    text = "“We will rebuild,” the mayor said — Governor Smith agreed later that day with the plan.\n"
-    quote = _quote_with(extract(text, language_check=False), "We will rebuild")
-    assert _speaker_says(quote, "mayor")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will rebuild,” the mayor said — Governor Smith agreed later that day with the plan.\n",
+        "The mayor answered “we will rebuild” — Smith, however, doubted it.\n",
+    ],
+)
+def test_a_dash_that_goes_on_with_a_sentence_is_no_signature(extract: Extract, text: str) -> None:
+    quote = _quote_with(extract(text, language_check=False), "ebuild")
+    assert quote.cue is not None and quote.cue.text not in ("―", "—", "–"), quote.cue
 
 
 @pytest.mark.parametrize(

@@ -82,10 +82,11 @@ def _label_head(tokens: list[Token]) -> Token | None:
 
 
 def find_signature_cues(doc: Doc, text: str, quotes: list[QuoteSpan]) -> Iterator[Cue]:
-    """A dash cue for each closed quotation signed `“…” ― Name` at the end of its line."""
+    """A dash cue for each closed quotation that opens its line and is signed `“…” ― Name` at its end."""
     for span in quotes:
-        if not span.closed:
-            continue
+        line_start = text.rfind("\n", 0, span.start) + 1
+        if not span.closed or text[line_start : span.start].strip():
+            continue  # a signed quotation stands alone on its line
         found = SIGNATURE.match(text, span.end)
         if found is None or not _label_like(found.group(1)):
             continue
