@@ -367,3 +367,110 @@ def test_an_inanimate_subject_is_no_speaker(extract: Extract, sentence: str) -> 
 )
 def test_labels_and_sentences_with_a_colon_are_no_headline_quotes(extract: Extract, text: str) -> None:
     assert extract(text, language_check=False).quotes == []
+
+
+# ---------------------------------------------------------------- fourth round: nesting and signed quotations
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner"),
+    [
+        # a belief or claim reported inside someone's words is part of those words, not a second quote
+        ("The mayor said her deputy believes the repairs will take longer.", "deputy believes", "repairs"),
+        ("Officials said a review shows that nobody leaked the files.", "review shows", "nobody leaked"),
+        ("The coach says his players think the new stadium is too far from town.", "players think", "stadium"),
+    ],
+)
+def test_an_attribution_inside_another_ones_content_is_not_a_second_quote(
+    extract: Extract, text: str, outer: str, inner: str
+) -> None:
+    record = extract(text, language_check=False)
+    holding = [q for q in record.quotes if inner in q.text]
+    assert len(holding) == 1, [q.text for q in record.quotes]
+    assert outer in holding[0].text
+
+
+def test_attributions_side_by_side_are_both_kept(extract: Extract) -> None:
+    text = "The mayor said the bridge would reopen in May. Her deputy believes the repairs will take longer."
+    record = extract(text, language_check=False)
+    assert _speaker_says(_quote_with(record, "bridge would reopen"), "mayor")
+    assert _quote_with(record, "repairs will take longer").speaker is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment", "name"),
+    [
+        ("“The debate left me worried about jobs for my kids.” ― Maria Lopez", "debate left me", "Maria Lopez"),
+        (
+            "“I have never voted before, but this year I will.” — Tom Baker, a teacher in Ohio",
+            "never voted",
+            "Tom Baker",
+        ),
+        ("“We need a clinic closer to home.”\u00a0– Dr. Ana Ruiz.", "clinic closer", "Ana Ruiz"),
+    ],
+)
+def test_a_quotation_signed_with_a_dash_is_its_signers(extract: Extract, line: str, fragment: str, name: str) -> None:
+    text = f"Readers told us what they think of the race.\n{line}\nThe survey closed on Friday.\n"
+    quote = _quote_with(extract(text, language_check=False), fragment)
+    assert quote.speaker is not None and name in quote.speaker.text, quote.speaker
+    assert quote.kind == "direct" and quote.text.startswith("“") and quote.text.endswith("”")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will rebuild,” the mayor said — Governor Smith agreed later that day with the plan.\n",
+        "The mayor answered “we will rebuild” — Smith, however, doubted it.\n",
+    ],
+)
+def test_a_dash_that_goes_on_with_a_sentence_is_no_signature(extract: Extract, text: str) -> None:
+    quote = _quote_with(extract(text, language_check=False), "ebuild")
+    assert quote.cue is not None and quote.cue.text not in ("―", "—", "–"), quote.cue
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # a relative or adverbial clause trailing the reported clause describes it; it is not said
+        (
+            "The governor said turnout was high in the county, where the polls closed at eight.",
+            "turnout was high in the county",
+        ),
+        (
+            "The governor said the plant would stay open, while the union prepared for a strike.",
+            "the plant would stay open",
+        ),
+    ],
+)
+def test_a_trailing_aside_is_cut_from_the_reported_clause(extract: Extract, sentence: str, content: str) -> None:
+    quote = _quote_with(extract(sentence, language_check=False), content.split()[0])
+    assert quote.text == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        ("The mayor characterized the plan as a costly mistake.", "the plan as a costly mistake", "mayor"),
+        ("The court ruled that the new map was unconstitutional.", "that the new map was unconstitutional", "court"),
+        (
+            "Residents felt the council had ignored their complaints.",
+            "the council had ignored their complaints",
+            "Residents",
+        ),
+        ("The union demanded that the company raise wages.", "that the company raise wages", "union"),
+        ("The senator laid out her proposals for rural schools.", "her proposals for rural schools", "senator"),
+        ("The mayor encouraged residents to stay home during the storm.", "to stay home during the storm", "mayor"),
+        ("The ad portrays the governor as a friend of big banks.", "the governor as a friend of big banks", "ad"),
+    ],
+)
+def test_more_cues_of_speech_and_stance(extract: Extract, sentence: str, content: str, speaker: str) -> None:
+    quote = _quote_with(extract(sentence, language_check=False), content)
+    assert quote.text == content and _speaker_says(quote, speaker)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["She felt sick after the long flight.", "The candidate wants to cut taxes for small firms."],
+)
+def test_feelings_and_wishes_are_no_quotes(extract: Extract, sentence: str) -> None:
+    assert extract(sentence, language_check=False).quotes == []

@@ -77,7 +77,7 @@ class _Assembler:
         drafts += self.continue_quotes(drafts)
         drafts += self.unattributed()
         drafts.sort(key=lambda d: d.start)
-        return self.finish(drafts)
+        return [self.record(d) for d in self.without_nested(self.resolve_speakers(drafts))]
 
     def attach_direct(self) -> list[Draft]:
         by_cue: dict[int, Draft] = {}
@@ -298,15 +298,23 @@ class _Assembler:
                 new.append(Draft(parts=[(span.start, span.end)], kind="direct", cue=None))
         return new
 
-    def finish(self, drafts: list[Draft]) -> list[Quote]:
+    def resolve_speakers(self, drafts: list[Draft]) -> list[Draft]:
         speakers: list[Actor] = []
-        quotes = []
         for draft in drafts:
             draft.speaker = self.speaker_of(draft, speakers)
             if draft.speaker is not None:
                 speakers.append(draft.speaker)
-            quotes.append(self.record(draft))
-        return quotes
+        return drafts
+
+    def without_nested(self, drafts: list[Draft]) -> list[Draft]:
+        """Drop an attribution whose cue and content lie inside another one's content.
+
+        In "Smith said Jones believes the deal is dead" the reported claim is Smith's: what
+        Jones believes is part of what Smith said, not a second quote to count on its own.
+        Only the outer attribution is kept (its content holds the inner one whole).
+        """
+        pieces = [(s, e, k) for k, d in enumerate(drafts) for s, e in d.parts]
+        return [d for k, d in enumerate(drafts) if not _nested(d, k, pieces)]
 
     def speaker_of(self, draft: Draft, earlier: list[Actor]) -> Actor | None:
         if draft.inherit_from is not None:
@@ -343,6 +351,16 @@ class _Assembler:
         parts = [CharRange(s, e) for s, e in draft.parts] if len(draft.parts) > 1 else []
         text = self.ctx.text[start:end]
         return Quote(start, end, text, draft.kind, cue_span, draft.speaker, parts)
+
+
+def _nested(draft: Draft, k: int, pieces: list[tuple[int, int, int]]) -> bool:
+    """The draft's cue and its whole content sit inside one piece of another draft."""
+    cue = draft.cue
+    if cue is None:
+        return False
+    return any(
+        owner != k and s <= cue.start and cue.end <= e and s <= draft.start and draft.end <= e for s, e, owner in pieces
+    )
 
 
 def _only_punct(text: str, allowed: str) -> bool:

@@ -19,6 +19,7 @@ from newsevents.extract.quotes.marks import QuoteSpan
 
 OBJECT_PREP = frozenset({"as", "for", "against", "over", "about"})
 BREAKS = frozenset({",", "—", "–", "-", "--"})
+TRAILING_ASIDE_DEPS = frozenset({"relcl", "advcl"})
 ASIDE_TAGS = frozenset({"VBG", "WRB", "WDT", "WP"})  # participles and relative words
 # nouns that report what someone holds or said when a that-clause follows ("his claim that …")
 CLAIM_NOUNS = frozenset(
@@ -109,10 +110,20 @@ def _content_tokens(head: Token, lexicon: CueLexicon) -> list[Token]:
         )
         # a trailing aside after a comma or dash: ", where he trails …", ", promising …", "— a message …"
         aside = token.right_edge.i >= last and (token.tag_ in ASIDE_TAGS or token.nbor(-1).text != ",")
-        if nested or aside:
+        if nested or aside or _trailing_aside(token, head, last):
             cut = token.i - 1
             break
     return [t for t in head.subtree if cut is None or t.i < cut]
+
+
+def _trailing_aside(token: Token, head: Token, last: int) -> bool:
+    """A phrase opening at `token` that runs to the end of the content and only describes what
+    comes before it: a relative or adverbial clause ("…, where 18 votes are at stake", "…, while
+    the plant stays open")."""
+    phrase = token
+    while phrase.head is not phrase and phrase.head is not head and phrase.head.left_edge.i == token.i:
+        phrase = phrase.head
+    return phrase.right_edge.i >= last and phrase.dep_ in TRAILING_ASIDE_DEPS
 
 
 def _is_cue(token: Token, lexicon: CueLexicon) -> bool:

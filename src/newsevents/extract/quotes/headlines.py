@@ -1,5 +1,6 @@
 """Headline attributions: a short line `Name: what they said` ("Senator Smith: Budget Deal Is
-Dead", "Poll: Governor Leads by Six").
+Dead", "Poll: Governor Leads by Six"); and signed quotations, `“…” ― Name` (epigraphs, readers'
+comments, testimonials), where a dash after the closing mark introduces the speaker.
 
 News headlines and interview transcripts put the source before a colon and drop the verb. The
 line must be short, its label a name of one to six words with no verb and no digits (so
@@ -30,6 +31,11 @@ NOT_SOURCES = frozenset(
      "timeline", "quiz", "sign", "email", "contact", "by", "posted", "filed", "location", "date", "time"}
 )  # fmt: skip
 SOURCE_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS"})
+# after a closing mark, on the same line: a dash, then a name ending the line or followed by a
+# comma and a short description ("― Ana Ruiz, a nurse in Tucson")
+SIGNATURE = re.compile(
+    r"[ \t\u00a0]*(?:[―—–]|--)[ \t\u00a0]*([A-Z][^\n,;:!?]{0,60}?)[ \t\u00a0.]*(?:,[^\n]{0,100})?(?=\n|$)"
+)
 
 
 def find_headline_cues(doc: Doc, text: str, quotes: list[QuoteSpan]) -> Iterator[Cue]:
@@ -73,3 +79,23 @@ def _label_head(tokens: list[Token]) -> Token | None:
         return None
     nouns = [t for t in tokens if t.pos_ in ("PROPN", "NOUN")]
     return nouns[-1] if nouns else None
+
+
+def find_signature_cues(doc: Doc, text: str, quotes: list[QuoteSpan]) -> Iterator[Cue]:
+    """A dash cue for each closed quotation that opens its line and is signed `“…” ― Name` at its end."""
+    for span in quotes:
+        line_start = text.rfind("\n", 0, span.start) + 1
+        if not span.closed or text[line_start : span.start].strip():
+            continue  # a signed quotation stands alone on its line
+        found = SIGNATURE.match(text, span.end)
+        if found is None or not _label_like(found.group(1)):
+            continue
+        name_start, name_end = found.span(1)
+        dash = text.find(text[span.end :].lstrip(" \t\u00a0")[:1], span.end)
+        tokens = doc.char_span(name_start, name_end, alignment_mode="expand")
+        dash_token = doc.char_span(dash, dash + 1, alignment_mode="expand")
+        if tokens is None or dash_token is None or not len(dash_token):
+            continue
+        head = _label_head(list(tokens))
+        if head is not None:
+            yield Cue(dash_token[0], dash, dash + 1, head, dash, name_end, None)

@@ -29,13 +29,15 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "th
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 LOOKBACK_CHARS = 3000
-PHRASE_STOPS = frozenset({"—", "–", "--", ":", "(", ")", ";"})
+PHRASE_STOPS = frozenset({"—", "–", "―", "--", ":", "(", ")", ";"})
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 MALE = frozenset({"he", "him", "his"})
 FEMALE = frozenset({"she", "her", "hers"})
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess", "sister"})
+# possessors that are people: what follows them and speaks is a person of theirs ("her deputy")
+PERSON_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 ORGANISATION_KINDS = ("organisation", "government", "group", "country")
 # Things whose words are someone's: they speak for their author ("the letter warned that …").
 DOCUMENT_NOUNS = frozenset(
@@ -168,6 +170,10 @@ def _can_speak(head: Token) -> bool:
         return True
     if any(c.dep_ in ("compound", "amod") and c.ent_type_ in SPEAKING_ENTITIES for c in head.children):
         return True  # "the Clinton statement", "Republican leaders"
+    if any(
+        c.dep_ == "poss" and (c.lower_ in PERSON_POSSESSIVES or c.ent_type_ in SPEAKING_ENTITIES) for c in head.children
+    ):
+        return True  # someone's own people speak: "her deputy", "his lawyers", "the senator's chief of staff"
     return lemma.endswith(PERSON_NOUN_ENDINGS)
 
 
