@@ -70,6 +70,8 @@ REPORT_TABLE = [
         "report",
         "GBRGOV",
     ),
+    # ... but not "the government" it is about
+    ("Prisons are full, a report says. The government rejected its findings.", "report", ""),
     # a report that is only published or read is no actor
     ("Ministers published a report on Monday.", "report", ""),
     # and with no author anywhere, no guess

@@ -777,15 +777,15 @@ def opposition_from_party(scope: Scope, mentions: list[Mention]) -> list[Mention
 # "The report said", "a study by the institute found": the document speaks for whoever wrote it.
 _DOCUMENT_NOUNS = frozenset({"report", "study", "survey", "inquiry", "review", "audit", "dossier"})
 _AUTHOR_PREPS = frozenset({"by", "from"})
-_AUTHOR_LOOKAHEAD_SENTENCES = 2  # "..., a report says. The Audit Office praised ministers ..."
+_AUTHOR_LOOKAHEAD_SENTENCES = 1  # "..., a report says. The Audit Office praised ministers ..."
 
 
 def document_mentions(scope: Scope, mentions: list[Mention]) -> list[Mention]:
     """A report, study or inquiry that is a clause's subject, coded as its author: named in its
     phrase ("the Audit Office report", "Oxfam's study", "a report by the transport committee"),
     by the clause that publishes it ("Oxfam says in a report"), or, for "the report" and an
-    unattributed "a report", the author of the article's last report, else the first body that is
-    a subject in the next sentences (news names the author just after "..., a report says")."""
+    unattributed "a report", the author of the article's last report, else the first named body that
+    is a subject in the next sentence (news names the author just after "..., a report says")."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     sentence_of = {t.i: n for n, sent in enumerate(scope.doc.sents) for t in sent}
     found: list[Mention] = []
@@ -827,7 +827,9 @@ def _next_body_subject(
 ) -> Mention | None:
     here = sentence_of[token.i]
     for mention in mentions:
-        if mention.start <= token.i or mention.kind not in ("organisation", "government") or mention.person:
+        # a named body only: "the government" after "a report says" is more often its subject than its author
+        named_body = mention.kind in ("organisation", "government") and mention.role is None and not mention.person
+        if mention.start <= token.i or not named_body:
             continue
         if sentence_of[mention.start] - here > _AUTHOR_LOOKAHEAD_SENTENCES:
             return None
