@@ -64,6 +64,8 @@ REPORT_TABLE = [
     # the author named in the report's own phrase
     ("Greenpeace says in a report that coal plants pollute. The report said Britain lagged.", "report", "NGOGRP"),
     ("Bus fares rose, a study by Oxfam found. The study blamed ministers.", "study", "GBRNGO"),
+    ("The sale failed, a report by the government's spending watchdog says.", "spending watchdog", "GBRGOV"),
+    ("The sale failed, a report by the government's spending watchdog says.", "report", "GBRGOV"),
     # an unattributed report, its author named as a subject just after
     (
         "Prisons are full, a report says. The Audit Office criticised ministers. The report urged action.",
