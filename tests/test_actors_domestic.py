@@ -46,7 +46,7 @@ ROLE_TABLE = [
     (US_LOCAL, "A woman accused the coach of assault.", "woman", "USACVL"),
     (US_LOCAL, "Republicans blocked the measure.", "Republicans", "USAPTY"),
     (US_LOCAL, "An army officer testified.", "army officer", "USAMIL"),
-    (UK_STORY, "Labour accused the Tories of lying.", "Labour", "GBRPTY"),
+    (UK_STORY, "Labour accused the Tories of lying.", "Labour", "GBROPP"),  # in opposition on 2022-01-28
     (UK_STORY, "Labour accused the Tories of lying.", "Tories", "GBRPTY"),
     (UK_STORY, "The Tory leader Pat Finch attacked the plan.", "Tory leader Pat Finch", "GBRPTY"),
     (UK_STORY, "Mr Finch attacked the council.", "council", "GBRGOV"),

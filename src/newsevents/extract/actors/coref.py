@@ -45,6 +45,7 @@ def chain_mentions(doc: Doc, mentions: list[Mention]) -> Chains:
             entity, next_entity = next_entity, next_entity + 1
         entity_of[n] = entity
         _remember(mention, entity, keys, surnames)
+        _remember_knight(doc, mention, entity, keys)
     return Chains(entity_of, _representatives(mentions, entity_of))
 
 
@@ -65,7 +66,11 @@ def _find_antecedent(
         known = keys.get(_entry_key(mention))
         return known if known is not None else _surname_match(mention, surnames)
     if mention.kind == "person" and mention.role is None:
-        return _surname_match(mention, surnames)
+        short = _knighted_short_form(facts.doc, mention)
+        known = keys.get(short) if short else None
+        if known == _AMBIGUOUS:
+            return None
+        return known if known is not None else _surname_match(mention, surnames)
     if mention.role is not None and mention.definite:
         return _definite_description(mentions, entity_of, n)
     if mention.role is not None:
@@ -82,6 +87,27 @@ def _remember(mention: Mention, entity: int, keys: dict[str, int], surnames: dic
         keys.setdefault(f"name:{mention.name}", entity)
     if mention.kind == "person" and mention.role is None:
         surnames.setdefault(fold_spelling(mention.name.split()[-1]), entity)
+
+
+_KNIGHTHOODS = ("sir", "dame")
+_AMBIGUOUS = -1
+
+
+def _remember_knight(doc: Doc, mention: Mention, entity: int, keys: dict[str, int]) -> None:
+    """ "Sir John Bourn" is later "Sir John": British usage keeps the honorific with the first name."""
+    if mention.kind != "person" or mention.role is not None:
+        return
+    words = [t.text for t in doc[max(mention.start - 1, 0) : mention.head + 1]]
+    for i, word in enumerate(words[:-2]):
+        if word.lower() in _KNIGHTHOODS:
+            key = f"knight:{word.lower()} {words[i + 1]}"
+            keys[key] = entity if keys.get(key, entity) == entity else _AMBIGUOUS  # two Sir Alans: neither
+            return
+
+
+def _knighted_short_form(doc: Doc, mention: Mention) -> str | None:
+    words = [t.text for t in doc[max(mention.start - 1, 0) : mention.head + 1]][-2:]
+    return f"knight:{words[0].lower()} {words[1]}" if len(words) == 2 and words[0].lower() in _KNIGHTHOODS else None
 
 
 def _entry_key(mention: Mention) -> str:

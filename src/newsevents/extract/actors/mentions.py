@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract.actors.codes import code_on, join_code, split_code
 from newsevents.extract.actors.dictionary import ActorDictionary, Entry, Role
 from newsevents.extract.actors.matching import PhraseIndex, PhraseMatch
+from newsevents.extract.actors.parties import party_sector
 from newsevents.extract.places.gazetteer import load_gazetteer
 
 # Modifiers that stay inside a mention's span: "U.S. President Joe Biden", "Russian troops".
@@ -144,6 +145,8 @@ class Mention:
     definite: bool = False
     same_as: int | None = None  # index of a mention this one is known to co-refer with (apposition)
     entry_code: str | None = None  # the dictionary's code in force on the publication date
+    party: Entry | None = None  # the party the mention is, or whose title it bears ("Tory leader X")
+    same_as_mention: Mention | None = None  # a report's author, before the list is indexed
 
     @property
     def code(self) -> str | None:
@@ -183,7 +186,10 @@ def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published
     pronouns = pronoun_mentions(scope, claimed(named + roles + places))
     mentions = sorted(named + roles + places + pronouns, key=lambda m: m.start)
     link_appositions(doc, mentions)
-    return sector_from_owner(scope, mentions)
+    sector_from_owner(scope, mentions)
+    title_from_relative_clause(scope, mentions)
+    opposition_from_party(scope, mentions)
+    return _with_documents(mentions, document_mentions(scope, mentions))
 
 
 def claimed(mentions: list[Mention]) -> frozenset[int]:
@@ -431,6 +437,7 @@ def _absorb_modifiers(scope: Scope, mention: Mention, start: int, end: int) -> N
                 _take_country_from(scope, mention, found.entry)
             if found.entry.kind == "institution":  # "Pentagon spokesman", "Labour leader"
                 mention.titles.add(_INSTITUTION_TITLE + (split_code(found.entry.codes[0].code).sector or ""))
+                mention.party = mention.party or _party_of(scope, found)
             i = found.end
             continue
         role = role_at(scope, token, modifier=True)
@@ -472,6 +479,21 @@ def _country_from_prepositions(scope: Scope, mention: Mention) -> None:
                     return
 
 
+def _employer_from_of(scope: Scope, mention: Mention) -> None:
+    """ "chairman of the Commons transport committee", "spokesman for the Pentagon": a generic
+    title held in a national institution named after it takes that institution's sector."""
+    if mention.role not in _GENERIC_ROLES:
+        return
+    for prep in scope.tokens[mention.head].rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
+            for token in prep.subtree:
+                found = scope.match_at_start.get(token.i)
+                if found is not None and found.entry.kind == "institution":
+                    mention.titles.add(_INSTITUTION_TITLE + (split_code(found.entry.codes[0].code).sector or ""))
+                    _take_country_from(scope, mention, found.entry)
+                    return
+
+
 def _take_country_from(scope: Scope, mention: Mention, entry: Entry) -> None:
     if mention.country is not None or mention.org is not None:
         return
@@ -501,7 +523,17 @@ def _dictionary_mention(scope: Scope, match: PhraseMatch) -> Mention:
         mention.sector, mention.kind = "CVL", "group"  # "Palestinians", "Serbs": the people
     if entry.kind == "organisation":
         mention.country = parts.country
+    mention.party = _party_of(scope, match)
     return mention
+
+
+def _party_of(scope: Scope, match: PhraseMatch) -> Entry | None:
+    """The party a dictionary phrase names; not one the person has left ("ex-Labour MP")."""
+    entry = match.entry
+    if entry.kind != "institution" or split_code(entry.codes[0].code).sector != "PTY":
+        return None
+    before = scope.tokens[max(match.start - 2, 0) : match.start]
+    return None if any(t.lower_ in ("ex", "ex-", "former") for t in before) else entry
 
 
 # -- pass 3: role nouns ------------------------------------------------------------------------
@@ -578,6 +610,7 @@ def _role_mention(scope: Scope, token: Token, role: Role, taken: frozenset[int])
         mention.kind, mention.sector, mention.person = "organisation", institution, False
     _absorb_modifiers(scope, mention, left, token.i)
     _country_from_prepositions(scope, mention)
+    _employer_from_of(scope, mention)
     if role.phrase in _GENERIC_ROLES:
         mention.sector = _specific_sector(scope, mention) or mention.sector
     mention.sector = _office_status(scope, mention, left) or mention.sector
@@ -705,3 +738,127 @@ def sector_from_owner(scope: Scope, mentions: list[Mention]) -> list[Mention]:
         if owner.sector in ("IGO", "NGO", "IMG") and owner.org:
             mention.org, mention.entry_code = owner.org, owner.entry_code
     return mentions
+
+
+def title_from_relative_clause(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+    """ "Ann Fry, who is chairman of the Commons committee, warned ...": a named person with no
+    title of their own holds the role a "who is/was" clause gives them (its sector and country)."""
+    by_head = {m.head: m for m in mentions}
+    for mention in mentions:
+        if not mention.person or mention.kind == "pronoun" or mention.titles or mention.sector:
+            continue
+        for clause in scope.tokens[mention.head].children:
+            if clause.dep_ != "relcl" or clause.lemma_ != "be":
+                continue
+            if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+                continue
+            role = next((by_head[c.i] for c in clause.children if c.dep_ == "attr" and c.i in by_head), None)
+            if role is not None and role.role is not None and role.sector:
+                mention.sector, mention.country = role.sector, mention.country or role.country
+                mention.titles.add(role.role)
+    return mentions
+
+
+def opposition_from_party(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+    """ "the Liberal Democrats", "Tory leader X": a party out of government on the publication
+    date, and its people whose words give no office, are the opposition (governing_parties.tsv)."""
+    for mention in mentions:
+        if mention.party is None or mention.sector not in ("PTY", None):
+            continue
+        country = split_code(mention.party.codes[0].code).country
+        if party_sector(country, mention.party.name, scope.published) == "OPP":
+            mention.sector = "OPP"
+            mention.country = mention.country or country
+    return mentions
+
+
+# -- pass 7: reports that speak for their authors ---------------------------------------------
+
+# "The report said", "a study by the institute found": the document speaks for whoever wrote it.
+_DOCUMENT_NOUNS = frozenset({"report", "study", "survey", "inquiry", "review", "audit", "dossier"})
+_AUTHOR_PREPS = frozenset({"by", "from"})
+_AUTHOR_LOOKAHEAD_SENTENCES = 1  # "..., a report says. The Audit Office praised ministers ..."
+
+
+def document_mentions(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+    """A report, study or inquiry that is a clause's subject, coded as its author: named in its
+    phrase ("the Audit Office report", "Oxfam's study", "a report by the transport committee"),
+    by the clause that publishes it ("Oxfam says in a report"), or, for "the report" and an
+    unattributed "a report", the author of the article's last report, else the first named body that
+    is a subject in the next sentence (news names the author just after "..., a report says")."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    sentence_of = {t.i: n for n, sent in enumerate(scope.doc.sents) for t in sent}
+    found: list[Mention] = []
+    last_author: Mention | None = None
+    for token in scope.tokens:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in _DOCUMENT_NOUNS or token.i in by_token:
+            continue
+        author = _named_author(scope, token, by_token)
+        if author is None and (last_author is None or not _definite(token)):
+            author = _next_body_subject(scope, token, mentions, sentence_of)
+        author = author or last_author
+        if author is None:
+            continue
+        last_author = author
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            found.append(_document_mention(scope, token, author))
+    return found
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its") for c in token.lefts)
+
+
+def _named_author(scope: Scope, token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    def first_actor(tokens: list[Token]) -> Mention | None:
+        return next((m for t in tokens if (m := by_token.get(t.i)) is not None and m.kind != "pronoun"), None)
+
+    modifiers = [t for c in token.lefts if c.dep_ in _MODIFIER_DEPS and c.tag_ != "PRP$" for t in c.subtree]
+    agents = [t for p in token.rights if p.dep_ == "prep" and p.lower_ in _AUTHOR_PREPS for t in p.subtree]
+    author = first_actor(modifiers) or first_actor(agents)
+    if author is None and token.dep_ == "pobj" and token.head.lower_ == "in":  # "Oxfam says in a report"
+        verb = token.head.head
+        author = first_actor([c for c in verb.children if c.dep_ == "nsubj"]) if verb.pos_ == "VERB" else None
+    return author
+
+
+def _next_body_subject(
+    scope: Scope, token: Token, mentions: list[Mention], sentence_of: dict[int, int]
+) -> Mention | None:
+    here = sentence_of[token.i]
+    for mention in mentions:
+        # a named body only: "the government" after "a report says" is more often its subject than its author
+        named_body = mention.kind in ("organisation", "government") and mention.role is None and not mention.person
+        if mention.start <= token.i or not named_body:
+            continue
+        if sentence_of[mention.start] - here > _AUTHOR_LOOKAHEAD_SENTENCES:
+            return None
+        if sentence_of[mention.start] > here and scope.tokens[mention.head].dep_ == "nsubj":
+            return mention
+    return None
+
+
+def _document_mention(scope: Scope, token: Token, author: Mention) -> Mention:
+    left = token.i
+    while left > 0 and scope.tokens[left - 1].dep_ in ("compound", "amod") and scope.tokens[left - 1].head == token:
+        left -= 1
+    mention = Mention(left, token.i + 1, token.i, "organisation", author.name, entry=author.entry)
+    mention.country, mention.sector, mention.org = author.country, author.sector, author.org
+    mention.entry_code, mention.party, mention.person = author.entry_code, author.party, False
+    mention.same_as_mention = author
+    return mention
+
+
+def _with_documents(mentions: list[Mention], documents: list[Mention]) -> list[Mention]:
+    """Merge in text order, keeping each apposition link pointing at the same mention."""
+    if not documents:
+        return mentions
+    targets = [mentions[m.same_as] if m.same_as is not None else None for m in mentions]
+    merged = sorted([*mentions, *documents], key=lambda m: m.start)
+    position = {id(m): n for n, m in enumerate(merged)}
+    for mention, target in zip(mentions, targets, strict=True):
+        mention.same_as = position[id(target)] if target is not None else None
+    for document in documents:
+        author = document.same_as_mention
+        document.same_as = position[id(author)] if author is not None and author.start < document.start else None
+    return merged
