@@ -156,6 +156,32 @@ def test_parts_of_venue_road_and_organisation_names_are_not_places(extract, sent
     assert extract(sentence).places == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "inside"),
+    [
+        ("She told CTV Calgary that the roads were closed.", "Calgary"),
+        ("The student enrolled at Ohio State University last year.", "Ohio"),
+        ("A reporter for the Chicago Tribune asked the senator about it.", "Chicago"),
+        ("The concert was held at Lincoln Center on Friday.", "Lincoln"),
+    ],
+)
+def test_places_inside_names_only_when_asked(extract, sentence: str, inside: str) -> None:
+    assert inside not in [p.text for p in extract(sentence).places]
+    asked = extract(sentence, places_in_names=True).places
+    assert [p.text for p in asked if p.text == inside] == [inside]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Moscow's crime rate fell last year, officials said.", "Moscow"),
+        ("Paris's museums reopened on Monday.", "Paris"),
+    ],
+)
+def test_a_capitals_possessive_is_the_place_unless_it_names_a_government_act(extract, sentence, mention) -> None:
+    assert [p.text for p in extract(sentence).places] == [mention]
+
+
 def test_european_union_is_a_region(extract) -> None:
     place = _place(extract("Exports to the EU fell last year.").places, "EU")
     assert (place.name, place.kind) == ("European Union", "region")

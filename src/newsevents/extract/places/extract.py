@@ -23,6 +23,9 @@ from newsevents.types import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISTAGGED_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "LANGUAGE"}
+# Entities whose names may hold a place name (with the `places_in_names` option): "CBC Toronto", "Kentucky
+# State Police", "Texas A&M University", "the Winnipeg Free Press", "the Boston Marathon".
+NAME_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART", "LAW", "EVENT"}
 # A following word that makes a longer name: "Kaliningrad region", "Crimean peninsula", "Idlib province".
 NAME_EXTENSIONS = {"region", "oblast", "province", "state", "peninsula", "strait", "sea", "krai", "county"}
@@ -51,6 +54,17 @@ CITY_PARTS = {
     "river", "waterfront", "zoo", "museum", "university", "schools", "homeless", "homelessness", "area", "areas",
     "squad", "citizens", "population", "economy", "housing", "streetcar", "restaurants", "shops", "bars",
 }  # fmt: skip
+# What a capital's possessive names when the capital stands for its government: "Washington's offer".
+GOVERNMENT_ACTS = {
+    "offer", "plan", "proposal", "decision", "demand", "position", "policy", "response", "stance", "warning",
+    "threat", "move", "call", "support", "refusal", "approach", "request", "claim", "relation", "tie", "sanction",
+    "intervention", "ally", "envoy", "ambassador", "role", "leadership", "concern", "objection", "bid", "effort",
+    "commitment", "strategy", "pledge", "announcement", "statement", "insistence", "ultimatum", "accusation",
+    "criticism", "pressure", "aid", "backing", "recognition", "action", "reaction", "invasion", "aggression",
+    "annexation", "troops", "forces", "military", "diplomacy", "diplomat", "negotiator", "agenda", "interest",
+    "influence", "view", "goal", "aim", "intention", "reluctance", "willingness", "failure", "reply", "approval",
+    "veto", "order", "rule", "regime", "government", "administration", "leader", "official", "spokesman",
+}  # fmt: skip
 # Prepositions that place a town: "in Riverdale", "near Hinton"; "to X" and "from X" fit people as well.
 LOCATING_PREPOSITIONS = {"in", "near", "outside", "around"}
 SETTLEMENT_NOUNS = {"town", "village", "city", "suburb", "hamlet", "county", "district", "municipality"}
@@ -78,19 +92,23 @@ MAX_WORDS = 5
 
 def extract_places(ctx: ExtractContext) -> None:
     gazetteer = load_gazetteer()
-    mentions = find_mentions(ctx.doc, gazetteer)
+    mentions = find_mentions(ctx.doc, gazetteer, names_inside=ctx.options.places_in_names)
     mentions = [m for m in mentions if not _used_as_agent(ctx, m)]
     resolve_all(mentions, _actor_countries(ctx, mentions), gazetteer, _regions_inside_names(ctx.doc, gazetteer))
     ctx.places = [_place(m) for m in mentions if m.chosen is not None]
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Toponym mentions in text order, with "X, Y" qualifiers linked."""
+def find_mentions(doc: Doc, gazetteer: Gazetteer, names_inside: bool = False) -> list[Mention]:
+    """Toponym mentions in text order, with "X, Y" qualifiers linked. With `names_inside` (the
+    `places_in_names` option) place names inside organisation, venue and road names count too."""
     mentions = _entity_mentions(doc, gazetteer)
     covered = {i for m in mentions for i in _token_range(doc, m)}
+    inside_names = _places_inside_names(doc, gazetteer, covered) if names_inside else []
     covered |= {t.i for ent in doc.ents if ent.label_ not in PLACE_LABELS for t in ent}
     mentions += _untagged_mentions(doc, gazetteer, covered)
-    mentions = [m for m in mentions if not _starts_venue_or_road(doc, m)]
+    if not names_inside:
+        mentions = [m for m in mentions if not _starts_venue_or_road(doc, m)]
+    mentions += [m for m in inside_names if not any(o.start < m.end and m.start < o.end for o in mentions)]
     mentions = _with_dateline(doc, gazetteer, mentions)
     mentions.sort(key=lambda m: m.start)
     _link_qualifiers(doc, mentions)
@@ -118,6 +136,40 @@ def _with_dateline(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> l
     if found and found[0] is not None:
         found[0].dateline = True
     return mentions
+
+
+def _places_inside_names(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Mention]:
+    """Every well-known place named inside an organisation's or venue's name, at any position: "Texas" in
+    "Texas A&M University", "Edmonton" in "CTV Edmonton", "Kentucky" in "the Kentucky Department of ...".
+    Only asked for with `places_in_names`: by default such names are the organisation's, not places."""
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        i = ent.start
+        while i < ent.end:
+            size, mention = _longest_inside(doc, i, ent.end, gazetteer, covered)
+            found += [mention] if mention is not None else []
+            i += max(size, 1)
+    return found
+
+
+def _longest_inside(doc: Doc, i: int, end: int, gazetteer: Gazetteer, covered: set[int]) -> tuple[int, Mention | None]:
+    if i in covered or not doc[i].text[:1].isupper():
+        return 0, None
+    for size in range(min(MAX_WORDS, end - i), 0, -1):
+        window = doc[i : i + size]
+        if any(t.i in covered for t in window) or not window[-1].text[:1].isupper():
+            continue
+        mention = _mention(window, gazetteer)
+        if mention is not None and (_prominent(mention.candidates) or _named_region(mention.candidates)):
+            return size, mention
+    return 0, None
+
+
+def _named_region(candidates: tuple[Entry, ...]) -> bool:
+    """States, provinces and counties: "Metcalfe County" in "the Metcalfe County Coroner's Office"."""
+    return any(c.kind in REGION_KINDS for c in candidates)
 
 
 def _dateline_shaped(match: re.Match[str]) -> bool:
@@ -328,8 +380,10 @@ def _used_as_agent(ctx: ExtractContext, mention: Mention) -> bool:
         return False
     while root.dep_ == "conj" and root.head is not root:  # "Moscow and Washington are contemplating"
         root = root.head
-    if root.dep_ == "poss" and (root.head.lower_ in CITY_PARTS or root.head.pos_ == "PROPN"):
-        return False  # "Cairo's Abbasiya neighbourhood", "Toronto's Pearson airport": a part of the city
+    if root.dep_ == "poss":
+        # "Ottawa's offer", "the Kremlin's demands" are a government's acts; "London's crime rate",
+        # "Cairo's Abbasiya neighbourhood", "Toronto's Pearson airport" belong to the place.
+        return root.head.lemma_.lower() in GOVERNMENT_ACTS and root.head.lower_ not in CITY_PARTS
     if root.dep_ in SUBJECT_DEPS:
         return True
     if root.dep_ in ("compound", "amod", "npadvmod") and all(c.kind == "landmark" for c in mention.candidates):
