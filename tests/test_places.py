@@ -271,3 +271,21 @@ def test_abbreviated_province_after_a_town_is_its_region(extract) -> None:
 )
 def test_region_adjectives(extract, sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(p.text, p.name) for p in extract(sentence).places] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Relations between Russia and the West have worsened.",
+        "Fishermen on the West Coast reported a poor season.",
+        "Barges moved slowly along the Mississippi River near the town.",
+        "The couple married at Windsor Castle in May.",
+    ],
+)
+def test_compass_words_and_parts_of_feature_names_are_not_towns(extract, sentence: str) -> None:
+    assert [p.text for p in extract(sentence).places if p.kind == "city"] == []
+
+
+def test_a_compass_named_town_qualified_by_its_state_is_the_town(extract) -> None:
+    places = extract("The tornado struck West, Texas, on Sunday.").places
+    assert [(p.text, p.kind) for p in places] == [("West", "city"), ("Texas", "admin")]

@@ -28,7 +28,9 @@ MISTAGGED_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "LANGUAGE"}
 NAME_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART", "LAW", "EVENT"}
 # A following word that makes a longer name: "Kaliningrad region", "Crimean peninsula", "Idlib province".
-NAME_EXTENSIONS = {"region", "oblast", "province", "state", "peninsula", "strait", "sea", "krai", "county"}
+NAME_EXTENSIONS = {
+    "region", "oblast", "province", "state", "peninsula", "strait", "sea", "krai", "county", "river", "delta",
+}  # fmt: skip
 # Last words of names of places smaller than the town they contain ("Plymouth County", "Bentley Park").
 FEATURE_WORDS = {
     "county", "park", "airport", "hospital", "street", "road", "avenue", "square", "bridge", "river", "lake",
@@ -41,6 +43,12 @@ VENUE_WORDS = {
     "expressway", "freeway", "turnpike", "hall", "stadium", "arena", "theater", "theatre", "library", "museum",
     "hospital", "church", "cathedral", "school", "college", "university", "academy", "mall", "plaza", "tower",
     "building", "hotel", "club", "square", "memorial", "gardens",
+}  # fmt: skip
+# Last words of longer names of features, which the gazetteer lacks when it has no such name whole: the
+# "Mississippi" of "Mississippi River" or the "Windsor" of "Windsor Castle" is another place.
+FEATURE_TAILS = {
+    "river", "delta", "castle", "palace", "coast", "wing", "chapel", "abbey", "valley", "basin", "canyon",
+    "mountains", "gorge", "falls", "creek", "estuary", "glacier", "reservoir", "dam",
 }  # fmt: skip
 COMPASS_WORDS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
@@ -107,12 +115,25 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, names_inside: bool = False) ->
     covered |= {t.i for ent in doc.ents if ent.label_ not in PLACE_LABELS for t in ent}
     mentions += _untagged_mentions(doc, gazetteer, covered)
     if not names_inside:
-        mentions = [m for m in mentions if not _starts_venue_or_road(doc, m)]
+        mentions = [m for m in mentions if not _followed_by(doc, m, VENUE_WORDS)]
+    mentions = [m for m in mentions if not _followed_by(doc, m, FEATURE_TAILS)]
     mentions += [m for m in inside_names if not any(o.start < m.end and m.start < o.end for o in mentions)]
     mentions = _with_dateline(doc, gazetteer, mentions)
     mentions.sort(key=lambda m: m.start)
     _link_qualifiers(doc, mentions)
-    return mentions
+    return [m for m in mentions if not _compass_town(m)]
+
+
+def _compass_town(mention: Mention) -> bool:
+    """ "the West", "North West" (a province), "West Coast": a compass word alone is a direction or a region of
+    the speaker's world, never the small town of that name ("West, Texas") unless the text qualifies it."""
+    words = mention.text.lower().split()
+    return (
+        mention.qualifier is None
+        and not mention.dateline
+        and all(w in COMPASS_WORDS for w in words)
+        and all(c.kind == "city" for c in mention.candidates)
+    )
 
 
 def _with_dateline(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> list[Mention]:
@@ -178,13 +199,14 @@ def _dateline_shaped(match: re.Match[str]) -> bool:
     return len(name.split()) <= 3 and (name.isupper() or match["mark"].startswith("(") or match["region"] is not None)
 
 
-def _starts_venue_or_road(doc: Doc, mention: Mention) -> bool:
-    """ "Lincoln Center", "London Road", "Rogers Centre": a place name that begins a venue or road name."""
+def _followed_by(doc: Doc, mention: Mention, words: set[str]) -> bool:
+    """ "Lincoln Center", "London Road" (VENUE_WORDS), "Mississippi River", "Windsor Castle" (FEATURE_TAILS):
+    a place name that begins a longer name, of a venue or road, or of a feature the gazetteer lacks."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
     following = doc[span.end]
-    return following.text[:1].isupper() and following.lower_ in VENUE_WORDS
+    return following.text[:1].isupper() and following.lower_ in words
 
 
 def _regions_inside_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Entry, ...]:
