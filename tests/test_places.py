@@ -289,3 +289,14 @@ def test_compass_words_and_parts_of_feature_names_are_not_towns(extract, sentenc
 def test_a_compass_named_town_qualified_by_its_state_is_the_town(extract) -> None:
     places = extract("The tornado struck West, Texas, on Sunday.").places
     assert [(p.text, p.kind) for p in places] == [("West", "city"), ("Texas", "admin")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The head of the Darwin police unit said crime was falling.", ["Darwin"]),
+        ("Darwin wrote that the theory was sound.", []),
+    ],
+)
+def test_a_town_name_after_the_that_modifies_a_noun_is_the_town(extract, sentence: str, expected) -> None:
+    assert [p.text for p in extract(sentence).places] == expected

@@ -73,6 +73,11 @@ GOVERNMENT_ACTS = {
     "influence", "view", "goal", "aim", "intention", "reluctance", "willingness", "failure", "reply", "approval",
     "veto", "order", "rule", "regime", "government", "administration", "leader", "official", "spokesman",
 }  # fmt: skip
+# Nouns a family name modifies: "the Lincoln family", "the Clinton administration".
+PERSONAL_NOUNS = {
+    "family", "families", "administration", "campaign", "brothers", "sisters", "twins", "household", "estate",
+    "era", "years", "presidency", "doctrine", "dynasty", "children", "case", "trial", "memorial", "house",
+}  # fmt: skip
 # Prepositions that place a town: "in Riverdale", "near Hinton"; "to X" and "from X" fit people as well.
 LOCATING_PREPOSITIONS = {"in", "near", "outside", "around"}
 SETTLEMENT_NOUNS = {"town", "village", "city", "suburb", "hamlet", "county", "district", "municipality"}
@@ -355,7 +360,21 @@ def _located_town(doc: Doc, candidates: tuple[Entry, ...], ent: Span) -> bool:
     placed = root.dep_ == "pobj" and (
         head.lower_ in LOCATING_PREPOSITIONS or (head.lower_ == "of" and head.head.lower_ in SETTLEMENT_NOUNS)
     )
+    placed = placed or _modifies_local_noun(root, candidates)
     return placed and root.text not in _surnames(doc)
+
+
+def _modifies_local_noun(root: Token, candidates: tuple[Entry, ...]) -> bool:
+    """ "the Darwin police force", "the Geelong district": after "the", a sizeable town's name that modifies a
+    common noun is the town (a person's name does not take "the")."""
+    return (
+        root.dep_ in ("compound", "amod", "nmod")
+        and root.head.pos_ == "NOUN"
+        and root.head.lower_ not in PERSONAL_NOUNS
+        and root.i > 0
+        and root.nbor(-1).lower_ == "the"
+        and any(c.kind == "city" and c.primary and c.population >= MIN_UNTAGGED_CITY for c in candidates)
+    )
 
 
 def _surnames(doc: Doc) -> set[str]:
