@@ -67,6 +67,18 @@ CLAIMS = [
     ("The new tax would cut household incomes by 0.4 percent.", 0.4, "percent", "incomes", None),
     ("The governor leads her challenger by 7 points in the poll.", 7, "points", "governor", None),
     ("Turnout showed an increase of 6 percent.", 6, "percent", "increase", None),
+    # a margin says whose it is; a count that modifies a noun counts that whole's parts; no stray hyphen
+    ("The mayor holds a 9-point lead in the latest poll.", 9, "points", "lead of mayor", None),
+    ("The party has a 12-seat majority in the assembly.", 12, "seat", "majority of party", None),
+    ("The 27-nation bloc was divided over the plan.", 27, "nation", "nations in bloc", None),
+    ("Workers began a 3-day strike on Monday.", 3, "day", "strike", None),
+    # "per cent" is one unit, whatever the parse
+    ("They have a 50 per cent chance of winning.", 50, "percent", "chance", None),
+    # "within N years of X": X dates the span; the verb's subject is what takes that long
+    ("The new rules would take effect within three years of the law passing.", 3, "years", "rules", None),
+    # a share that acts is the people who did it
+    ("Among pensioners, 70% said they would vote for the mayor.", 70, "percent", "pensioners who said", None),
+    ("Thirty per cent said the minister should resign.", 30, "percent", "those who said the minister", None),
 ]
 
 
@@ -165,3 +177,21 @@ def test_an_unresolved_it_claims_for_the_organisation_that_spoke_before(extract:
     )
     claim = next(c for c in _claims(extract, text) if c.value == 900)
     assert claim.source is not None and claim.source.code == "IGOWHO", claim.source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deadline is 30 days for renters, but only ten days for landlords.",
+        "The limit was 40 hours for adults and 20 hours for teenagers.",
+    ],
+)
+def test_a_second_figure_without_its_own_verb_shares_the_first_ones_subject(extract: Extract, text: str) -> None:
+    claims = _claims(extract, text)
+    assert len(claims) == 2
+    assert claims[0].subject == claims[1].subject and claims[0].subject in ("deadline", "limit"), claims
+
+
+def test_two_shares_joined_by_and_each_keep_their_own_clause(extract: Extract) -> None:
+    claims = _claims(extract, "In the survey, 38% opposed the tax and 45% backed the idea of a cap.")
+    assert [c.subject for c in claims] == ["those who opposed the tax", "those who backed the idea of a cap"]

@@ -156,6 +156,32 @@ def test_parts_of_venue_road_and_organisation_names_are_not_places(extract, sent
     assert extract(sentence).places == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "inside"),
+    [
+        ("She told CTV Calgary that the roads were closed.", "Calgary"),
+        ("The student enrolled at Ohio State University last year.", "Ohio"),
+        ("A reporter for the Chicago Tribune asked the senator about it.", "Chicago"),
+        ("The concert was held at Lincoln Center on Friday.", "Lincoln"),
+    ],
+)
+def test_places_inside_names_only_when_asked(extract, sentence: str, inside: str) -> None:
+    assert inside not in [p.text for p in extract(sentence).places]
+    asked = extract(sentence, places_in_names=True).places
+    assert [p.text for p in asked if p.text == inside] == [inside]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Moscow's crime rate fell last year, officials said.", "Moscow"),
+        ("Paris's museums reopened on Monday.", "Paris"),
+    ],
+)
+def test_a_capitals_possessive_is_the_place_unless_it_names_a_government_act(extract, sentence, mention) -> None:
+    assert [p.text for p in extract(sentence).places] == [mention]
+
+
 def test_european_union_is_a_region(extract) -> None:
     place = _place(extract("Exports to the EU fell last year.").places, "EU")
     assert (place.name, place.kind) == ("European Union", "region")
@@ -245,3 +271,32 @@ def test_abbreviated_province_after_a_town_is_its_region(extract) -> None:
 )
 def test_region_adjectives(extract, sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(p.text, p.name) for p in extract(sentence).places] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Relations between Russia and the West have worsened.",
+        "Fishermen on the West Coast reported a poor season.",
+        "Barges moved slowly along the Mississippi River near the town.",
+        "The couple married at Windsor Castle in May.",
+    ],
+)
+def test_compass_words_and_parts_of_feature_names_are_not_towns(extract, sentence: str) -> None:
+    assert [p.text for p in extract(sentence).places if p.kind == "city"] == []
+
+
+def test_a_compass_named_town_qualified_by_its_state_is_the_town(extract) -> None:
+    places = extract("The tornado struck West, Texas, on Sunday.").places
+    assert [(p.text, p.kind) for p in places] == [("West", "city"), ("Texas", "admin")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The head of the Darwin police unit said crime was falling.", ["Darwin"]),
+        ("Darwin wrote that the theory was sound.", []),
+    ],
+)
+def test_a_town_name_after_the_that_modifies_a_noun_is_the_town(extract, sentence: str, expected) -> None:
+    assert [p.text for p in extract(sentence).places] == expected

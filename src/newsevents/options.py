@@ -29,6 +29,9 @@ class Options:
     quotes: bool = True
     claims: bool = True
     places: bool = True
+    # Also report place names inside organisation, venue and road names ("Texas" in "Texas A&M University",
+    # "Edmonton" in "CTV Edmonton", "Lincoln" in "Lincoln Center"); off by default: those name the body.
+    places_in_names: bool = False
     dates: bool = True
     # Longest text (characters) handed to the parser; spaCy's own limit is 1,000,000.
     max_chars: int = 500_000

@@ -24,6 +24,8 @@ from newsevents.extract.claims.runs import NumberRun, number_runs
 from newsevents.extract.claims.subject import (
     COPULAS,
     GROUP_NOUNS,
+    MARGIN_NOUNS,
+    margin_phrase,
     measured_subject,
     nearest_noun_phrase,
     noun_phrase,
@@ -70,12 +72,14 @@ def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: 
         return None
     unit = _unit(number, noun, currency, words, age)
     skip = {t.i for t in number.tokens}
+    if noun is not None and noun.i > 0 and noun.nbor(-1).lower_ == "per":
+        skip.add(noun.i - 1)  # "per cent": both words are the unit
     if age is not None:
         subject: str | None = f"age of {age}"
-    elif noun is not None and unit == noun.text.lower() and words.unit((noun.text,)) is None:
+    elif noun is not None and unit == noun.text.lower() and _noun_unit(noun, words) is None:
         # a count ("130,000 Russian troops"); a unit spelled out ("10 percent", "9 points") is a measure below
         subject = _count_subject(noun, skip, words)
-    elif noun is not None and words.unit((noun.text,)) is None and noun.lower_ not in CURRENCY_WORDS:
+    elif noun is not None and _noun_unit(noun, words) is None and noun.lower_ not in CURRENCY_WORDS:
         subject = noun_phrase(noun, skip)  # "a $3 billion aid package": the package
     else:
         head = _measure_head(number, noun, currency)
@@ -109,6 +113,8 @@ def _make(
 def _measure_head(number: NumberRun, noun: Token | None, currency: Token | None) -> Token:
     """The token that carries a measure's place in the sentence: its unit noun, or the currency word
     the parser made the number hang on ("to pounds 150,000"), or the number itself."""
+    if noun is not None and noun.head.lower_ == "per" and noun.head.head in number.tokens:
+        return noun.head.head  # "Thirty per cent said ...": parsed as the number with "per cent" hanging on it
     if noun is not None:
         return noun
     anchor = number.anchor
@@ -128,6 +134,8 @@ def _counted_noun(number: NumberRun, currency: Token | None) -> Token | None:
     doc = number.last.doc
     if after < len(doc) and doc[after].lower_ in CURRENCY_WORDS and currency is None:
         return doc[after]  # "52m euros" parsed as anything
+    if after + 1 < len(doc) and doc[after].lower_ == "per" and doc[after + 1].lower_ == "cent":
+        return doc[after + 1]  # "a 50 per cent chance": the number measures in per cent, whatever the parse
     for token in reversed(number.tokens):
         head = token.head
         if token.dep_ in ("nummod", "quantmod") and head.pos_ in ("NOUN", "SYM") and head not in number.tokens:
@@ -142,7 +150,7 @@ def _unit(
         return "years"
     if number.fraction:
         return "fraction"
-    unit = words.unit((noun.text,)) if noun is not None else None
+    unit = _noun_unit(noun, words) if noun is not None else None
     if currency is not None and unit is None:
         unit = words.unit((currency.text,))
     if unit is None and noun is not None:
@@ -150,16 +158,41 @@ def _unit(
     return unit
 
 
+def _noun_unit(noun: Token, words: ClaimWords) -> str | None:
+    """The unit a noun names, with the word before it when together they name one ("per cent")."""
+    if noun.i > 0:
+        unit = words.unit((noun.nbor(-1).text, noun.text))
+        if unit is not None:
+            return unit
+    return words.unit((noun.text,))
+
+
 def _count_subject(noun: Token, skip: set[int], words: ClaimWords) -> str | None:
     if noun.lower_ in words.durations:  # "waited three months": what lasted that long
         return measured_subject(noun, skip)
     if noun.dep_ == "attr" and noun.head.lemma_.lower() in COPULAS:  # "the average size was 70,000 people"
         return measured_subject(noun, skip) or noun_phrase(noun, skip)
+    whole = noun.head
+    if noun.dep_ in ("compound", "amod", "nmod") and whole.pos_ in ("NOUN", "PROPN") and whole.i > noun.i:
+        if whole.lemma_.lower() in MARGIN_NOUNS:  # "a 12-seat majority" measures the majority
+            return margin_phrase(whole, skip | {noun.i})
+        # "a 27-nation bloc", "the 12-member board": the parts are counted, and they are parts of the whole
+        return f"{_plural(noun)} in {noun_phrase(whole, skip | {noun.i})}"
     phrase = noun_phrase(noun, skip)
     verb = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in words.impact_verbs:
         phrase = f"{phrase} {verb.text}"
     return phrase
+
+
+def _plural(noun: Token) -> str:
+    """The counted noun as a plural ("27-nation" counts nations); irregular plurals are rare in this use."""
+    word = noun.lemma_.lower() if noun.tag_ == "NN" else noun.lower_
+    if noun.tag_ != "NN" or word.endswith("s"):
+        return word
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def _age_of(number: NumberRun, noun: Token | None) -> str | None:

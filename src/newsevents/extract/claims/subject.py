@@ -24,9 +24,13 @@ BOUND_HEADS = frozenset({"maximum", "minimum", "average", "high", "low", "peak"}
 # "a family of four", "a group of three": the number counts the actors themselves.
 GROUP_NOUNS = frozenset({"family", "group", "couple", "team", "party", "gang", "band", "crew", "pair", "trio"})
 VERB_PREPOSITIONS = frozenset({"to", "by", "from", "at"})
+TIME_ANCHOR_PREPOSITIONS = frozenset({"within", "after", "before", "since"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "leads her rival by 7 points", "won by 300 votes": the margin is the subject's, not the object's.
 MARGIN_VERBS = frozenset({"lead", "trail", "beat", "win", "lose", "outpace", "outpoll", "edge"})
+# Nouns that are a margin over someone: "a 9-point lead", "a 12-seat majority".
+MARGIN_NOUNS = frozenset({"lead", "majority", "margin", "advantage", "deficit", "gap", "edge"})
+PEOPLE_WHO_WORDS = 10  # "those who said ...": enough of the clause to say what they did
 COPULAS = frozenset({"be", "become", "remain", "stand"})
 CURRENCY_NOUNS = frozenset({"pounds", "euros", "dollars", "pence", "cents"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -35,8 +39,7 @@ RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 def noun_phrase(head: Token, skip: set[int] | frozenset[int] = frozenset()) -> str:
     """The head noun with its left modifiers ("Russian troops"), and the of-phrase of a vague head."""
     head = _antecedent(head)
-    modifiers = [t for c in head.lefts if c.dep_ in MODIFIER_DEPS for t in c.subtree if t.i not in skip]
-    words = [t.text for t in sorted([*modifiers, head], key=lambda t: t.i)]
+    words = [t.text for t in _modifiers_and_head(head, skip)]
     of_object = of_phrase_object(head)
     if of_object is not None and of_object.i not in skip:  # "cases of fraud", "the number of MPs"
         inner = noun_phrase(of_object, skip) if head.lemma_.lower() in VAGUE_HEADS else _bare_phrase(of_object, skip)
@@ -48,8 +51,15 @@ def noun_phrase(head: Token, skip: set[int] | frozenset[int] = frozenset()) -> s
 
 
 def _bare_phrase(head: Token, skip: set[int] | frozenset[int]) -> str:
-    modifiers = [t for c in head.lefts if c.dep_ in MODIFIER_DEPS for t in c.subtree if t.i not in skip]
-    return " ".join(t.text for t in sorted([*modifiers, head], key=lambda t: t.i))
+    return " ".join(t.text for t in _modifiers_and_head(head, skip))
+
+
+def _modifiers_and_head(head: Token, skip: set[int] | frozenset[int]) -> list[Token]:
+    """The head and its left modifiers in text order, without punctuation (the hyphen of "a 9-point lead")."""
+    modifiers = [
+        t for c in head.lefts if c.dep_ in MODIFIER_DEPS for t in c.subtree if t.i not in skip and t.pos_ != "PUNCT"
+    ]
+    return sorted([*modifiers, head], key=lambda t: t.i)
 
 
 def _prep_object(token: Token, preposition: str) -> Token | None:
@@ -65,10 +75,12 @@ def of_phrase_object(token: Token) -> Token | None:
 def measured_subject(head: Token, skip: set[int]) -> str | None:
     """What a measure with this top token measures (see the module docstring), or None."""
     target = of_phrase_object(head)
-    if target is not None and target.i not in skip:
+    if target is not None and target.i not in skip and not _time_anchored(head):
         return noun_phrase(target, skip)
     if head.dep_ in MODIFIER_DEPS and head.head.pos_ == "NOUN":
-        return noun_phrase(head.head, skip | {head.i})
+        return margin_phrase(head.head, skip | {head.i})
+    if head.dep_ == "nsubj" and head.head.pos_ == "VERB" and head.head.lemma_.lower() not in COPULAS:
+        return people_who(head)
     holder, preposition = _holder(head)
     if holder is None:
         return None
@@ -81,8 +93,52 @@ def measured_subject(head: Token, skip: set[int]) -> str | None:
     return verb_subject(holder, preposition, head)
 
 
+def margin_phrase(noun: Token, skip: set[int]) -> str:
+    """A margin says whose it is: "the mayor holds a 9-point lead" → "lead of mayor"; other nouns as they are."""
+    phrase = noun_phrase(noun, skip)
+    if noun.lemma_.lower() not in MARGIN_NOUNS or any(c.dep_ == "poss" for c in noun.children):
+        return phrase
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return phrase
+    holder = _subject_of(noun.head)
+    if holder is None or holder.pos_ not in ("NOUN", "PROPN"):
+        return phrase
+    return f"{phrase} of {noun_phrase(holder)}"
+
+
+def people_who(figure: Token) -> str | None:
+    """A share or count that acts is people doing it: "38% opposed the plan" → "those who opposed the plan";
+    a group named by "among" stands for "those" ("Among pensioners, 70% said ..." → "pensioners who said ...")."""
+    verb = figure.head
+    # the verb's own clause: not a second clause joined to it ("38% opposed it and 45% backed it")
+    joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    words: list[str] = []
+    for token in figure.doc[figure.right_edge.i + 1 : verb.right_edge.i + 1]:
+        if token.pos_ in ("PUNCT", "CCONJ") or token.i in joined or len(words) >= PEOPLE_WHO_WORDS:
+            break
+        words.append(token.lemma_ if token.i == verb.i and token.tag_ == "VBG" else token.text)  # "with 40% saying"
+    if not words:
+        return None
+    among = next((t for t in verb.children if t.dep_ == "prep" and t.lower_ == "among"), None)
+    group = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
+    return f"{noun_phrase(group) if group is not None else 'those'} who {' '.join(words)}"
+
+
+def _time_anchored(head: Token) -> bool:
+    """ "within five years of the vote", "after six months of talks": the of-phrase dates the span, it is not
+    what the span measures; the verb the phrase hangs on is."""
+    return head.dep_ == "pobj" and head.head.lower_ in TIME_ANCHOR_PREPOSITIONS
+
+
 def _holder(head: Token) -> tuple[Token | None, str | None]:
     """The noun or verb a measure hangs on, and the preposition between them (if any)."""
+    if head.dep_ == "conj" and head.head is not head:
+        # Gapping: "the limit is 30 days for adults, but only ten days for children" -- the second figure
+        # shares the first one's verb, or the first figure's own holder.
+        first = head.head
+        if first.pos_ in ("VERB", "AUX"):
+            return first, None
+        return _holder(first) if first.pos_ == "NOUN" else (None, None)
     if head.dep_ == "pobj" and head.head.dep_ in ("prep", "agent", "dative"):
         preposition = head.head
         holder = preposition.head

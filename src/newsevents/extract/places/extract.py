@@ -23,9 +23,14 @@ from newsevents.types import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISTAGGED_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "LANGUAGE"}
+# Entities whose names may hold a place name (with the `places_in_names` option): "CBC Toronto", "Kentucky
+# State Police", "Texas A&M University", "the Winnipeg Free Press", "the Boston Marathon".
+NAME_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART", "LAW", "EVENT"}
 # A following word that makes a longer name: "Kaliningrad region", "Crimean peninsula", "Idlib province".
-NAME_EXTENSIONS = {"region", "oblast", "province", "state", "peninsula", "strait", "sea", "krai", "county"}
+NAME_EXTENSIONS = {
+    "region", "oblast", "province", "state", "peninsula", "strait", "sea", "krai", "county", "river", "delta",
+}  # fmt: skip
 # Last words of names of places smaller than the town they contain ("Plymouth County", "Bentley Park").
 FEATURE_WORDS = {
     "county", "park", "airport", "hospital", "street", "road", "avenue", "square", "bridge", "river", "lake",
@@ -39,6 +44,12 @@ VENUE_WORDS = {
     "hospital", "church", "cathedral", "school", "college", "university", "academy", "mall", "plaza", "tower",
     "building", "hotel", "club", "square", "memorial", "gardens",
 }  # fmt: skip
+# Last words of longer names of features, which the gazetteer lacks when it has no such name whole: the
+# "Mississippi" of "Mississippi River" or the "Windsor" of "Windsor Castle" is another place.
+FEATURE_TAILS = {
+    "river", "delta", "castle", "palace", "coast", "wing", "chapel", "abbey", "valley", "basin", "canyon",
+    "mountains", "gorge", "falls", "creek", "estuary", "glacier", "reservoir", "dam",
+}  # fmt: skip
 COMPASS_WORDS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
     "northwest", "southeast", "southwest", "greater", "downtown", "upstate", "rural", "metro", "the",
@@ -50,6 +61,22 @@ CITY_PARTS = {
     "hospital", "hospitals", "police", "mayor", "residents", "skyline", "subway", "metro", "boulevard", "avenue",
     "river", "waterfront", "zoo", "museum", "university", "schools", "homeless", "homelessness", "area", "areas",
     "squad", "citizens", "population", "economy", "housing", "streetcar", "restaurants", "shops", "bars",
+}  # fmt: skip
+# What a capital's possessive names when the capital stands for its government: "Washington's offer".
+GOVERNMENT_ACTS = {
+    "offer", "plan", "proposal", "decision", "demand", "position", "policy", "response", "stance", "warning",
+    "threat", "move", "call", "support", "refusal", "approach", "request", "claim", "relation", "tie", "sanction",
+    "intervention", "ally", "envoy", "ambassador", "role", "leadership", "concern", "objection", "bid", "effort",
+    "commitment", "strategy", "pledge", "announcement", "statement", "insistence", "ultimatum", "accusation",
+    "criticism", "pressure", "aid", "backing", "recognition", "action", "reaction", "invasion", "aggression",
+    "annexation", "troops", "forces", "military", "diplomacy", "diplomat", "negotiator", "agenda", "interest",
+    "influence", "view", "goal", "aim", "intention", "reluctance", "willingness", "failure", "reply", "approval",
+    "veto", "order", "rule", "regime", "government", "administration", "leader", "official", "spokesman",
+}  # fmt: skip
+# Nouns a family name modifies: "the Lincoln family", "the Clinton administration".
+PERSONAL_NOUNS = {
+    "family", "families", "administration", "campaign", "brothers", "sisters", "twins", "household", "estate",
+    "era", "years", "presidency", "doctrine", "dynasty", "children", "case", "trial", "memorial", "house",
 }  # fmt: skip
 # Prepositions that place a town: "in Riverdale", "near Hinton"; "to X" and "from X" fit people as well.
 LOCATING_PREPOSITIONS = {"in", "near", "outside", "around"}
@@ -78,23 +105,40 @@ MAX_WORDS = 5
 
 def extract_places(ctx: ExtractContext) -> None:
     gazetteer = load_gazetteer()
-    mentions = find_mentions(ctx.doc, gazetteer)
+    mentions = find_mentions(ctx.doc, gazetteer, names_inside=ctx.options.places_in_names)
     mentions = [m for m in mentions if not _used_as_agent(ctx, m)]
     resolve_all(mentions, _actor_countries(ctx, mentions), gazetteer, _regions_inside_names(ctx.doc, gazetteer))
     ctx.places = [_place(m) for m in mentions if m.chosen is not None]
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Toponym mentions in text order, with "X, Y" qualifiers linked."""
+def find_mentions(doc: Doc, gazetteer: Gazetteer, names_inside: bool = False) -> list[Mention]:
+    """Toponym mentions in text order, with "X, Y" qualifiers linked. With `names_inside` (the
+    `places_in_names` option) place names inside organisation, venue and road names count too."""
     mentions = _entity_mentions(doc, gazetteer)
     covered = {i for m in mentions for i in _token_range(doc, m)}
+    inside_names = _places_inside_names(doc, gazetteer, covered) if names_inside else []
     covered |= {t.i for ent in doc.ents if ent.label_ not in PLACE_LABELS for t in ent}
     mentions += _untagged_mentions(doc, gazetteer, covered)
-    mentions = [m for m in mentions if not _starts_venue_or_road(doc, m)]
+    if not names_inside:
+        mentions = [m for m in mentions if not _followed_by(doc, m, VENUE_WORDS)]
+    mentions = [m for m in mentions if not _followed_by(doc, m, FEATURE_TAILS)]
+    mentions += [m for m in inside_names if not any(o.start < m.end and m.start < o.end for o in mentions)]
     mentions = _with_dateline(doc, gazetteer, mentions)
     mentions.sort(key=lambda m: m.start)
     _link_qualifiers(doc, mentions)
-    return mentions
+    return [m for m in mentions if not _compass_town(m)]
+
+
+def _compass_town(mention: Mention) -> bool:
+    """ "the West", "North West" (a province), "West Coast": a compass word alone is a direction or a region of
+    the speaker's world, never the small town of that name ("West, Texas") unless the text qualifies it."""
+    words = mention.text.lower().split()
+    return (
+        mention.qualifier is None
+        and not mention.dateline
+        and all(w in COMPASS_WORDS for w in words)
+        and all(c.kind == "city" for c in mention.candidates)
+    )
 
 
 def _with_dateline(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> list[Mention]:
@@ -120,19 +164,54 @@ def _with_dateline(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> l
     return mentions
 
 
+def _places_inside_names(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Mention]:
+    """Every well-known place named inside an organisation's or venue's name, at any position: "Texas" in
+    "Texas A&M University", "Edmonton" in "CTV Edmonton", "Kentucky" in "the Kentucky Department of ...".
+    Only asked for with `places_in_names`: by default such names are the organisation's, not places."""
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        i = ent.start
+        while i < ent.end:
+            size, mention = _longest_inside(doc, i, ent.end, gazetteer, covered)
+            found += [mention] if mention is not None else []
+            i += max(size, 1)
+    return found
+
+
+def _longest_inside(doc: Doc, i: int, end: int, gazetteer: Gazetteer, covered: set[int]) -> tuple[int, Mention | None]:
+    if i in covered or not doc[i].text[:1].isupper():
+        return 0, None
+    for size in range(min(MAX_WORDS, end - i), 0, -1):
+        window = doc[i : i + size]
+        if any(t.i in covered for t in window) or not window[-1].text[:1].isupper():
+            continue
+        mention = _mention(window, gazetteer)
+        if mention is not None and (_prominent(mention.candidates) or _named_region(mention.candidates)):
+            return size, mention
+    return 0, None
+
+
+def _named_region(candidates: tuple[Entry, ...]) -> bool:
+    """States, provinces and counties: "Metcalfe County" in "the Metcalfe County Coroner's Office"."""
+    return any(c.kind in REGION_KINDS for c in candidates)
+
+
 def _dateline_shaped(match: re.Match[str]) -> bool:
     """Capitals ("BEIRUT --") or a name before an agency or a colon ("Hanoi (VNA) -"); a short name."""
     name = match["name"].strip()
     return len(name.split()) <= 3 and (name.isupper() or match["mark"].startswith("(") or match["region"] is not None)
 
 
-def _starts_venue_or_road(doc: Doc, mention: Mention) -> bool:
-    """ "Lincoln Center", "London Road", "Rogers Centre": a place name that begins a venue or road name."""
+def _followed_by(doc: Doc, mention: Mention, words: set[str]) -> bool:
+    """ "Lincoln Center", "London Road" (VENUE_WORDS), "Mississippi River", "Windsor Castle" (FEATURE_TAILS):
+    a place name that begins a longer name, of a venue or road, or of a feature the gazetteer lacks."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
     following = doc[span.end]
-    return following.text[:1].isupper() and following.lower_ in VENUE_WORDS
+    return following.text[:1].isupper() and following.lower_ in words
 
 
 def _regions_inside_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Entry, ...]:
@@ -281,7 +360,21 @@ def _located_town(doc: Doc, candidates: tuple[Entry, ...], ent: Span) -> bool:
     placed = root.dep_ == "pobj" and (
         head.lower_ in LOCATING_PREPOSITIONS or (head.lower_ == "of" and head.head.lower_ in SETTLEMENT_NOUNS)
     )
+    placed = placed or _modifies_local_noun(root, candidates)
     return placed and root.text not in _surnames(doc)
+
+
+def _modifies_local_noun(root: Token, candidates: tuple[Entry, ...]) -> bool:
+    """ "the Darwin police force", "the Geelong district": after "the", a sizeable town's name that modifies a
+    common noun is the town (a person's name does not take "the")."""
+    return (
+        root.dep_ in ("compound", "amod", "nmod")
+        and root.head.pos_ == "NOUN"
+        and root.head.lower_ not in PERSONAL_NOUNS
+        and root.i > 0
+        and root.nbor(-1).lower_ == "the"
+        and any(c.kind == "city" and c.primary and c.population >= MIN_UNTAGGED_CITY for c in candidates)
+    )
 
 
 def _surnames(doc: Doc) -> set[str]:
@@ -328,8 +421,10 @@ def _used_as_agent(ctx: ExtractContext, mention: Mention) -> bool:
         return False
     while root.dep_ == "conj" and root.head is not root:  # "Moscow and Washington are contemplating"
         root = root.head
-    if root.dep_ == "poss" and (root.head.lower_ in CITY_PARTS or root.head.pos_ == "PROPN"):
-        return False  # "Cairo's Abbasiya neighbourhood", "Toronto's Pearson airport": a part of the city
+    if root.dep_ == "poss":
+        # "Ottawa's offer", "the Kremlin's demands" are a government's acts; "London's crime rate",
+        # "Cairo's Abbasiya neighbourhood", "Toronto's Pearson airport" belong to the place.
+        return root.head.lemma_.lower() in GOVERNMENT_ACTS and root.head.lower_ not in CITY_PARTS
     if root.dep_ in SUBJECT_DEPS:
         return True
     if root.dep_ in ("compound", "amod", "npadvmod") and all(c.kind == "landmark" for c in mention.candidates):
