@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from newsevents.extract.actors.mentions import Mention, describes_unknown_body
+from newsevents.nlp.text import doc_tokens
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PRONOUN_LOOKBACK_SENTENCES = 8
@@ -187,7 +188,7 @@ def _quoted_tokens(doc: Doc) -> frozenset[int]:
     """Tokens between quotation marks, a paragraph break closing any quote left open."""
     inside: set[int] = set()
     open_quote = False
-    for token in doc:
+    for token in doc_tokens(doc):
         if "\n\n" in token.text or (token.is_space and token.text.count("\n") >= 2):
             open_quote = False
         elif token.text in ('"', "\u201c", "\u201d"):

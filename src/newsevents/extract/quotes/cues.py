@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from newsevents.extract.quotes.lexicon import CueEntry, CueLexicon
 from newsevents.extract.quotes.marks import QuoteSpan
+from newsevents.nlp.text import doc_tokens
 
 OBJECT_PREP = frozenset({"as", "for", "against", "over", "about"})
 BREAKS = frozenset({",", "—", "–", "-", "--"})
@@ -155,7 +156,7 @@ def _according_to(token: Token) -> Cue | None:
 def find_cues(doc: Doc, text: str, lexicon: CueLexicon, quotes: list[QuoteSpan]) -> Iterator[Cue]:
     """Cues outside quoted passages, in text order."""
     starts = [q.start for q in quotes]
-    for token in doc:
+    for token in doc_tokens(doc):
         if _inside(quotes, starts, token.idx):
             continue
         if token.lower_ == "according":
