@@ -91,21 +91,13 @@ def _noun_lemmas(token: Token) -> tuple[str, ...]:
     """Two-word names first ("air strike"), then lemma and surface form, then modifiers alone
     for heads like "martial law"."""
     lemma = lemma_of(token)
-    mods = [lemma_of(c) for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
-    of_phrases = [
-        f"{lemma} of {lemma_of(pobj)}"
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
-    measured = [  # "700 kg of medicine", "tons of food aid": the measured noun names the thing
-        lemma_of(pobj)
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ == "of" and (lemma in QUANTITY_NOUNS or token.like_num)
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
+    children = list(token.children)  # spaCy builds new Token objects on each walk: walk once
+    mods = [lemma_of(c) for c in children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    objects_of = [pobj for prep in children if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children]
+    objects_of = [pobj for pobj in objects_of if pobj.dep_ == "pobj"]
+    of_phrases = [f"{lemma} of {lemma_of(pobj)}" for pobj in objects_of]
+    # "700 kg of medicine", "tons of food aid": the measured noun names the thing
+    measured = [lemma_of(pobj) for pobj in objects_of] if lemma in QUANTITY_NOUNS or token.like_num else []
     return (*of_phrases, *(f"{mod} {lemma}" for mod in mods), lemma, token.lower_, *mods, *measured)
 
 
