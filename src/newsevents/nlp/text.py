@@ -49,3 +49,11 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     if _last_ents is None or _last_ents[0] is not doc:
         _last_ents = (doc, tuple(doc.ents))
     return _last_ents[1]
+
+
+def span_tokens(span: Span | Doc) -> tuple[Token, ...]:
+    """`tuple(span)` (a sentence, or a whole doc) from the doc's tokens built once."""
+    doc = getattr(span, "doc", None)
+    if doc is None:  # a Doc has no `.doc`
+        return doc_tokens(span)  # type: ignore[arg-type]
+    return doc_tokens(doc)[span.start : span.end]  # type: ignore[union-attr]

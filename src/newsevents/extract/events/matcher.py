@@ -24,6 +24,7 @@ from newsevents.extract.events.dictionary import (
     VerbPattern,
     deinflected,
 )
+from newsevents.nlp.text import span_tokens
 
 DIRECT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "xcomp"})
 WORD_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative", "acomp"})
@@ -104,7 +105,7 @@ def _noun_lemmas(token: Token) -> tuple[str, ...]:
 def _attached(verb: Token) -> list[Token]:
     """The verb's children plus those of its direct object (prepositions often hang on the noun)."""
     children = list(verb.children)
-    for child in verb.children:
+    for child in children[:]:  # walk the children once: spaCy builds new Token objects on each walk
         if child.dep_ in ("dobj", "nsubjpass"):
             children.extend(child.children)
     return children
@@ -322,7 +323,7 @@ def nominal_sense(token: Token, dictionary: VerbDictionary) -> NominalSense | No
 def find_nominals(sentence: Span, dictionary: VerbDictionary, consumed: set[int]) -> Iterator[Nominal]:
     """Event nouns the verb triggers did not take, with their actor phrases: "criticism of the plan
     from the mayor" (source "mayor"), "the talks between Labour and the unions" (both sides)."""
-    for token in sentence:
+    for token in span_tokens(sentence):
         if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
             continue
         sense = nominal_sense(token, dictionary)

@@ -23,10 +23,12 @@ rival "will raise taxes" is not recognised as an attack (CODING.md's coder codes
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from newsevents.extract.context import ExtractContext
+from newsevents.nlp.text import span_tokens
 from newsevents.types import Actor, Quote
 
 # Lemmas (lower case) whose presence in the content makes it a criticism of the actors it names.
@@ -65,7 +67,7 @@ GOVERNING_SECTORS = frozenset({"GOV", "MIL", "COP"})
 def content_tokens(sentence: Span, quote: Quote) -> list[Token]:
     """The tokens of the quote's content that lie in the cue's sentence."""
     pieces = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
-    return [t for t in sentence if any(start <= t.idx < end for start, end in pieces)]
+    return [t for t in span_tokens(sentence) if any(start <= t.idx < end for start, end in pieces)]
 
 
 def content_targets(ctx: ExtractContext, tokens: list[Token], speaker: Actor) -> list[Actor]:
@@ -194,6 +196,13 @@ def _stance(words: Iterable[Token]) -> str | None:
     return "positive" if credit else None
 
 
+@cache
+def _first_words(phrases: frozenset[tuple[str, str]]) -> frozenset[str]:
+    return frozenset(first for first, _ in phrases)
+
+
 def _phrase(token: Token, phrases: frozenset[tuple[str, str]]) -> bool:
     lemma = token.lemma_.lower()
+    if lemma not in _first_words(phrases):  # most words open no phrase: skip walking the children
+        return False
     return any((lemma, c.lemma_.lower()) in phrases for c in token.children)
