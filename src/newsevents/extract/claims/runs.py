@@ -68,7 +68,11 @@ def number_runs(doc: Doc) -> list[NumberRun]:
 def _may_start_run(token: Token) -> bool:
     """A cheap test passed by every token `_fraction_at` or `_number_at` can start a run at."""
     lower = token.lower_
-    return lower in DENOMINATORS or lower in FRACTION_OPENERS or is_number_token(token)
+    if lower in DENOMINATORS or lower in FRACTION_OPENERS:
+        return True
+    if lower.isalpha() and lower not in SCALES and not token.like_num:
+        return False  # a plain word that names no number (no digit in it): most tokens
+    return is_number_token(token)
 
 
 def is_number_token(token: Token) -> bool:
