@@ -53,7 +53,7 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 
 def span_tokens(span: Span | Doc) -> tuple[Token, ...]:
     """`tuple(span)` (a sentence, or a whole doc) from the doc's tokens built once."""
-    doc = getattr(span, "doc", None)
-    if doc is None:  # a Doc has no `.doc`
+    start = getattr(span, "start", None)
+    if start is None:  # a Doc has no `.start` (its `.doc` is itself)
         return doc_tokens(span)  # type: ignore[arg-type]
-    return doc_tokens(doc)[span.start : span.end]  # type: ignore[union-attr]
+    return doc_tokens(span.doc)[start : span.end]  # type: ignore[union-attr]
