@@ -526,7 +526,8 @@ def role_at(scope: Scope, token: Token, modifier: bool = False) -> Role | None:
     """The role a noun names, trying "secretary of state", "foreign minister", "minister"."""
     if token.pos_ not in ("NOUN", "PROPN") and not (modifier and token.pos_ == "ADJ"):  # "military spokesman"
         return None
-    if not {token.lower_, token.lemma_.lower(), _singular(token.lower_)} & scope.role_words:
+    lower, words = token.lower_, scope.role_words
+    if lower not in words and token.lemma_.lower() not in words and _singular(lower) not in words:
         return None
     if not modifier and token.dep_ in ("compound", "amod"):
         return None
