@@ -56,7 +56,8 @@ class ExtractContext:
             self.index_actors()
         hi = bisect_right(self._actor_starts, end - 1)
         best: Actor | None = None
-        for actor in self.actors[:hi][::-1]:
+        for k in range(hi - 1, -1, -1):  # nearest first, without copying the list on every call
+            actor = self.actors[k]
             if actor.end > start and (best is None or actor.end - actor.start > best.end - best.start):
                 best = actor
             if start - actor.start > 200:  # mentions are short; no need to scan the whole article

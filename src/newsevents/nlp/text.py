@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 _last: tuple[Doc, str] | None = None  # one article at a time per process: the latest doc is enough
 
@@ -27,3 +27,33 @@ def doc_text(doc: Doc) -> str:
     if _last is None or _last[0] is not doc:
         _last = (doc, doc.text)
     return _last[1]
+
+
+# Indexing or iterating a Doc builds a new Token object each time, and `doc.ents` builds its
+# Span objects on every access; several stages walk the same doc, so each is built once per doc.
+_last_tokens: tuple[Doc, tuple[Token, ...]] | None = None
+_last_ents: tuple[Doc, tuple[Span, ...]] | None = None
+
+
+def doc_tokens(doc: Doc) -> tuple[Token, ...]:
+    """`tuple(doc)`, built once per doc (the latest doc of this process)."""
+    global _last_tokens
+    if _last_tokens is None or _last_tokens[0] is not doc:
+        _last_tokens = (doc, tuple(doc))
+    return _last_tokens[1]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per doc (the latest doc of this process)."""
+    global _last_ents
+    if _last_ents is None or _last_ents[0] is not doc:
+        _last_ents = (doc, tuple(doc.ents))
+    return _last_ents[1]
+
+
+def span_tokens(span: Span | Doc) -> tuple[Token, ...]:
+    """`tuple(span)` (a sentence, or a whole doc) from the doc's tokens built once."""
+    start = getattr(span, "start", None)
+    if start is None:  # a Doc has no `.start` (its `.doc` is itself)
+        return doc_tokens(span)  # type: ignore[arg-type]
+    return doc_tokens(span.doc)[start : span.end]  # type: ignore[union-attr]

@@ -15,6 +15,7 @@ from newsevents.extract.actors.matching import phrase_index
 from newsevents.extract.actors.mentions import Mention, find_mentions
 from newsevents.extract.actors.setting import article_country, needs_setting
 from newsevents.extract.context import ExtractContext
+from newsevents.nlp.text import doc_tokens
 from newsevents.types import Actor
 
 
@@ -85,8 +86,9 @@ def _country_from_possessor(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _to_actor(ctx: ExtractContext, mention: Mention, entity: int, name: str) -> Actor:
-    start = ctx.doc[mention.start].idx
-    last = ctx.doc[mention.end - 1]
+    tokens = doc_tokens(ctx.doc)
+    start = tokens[mention.start].idx
+    last = tokens[mention.end - 1]
     end = last.idx + len(last.text)
     return Actor(
         start=start,

@@ -15,10 +15,12 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from newsevents.extract.actors.mentions import Mention, describes_unknown_body
+from newsevents.nlp.text import doc_tokens
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PRONOUN_LOOKBACK_SENTENCES = 8
@@ -158,22 +160,25 @@ def _resolve_pronoun(facts: _DocFacts, mentions: list[Mention], entity_of: list[
     pronoun = mentions[n]
     quoted, sentence_of = facts.quoted, facts.sentence_of
     outside = pronoun.start not in quoted
-    candidates = [
-        k
-        for k in range(n - 1, -1, -1)
-        if _compatible(facts.doc, mentions[k], pronoun)
-        and not _subject_of_same_verb(facts.doc, mentions[k], pronoun)
-        and not (outside and mentions[k].start in quoted)
-        and facts.doc[mentions[k].head].dep_ not in _PREDICATE_DEPS
-    ]
-    by_sentence: dict[int, list[int]] = {}
-    for k in candidates:  # nearest first
-        by_sentence.setdefault(sentence_of(mentions[k].start), []).append(k)
     lookback = _PRONOUN_LOOKBACK_SENTENCES if pronoun.person else _BODY_PRONOUN_LOOKBACK_SENTENCES
-    nearest = max(by_sentence, default=None)
-    if nearest is None or sentence_of(pronoun.start) - nearest > lookback:
+    here = sentence_of(pronoun.start)
+    nearest: int | None = None
+    found: list[int] = []  # the compatible mentions of the nearest sentence holding one, nearest first
+    for k in range(n - 1, -1, -1):  # mentions are in text order, so sentences only go back from here
+        sentence = sentence_of(mentions[k].start)
+        if sentence != nearest and (nearest is not None or here - sentence > lookback):
+            break
+        if (
+            not (outside and mentions[k].start in quoted)
+            and _compatible(facts.doc, mentions[k], pronoun)
+            and not _subject_of_same_verb(facts.doc, mentions[k], pronoun)
+            and doc_tokens(facts.doc)[mentions[k].head].dep_ not in _PREDICATE_DEPS
+        ):
+            nearest = sentence
+            found.append(k)
+    if nearest is None:
         return None
-    return entity_of[_best_in_sentence(mentions, by_sentence[nearest], pronoun, facts)]
+    return entity_of[_best_in_sentence(mentions, found, pronoun, facts)]
 
 
 @dataclass(frozen=True)
@@ -213,7 +218,7 @@ def _quoted_tokens(doc: Doc) -> frozenset[int]:
     """Tokens between quotation marks, a paragraph break closing any quote left open."""
     inside: set[int] = set()
     open_quote = False
-    for token in doc:
+    for token in doc_tokens(doc):
         if "\n\n" in token.text or (token.is_space and token.text.count("\n") >= 2):
             open_quote = False
         elif token.text in ('"', "\u201c", "\u201d"):
@@ -224,21 +229,22 @@ def _quoted_tokens(doc: Doc) -> frozenset[int]:
 
 
 def _subject_of_same_verb(doc: Doc, candidate: Mention, pronoun: Mention) -> bool:
-    head = doc[candidate.head]
-    return head.dep_ in _SUBJECT_DEPS and head.head.i == doc[pronoun.head].head.i
+    tokens = doc_tokens(doc)
+    head = tokens[candidate.head]
+    return head.dep_ in _SUBJECT_DEPS and head.head.i == tokens[pronoun.head].head.i
 
 
 def _compatible(doc: Doc, candidate: Mention, pronoun: Mention) -> bool:
     if pronoun.person:
         return _person_like(candidate, pronoun.gender)
-    if candidate.person or doc[candidate.head].pos_ == "ADJ":  # "British" is no body
+    if candidate.person or doc_tokens(doc)[candidate.head].pos_ == "ADJ":  # "British" is no body
         return False
     if candidate.kind == "pronoun":
         return candidate.plural == pronoun.plural
     named_body = candidate.kind in ("organisation", "government") and candidate.role is None
     if named_body:  # "Brightwater Holdings ... it", "the Democrats ... they": a name has no number
         return True
-    plural = doc[candidate.head].tag_ in ("NNS", "NNPS")
+    plural = doc_tokens(doc)[candidate.head].tag_ in ("NNS", "NNPS")
     if pronoun.plural:  # a body may be plural too ("the union met ... they said"), found after plural nouns
         return plural or candidate.kind in ("organisation", "government", "group")
     return not plural and candidate.kind in ("organisation", "government", "country", "group")
@@ -279,6 +285,7 @@ _FOLDS = [
 ]
 
 
+@lru_cache(maxsize=8192)  # the same surnames recur across an article and a corpus
 def fold_spelling(word: str) -> str:
     """A key under which transliteration variants agree: Reznikov/Resnikov, Zelenskyy/Zelensky."""
     ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()

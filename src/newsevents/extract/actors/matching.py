@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors.dictionary import ActorDictionary, Entry, dictionary_for
 from newsevents.nlp import load_model
+from newsevents.nlp.text import doc_tokens
 
 # Lower-case demonyms are matched only with these endings: "tunisian", "chinese", "israeli",
 # never "pole", "polish" or "french", which are also ordinary words.
@@ -53,10 +54,11 @@ class PhraseIndex:
     def find(self, doc: Doc) -> list[PhraseMatch]:
         """Non-overlapping matches, scanning left to right and preferring the longest."""
         matches: list[PhraseMatch] = []
-        lowers = [t.lower_ for t in doc]
+        tokens = doc_tokens(doc)
+        lowers = [t.lower_ for t in tokens]
         i = 0
         while i < len(doc):
-            pattern = self._match_at(doc, lowers, i)
+            pattern = self._match_at(tokens, lowers, i)
             if pattern is None:
                 i += 1
                 continue
@@ -64,12 +66,12 @@ class PhraseIndex:
             i += len(pattern.words)
         return matches
 
-    def _match_at(self, doc: Doc, lowers: list[str], i: int) -> Pattern | None:
+    def _match_at(self, tokens: tuple[Token, ...], lowers: list[str], i: int) -> Pattern | None:
         for pattern in self._by_first.get(lowers[i], ()):
             end = i + len(pattern.words)
-            if end > len(doc) or tuple(lowers[i:end]) != pattern.words:
+            if end > len(lowers) or tuple(lowers[i:end]) != pattern.words:
                 continue
-            if all(_cased(doc[i + k].text, need) for k, need in enumerate(pattern.capitalised)):
+            if all(_cased(tokens[i + k].text, need) for k, need in enumerate(pattern.capitalised)):
                 return pattern
         return None
 

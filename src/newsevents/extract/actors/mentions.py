@@ -18,6 +18,7 @@ from newsevents.extract.actors.dictionary import ActorDictionary, Entry, Role
 from newsevents.extract.actors.matching import PhraseIndex, PhraseMatch
 from newsevents.extract.actors.parties import party_sector
 from newsevents.extract.places.gazetteer import load_gazetteer
+from newsevents.nlp.text import doc_ents, doc_tokens
 
 # Modifiers that stay inside a mention's span: "U.S. President Joe Biden", "Russian troops".
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -170,7 +171,7 @@ class Scope:
     def build(cls, doc: Doc, book: ActorDictionary, matches: list[PhraseMatch], published: dt.date | None) -> Scope:
         phrases = [*book.roles, *book.fallback_roles]
         words = {phrase.split()[-1] for phrase in phrases} | {phrase.split()[0] for phrase in phrases}
-        return cls(doc, tuple(doc), book, frozenset(words), {m.start: m for m in matches}, published)
+        return cls(doc, doc_tokens(doc), book, frozenset(words), {m.start: m for m in matches}, published)
 
 
 def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published: dt.date | None) -> list[Mention]:
@@ -258,7 +259,7 @@ def _person_and_org_heads(
             heads[match.end - 1] = match
     # Tokens of names that can stand inside an organisation's name ("Scottish Parliament").
     modifiers = {i for m in matches if m.entry.kind in _COUNTRYISH for i in range(m.start, m.end)}
-    for ent in scope.doc.ents:
+    for ent in doc_ents(scope.doc):
         inside = set(range(ent.start, ent.end))
         unmatched = not (in_match & inside) or (
             ent.label_ == "ORG" and not inside <= modifiers and (in_match & inside) <= modifiers
@@ -296,7 +297,7 @@ def _town_as_person(scope: Scope, ent: Span) -> bool:
     token = ent[0]
     if any(c.dep_ == "compound" for c in token.lefts) or (token.i > 0 and scope.tokens[token.i - 1].pos_ == "PROPN"):
         return False
-    if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == token.text for e in scope.doc.ents):
+    if any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == token.text for e in doc_ents(scope.doc)):
         return False
     places = [p for p in load_gazetteer().lookup(token.text) if p.kind in ("city", "admin")]
     return any(p.population >= _MIN_TOWN_POPULATION for p in places)
@@ -557,7 +558,8 @@ def role_at(scope: Scope, token: Token, modifier: bool = False) -> Role | None:
     """The role a noun names, trying "secretary of state", "foreign minister", "minister"."""
     if token.pos_ not in ("NOUN", "PROPN") and not (modifier and token.pos_ == "ADJ"):  # "military spokesman"
         return None
-    if not {token.lower_, token.lemma_.lower(), _singular(token.lower_)} & scope.role_words:
+    lower, words = token.lower_, scope.role_words
+    if lower not in words and token.lemma_.lower() not in words and _singular(lower) not in words:
         return None
     if not modifier and token.dep_ in ("compound", "amod"):
         return None

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from newsevents.extract.actors.dictionary import ActorDictionary
 from newsevents.extract.actors.mentions import Mention
 from newsevents.extract.places.gazetteer import load_gazetteer
+from newsevents.nlp.text import doc_ents, doc_text
 
 _DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}?)\s*(?:,|\(|—|–|-)")
 _DATELINE_WEIGHT = 3
@@ -30,7 +31,7 @@ _BORDERLESS_SECTORS = frozenset({"REB"})
 def article_country(doc: Doc, book: ActorDictionary, mentions: Iterable[Mention]) -> str | None:
     """The dominant country: at least two votes and more than half of them."""
     votes: Counter[str] = Counter()
-    dateline = _dateline_country(doc.text, book)
+    dateline = _dateline_country(doc_text(doc), book)
     if dateline is not None:
         votes[dateline] += _DATELINE_WEIGHT
     covered: set[int] = set()
@@ -38,7 +39,7 @@ def article_country(doc: Doc, book: ActorDictionary, mentions: Iterable[Mention]
         covered.update(range(mention.start, mention.end))
         if mention.country and mention.kind != "pronoun" and mention.sector not in _ORGANISATION_SECTORS:
             votes[mention.country] += 1
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "GPE" and ent.start not in covered and (country := _place_country(ent.text)):
             votes[country] += 1
     if not votes:

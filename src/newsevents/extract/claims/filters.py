@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from newsevents.extract.claims.lexicon import ClaimWords
 from newsevents.extract.claims.runs import NumberRun
+from newsevents.nlp.text import doc_ents
 
 NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON", "GPE", "LOC", "NORP"})
 # "two years ago", "three days later": when something happened, not how long.
@@ -29,7 +30,7 @@ def is_name(number: NumberRun) -> bool:
     anchor = number.anchor
     doc = anchor.doc
     if anchor.ent_type_ in NAME_LABELS:
-        ent = next((e for e in doc.ents if e.start <= anchor.i < e.end), None)
+        ent = next((e for e in doc_ents(doc) if e.start <= anchor.i < e.end), None)
         if ent is not None and any(t.is_alpha and t.text[:1].isupper() and t not in number.tokens for t in ent):
             return True
     if anchor.head.pos_ == "PROPN" and anchor.dep_ in ("nummod", "appos", "compound", "npadvmod"):

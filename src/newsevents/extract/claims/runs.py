@@ -20,6 +20,7 @@ from newsevents.extract.claims.numbers import (
     parse_fraction,
     parse_number,
 )
+from newsevents.nlp.text import doc_tokens
 
 FRACTION_OPENERS = frozenset({"a", "one", *WORD_VALUES})
 # Words before a bare "half"/"a third" that make it a share: "more than half", "by a third", "for a third".
@@ -52,15 +53,26 @@ class NumberRun:
 def number_runs(doc: Doc) -> list[NumberRun]:
     """Every number of the text in order, each with its value."""
     runs: list[NumberRun] = []
+    tokens = doc_tokens(doc)
     i = 0
-    while i < len(doc):
-        run = _fraction_at(doc, i) or _number_at(doc, i)
+    while i < len(tokens):
+        run = (_fraction_at(doc, i) or _number_at(doc, i)) if _may_start_run(tokens[i]) else None
         if run is None:
             i += 1
             continue
         runs.append(run)
         i = run.last.i + 1
     return runs
+
+
+def _may_start_run(token: Token) -> bool:
+    """A cheap test passed by every token `_fraction_at` or `_number_at` can start a run at."""
+    lower = token.lower_
+    if lower in DENOMINATORS or lower in FRACTION_OPENERS:
+        return True
+    if lower.isalpha() and lower not in SCALES and not token.like_num:
+        return False  # a plain word that names no number (no digit in it): most tokens
+    return is_number_token(token)
 
 
 def is_number_token(token: Token) -> bool:

@@ -38,6 +38,7 @@ from newsevents.extract.events.roles import (
     targets_of,
     unresolved_pronouns,
 )
+from newsevents.nlp.text import span_tokens
 from newsevents.types import Actor, CharRange, Event, Modality
 from newsevents.types import Span as TextSpan
 
@@ -97,7 +98,7 @@ def _depth(token: Token) -> int:
 
 def find_triggers(sentence: Span, dictionary: VerbDictionary) -> Iterator[Trigger]:
     """Triggers of the sentence; outer verbs first, so they can absorb the verbs they govern."""
-    candidates = [t for t in sentence if t.pos_ == "VERB" and verb_lemma(t, dictionary)]
+    candidates = [t for t in span_tokens(sentence) if t.pos_ == "VERB" and verb_lemma(t, dictionary)]
     consumed: set[int] = set()
     for verb in sorted(candidates, key=_depth):
         if verb.i in consumed:

@@ -22,6 +22,7 @@ from newsevents.extract.events.codebook import CameoCode, codebook, compose
 from newsevents.extract.events.matcher import Trigger
 from newsevents.extract.events.modality import SPEECH, head_lemma, speech_head
 from newsevents.extract.events.roles import sources_of
+from newsevents.nlp.text import span_tokens
 from newsevents.types import Actor, Modality
 
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
@@ -108,7 +109,7 @@ def reframe(ctx: ExtractContext, trigger: Trigger, framed: Framed) -> Framed:
 def duties(sentence: Span, consumed: set[int]) -> Iterator[tuple[Token, Token]]:
     """(speech verb, obliged verb) for "X said Y must/should do Z" when Z itself was not coded:
     the statement is a demand on Y (CAMEO 100) whatever Z is."""
-    for verb in sentence:
+    for verb in span_tokens(sentence):
         if verb.pos_ != "VERB" or head_lemma(verb) not in SPEECH:
             continue
         for clause in verb.children:

@@ -24,6 +24,7 @@ from newsevents.extract.events.dictionary import (
     VerbPattern,
     deinflected,
 )
+from newsevents.nlp.text import span_tokens
 
 DIRECT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "xcomp"})
 WORD_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative", "acomp"})
@@ -111,28 +112,20 @@ def _noun_lemmas(token: Token) -> tuple[str, ...]:
     """Two-word names first ("air strike"), then lemma and surface form, then modifiers alone
     for heads like "martial law"."""
     lemma = lemma_of(token)
-    mods = [lemma_of(c) for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
-    of_phrases = [
-        f"{lemma} of {lemma_of(pobj)}"
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
-    measured = [  # "700 kg of medicine", "tons of food aid": the measured noun names the thing
-        lemma_of(pobj)
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ == "of" and (lemma in QUANTITY_NOUNS or token.like_num)
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
+    children = list(token.children)  # spaCy builds new Token objects on each walk: walk once
+    mods = [lemma_of(c) for c in children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    objects_of = [pobj for prep in children if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children]
+    objects_of = [pobj for pobj in objects_of if pobj.dep_ == "pobj"]
+    of_phrases = [f"{lemma} of {lemma_of(pobj)}" for pobj in objects_of]
+    # "700 kg of medicine", "tons of food aid": the measured noun names the thing
+    measured = [lemma_of(pobj) for pobj in objects_of] if lemma in QUANTITY_NOUNS or token.like_num else []
     return (*of_phrases, *(f"{mod} {lemma}" for mod in mods), lemma, token.lower_, *mods, *measured)
 
 
 def _attached(verb: Token) -> list[Token]:
     """The verb's children plus those of its direct object (prepositions often hang on the noun)."""
     children = list(verb.children)
-    for child in verb.children:
+    for child in children[:]:  # walk the children once: spaCy builds new Token objects on each walk
         if child.dep_ in ("dobj", "nsubjpass"):
             children.extend(child.children)
     return children
@@ -403,7 +396,7 @@ def nominal_sense(token: Token, dictionary: VerbDictionary) -> NominalSense | No
 def find_nominals(sentence: Span, dictionary: VerbDictionary, consumed: set[int]) -> Iterator[Nominal]:
     """Event nouns the verb triggers did not take, with their actor phrases: "criticism of the plan
     from the mayor" (source "mayor"), "the talks between Labour and the unions" (both sides)."""
-    for token in sentence:
+    for token in span_tokens(sentence):
         if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
             continue
         sense = nominal_sense(token, dictionary)

@@ -23,11 +23,13 @@ rival "will raise taxes" is not recognised as an attack (CODING.md's coder codes
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from spacy.tokens import Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.rivals import Rivalry
+from newsevents.nlp.text import span_tokens
 from newsevents.types import Actor, Quote
 
 # Lemmas (lower case) whose presence in the content makes it a criticism of the actors it names.
@@ -68,11 +70,11 @@ def content_tokens(cue: Token, quote: Quote) -> list[Token]:
     ("tax will rise if the Greens win, she claimed": the condition is part of what is claimed), never the
     cue's own phrase."""
     pieces = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
-    inside = [t for t in cue.sent if any(start <= t.idx < end for start, end in pieces)]
+    inside = [t for t in span_tokens(cue.sent) if any(start <= t.idx < end for start, end in pieces)]
     own = {t.i for t in cue.subtree} if cue.i not in {t.i for t in inside} else set()
     roots = [t for t in inside if t.head.i == t.i or not any(start <= t.head.idx < end for start, end in pieces)]
     wanted = {t.i for t in inside} | {d.i for r in roots for d in r.subtree if d.i not in own and d.i != cue.i}
-    return [t for t in cue.sent if t.i in wanted or _trailing_content(t, inside, cue)]
+    return [t for t in span_tokens(cue.sent) if t.i in wanted or _trailing_content(t, inside, cue)]
 
 
 def _trailing_content(token: Token, inside: list[Token], cue: Token) -> bool:
@@ -220,8 +222,15 @@ def _stance(words: Iterable[Token]) -> str | None:
     return "positive" if credit else None
 
 
+@cache
+def _first_words(phrases: frozenset[tuple[str, str]]) -> frozenset[str]:
+    return frozenset(first for first, _ in phrases)
+
+
 def _phrase(token: Token, phrases: frozenset[tuple[str, str]]) -> bool:
     lemma = token.lemma_.lower()
+    if lemma not in _first_words(phrases):  # most words open no phrase: skip walking the children
+        return False
     return any((lemma, c.lemma_.lower()) in phrases for c in token.children)
 
 

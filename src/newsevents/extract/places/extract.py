@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.places.gazetteer import Entry, Gazetteer, load_gazetteer
 from newsevents.extract.places.resolve import REGION_KINDS, Mention, resolve_all
-from newsevents.nlp.text import doc_text
+from newsevents.nlp.text import doc_ents, doc_text, doc_tokens
 from newsevents.types import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -117,7 +117,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, names_inside: bool = False) ->
     mentions = _entity_mentions(doc, gazetteer)
     covered = {i for m in mentions for i in _token_range(doc, m)}
     inside_names = _places_inside_names(doc, gazetteer, covered) if names_inside else []
-    covered |= {t.i for ent in doc.ents if ent.label_ not in PLACE_LABELS for t in ent}
+    covered |= {i for ent in doc_ents(doc) if ent.label_ not in PLACE_LABELS for i in range(ent.start, ent.end)}
     mentions += _untagged_mentions(doc, gazetteer, covered)
     if not names_inside:
         mentions = [m for m in mentions if not _followed_by(doc, m, VENUE_WORDS)]
@@ -217,7 +217,7 @@ def _followed_by(doc: Doc, mention: Mention, words: set[str]) -> bool:
 def _regions_inside_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Entry, ...]:
     """States and countries named inside organisation and venue names ("Texas A&M", "the Ohio State House")."""
     found: list[Entry] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERSON" or (ent.label_ in PLACE_LABELS and len(ent) == 1):
             continue  # "Georgia Jones" names no state
         for token in ent:
@@ -231,7 +231,7 @@ def _regions_inside_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Entry, ...]:
 
 def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in PLACE_LABELS:
             mention = _match_span(doc, ent, gazetteer) or _longest_inner_match(doc, ent, gazetteer)
         elif ent.label_ == "NORP" and ent.text.lower() in REGION_ADJECTIVES:
@@ -301,10 +301,11 @@ def _inner_position_ok(entity: Span, window: Span) -> bool:
 def _untagged_mentions(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> list[Mention]:
     """Runs of capitalised proper nouns the NER missed that are prominent gazetteer names."""
     mentions: list[Mention] = []
+    tokens = doc_tokens(doc)
     i = 0
-    while i < len(doc):
+    while i < len(tokens):
         size = 0
-        if i not in covered and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        if i not in covered and tokens[i].pos_ == "PROPN" and tokens[i].text[:1].isupper():
             size, found = _longest_at(doc, i, gazetteer, covered)
             mentions += [found] if found else []
         i += max(size, 1)
@@ -312,9 +313,12 @@ def _untagged_mentions(doc: Doc, gazetteer: Gazetteer, covered: set[int]) -> lis
 
 
 def _longest_at(doc: Doc, i: int, gazetteer: Gazetteer, covered: set[int]) -> tuple[int, Mention | None]:
+    tokens = doc_tokens(doc)
     for size in range(min(MAX_WORDS, len(doc) - i), 0, -1):
+        if any(j in covered for j in range(i, i + size)):  # before building the window: it is costly
+            continue
         window = doc[i : i + size]
-        if any(t.i in covered for t in window) or not (window[-1].text[:1].isupper() or _abbreviated(window)):
+        if not (tokens[i + size - 1].text[:1].isupper() or _abbreviated(window)):
             continue
         found = _mention(window, gazetteer)
         if found is not None and _prominent(found.candidates):
@@ -378,7 +382,7 @@ def _modifies_local_noun(root: Token, candidates: tuple[Entry, ...]) -> bool:
 
 
 def _surnames(doc: Doc) -> set[str]:
-    return {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return {e[-1].text for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1}
 
 
 def _prominent(candidates: tuple[Entry, ...]) -> bool:

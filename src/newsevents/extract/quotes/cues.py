@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from newsevents.extract.quotes.lexicon import CueEntry, CueLexicon
 from newsevents.extract.quotes.marks import QuoteSpan
+from newsevents.nlp.text import doc_tokens
 
 OBJECT_PREP = frozenset({"as", "for", "against", "over", "about"})
 BREAKS = frozenset({",", "—", "–", "-", "--"})
@@ -163,10 +164,16 @@ def _according_to(token: Token) -> Cue | None:
     return Cue(token, token.idx, _end(to), source, phrase[0].idx, _end(phrase[-1]), content)
 
 
+# Every cue but "according to" starts at a verb ("said") or a claim noun ("his warning that").
+_CUE_POS = frozenset({"VERB", "NOUN"})
+
+
 def find_cues(doc: Doc, text: str, lexicon: CueLexicon, quotes: list[QuoteSpan]) -> Iterator[Cue]:
     """Cues outside quoted passages, in text order."""
     starts = [q.start for q in quotes]
-    for token in doc:
+    for token in doc_tokens(doc):
+        if token.pos_ not in _CUE_POS and token.lower_ != "according":
+            continue  # no cue can start here; the cheap test before the others
         if _inside(quotes, starts, token.idx):
             continue
         if token.lower_ == "according":

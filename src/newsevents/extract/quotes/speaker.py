@@ -23,6 +23,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from newsevents.extract.context import ExtractContext
+from newsevents.nlp.text import doc_ents
 from newsevents.types import Actor
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
@@ -267,7 +268,7 @@ def _people_from_entities(
 ) -> list[Actor]:
     """spaCy's person entities, for names the actors stage does not know."""
     people = []
-    for ent in reversed(ctx.doc.ents):
+    for ent in reversed(doc_ents(ctx.doc)):
         if ent.start_char < since:
             break
         if ent.label_ == "PERSON" and ent.end_char <= before:
