@@ -25,6 +25,8 @@ from newsevents.extract.context import ExtractContext
 from newsevents.types import Actor
 
 PARTY_SECTOR = "PTY"
+# A party is coded PTY, or OPP when it is out of government on the article's date (actors/parties.py).
+PARTY_SECTORS = frozenset({"PTY", "OPP"})
 SIDE_SECTORS = frozenset({"GOV", "OPP"})
 # Sectors of the actors a political rivalry is between.
 POLITICAL_SECTORS = frozenset({"GOV", "OPP", "PTY", "LEG"})
@@ -43,7 +45,7 @@ class Rivalry:
     named_parties: set[str] = field(default_factory=set)
 
     def party_of(self, actor: Actor) -> str | None:
-        if actor.sector == PARTY_SECTOR and actor.kind != "person":
+        if actor.kind != "person" and actor.sector in PARTY_SECTORS:
             # "the party" of no name may be anyone's: only a party the dictionary names is one
             return actor.name if actor.name in self.named_parties else None
         return self.party.get(actor.entity)
@@ -82,7 +84,7 @@ def article_rivalry(ctx: ExtractContext) -> Rivalry:
     book = dictionary_for(tuple(ctx.options.actor_dictionaries))
     rivalry = Rivalry()
     for actor in ctx.actors:
-        if actor.kind != "person" and actor.sector == PARTY_SECTOR and _party_named(book, actor.name):
+        if actor.kind != "person" and actor.sector in PARTY_SECTORS and _party_named(book, actor.name):
             rivalry.named_parties.add(actor.name)
         if actor.kind == "person" and actor.entity >= 0 and actor.entity not in rivalry.party:
             party = _labelled_party(ctx, book, actor)
@@ -127,7 +129,7 @@ def _attached_party(ctx: ExtractContext, book: ActorDictionary, head: Token) -> 
     """ "Labour's Jane Doe", "Tory MP Jane Doe" parsed as a compound outside the mention."""
     for child in head.children:
         actor = ctx.actor_for_token(child) if child.dep_ in ("poss", "compound", "amod") else None
-        if actor is not None and actor.kind != "person" and actor.sector == PARTY_SECTOR:
+        if actor is not None and actor.kind != "person" and actor.sector in PARTY_SECTORS:
             return _party_named(book, actor.name)
     return None
 
