@@ -114,7 +114,7 @@ def bench_extract(suite: Suite) -> None:
     extra = ["--repeats", str(suite.repeats), "--limit", str(count)]
     run = run_child([str(BENCH / "extract.py"), "--child", "both", "--corpus", str(suite.corpus), *extra])
     times = run.result["times"]
-    command = f".venv/bin/python bench/run.py --only extract  # first {count} articles, {suite.repeats} repeats"
+    command = f".venv/bin/python bench/run.py --only extract --extract-sample {count} --repeats {suite.repeats}"
     bare = Spread.of([count / wall for wall, _ in times["bare"]])
     ours = Spread.of([count / wall for wall, _ in times["ours"]])
     suite.add(f"bare nlp.pipe throughput ({count} articles)", "", bare.show(" art/s", 1), command)
@@ -144,7 +144,9 @@ def bench_ingest(suite: Suite) -> None:
     for repeat in range(suite.ingest_repeats):
         for workers in (1, 2) if repeat % 2 == 0 else (2, 1):
             runs[workers].append(ingest_child(corpus, workers))
-    command = f".venv/bin/python bench/run.py --only ingest  # first {count} articles"
+    command = (
+        f".venv/bin/python bench/run.py --only ingest --ingest-sample {count} --ingest-repeats {suite.ingest_repeats}"
+    )
     for workers in (1, 2):
         rates = Spread.of([count / r.wall for r in runs[workers]])
         suite.add(f"ingest {workers} worker(s) throughput, start-up included", "", rates.show(" art/s", 1), command)
