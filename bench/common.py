@@ -19,6 +19,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", REPO.parent / "shared"))
@@ -34,11 +35,17 @@ class TreeMemory:
     pss: float = 0.0
     processes: int = 0
     cpu_by_pid: dict[int, float] = field(default_factory=dict)  # last CPU seconds seen per process
+    samples: list[tuple[float, float, float]] = field(default_factory=list)  # (epoch seconds, rss, pss)
+
+    def peak_until(self, moment: float) -> tuple[float, float]:
+        """(RSS, PSS) peaks over the samples taken up to `moment` (epoch seconds): part of one run."""
+        early = [(rss, pss) for at, rss, pss in self.samples if at <= moment] or [(0.0, 0.0)]
+        return max(rss for rss, _ in early), max(pss for _, pss in early)
 
 
 @dataclass
 class ChildRun:
-    result: dict[str, float]
+    result: dict[str, Any]
     wall: float
     memory: TreeMemory = field(default_factory=TreeMemory)
     cpu: float = 0.0  # CPU seconds of the child and every descendant reaped in its run
@@ -83,6 +90,7 @@ def _sample(process: subprocess.Popen[str], memory: TreeMemory) -> None:
             memory.cpu_by_pid[pid] = max(memory.cpu_by_pid.get(pid, 0.0), _cpu_seconds(pid))
         memory.rss = max(memory.rss, rss / 1024)
         memory.pss = max(memory.pss, pss / 1024)
+        memory.samples.append((time.time(), rss / 1024, pss / 1024))
         memory.processes = max(memory.processes, len(pids))
         time.sleep(0.2)
 
@@ -146,6 +154,49 @@ class Spread:
         if self.count == 1:
             return f"{self.median:.{digits}f}{unit} (1 run)"
         return f"{self.median:.{digits}f}{unit} ({self.low:.{digits}f}–{self.high:.{digits}f}, n={self.count})"
+
+
+class CommitClock:
+    """A runner `Progress` that notes the time (epoch seconds) and stored count of every commit."""
+
+    def __init__(self) -> None:
+        self.started = time.time()
+        self.commits: list[tuple[float, int]] = []
+
+    def start(self, files_total: int) -> None:
+        return None
+
+    def update(self, tally: object) -> None:
+        self.commits.append((time.time(), int(getattr(tally, "stored", 0))))
+
+    def finish(self, tally: object) -> None:
+        return None
+
+    def first_commit(self) -> tuple[float, int]:
+        """(seconds from the start, articles) of the first commit that stored anything."""
+        at, count = next(((t, n) for t, n in self.commits if n > 0), (time.time(), 0))
+        return at - self.started, count
+
+    def steady_rate(self) -> float:
+        """Articles per second from the first commit to the last: the rate once start-up is over."""
+        first_at, first_count = self.first_commit()
+        last_at, last_count = self.commits[-1] if self.commits else (self.started, 0)
+        return (last_count - first_count) / max(last_at - self.started - first_at, 1e-9)
+
+    def moment_stored(self, articles: int) -> float:
+        """Epoch seconds of the first commit by which at least `articles` were stored."""
+        return next((t for t, n in self.commits if n >= articles), self.commits[-1][0] if self.commits else 0.0)
+
+
+def child_json(
+    script: Path, mode: str, corpus: Path, extra: Sequence[str] = (), env: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Run `script --child mode --corpus corpus` in a fresh interpreter; its last stdout line as JSON."""
+    command = [sys.executable, str(script), "--child", mode, "--corpus", str(corpus), *extra]
+    process = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=7200)
+    if process.returncode != 0:
+        sys.exit(f"{script.name} {mode} failed:\n{process.stderr[-3000:]}")
+    return dict(json.loads(process.stdout.strip().splitlines()[-1]))
 
 
 def log(message: str) -> None:

@@ -1,12 +1,16 @@
-"""Extraction cost against bare spaCy, measured side by side in one run.
+"""Extraction cost against bare spaCy, measured side by side in one process.
 
-    .venv/bin/python bench/extract.py [--corpus DIR] [--repeats 3]
+    .venv/bin/python bench/extract.py [--corpus DIR] [--repeats 3] [--limit N]
 
-Each repeat runs both modes, in alternating order, each in a fresh subprocess that loads the model
-before its clock starts: `bare` is `nlp.pipe` over the texts, `ours` is `process_batch` (debris,
-language check, parse, every extraction stage) over the same texts. The figures are the medians of
-the wall times, their ratio, and each mode's peak resident memory (model included). The machine is
-shared and noisy, so only ratios from one run are compared, never absolute times across runs.
+One child process loads the model once, then times the two modes over the same texts in
+alternation (bare, ours; then ours, bare; ...): `bare` is `nlp.pipe` over the texts, `ours` is
+`process_batch` (debris, language check, parse, every extraction stage). Loading the model once
+and alternating inside one process keeps both modes under the same conditions (same model in
+memory, same caches warm, same moment's load on a shared machine), and saves a model load per
+run. Our extractors' data (dictionaries, gazetteer) load on a warm-up article before the first
+`ours` run, outside the clock, after the first `bare` run: the bare peak memory is read then,
+before any of our data exists. Figures: each mode's wall and CPU time per repeat, their ratio
+per repeat, and the peak RSS of bare spaCy and of the process after our runs.
 """
 
 from __future__ import annotations
@@ -15,86 +19,83 @@ import argparse
 import json
 import resource
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO.parent / "shared" / "eval" / "corpora" / "bbc" / "politics"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def load_texts(corpus: Path) -> list[str]:
-    return [p.read_text("utf-8", errors="replace") for p in sorted(corpus.glob("*.txt"))]
+from common import BBC_POLITICS, child_json
 
 
-def run_mode(mode: str, corpus: Path) -> tuple[float, float]:
-    """Inside the child: (wall, CPU) seconds of one mode over the corpus, model already loaded."""
+def load_texts(corpus: Path, limit: int | None = None) -> list[str]:
+    return [p.read_text("utf-8", errors="replace") for p in sorted(corpus.glob("*.txt"))[:limit]]
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_both(corpus: Path, repeats: int, limit: int | None) -> dict[str, object]:
+    """Inside the child: per repeat, (wall, CPU) seconds of each mode over the same texts."""
     from newsevents.nlp import load_model
     from newsevents.options import Options
     from newsevents.pipeline import process_batch
     from newsevents.types import Article
 
-    texts = load_texts(corpus)
+    texts = load_texts(corpus, limit)
     options = Options()
     nlp = load_model(options.model)
-    if mode == "ours":  # warm the per-process caches (dictionaries, gazetteer) outside the clock too
-        list(process_batch([Article(id="warm", text="Russia warned Ukraine on Monday in Kyiv.")], options))
-    start, cpu = time.perf_counter(), time.process_time()
-    if mode == "bare":
-        for _ in nlp.pipe(texts, batch_size=32):
-            pass
-    else:
-        articles = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
-        for _ in process_batch(articles, options, batch_size=32):
-            pass
-    return time.perf_counter() - start, time.process_time() - cpu
+    articles = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
+    times: dict[str, list[list[float]]] = {"bare": [], "ours": []}
+    bare_peak = 0.0
 
+    def timed(mode: str) -> None:
+        nonlocal bare_peak
+        if mode == "ours" and not times["ours"]:  # warm our data outside the clock, after bare's peak is read
+            bare_peak = bare_peak or peak_mib()
+            list(process_batch([Article(id="warm", text="Russia warned Ukraine on Monday in Kyiv.")], options))
+        start, cpu = time.perf_counter(), time.process_time()
+        if mode == "bare":
+            for _ in nlp.pipe(texts, batch_size=32):
+                pass
+        else:
+            for _ in process_batch(articles, options, batch_size=32):
+                pass
+        times[mode].append([time.perf_counter() - start, time.process_time() - cpu])
 
-def measure(mode: str, corpus: Path) -> tuple[float, float]:
-    """(seconds, peak RSS in MiB) of one mode, in a fresh child process."""
-    child = subprocess.run(
-        [sys.executable, __file__, "--child", mode, "--corpus", str(corpus)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    result = json.loads(child.stdout.strip().splitlines()[-1])
-    return result["seconds"], result["peak_mib"]
+    for repeat in range(repeats):
+        for mode in ("bare", "ours") if repeat % 2 == 0 else ("ours", "bare"):
+            timed(mode)
+    return {"articles": len(texts), "times": times, "bare_peak_mib": bare_peak, "peak_mib": peak_mib()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=BBC_POLITICS)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--child", choices=["bare", "ours"])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles (sorted by file name)")
+    parser.add_argument("--child", choices=["both"])
     args = parser.parse_args()
     if args.child:
-        seconds, cpu = run_mode(args.child, args.corpus)
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_mib": peak}))
+        print(json.dumps(run_both(args.corpus, args.repeats, args.limit)))
         return
     if not args.corpus.is_dir():
         sys.exit(f"corpus not found: {args.corpus}")
-    report(args.corpus, args.repeats)
+    extra = ["--repeats", str(args.repeats)] + (["--limit", str(args.limit)] if args.limit else [])
+    report(child_json(Path(__file__), "both", args.corpus, extra))
 
 
-def report(corpus: Path, repeats: int) -> None:
-    times: dict[str, list[float]] = {"bare": [], "ours": []}
-    peaks: dict[str, list[float]] = {"bare": [], "ours": []}
-    for repeat in range(repeats):
-        order = ("bare", "ours") if repeat % 2 == 0 else ("ours", "bare")
-        for mode in order:
-            seconds, peak = measure(mode, corpus)
-            times[mode].append(seconds)
-            peaks[mode].append(peak)
-            print(f"repeat {repeat + 1} {mode:4}: {seconds:7.2f} s, peak {peak:6.0f} MiB", file=sys.stderr)
-    bare, ours = statistics.median(times["bare"]), statistics.median(times["ours"])
-    n = len(load_texts(corpus))
-    print(f"articles: {n}; repeats: {repeats}")
-    print(f"bare nlp.pipe   median {bare:7.2f} s  ({n / bare:5.1f} articles/s)  peak {max(peaks['bare']):.0f} MiB")
-    print(f"newsevents      median {ours:7.2f} s  ({n / ours:5.1f} articles/s)  peak {max(peaks['ours']):.0f} MiB")
-    print(f"ratio ours/bare: {ours / bare:.3f} (overhead {100 * (ours / bare - 1):+.1f}%)")
+def report(result: dict[str, Any]) -> None:
+    times, n = result["times"], result["articles"]
+    ratios = [bare[0] / ours[0] for bare, ours in zip(times["bare"], times["ours"], strict=True)]
+    print(f"articles: {n}; repeats: {len(ratios)}; one process, modes alternating")
+    for mode in ("bare", "ours"):
+        walls = [t[0] for t in times[mode]]
+        print(f"{mode:5} median {statistics.median(walls):7.2f} s ({n / statistics.median(walls):5.1f} articles/s)")
+    print(f"throughput ours/bare per repeat: {', '.join(f'{r:.3f}' for r in ratios)}")
+    print(f"peak RSS: bare {result['bare_peak_mib']:.0f} MiB, after ours {result['peak_mib']:.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -17,15 +17,16 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from itertools import islice
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO.parent / "shared" / "eval" / "corpora" / "bbc" / "politics"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import BBC_POLITICS, CommitClock, child_json
+
 MODES = ("extract", "ingest-1", "ingest-2")
 
 
@@ -52,32 +53,36 @@ def run_extract(corpus: Path, scratch: Path) -> dict[str, float]:
     return {"seconds": seconds, "write_seconds": time.perf_counter() - start, "articles": len(done)}
 
 
-def run_ingest(corpus: Path, scratch: Path, workers: int) -> dict[str, float]:
+def run_ingest(corpus: Path, scratch: Path, workers: int, mark: int = 0) -> dict[str, float]:
+    """`ingest` with `workers` processes into a fresh store, clock started before anything loads.
+
+    `mark`: also report the moment (epoch seconds) by which that many articles were stored, so the
+    caller can read the memory of the run's first part from its samples (flatness in one run).
+    """
+    clock = CommitClock()
     from newsevents.options import Options
     from newsevents.runner.local import IngestConfig, ingest
-    from newsevents.runner.progress import LogProgress
     from newsevents.store import Store
 
-    start = time.perf_counter()
     with Store.open(scratch / f"ingest-{workers}.duckdb") as store:
-        summary = ingest([corpus], store, Options(), IngestConfig(workers=workers), LogProgress(every=3600))
-    return {"seconds": time.perf_counter() - start, "articles": summary.stored}
+        summary = ingest([corpus], store, Options(), IngestConfig(workers=workers), clock)
+    first_at, _ = clock.first_commit()
+    return {
+        "seconds": time.time() - clock.started,
+        "articles": summary.stored,
+        "first_commit": first_at,
+        "steady_rate": clock.steady_rate(),
+        "mark_time": clock.moment_stored(mark) if mark else 0.0,
+    }
 
 
-def child(mode: str, corpus: Path) -> None:
+def child(mode: str, corpus: Path, mark: int) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         if mode == "extract":
             result = run_extract(corpus, Path(scratch))
         else:
-            result = run_ingest(corpus, Path(scratch), int(mode.split("-")[1]))
+            result = run_ingest(corpus, Path(scratch), int(mode.split("-")[1]), mark)
     print(json.dumps(result))
-
-
-def measure(mode: str, corpus: Path) -> dict[str, float]:
-    process = subprocess.run(
-        [sys.executable, __file__, "--child", mode, "--corpus", str(corpus)], capture_output=True, text=True, check=True
-    )
-    return dict(json.loads(process.stdout.strip().splitlines()[-1]))
 
 
 def report(corpus: Path, repeats: int) -> None:
@@ -85,7 +90,7 @@ def report(corpus: Path, repeats: int) -> None:
     for repeat in range(repeats):
         order = MODES[repeat % 3 :] + MODES[: repeat % 3]
         for mode in order:
-            result = measure(mode, corpus)
+            result = child_json(Path(__file__), mode, corpus)
             results[mode].append(result)
             print(f"repeat {repeat + 1} {mode:8}: {result['seconds']:7.2f} s", file=sys.stderr)
     median = {mode: statistics.median(r["seconds"] for r in runs) for mode, runs in results.items()}
@@ -104,13 +109,14 @@ def report(corpus: Path, repeats: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=BBC_POLITICS, help="a folder of .txt files or a JSONL file")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--child", choices=MODES)
+    parser.add_argument("--mark", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.corpus)
-    elif not args.corpus.is_dir():
+        child(args.child, args.corpus, args.mark)
+    elif not args.corpus.exists():
         sys.exit(f"corpus not found: {args.corpus}")
     else:
         report(args.corpus, args.repeats)

@@ -16,42 +16,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO.parent / "shared" / "eval" / "corpora" / "bbc" / "politics"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import BBC_POLITICS, CommitClock, child_json
+
 ENGINES = ("local", "ray")
 
 
-class Clock:
-    """A Progress that notes the time and count of every commit."""
-
-    def __init__(self, started: float) -> None:
-        self.started = started
-        self.commits: list[tuple[float, int]] = []
-
-    def start(self, files_total: int) -> None:
-        return None
-
-    def update(self, tally: object) -> None:
-        self.commits.append((time.perf_counter() - self.started, int(getattr(tally, "stored", 0))))
-
-    def finish(self, tally: object) -> None:
-        return None
-
-
 def run_engine(engine: str, corpus: Path, scratch: Path) -> dict[str, float]:
-    started = time.perf_counter()
+    clock = CommitClock()
     from newsevents.options import Options
     from newsevents.store import Store
 
-    clock = Clock(started)
     with Store.open(scratch / "bench.duckdb") as store:
         if engine == "local":
             from newsevents.runner.local import IngestConfig, ingest
@@ -62,11 +44,14 @@ def run_engine(engine: str, corpus: Path, scratch: Path) -> dict[str, float]:
             from newsevents.runner.ray import ingest as ray_ingest
 
             summary = ray_ingest([corpus], store, scratch / "shards", Options(), RayConfig(workers=2), clock)
-    seconds = time.perf_counter() - started
-    first_at, first_count = next((t, n) for t, n in clock.commits if n > 0)
-    last_at = clock.commits[-1][0]
-    steady = (summary.stored - first_count) / max(last_at - first_at, 1e-9)
-    return {"seconds": seconds, "articles": summary.stored, "first_commit": first_at, "steady_rate": steady}
+    seconds = time.time() - clock.started
+    first_at, _ = clock.first_commit()
+    return {
+        "seconds": seconds,
+        "articles": summary.stored,
+        "first_commit": first_at,
+        "steady_rate": clock.steady_rate(),
+    }
 
 
 def run_ray_start_stop() -> dict[str, float]:
@@ -85,12 +70,7 @@ def child(mode: str, corpus: Path) -> None:
 
 
 def measure(mode: str, corpus: Path) -> dict[str, float]:
-    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0"}
-    command = [sys.executable, __file__, "--child", mode, "--corpus", str(corpus)]
-    process = subprocess.run(command, capture_output=True, text=True, env=env, timeout=3600)
-    if process.returncode != 0:
-        sys.exit(f"{mode} failed:\n{process.stderr[-3000:]}")
-    return dict(json.loads(process.stdout.strip().splitlines()[-1]))
+    return child_json(Path(__file__), mode, corpus, env={"RAY_USAGE_STATS_ENABLED": "0"})
 
 
 def report(corpus: Path, repeats: int) -> None:
@@ -122,7 +102,7 @@ def report(corpus: Path, repeats: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=BBC_POLITICS)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--child", choices=(*ENGINES, "ray-start"))
     args = parser.parse_args()

@@ -197,14 +197,15 @@ Contest = tuple[str, str, int, str, str, int, str, list[str]]
 
 def _contests(new: list[Mention], story: list[Mention]) -> list[Contest]:
     """Pairs (earlier mention, later mention) of one story's copies that code one sentence differently."""
-    by_article: dict[str, list[Mention]] = defaultdict(list)
+    # Indexed by story first: a slice's new copies join hundreds of stories, and looping over every
+    # peer article of every story for each new mention was most of a grouping step's time.
+    by_story: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for mention in story:
-        by_article[mention.article_id].append(mention)
+        by_story[mention.story_id][mention.article_id].append(mention)
     contests: list[Contest] = []
     for mention in new:
-        for article_id, others in by_article.items():
-            other_seq = others[0].seq
-            if article_id == mention.article_id or others[0].story_id != mention.story_id or other_seq > mention.seq:
+        for article_id, others in by_story.get(mention.story_id, {}).items():
+            if article_id == mention.article_id or others[0].seq > mention.seq:
                 continue  # each pair is judged once, when its later article arrives
             reading = _contrary_reading(mention, others)
             if reading is not None:

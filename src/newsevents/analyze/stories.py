@@ -468,19 +468,34 @@ def _stored_candidates(store: Store, signatures: list[Signature]) -> StoryIndex:
         return index
     store.con.register("_band_keys", pa.table({"band_key": pa.array(keys, pa.uint64())}))
     try:
-        rows = store.con.execute(_CANDIDATES).fetchall()
+        table = store.con.sql(_CANDIDATES).to_arrow_table()
     finally:
         store.con.unregister("_band_keys")
-    for row in rows:
-        item = _grouped_from_row(row[:-1])
-        index.add(item, item.signature.band_keys(), story_seq=row[-1])
+    # Arrow, not fetchall: a syndicated story's candidates grow with its copies, and a MinHash as a
+    # list of Python ints (36 bytes per number) takes nine times its size as uint32 numpy values.
+    minhashes = {name: _uint32_rows(table.column(name)) for name in ("word_minhash", "term_minhash")}
+    plain = {name: table.column(name).to_pylist() for name in table.column_names if name not in minhashes}
+    for row in range(table.num_rows):
+        values = [plain[name][row] if name in plain else minhashes[name][row] for name in table.column_names]
+        item = _grouped_from_row(values[:-1])
+        index.add(item, item.signature.band_keys(), story_seq=int(values[-1]))
     return index
+
+
+def _uint32_rows(column: pa.ChunkedArray) -> list[np.ndarray]:
+    """A list<uint32> column as one numpy array per row (views of one buffer)."""
+    lists = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    if len(lists) == 0:
+        return []
+    values = lists.flatten().to_numpy(zero_copy_only=False).astype(np.uint32, copy=False)
+    offsets = lists.offsets.to_numpy() - lists.offsets[0].as_py()
+    return np.split(values, offsets[1:-1])
 
 
 def _grouped_from_row(row: Sequence[Any]) -> Grouped:
     aid, story, seq, key, pub, text_hash, shingles, terms, word_mh, term_mh, matched, method, similarity = row
     sig = Signature(
-        aid, key, pub, text_hash, shingles, terms, np.array(word_mh, np.uint32), np.array(term_mh, np.uint32)
+        aid, key, pub, text_hash, shingles, terms, np.asarray(word_mh, np.uint32), np.asarray(term_mh, np.uint32)
     )
     return Grouped(sig, story, seq, matched, method, similarity)
 
