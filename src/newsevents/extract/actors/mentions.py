@@ -8,7 +8,6 @@ A mention spans its noun phrase without the determiner ("U.S. President Joe Bide
 
 from __future__ import annotations
 
-
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
