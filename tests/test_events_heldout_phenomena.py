@@ -3,8 +3,8 @@
 Sentences are our own, in the style of 2016 US campaign and local news (published 2016-10-12). A row is
 (phenomenon, sentence, trigger word, expected): `expected` is `(root, source code suffix, target code suffix,
 None or "*" for any)` for an asserted event whose trigger contains the word, or `None` when that trigger must
-give no asserted event. Code suffixes are compared with `endswith`, so "LEG" accepts both "LEG" and "USALEG". Rows we could not
-fix yet are marked xfail(strict=True), so the table says honestly what is left.
+give no asserted event. Code suffixes are compared with `endswith`, so "LEG" accepts both "LEG" and
+"USALEG". Rows we could not fix yet are marked xfail(strict=True), so the table says honestly what is left.
 """
 
 from __future__ import annotations
