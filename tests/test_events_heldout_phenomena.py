@@ -127,12 +127,11 @@ ROWS: list[tuple[str, str, str, Expected] | object] = [
         "blasted",
         ("11", "GOV", "GOV"),
     ),
-    pytest.param(
+    (
         "slammed the governors",
         "Governor Kate Brown slammed the Republican governors over the refugee ban.",
         "slammed",
         ("11", "GOV", "GOV"),
-        marks=xfail("'Republican governors' is not taken as the target"),
     ),
     pytest.param(
         "flooded X's farmland",
