@@ -136,6 +136,8 @@ def _definite_description(mentions: list[Mention], entity_of: list[int], n: int)
         other = mentions[k]
         if other.kind == "pronoun" or mention.role not in other.titles:
             continue
+        if mention.kind == "group" and other.kind == "person":
+            continue  # "Governor Kate Brown ... the Republican governors": a plural is not the one person
         if mention.country and other.country and mention.country != other.country:
             continue
         return entity_of[k]

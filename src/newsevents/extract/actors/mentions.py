@@ -9,7 +9,7 @@ A mention spans its noun phrase without the determiner ("U.S. President Joe Bide
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -179,6 +179,9 @@ def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published
     passes claimed, so a name is never also a role ("Defence Minister Sergei Shoigu" is one mention)."""
     all_matches = index.find(doc)
     scope = Scope.build(doc, book, all_matches, published)
+    # a known surname after another given name ("Kate Brown") is someone else, free for NER and titles
+    all_matches = [m for m in all_matches if not (m.entry.kind == "person" and _other_given_name(scope, m))]
+    scope = replace(scope, match_at_start={m.start: m for m in all_matches})
     in_match = frozenset(i for m in all_matches for i in range(m.start, m.end))
     accepted = accepted_matches(scope, all_matches)
     named = named_mentions(scope, accepted, in_match)
@@ -225,6 +228,20 @@ def _accept(scope: Scope, match: PhraseMatch, seen_people: set[str]) -> bool:
         # "MOSCOW, March 3 (Reuters) -" is a dateline, and "talks in Minsk" a place.
         return not token.is_upper and not _is_locative(scope.tokens[match.end - 1])
     return True
+
+
+def _other_given_name(scope: Scope, match: PhraseMatch) -> bool:
+    """ "Kate Brown", "Michelle Obama": a known surname after another person's given name names someone else.
+    Given names are compared on their first three letters, so transliterations ("Aleksei"/"Alexei") agree."""
+    if match.end - match.start != 1 or match.start == 0:
+        return False
+    given, surname = scope.tokens[match.start - 1], scope.tokens[match.start]
+    if given.pos_ != "PROPN" or given.ent_type_ != "PERSON" or surname.ent_iob_ != "I" or len(given.text) < 3:
+        return False
+    if given.text.endswith(".") or _person_title(scope, given) or role_at(scope, given) is not None:
+        return False
+    known = {word[:3].casefold() for word in match.entry.name.split()}
+    return given.text[:3].casefold() not in known
 
 
 def _inside_longer_name(scope: Scope, end: int) -> bool:

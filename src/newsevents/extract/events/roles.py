@@ -24,6 +24,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 # Prepositions that point at whom the act is directed; locative ones ("in Paris") are not targets.
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "at", "toward", "towards", "into", "from", "for"})
+# "fired back on Twitter", "said on television": the channel an act goes through is not its target
+MEDIA = frozenset(
+    {"twitter", "facebook", "instagram", "youtube", "tiktok", "television", "tv", "radio", "air", "camera", "website"}
+)
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 INHERIT_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp"})
@@ -286,6 +290,10 @@ def _scene(owner: Token, prep: Token) -> bool:
     return prep.i < min(s.left_edge.i for s in subjects) or (owner.pos_ in ("VERB", "AUX") and prep.i < owner.i)
 
 
+def _medium(pobj: Token) -> bool:
+    return pobj.head.lower_ in ("on", "via") and pobj.lower_ in MEDIA
+
+
 def _absolute(prep: Token) -> bool:
     """ "with X allowed in", "with prices rising": a noun with its own participle after "with"."""
     return prep.lower_ in ("with", "without") and any(
@@ -311,7 +319,8 @@ def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token
     verb_preps = TARGET_PREPS - {"from"} if is_passive(verb) else TARGET_PREPS
     for owner in (*nouns, verb):
         directed = _directed(owner, own, verb_preps if owner.i == verb.i else TARGET_PREPS)
-        groups += [_objects(owner, own), [pobj for pobj in directed if not _scene(owner, pobj.head)]]
+        directed = [pobj for pobj in directed if not _scene(owner, pobj.head) and not _medium(pobj)]
+        groups += [_objects(owner, own), directed]
     return [group for group in groups if group]
 
 
