@@ -9,7 +9,7 @@ its complement ("threatened to impose sanctions" is one trigger, code 1312).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -180,13 +180,7 @@ def event_noun(
     (tried first with `preps_first`: "engaged the peacekeepers in a firefight")."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [conj for obj in objects for conj in obj.conjuncts]  # "photographs and other intelligence"
-    prepositional = [
-        pobj
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in preps
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
+    prepositional = _objects_of_preps(verb, preps)
     candidates = prepositional + objects if preps_first else objects + prepositional
     return next((noun for noun in candidates if is_event_noun(noun, dictionary)), None)
 
@@ -367,16 +361,21 @@ def _prep_objects(noun: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the noun's prepositions in `preps`, or of those of the words it hangs on (see
     `_phrase_owners`): the parser hangs "from" on the verb in "drew criticism from the mayor"."""
     for owner in _phrase_owners(noun):
-        found = [
-            pobj
-            for prep in owner.children
-            if prep.dep_ == "prep" and prep.lower_ in preps
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
+        found = _objects_of_preps(owner, preps)
         if found:
             return found
     return []
+
+
+def _objects_of_preps(head: Token, preps: Collection[str]) -> list[Token]:
+    """The objects of `head`'s prepositions in `preps` ("criticism from the mayor" -> mayor)."""
+    return [
+        pobj
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _modifier_actors(noun: Token) -> list[Token]:
