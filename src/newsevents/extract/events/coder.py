@@ -30,6 +30,7 @@ from newsevents.extract.events.roles import (
     departure_targets,
     is_passive,
     is_weapon,
+    letter_addressees,
     location_targets,
     origin_sources,
     owner_actors,
@@ -38,6 +39,7 @@ from newsevents.extract.events.roles import (
     targets_of,
     unresolved_pronouns,
 )
+from newsevents.extract.syntax import reporting_conjunct
 from newsevents.nlp.text import span_tokens
 from newsevents.types import Actor, CharRange, Event, Modality
 from newsevents.types import Span as TextSpan
@@ -48,12 +50,16 @@ SYMMETRIC_ROOTS = frozenset({"03", "04", "06"})
 SYMMETRIC_CODES = frozenset({"057", "050"})
 # A statement only counts when it is addressed to someone; "said" alone is not an interaction.
 NEEDS_TARGET_ROOTS = frozenset({"01"})
+# Statements and consultations: reporters and audiences are not targets (CODING.md)
+AUDIENCE_ROOTS = frozenset({"01", "04"})
 # Likewise talking, calling and hosting: "he called", "Manchester will host" name no interaction.
 NEEDS_TARGET_CODES = frozenset({"040", "041", "043"})
 COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Appeals, demands, accusations and threats address the subject of their that-clause when nobody
 # else is named: "demanded that Mugabe abandon his policy" is a demand on Mugabe.
 ADDRESSEE_ROOTS = frozenset({"02", "10", "11", "13"})
+# acts that a letter can carry to its addressee: "in a letter to X, Y apologised / promised / rejected"
+MESSAGE_ROOTS = frozenset({"01", "03", "05", "12"})
 # Hosting someone is their visit, seen from the host: "X received Y" is also Y visiting X (042).
 MIRRORED = {"043": "042"}
 # Negotiating is done by both sides at once: "Iran negotiated with the EU" is also the EU negotiating with Iran.
@@ -228,6 +234,8 @@ def _roles(ctx: ExtractContext, trigger: Trigger) -> tuple[list[Actor], list[Act
         targets = targets_of(ctx, trigger.inner, trigger.nouns)
     if not targets and trigger.pattern.code != SUPPORT:
         targets = owner_actors(ctx, trigger.nouns)
+    if not targets and trigger.code[:2] in ADDRESSEE_ROOTS | MESSAGE_ROOTS:
+        targets = letter_addressees(ctx, trigger.verb)
     if not targets and trigger.code[:2] in ADDRESSEE_ROOTS:
         targets = clause_subject_actors(ctx, trigger.verb)
     if not targets and unresolved_pronouns(ctx, trigger.verb):
@@ -279,7 +287,10 @@ def _blamed(ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary) -
 
 def _mood(trigger: Trigger, entry: CameoCode, quotes: tuple[tuple[int, int], ...]) -> tuple[CameoCode, Modality]:
     in_quote = _in_quote(trigger.verb.idx, quotes)
-    mood = modality(trigger.verb, in_quote)
+    # the reporter's own next act is as asserted as the reporting ("said X was wrong and urged ...")
+    mood = modality(reporting_conjunct(trigger.verb) or trigger.verb, in_quote)
+    if mood == "asserted" and _charged(trigger.verb):
+        return entry, "reported"
     if mood == "negated" and entry.root in COOPERATION_ROOTS and negated_directly(trigger.verb):
         # CAMEO codes a refusal to cooperate as a rejection: "would not provide support" is 12x
         entry = codebook()[compose("120", entry.code)]
@@ -428,7 +439,7 @@ def _frame(
         targets = location_targets(ctx, (*trigger.nouns, trigger.verb, *inner))
     if not targets and entry.code in ABOUT_ACT_CODES:
         targets = act_victims(ctx, (*trigger.nouns, trigger.verb), sources)
-    if entry.root == "01":  # telling reporters is how news is made, not an interaction
+    if entry.root in AUDIENCE_ROOTS:  # telling or meeting reporters is how news is made, not an interaction
         targets = [t for t in targets if t.sector != "MED"]
     targets = [t for t in targets if not _own_part(ctx, t, sources)]
     if entry.code in VISIT_CODES:
@@ -444,6 +455,17 @@ def _frame(
         return None
     entry, mood = _mood(trigger, entry, quotes)
     return reframe(ctx, trigger, Framed(entry, sources, targets, mood))
+
+
+def _charged(verb: Token) -> bool:
+    """ "accused Iran of arming the rebels", "blamed them for starting the fire": the act is the accuser's charge."""
+    prep = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and prep.dep_ == "prep"
+        and prep.lower_ in ("of", "for")
+        and head_lemma(prep.head) in ACCUSING
+    )
 
 
 def without_restated(events: list[Event], quotes: tuple[tuple[int, int], ...]) -> list[Event]:

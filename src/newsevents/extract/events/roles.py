@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.tree import near_children
+from newsevents.extract.syntax import compared_subject, reporting_conjunct
 from newsevents.types import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -90,6 +91,39 @@ FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 CURRENCY_NOUNS = frozenset({"pound", "dollar", "euro", "yen", "yuan", "rouble", "ruble", "rupee", "franc", "peso"})
 ABOUT_PREPS = frozenset({"for", "over", "about", "at", "after"})
+# Nouns for those who stand against someone: the possessor or "of" phrase is the one opposed, never the actor.
+ADVERSARY_NOUNS = frozenset(
+    {"critic", "opponent", "rival", "enemy", "foe", "detractor", "accuser", "challenger", "adversary", "victim"}
+)
+# Things that are about something: "criticised the report on Iran" is aimed at the report, Iran is its topic
+# (an act on someone, "condemned the attack on Syria", "welcomed the sanctions on Iran", is aimed at them).
+TOPIC_NOUNS = frozenset(
+    {
+        "report", "policy", "stance", "position", "view", "comment", "remark", "article", "story", "debate",
+        "question", "issue", "law", "bill", "legislation", "book", "speech", "document", "paper", "study",
+        "survey", "figure", "record", "plan", "proposal", "decision", "strategy", "approach", "handling",
+    }
+)  # fmt: skip
+BARE_MARKS = frozenset({"mark", "aux"})
+MESSAGE_NOUNS = frozenset({"letter", "message", "email", "e-mail", "note", "telegram", "memo", "call", "submission"})
+IMPOSING_PARTICIPLES = frozenset({"impose", "place", "put", "levy", "slap", "aim", "direct", "target", "enforce"})
+AUTHOR_PARTICIPLES = frozenset(
+    {"compile", "publish", "release", "issue", "produce", "prepare", "write", "draft", "commission", "table"}
+)
+# Verbs that take a stand on someone else's plan: "criticised the decision to invade" is not a decision of the critic's
+STANCE_VERBS = frozenset(
+    {
+        "criticise", "criticize", "condemn", "welcome", "oppose", "reject", "attack", "slam", "praise", "support",
+        "back", "endorse", "question", "challenge", "resist", "denounce", "block", "veto", "fight", "protest",
+        "fear", "hail", "applaud", "blast", "deplore", "decry", "dismiss", "ridicule", "mock", "scrutinise",
+    }
+)  # fmt: skip
+OBJECT_CONTROL_PREPS = frozenset({"of", "from", "into", "against"})
+CREDIT_BLAME_VERBS = frozenset(
+    {"thank", "praise", "commend", "congratulate", "blame", "criticise", "criticize", "condemn", "fault"}
+)
+# "went ahead with plans to", "backed away from plans to", "insisted on plans to": the subject's own plans
+OWN_PLAN_PREPS = frozenset({"with", "from", "on"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "to", "into", "across", "outside", "around"})
 
 
@@ -98,12 +132,18 @@ def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Act
     if _amount(token):
         return []  # "promised pounds 4bn", "gave 5% to the fund": a sum is what is given, never who
     actor = ctx.actor_for_token(token)
+    if actor is None or actor.code is None:
+        authors = actors_of(ctx, _authors(token), depth + 1) if depth <= 2 else []
+        if authors:
+            return authors
     if actor is not None and any(
         _amount(t) for t in token.doc.char_span(actor.start, actor.end, alignment_mode="expand") or ()
     ):
         return []
     if actor is not None:
         return [_with_origin(ctx, _named_apposition(ctx, token, actor) or actor, token, depth)]
+    if token.lemma_.lower() in ADVERSARY_NOUNS:
+        return [_adversaries(ctx, token)]
     if depth > 2:
         return []
     # An apposition names the head itself ("the party's treasurer, Ann Lee"); a modifier only qualifies it.
@@ -119,6 +159,29 @@ def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Act
     # "several countries, including Iran and Syria": the examples name the actors a general noun stands for
     examples = [c for child in token.children if _example_prep(child) for c in child.children if c.dep_ == "pobj"]
     return actors_of(ctx, examples, depth + 1)
+
+
+def _adversaries(ctx: ExtractContext, token: Token) -> Actor:
+    """ "Blair's critics", "opponents of the plan": the one named is whom they stand against, so the phrase
+    itself is the (uncoded) actor, never its possessor."""
+    start = token.left_edge.idx
+    end = token.idx + len(token.text)
+    text = ctx.text[start:end]
+    return Actor(start, end, text, text, kind="group")
+
+
+def _authors(token: Token) -> list[Token]:
+    """ "figures compiled by the opposition", "a report published by the UN": a document speaks for whoever
+    made it public; a thing merely "obtained by" or "seen by" someone does not."""
+    return [
+        pobj
+        for acl in token.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in AUTHOR_PARTICIPLES
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for pobj in agent.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _example_prep(token: Token) -> bool:
@@ -219,20 +282,79 @@ def subject_heads(verb: Token) -> list[Token]:
     if subjects:
         if verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
             return [verb.head]
-        return subjects
+        subjects = [compared_subject(verb, s) for s in subjects]
+        return subjects + _companions(verb, subjects)
     if verb.dep_ == "relcl" and not any(c.dep_ == "nsubjpass" for c in near_children(verb)) and not _participle(verb):
         return [verb.head]
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # object control: "asked Obama to help", "Obama was pressured to help"
         controllers = [c for c in near_children(verb.head) if c.dep_ in ("dobj", "nsubjpass")]
         return controllers or subject_heads(verb.head)
+    reporting = reporting_conjunct(verb)
+    if reporting is not None:
+        return subject_heads(reporting)
     if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
         return subject_heads(verb.head)
-    if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj", "attr") and _infinitive(verb):
-        # "denied having plans to invade": the planner is the subject of the verb that governs "plans"
-        governor = verb.head.head if verb.head.dep_ != "pobj" else verb.head.head.head
-        return subject_heads(governor)
+    if verb.dep_ == "acl" and _infinitive(verb):
+        return _planners(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+        return _gerund_doers(verb.head)
     return []
+
+
+def _gerund_doers(prep: Token) -> list[Token]:
+    """Who does the gerund after a preposition of a verb: its object after "of", "from", "against" and after
+    "for" of praise or blame ("accused Iran of hiding", "thanked Japan for helping", "warned them against
+    voting"), else its subject ("won support by promising", "joined France in condemning": France too, one
+    joins someone in what they do)."""
+    governor = prep.head
+    if governor.dep_ == "pcomp":
+        return []  # two gerunds deep ("accused X of making claims by alleging ..."): too far to tell who
+    objects = [c for c in near_children(governor) if c.dep_ == "dobj"]
+    if prep.lower_ == "for":
+        # "thanked Japan for helping", "blamed them for starting": a reason for praise or blame is the object's act;
+        # "jailed him for helping" is a charge whose act the court does not assert
+        return objects if governor.lemma_.lower() in CREDIT_BLAME_VERBS else []
+    if prep.lower_ in OBJECT_CONTROL_PREPS:
+        return objects
+    doers = subject_heads(governor)
+    return doers + objects if doers and governor.lemma_.lower() == "join" else doers
+
+
+def _planners(noun: Token) -> list[Token]:
+    """Who acts in "X's decision to endorse", "plans to invade": the noun's owner when it names one
+    ("welcomed the union's decision to strike": the union strikes), else the subject of the verb
+    that has the noun as its own ("denied having plans to invade", "pressed ahead with plans to
+    cut"). Someone worried about, opposed to or voting on plans is not the planner."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"
+    ]
+    if owners:
+        return owners
+    if noun.dep_ in ("dobj", "attr") and noun.head.lemma_.lower() not in STANCE_VERBS:
+        return subject_heads(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ in OWN_PLAN_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
+        return subject_heads(noun.head.head)
+    return []
+
+
+def _companions(verb: Token, subjects: list[Token]) -> list[Token]:
+    """ "France, along with Germany, condemned ...", "France, together with Germany, ...": the companion set
+    off between the subject and its verb acts too (CODING.md: one event per actor of a compound source)."""
+    found = []
+    for owner in (verb, *subjects):
+        for prep in owner.children:
+            if prep.dep_ != "prep" or not subjects[0].i < prep.i < verb.i:
+                continue
+            if prep.lower_ == "along":
+                withs = [c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"]
+            elif prep.lower_ == "with" and any(c.lower_ in ("together", "along") for c in prep.children):
+                withs = [prep]
+            else:
+                continue
+            found += [p for w in withs for p in w.children if p.dep_ == "pobj"]
+    return found
 
 
 def is_passive(verb: Token) -> bool:
@@ -317,11 +439,23 @@ def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token
         groups.append([verb.head])
     # in a passive, "from X" names where the act came from, not whom it hit ("fired at it from Gaza")
     verb_preps = TARGET_PREPS - {"from"} if is_passive(verb) else TARGET_PREPS
-    for owner in (*nouns, verb):
+    for owner in (*nouns, *_participles(nouns), verb):
         directed = _directed(owner, own, verb_preps if owner.i == verb.i else TARGET_PREPS)
         directed = [pobj for pobj in directed if not _scene(owner, pobj.head) and not _medium(pobj)]
-        groups += [_objects(owner, own), directed]
+        groups += [_objects(owner, own), directed, _small_clause_subjects(owner, own)]
     return [group for group in groups if group]
+
+
+def _small_clause_subjects(verb: Token, own: set[int]) -> list[Token]:
+    """ "helped Kenya fight the drought", "let Iran keep its reactor": the parser makes the helped one the
+    subject of a bare infinitive clause; it is the object of the helping."""
+    return [
+        subject
+        for clause in verb.children
+        if clause.dep_ == "ccomp" and clause.tag_ == "VB" and not any(c.dep_ in BARE_MARKS for c in clause.children)
+        for subject in clause.children
+        if subject.dep_ == "nsubj" and subject.i not in own
+    ]
 
 
 def sources_of(ctx: ExtractContext, verb: Token) -> list[Actor]:
@@ -353,6 +487,22 @@ def clause_subject_actors(ctx: ExtractContext, verb: Token) -> list[Actor]:
     # "reiterated its demand that Israel ease restrictions": the clause hangs on the event noun
     clauses += [c for noun in verb.children if noun.dep_ == "dobj" for c in noun.children if c.dep_ in ("acl", "ccomp")]
     return actors_of(ctx, [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")])
+
+
+def letter_addressees(ctx: ExtractContext, verb: Token) -> list[Actor]:
+    """ "In a letter to the prime minister, the union demanded ...": whom the message carrying the act is sent to."""
+    messages = [
+        pobj
+        for prep in near_children(verb)
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "through", "via")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in MESSAGE_NOUNS
+    ]
+    return actors_of(ctx, _directed_all(messages, frozenset({"to"})))
+
+
+def _directed_all(owners: list[Token], preps: frozenset[str]) -> list[Token]:
+    return [pobj for owner in owners for pobj in _directed(owner, set(), preps)]
 
 
 def cause_noun(verb: Token, is_event_noun: Callable[[Token], bool]) -> Token | None:
@@ -404,8 +554,25 @@ def targets_of(ctx: ExtractContext, verb: Token, nouns: tuple[Token, ...] = ()) 
         found = actors_of(ctx, group)
         if found:
             return found
-    deeper = [pobj for group in groups for head in group for pobj in _directed(head, set(), DEEP_PREPS)]
+    heads = [head for group in groups for head in group]
+    deeper = [
+        pobj
+        for head in (*heads, *_participles(heads))
+        for pobj in _directed(head, set(), DEEP_PREPS)
+        if not (head.lemma_.lower() in TOPIC_NOUNS and pobj.head.lower_ in ABOUT_PREPS | {"on"})
+    ]
     return actors_of(ctx, deeper)
+
+
+def _participles(nouns: Iterable[Token]) -> list[Token]:
+    """Participles that say whom a measure is aimed at: "lifted the sanctions imposed on Iran", "eased
+    the curbs placed on Cuba" (not "the debt owed to Britain": that says who is owed, not who is hit)."""
+    return [
+        c
+        for noun in nouns
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in IMPOSING_PARTICIPLES
+    ]
 
 
 def owner_actors(ctx: ExtractContext, nouns: tuple[Token, ...]) -> list[Actor]:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from newsevents.extract.quotes.lexicon import CueEntry, CueLexicon
 from newsevents.extract.quotes.marks import QuoteSpan
+from newsevents.extract.syntax import compared_subject, reporting_conjunct
 from newsevents.nlp.text import doc_tokens
 
 OBJECT_PREP = frozenset({"as", "for", "against", "over", "about"})
@@ -65,7 +66,7 @@ def _subject(verb: Token) -> Token | None:
             return None
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:  # the nearest, should a dateline be parsed as a second subject
-            return min(subjects, key=lambda c: abs(c.i - current.i))
+            return compared_subject(current, min(subjects, key=lambda c: abs(c.i - current.i)))
         if current.dep_ not in INHERITS_SUBJECT or current.head is current:
             return None
         current = current.head
@@ -103,6 +104,9 @@ def _content_tokens(head: Token, lexicon: CueLexicon) -> list[Token]:
             continue
         if token.dep_ == "conj" and token.head is head and token.nbor(-1).dep_ == "cc" and _is_cue(token, lexicon):
             cut = token.i - 1  # "… a safe zone and has expressed support": a second attribution
+            break
+        if token.head.i == head.i and reporting_conjunct(token) is not None:
+            cut = token.i - 1  # "said the plan was fair and criticised the unions": the speaker's next act
             break
         if token.nbor(-1).text not in BREAKS:
             continue
