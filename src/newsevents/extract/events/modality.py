@@ -276,7 +276,8 @@ def _purpose(trigger: Token) -> bool:
         return False
     if any(c.dep_ == "auxpass" for c in trigger.children):
         return True  # a passive infinitive right after a noun says what will be done to it
-    return before.head.i == head.i and before.lemma_.lower() in ENTITLEMENT_NOUNS
+    # "won contracts to supply" (the noun is the verb's object), "the curbing of rights to protest" (deeper)
+    return before.lemma_.lower() in ENTITLEMENT_NOUNS and (before.head.i == head.i or head.is_ancestor(before))
 
 
 def _unrealised_infinitive(token: Token) -> bool:
