@@ -73,3 +73,20 @@ RIGHTS = [
 def test_a_right_to_act_is_no_act(extract, sentence: str, trigger: str) -> None:
     record = extract(sentence, published="2005-01-01")
     assert not [e for e in record.events if e.trigger.text == trigger], described(record)
+
+
+# A yes/no question asserts nothing: neither the act asked about nor the asking (an appeal needs "to").
+QUESTIONS = [
+    ("The senator was asked whether the party had backed the governor.", "backed", None),
+    ("She was asked if Labour support for the government on the war had cost it votes.", "support", None),
+    ("Reporters asked the minister if she would meet the strikers.", "asked", None),
+    ("The mayor asked the council to delay the vote.", "asked", "02"),  # a request stays an appeal
+    ("The mayor said the party had backed the governor.", "backed", "05"),  # a told act stays coded
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "root"), QUESTIONS)
+def test_a_yes_no_question_is_no_event(extract, sentence: str, trigger: str, root: str | None) -> None:
+    record = extract(sentence, published="2005-01-01")
+    roots = [e.root for e in record.events if trigger in e.trigger.text]
+    assert roots == ([root] if root else []), described(record)

@@ -342,6 +342,8 @@ def _nominal_frame(ctx: ExtractContext, nominal: Nominal, quotes: tuple[tuple[in
     when the text names who acts (CODING.md codes no nominal without an actor)."""
     if _in_quote(nominal.noun.idx, quotes):
         return None  # "Mr X's accusations are empty": a quoted noun mostly recalls an act, it does not report one
+    if not_an_act(nominal.noun) is not None:
+        return None  # "was asked if Labour support for the war had cost it votes": a question asserts nothing
     entry = codebook()[nominal.code]
     sources = actors_of(ctx, nominal.sources)
     targets = [t for t in actors_of(ctx, nominal.targets) if not _own_part(ctx, t, sources)]

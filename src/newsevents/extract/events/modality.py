@@ -129,6 +129,9 @@ ENTITLEMENT_NOUNS = frozenset(
         "grant",
     }
 )
+# Verbs that put a yes/no question: what they ask "if" or "whether" about is neither told nor planned.
+QUESTION_HEADS = frozenset({"ask", "wonder", "question", "query", "inquire", "enquire"})
+YES_NO_MARKS = frozenset({"if", "whether"})
 # Determiners of a generic subject: "any chancellor would ..." names no one in particular.
 GENERIC_DETERMINERS = frozenset({"any"})
 KNOWN_HEADS = DENIALS | IRREALIS | SPEECH
@@ -223,6 +226,8 @@ def not_an_act(trigger: Token) -> str | None:
     """
     if _purpose(trigger):
         return "object of a noun"
+    if _asked_about(trigger):
+        return "question"
     clause = [trigger]  # "could have tried to rally": the marks sit on the verb the trigger completes
     while _completes(clause[-1]) and clause[-1].head.i != clause[-1].i and len(clause) < MAX_HOPS:
         clause.append(clause[-1].head)
@@ -237,6 +242,32 @@ def not_an_act(trigger: Token) -> str | None:
         if any(c.dep_ == "nsubj" and _generic(c) for c in near_children(verb)):
             return "generic"
     return None
+
+
+def _asked_about(trigger: Token) -> bool:
+    """The trigger sits in the clause of a yes/no question: "was asked whether the party had backed X",
+    "asked the minister if she would meet the strikers". An interviewer's question asserts nothing; a
+    wh-question ("asked why the council cut the grant") takes the act as given and is not caught here.
+    The asking itself is no appeal either ("reporters asked the minister if ..."): a request takes "to"."""
+    if head_lemma(trigger) in QUESTION_HEADS and any(_yes_no(c) for c in trigger.children):
+        return not any(c.dep_ == "xcomp" for c in trigger.children)
+    token = trigger
+    for _ in range(MAX_HOPS):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if token.dep_ in ("ccomp", "advcl") and head_lemma(head) in QUESTION_HEADS:
+            return _yes_no(token)
+        if token.dep_ in ("ccomp", "advcl", "parataxis", "relcl", "acl", "ROOT"):
+            return False  # another clause boundary: the question is not about this clause
+        token = head
+    return False
+
+
+def _yes_no(clause: Token) -> bool:
+    return clause.dep_ in ("ccomp", "advcl") and any(
+        c.dep_ == "mark" and c.lower_ in YES_NO_MARKS for c in clause.children
+    )
 
 
 def _completes(verb: Token) -> bool:
