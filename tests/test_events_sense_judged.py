@@ -90,3 +90,25 @@ def test_a_yes_no_question_is_no_event(extract, sentence: str, trigger: str, roo
     record = extract(sentence, published="2005-01-01")
     roots = [e.root for e in record.events if trigger in e.trigger.text]
     assert roots == ([root] if root else []), described(record)
+
+
+# A direct yes/no question asserts nothing; a wh-question takes the act as given. An act that simply did not
+# happen (yet) is negated, not a refusal (12x): a refusal speaks of will ("would not", "will not", "does not").
+MOODS = [
+    ("Did the mayor criticise the police?", "criticise", None, None),
+    ("Will the Tories attack Labour on tax?", "attack", None, None),
+    ("Why did the government attack the unions?", "attack", "19", "asserted"),
+    ("The party has not apologised to the voters.", "apologised", "05", "negated"),
+    ("The council is yet to approve the plan.", "approve", "05", "negated"),
+    ("The government has yet to meet the union.", "meet", "04", "negated"),
+    ("The United States said it would not provide support to Israel.", "provide", "12", "reported"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "root", "modality"), MOODS)
+def test_questions_and_acts_not_done(
+    extract, sentence: str, trigger: str, root: str | None, modality: str | None
+) -> None:
+    record = extract(sentence, published="2005-01-01")
+    found = [(e.root, e.modality) for e in record.events if trigger in e.trigger.text]
+    assert found == ([(root, modality)] if root else []), described(record)

@@ -20,7 +20,7 @@ from newsevents.extract.events.matcher import (
     noun_code,
     verb_lemma,
 )
-from newsevents.extract.events.modality import SPEECH, head_lemma, modality, negated_directly, not_an_act, speech_head
+from newsevents.extract.events.modality import SPEECH, head_lemma, modality, not_an_act, refusal, speech_head
 from newsevents.extract.events.roles import (
     WEAPON_CODES,
     act_victims,
@@ -280,7 +280,7 @@ def _blamed(ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary) -
 def _mood(trigger: Trigger, entry: CameoCode, quotes: tuple[tuple[int, int], ...]) -> tuple[CameoCode, Modality]:
     in_quote = _in_quote(trigger.verb.idx, quotes)
     mood = modality(trigger.verb, in_quote)
-    if mood == "negated" and entry.root in COOPERATION_ROOTS and negated_directly(trigger.verb):
+    if mood == "negated" and entry.root in COOPERATION_ROOTS and refusal(trigger.verb):
         # CAMEO codes a refusal to cooperate as a rejection: "would not provide support" is 12x
         entry = codebook()[compose("120", entry.code)]
         mood = modality(trigger.verb, in_quote, skip_negation=True)

@@ -18,6 +18,7 @@ STRONG_MODALS = frozenset({"could", "might", "may", "should", "can", "must", "ou
 WEAK_MODALS = frozenset({"would"})  # future-in-the-past under a speech verb, else hypothetical
 ABILITY_MODALS = frozenset({"can", "ca"})  # "ca" is spaCy's token for "can't"
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+PERFECTIVE_AUX = frozenset({"did", "has", "have", "had", "'s", "'ve", "'d"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 DENIALS = frozenset({"deny", "refute", "dismiss", "reject", "disprove", "debunk"})
 IRREALIS = frozenset(
@@ -172,6 +173,19 @@ def _own_marks(token: Token, skip_negation: bool = False) -> Modality | None:
     return None
 
 
+def refusal(verb: Token) -> bool:
+    """A negated act that is a refusal ("will not meet", "would not provide support", "does not back the
+    bill"), not a fact that something did not happen ("did not meet", "never met", "has not met them")."""
+    if not negated_directly(verb) or verb.tag_ == "VBD":
+        return False
+    return not {c.lower_ for c in near_children(verb) if c.dep_ in ("aux", "auxpass")} & PERFECTIVE_AUX
+
+
+def _yet_to(token: Token) -> bool:
+    """ "has yet to meet", "is yet to decide": not done so far."""
+    return token.lemma_ in ("have", "be") and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in token.children)
+
+
 def _negated_noun(token: Token) -> bool:
     """ "no plans to attack", "without attacking"."""
     return (
@@ -194,8 +208,8 @@ def modality(trigger: Token, in_quote: bool = False, skip_negation: bool = False
             own = _own_marks(token, skip_negation and token.i == trigger.i)
             if own == "hypothetical" and tentative is None:
                 tentative = own  # "would" may turn into "reported" under a speech verb; a denial wins
-            elif own == "negated":
-                return own
+            elif own == "negated" or (token.i != trigger.i and _yet_to(token)):
+                return "negated"
         head = token.head
         if head.i == token.i:
             break
@@ -227,6 +241,8 @@ def not_an_act(trigger: Token) -> str | None:
     if _purpose(trigger):
         return "object of a noun"
     if _asked_about(trigger):
+        return "question"
+    if _direct_question(trigger):
         return "question"
     clause = [trigger]  # "could have tried to rally": the marks sit on the verb the trigger completes
     while _completes(clause[-1]) and clause[-1].head.i != clause[-1].i and len(clause) < MAX_HOPS:
@@ -262,6 +278,23 @@ def _asked_about(trigger: Token) -> bool:
             return False  # another clause boundary: the question is not about this clause
         token = head
     return False
+
+
+def _direct_question(trigger: Token) -> bool:
+    """ "Will the Tories attack Labour on tax?", "Has the party betrayed its voters?": an auxiliary before the
+    subject in a sentence that ends in a question mark. A wh-question ("Why did X attack Y?") takes the act as
+    given and is not caught."""
+    verb = trigger
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    last = next((t for t in reversed(list(verb.sent)) if not t.is_space and t.text not in ('"', "'")), None)
+    if last is None or last.text != "?":
+        return False
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or any(c.tag_ in ("WRB", "WP", "WDT") for c in verb.subtree if c.i < subject.i):
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in children)
 
 
 def _yes_no(clause: Token) -> bool:
