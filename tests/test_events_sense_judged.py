@@ -112,3 +112,21 @@ def test_questions_and_acts_not_done(
     record = extract(sentence, published="2005-01-01")
     found = [(e.root, e.modality) for e in record.events if trigger in e.trigger.text]
     assert found == ([(root, modality)] if root else []), described(record)
+
+
+# A habit in the present tense and what a law or plan permits are descriptions, not acts; a past act told with
+# a frequency adverb still happened.
+DESCRIPTIONS = [
+    ("Politicians often criticise the media.", "criticise", None),
+    ("The police regularly arrest protesters outside the embassy.", "arrest", None),
+    ("The law allows police to detain suspects for 14 days.", "detain", None),
+    ("The bill would allow the police to arrest protesters.", "arrest", None),
+    ("The mayor often criticised the police last year.", "criticised", "11"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "root"), DESCRIPTIONS)
+def test_habits_and_permitted_acts_are_no_events(extract, sentence: str, trigger: str, root: str | None) -> None:
+    record = extract(sentence, published="2005-01-01")
+    roots = [e.root for e in record.events if trigger in e.trigger.text]
+    assert roots == ([root] if root else []), described(record)

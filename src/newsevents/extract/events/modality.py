@@ -133,6 +133,54 @@ ENTITLEMENT_NOUNS = frozenset(
 # Verbs that put a yes/no question: what they ask "if" or "whether" about is neither told nor planned.
 QUESTION_HEADS = frozenset({"ask", "wonder", "question", "query", "inquire", "enquire"})
 YES_NO_MARKS = frozenset({"if", "whether"})
+# Frequency adverbs that make a present-tense verb a habit: "politicians often criticise the media".
+HABITUAL_ADVERBS = frozenset(
+    {
+        "often",
+        "usually",
+        "always",
+        "routinely",
+        "regularly",
+        "frequently",
+        "generally",
+        "typically",
+        "normally",
+        "traditionally",
+        "sometimes",
+        "rarely",
+        "seldom",
+        "habitually",
+    }
+)
+# Verbs of permission, and the texts whose permission describes a policy, not an act: "the law allows police to
+# detain suspects", "the new rules let ministers sack head teachers".
+PERMIT_VERBS = frozenset({"allow", "let", "enable", "permit", "empower", "authorise", "authorize", "entitle"})
+POLICY_NOUNS = frozenset(
+    {
+        "law",
+        "bill",
+        "act",
+        "legislation",
+        "rule",
+        "regulation",
+        "plan",
+        "scheme",
+        "proposal",
+        "reform",
+        "measure",
+        "power",
+        "change",
+        "system",
+        "policy",
+        "code",
+        "guideline",
+        "order",
+        "clause",
+        "amendment",
+        "treaty",
+        "deal",
+    }
+)
 # Determiners of a generic subject: "any chancellor would ..." names no one in particular.
 GENERIC_DETERMINERS = frozenset({"any"})
 KNOWN_HEADS = DENIALS | IRREALIS | SPEECH
@@ -244,6 +292,8 @@ def not_an_act(trigger: Token) -> str | None:
         return "question"
     if _direct_question(trigger):
         return "question"
+    if _permitted_by_policy(trigger):
+        return "policy"
     clause = [trigger]  # "could have tried to rally": the marks sit on the verb the trigger completes
     while _completes(clause[-1]) and clause[-1].head.i != clause[-1].i and len(clause) < MAX_HOPS:
         clause.append(clause[-1].head)
@@ -255,6 +305,8 @@ def not_an_act(trigger: Token) -> str | None:
             return "ability"
         if "would" in words and not _reported_or_conditional(verb):
             return "habitual"
+        if not words and verb.tag_ in ("VBZ", "VBP") and any(c.lower_ in HABITUAL_ADVERBS for c in verb.children):
+            return "habitual"  # "politicians often criticise the media": a habit, not an act
         if any(c.dep_ == "nsubj" and _generic(c) for c in near_children(verb)):
             return "generic"
     return None
@@ -278,6 +330,15 @@ def _asked_about(trigger: Token) -> bool:
             return False  # another clause boundary: the question is not about this clause
         token = head
     return False
+
+
+def _permitted_by_policy(trigger: Token) -> bool:
+    """What a law, bill or plan allows someone to do is a description of policy, not an act: "the law allows
+    police to detain suspects". An actor's permission ("the army let the aid convoy enter") is not caught."""
+    head = trigger.head
+    if trigger.dep_ not in ("ccomp", "xcomp") or head.i == trigger.i or head.lemma_.lower() not in PERMIT_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in POLICY_NOUNS for c in head.children)
 
 
 def _direct_question(trigger: Token) -> bool:
