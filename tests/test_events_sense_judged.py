@@ -49,6 +49,10 @@ SENSES = [
     ("Three candidates are challenging the mayor for the party leadership.", "challenging", None),
     ("The opposition challenged the government over its spending plans.", "challenged", "11"),
     ("The union challenged the ruling in court.", "challenged", "11"),
+    # suspending or expelling a member is an administrative sanction (172), not cutting relations or deporting
+    ("The party suspended two councillors over the remarks.", "suspended", "17"),
+    ("The councillor was expelled from the party.", "expelled", "17"),
+    ("The government suspended talks with the rebels.", "suspended", "16"),
 ]
 
 
