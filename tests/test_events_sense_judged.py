@@ -134,3 +134,19 @@ def test_habits_and_permitted_acts_are_no_events(extract, sentence: str, trigger
     record = extract(sentence, published="2005-01-01")
     roots = [e.root for e in record.events if trigger in e.trigger.text]
     assert roots == ([root] if root else []), described(record)
+
+
+# A participle that opens the sentence by naming its topic is no act of the subject; the main clause still codes.
+TOPICS = [
+    ("Pressed on his attack on the unions, the minister said he stood by it.", "Pressed", None),
+    ("Asked about the union's support for the strike, the mayor said nothing.", "support", None),
+    ("Questioned about the strike, the mayor criticised the union.", "criticised", "11"),
+    ("Turning to the economy, the chancellor attacked the Tories.", "attacked", "11"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "root"), TOPICS)
+def test_a_topic_participle_is_no_event(extract, sentence: str, trigger: str, root: str | None) -> None:
+    record = extract(sentence, published="2005-01-01")
+    roots = [e.root for e in record.events if trigger in e.trigger.text]
+    assert roots == ([root] if root else []), described(record)

@@ -181,6 +181,9 @@ POLICY_NOUNS = frozenset(
         "deal",
     }
 )
+# Participles that open a sentence by naming its topic: "Turning to X, ...", "Asked about X, ...", "Pressed on X, ...".
+TOPIC_PARTICIPLES = frozenset({"turn", "refer", "ask", "press", "question", "quiz", "challenge"})
+TOPIC_PREPOSITIONS = frozenset({"to", "about", "on", "over"})
 # Determiners of a generic subject: "any chancellor would ..." names no one in particular.
 GENERIC_DETERMINERS = frozenset({"any"})
 KNOWN_HEADS = DENIALS | IRREALIS | SPEECH
@@ -292,6 +295,8 @@ def not_an_act(trigger: Token) -> str | None:
         return "question"
     if _direct_question(trigger):
         return "question"
+    if _in_topic_phrase(trigger):
+        return "topic"
     if _permitted_by_policy(trigger):
         return "policy"
     clause = [trigger]  # "could have tried to rally": the marks sit on the verb the trigger completes
@@ -329,6 +334,30 @@ def _asked_about(trigger: Token) -> bool:
         if token.dep_ in ("ccomp", "advcl", "parataxis", "relcl", "acl", "ROOT"):
             return False  # another clause boundary: the question is not about this clause
         token = head
+    return False
+
+
+def _topic_participle(token: Token) -> bool:
+    """ "Turning to ...", "Asked about ...", "Pressed on ..." before the main clause: it names what is spoken about."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ in ("VBG", "VBN")
+        and token.i < token.head.i
+        and token.lemma_.lower() in TOPIC_PARTICIPLES
+        and any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS for c in token.children)
+    )
+
+
+def _in_topic_phrase(trigger: Token) -> bool:
+    """The trigger is a topic participle ("Pressed on his attack, the minister said ...": the minister appeals to
+    no one) or an event noun inside its phrase ("Turning to critics' fears that ...": a topic, not a report)."""
+    if _topic_participle(trigger):
+        return True
+    token = trigger
+    for _ in range(MAX_HOPS):
+        if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "nsubj"):
+            return token.dep_ == "advcl" and _topic_participle(token)
+        token = token.head
     return False
 
 
