@@ -20,7 +20,7 @@ from newsevents.extract.events.matcher import (
     noun_code,
     verb_lemma,
 )
-from newsevents.extract.events.modality import SPEECH, head_lemma, modality, negated_directly, not_an_act, speech_head
+from newsevents.extract.events.modality import SPEECH, head_lemma, modality, not_an_act, refusal, speech_head
 from newsevents.extract.events.roles import (
     WEAPON_CODES,
     act_victims,
@@ -291,7 +291,7 @@ def _mood(trigger: Trigger, entry: CameoCode, quotes: tuple[tuple[int, int], ...
     mood = modality(reporting_conjunct(trigger.verb) or trigger.verb, in_quote)
     if mood == "asserted" and _charged(trigger.verb):
         return entry, "reported"
-    if mood == "negated" and entry.root in COOPERATION_ROOTS and negated_directly(trigger.verb):
+    if mood == "negated" and entry.root in COOPERATION_ROOTS and refusal(trigger.verb):
         # CAMEO codes a refusal to cooperate as a rejection: "would not provide support" is 12x
         entry = codebook()[compose("120", entry.code)]
         mood = modality(trigger.verb, in_quote, skip_negation=True)
@@ -353,6 +353,8 @@ def _nominal_frame(ctx: ExtractContext, nominal: Nominal, quotes: tuple[tuple[in
     when the text names who acts (CODING.md codes no nominal without an actor)."""
     if _in_quote(nominal.noun.idx, quotes):
         return None  # "Mr X's accusations are empty": a quoted noun mostly recalls an act, it does not report one
+    if not_an_act(nominal.noun) is not None:
+        return None  # "was asked if Labour support for the war had cost it votes": a question asserts nothing
     entry = codebook()[nominal.code]
     sources = actors_of(ctx, nominal.sources)
     targets = [t for t in actors_of(ctx, nominal.targets) if not _own_part(ctx, t, sources)]

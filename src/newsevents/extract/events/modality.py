@@ -18,6 +18,7 @@ STRONG_MODALS = frozenset({"could", "might", "may", "should", "can", "must", "ou
 WEAK_MODALS = frozenset({"would"})  # future-in-the-past under a speech verb, else hypothetical
 ABILITY_MODALS = frozenset({"can", "ca"})  # "ca" is spaCy's token for "can't"
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+PERFECTIVE_AUX = frozenset({"did", "has", "have", "had", "'s", "'ve", "'d"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 DENIALS = frozenset({"deny", "refute", "dismiss", "reject", "disprove", "debunk"})
 IRREALIS = frozenset(
@@ -129,6 +130,60 @@ ENTITLEMENT_NOUNS = frozenset(
         "grant",
     }
 )
+# Verbs that put a yes/no question: what they ask "if" or "whether" about is neither told nor planned.
+QUESTION_HEADS = frozenset({"ask", "wonder", "question", "query", "inquire", "enquire"})
+YES_NO_MARKS = frozenset({"if", "whether"})
+# Frequency adverbs that make a present-tense verb a habit: "politicians often criticise the media".
+HABITUAL_ADVERBS = frozenset(
+    {
+        "often",
+        "usually",
+        "always",
+        "routinely",
+        "regularly",
+        "frequently",
+        "generally",
+        "typically",
+        "normally",
+        "traditionally",
+        "sometimes",
+        "rarely",
+        "seldom",
+        "habitually",
+    }
+)
+# Verbs of permission, and the texts whose permission describes a policy, not an act: "the law allows police to
+# detain suspects", "the new rules let ministers sack head teachers".
+PERMIT_VERBS = frozenset({"allow", "let", "enable", "permit", "empower", "authorise", "authorize", "entitle"})
+POLICY_NOUNS = frozenset(
+    {
+        "law",
+        "bill",
+        "act",
+        "legislation",
+        "rule",
+        "regulation",
+        "plan",
+        "scheme",
+        "proposal",
+        "reform",
+        "measure",
+        "power",
+        "change",
+        "system",
+        "policy",
+        "code",
+        "guideline",
+        "order",
+        "clause",
+        "amendment",
+        "treaty",
+        "deal",
+    }
+)
+# Participles that open a sentence by naming its topic: "Turning to X, ...", "Asked about X, ...", "Pressed on X, ...".
+TOPIC_PARTICIPLES = frozenset({"turn", "refer", "ask", "press", "question", "quiz", "challenge"})
+TOPIC_PREPOSITIONS = frozenset({"to", "about", "on", "over"})
 # Determiners of a generic subject: "any chancellor would ..." names no one in particular.
 GENERIC_DETERMINERS = frozenset({"any"})
 KNOWN_HEADS = DENIALS | IRREALIS | SPEECH
@@ -169,6 +224,19 @@ def _own_marks(token: Token, skip_negation: bool = False) -> Modality | None:
     return None
 
 
+def refusal(verb: Token) -> bool:
+    """A negated act that is a refusal ("will not meet", "would not provide support", "does not back the
+    bill"), not a fact that something did not happen ("did not meet", "never met", "has not met them")."""
+    if not negated_directly(verb) or verb.tag_ == "VBD":
+        return False
+    return not {c.lower_ for c in near_children(verb) if c.dep_ in ("aux", "auxpass")} & PERFECTIVE_AUX
+
+
+def _yet_to(token: Token) -> bool:
+    """ "has yet to meet", "is yet to decide": not done so far."""
+    return token.lemma_ in ("have", "be") and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in token.children)
+
+
 def _negated_noun(token: Token) -> bool:
     """ "no plans to attack", "without attacking"."""
     return (
@@ -191,8 +259,8 @@ def modality(trigger: Token, in_quote: bool = False, skip_negation: bool = False
             own = _own_marks(token, skip_negation and token.i == trigger.i)
             if own == "hypothetical" and tentative is None:
                 tentative = own  # "would" may turn into "reported" under a speech verb; a denial wins
-            elif own == "negated":
-                return own
+            elif own == "negated" or (token.i != trigger.i and _yet_to(token)):
+                return "negated"
         head = token.head
         if head.i == token.i:
             break
@@ -223,6 +291,14 @@ def not_an_act(trigger: Token) -> str | None:
     """
     if _purpose(trigger):
         return "object of a noun"
+    if _asked_about(trigger):
+        return "question"
+    if _direct_question(trigger):
+        return "question"
+    if _in_topic_phrase(trigger):
+        return "topic"
+    if _permitted_by_policy(trigger):
+        return "policy"
     clause = [trigger]  # "could have tried to rally": the marks sit on the verb the trigger completes
     while _completes(clause[-1]) and clause[-1].head.i != clause[-1].i and len(clause) < MAX_HOPS:
         clause.append(clause[-1].head)
@@ -234,9 +310,87 @@ def not_an_act(trigger: Token) -> str | None:
             return "ability"
         if "would" in words and not _reported_or_conditional(verb):
             return "habitual"
+        if not words and verb.tag_ in ("VBZ", "VBP") and any(c.lower_ in HABITUAL_ADVERBS for c in verb.children):
+            return "habitual"  # "politicians often criticise the media": a habit, not an act
         if any(c.dep_ == "nsubj" and _generic(c) for c in near_children(verb)):
             return "generic"
     return None
+
+
+def _asked_about(trigger: Token) -> bool:
+    """The trigger sits in the clause of a yes/no question: "was asked whether the party had backed X",
+    "asked the minister if she would meet the strikers". An interviewer's question asserts nothing; a
+    wh-question ("asked why the council cut the grant") takes the act as given and is not caught here.
+    The asking itself is no appeal either ("reporters asked the minister if ..."): a request takes "to"."""
+    if head_lemma(trigger) in QUESTION_HEADS and any(_yes_no(c) for c in trigger.children):
+        return not any(c.dep_ == "xcomp" for c in trigger.children)
+    token = trigger
+    for _ in range(MAX_HOPS):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if token.dep_ in ("ccomp", "advcl") and head_lemma(head) in QUESTION_HEADS:
+            return _yes_no(token)
+        if token.dep_ in ("ccomp", "advcl", "parataxis", "relcl", "acl", "ROOT"):
+            return False  # another clause boundary: the question is not about this clause
+        token = head
+    return False
+
+
+def _topic_participle(token: Token) -> bool:
+    """ "Turning to ...", "Asked about ...", "Pressed on ..." before the main clause: it names what is spoken about."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ in ("VBG", "VBN")
+        and token.i < token.head.i
+        and token.lemma_.lower() in TOPIC_PARTICIPLES
+        and any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS for c in token.children)
+    )
+
+
+def _in_topic_phrase(trigger: Token) -> bool:
+    """The trigger is a topic participle ("Pressed on his attack, the minister said ...": the minister appeals to
+    no one) or an event noun inside its phrase ("Turning to critics' fears that ...": a topic, not a report)."""
+    if _topic_participle(trigger):
+        return True
+    token = trigger
+    for _ in range(MAX_HOPS):
+        if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "nsubj"):
+            return token.dep_ == "advcl" and _topic_participle(token)
+        token = token.head
+    return False
+
+
+def _permitted_by_policy(trigger: Token) -> bool:
+    """What a law, bill or plan allows someone to do is a description of policy, not an act: "the law allows
+    police to detain suspects". An actor's permission ("the army let the aid convoy enter") is not caught."""
+    head = trigger.head
+    if trigger.dep_ not in ("ccomp", "xcomp") or head.i == trigger.i or head.lemma_.lower() not in PERMIT_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in POLICY_NOUNS for c in head.children)
+
+
+def _direct_question(trigger: Token) -> bool:
+    """ "Will the Tories attack Labour on tax?", "Has the party betrayed its voters?": an auxiliary before the
+    subject in a sentence that ends in a question mark. A wh-question ("Why did X attack Y?") takes the act as
+    given and is not caught."""
+    verb = trigger
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    last = next((t for t in reversed(list(verb.sent)) if not t.is_space and t.text not in ('"', "'")), None)
+    if last is None or last.text != "?":
+        return False
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or any(c.tag_ in ("WRB", "WP", "WDT") for c in verb.subtree if c.i < subject.i):
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in children)
+
+
+def _yes_no(clause: Token) -> bool:
+    return clause.dep_ in ("ccomp", "advcl") and any(
+        c.dep_ == "mark" and c.lower_ in YES_NO_MARKS for c in clause.children
+    )
 
 
 def _completes(verb: Token) -> bool:
@@ -276,7 +430,8 @@ def _purpose(trigger: Token) -> bool:
         return False
     if any(c.dep_ == "auxpass" for c in trigger.children):
         return True  # a passive infinitive right after a noun says what will be done to it
-    return before.head.i == head.i and before.lemma_.lower() in ENTITLEMENT_NOUNS
+    # "won contracts to supply" (the noun is the verb's object), "the curbing of rights to protest" (deeper)
+    return before.lemma_.lower() in ENTITLEMENT_NOUNS and (before.head.i == head.i or head.is_ancestor(before))
 
 
 def _unrealised_infinitive(token: Token) -> bool:
