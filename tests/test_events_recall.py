@@ -64,6 +64,18 @@ VERB_SENSES = [
     ("Britain made an offer of aid to Kenya.", "033", "Britain", "Kenya"),
     # marching is still a demonstration
     ("Students demonstrated outside the ministry.", "141", "Students", None),
+    # fifth round: "for" read as the mark of an infinitive clause is still the verb's "call for"
+    ("The Green Party has called for a new watchdog to be created.", "02", "Green Party", None),
+    ("Senator Anne Ross called for the police chief to resign.", "02", "Anne Ross", None),
+    # an appeal named by "call" with its preposition, not a telephone call
+    ("The Green Party renewed calls for a public inquiry.", "020", "Green Party", None),
+    ("The union repeated its call for talks with the ministry.", "02", "union", "ministry"),
+    # agreeing a settlement with someone is an agreement (057), not a statement of agreement
+    ("The ministry agreed a deal with the nurses' union.", "057", "ministry", "union"),
+    # phrasal verbs of criticism, support, consultation and aid
+    ("Senator Anne Ross hit back at the governor.", "111", "Anne Ross", "governor"),
+    ("The Liberal Democrats poured scorn on the Conservatives.", "111", "Liberal Democrats", "Conservatives"),
+    ("The party leader sat down with the union leaders.", "040", "party leader", "union leaders"),
 ]
 
 
@@ -104,6 +116,19 @@ NOMINALS = [
     ("Labour's deal with the unions collapsed.", "057", "Labour", "unions"),
     # protests named by a noun, against a named side
     ("Chilean riots against the Argentine government continued.", "145", "Chilean", "Argentine government"),
+    # fifth round: an unowned act in an adjunct of the clause is its subject's, when its other side is named
+    (
+        "At a press conference after talks with the president, the premier said he was hopeful.",
+        "046",
+        "premier",
+        "president",
+    ),
+    (
+        "The foreign minister flew home after a meeting with the Chinese president.",
+        "040",
+        "foreign minister",
+        "Chinese president",
+    ),
 ]
 
 
@@ -134,6 +159,10 @@ NO_EVENT = [
     ("The minister made an offer to the unions.", "036"),
     # a protest with nobody named against it codes nothing as a nominal
     ("The protest ended peacefully.", "14"),
+    # fifth round: an adjunct act with no other side named is not given to the clause's subject
+    ("After the talks, the premier said he was hopeful.", "04"),
+    # nor is an act that the subject undergoes (a passive subject)
+    ("The premier was criticised after talks with the president.", "04"),
 ]
 
 
