@@ -117,6 +117,22 @@ NOMINALS = [
     # protests named by a noun, against a named side
     ("Chilean riots against the Argentine government continued.", "145", "Chilean", "Argentine government"),
     # fifth round: an unowned act in an adjunct of the clause is its subject's, when its other side is named
+    # an attack named by a noun: in words between political actors, literal with a state or an armed side
+    ("Labour's attack on the Conservatives was fierce.", "111", "Labour", "Conservatives"),
+    (
+        "In an attack on the Tories, the prime minister said they could not be trusted.",
+        "111",
+        "prime minister",
+        "Tories",
+    ),
+    ("The Israeli attack on Gaza was condemned.", "190", "Israeli", "Gaza"),
+    # the owner of what is acted on is the target: an attack on a party's record attacks the party
+    (
+        "The party chairman opened the conference with an attack on the government's record.",
+        "111",
+        "chairman",
+        "government",
+    ),
     (
         "At a press conference after talks with the president, the premier said he was hopeful.",
         "046",
@@ -161,6 +177,8 @@ NO_EVENT = [
     ("The protest ended peacefully.", "14"),
     # fifth round: an adjunct act with no other side named is not given to the clause's subject
     ("After the talks, the premier said he was hopeful.", "04"),
+    # a political attack named by a noun is not a military one
+    ("Labour's attack on the Conservatives was fierce.", "19"),
     # nor is an act that the subject undergoes (a passive subject)
     ("The premier was criticised after talks with the president.", "04"),
 ]

@@ -369,6 +369,7 @@ class Nominal:
     targets: tuple[Token, ...]
     mutual: bool  # the sources are the two sides ("between"), each acting towards the other
     needs_target: bool = True  # cooperation needs a partner: "Labour's support" alone is no event
+    figurative: str | None = None  # as `Trigger.figurative`: "Labour's attack on the Tories" is words
 
 
 def _phrase_owners(noun: Token) -> list[Token]:
@@ -434,12 +435,13 @@ def find_nominals(sentence: Span, dictionary: VerbDictionary, consumed: set[int]
         sources = _prep_objects(token, sense.source_preps) or (_modifier_actors(token) if sense.owner_acts else [])
         if sources:
             targets = _nominal_targets(token, sense, dictionary)
-            yield Nominal(token, sense.code, tuple(sources), targets, False, sense.code[:2] not in ONE_SIDED_ROOTS)
+            needs_target = sense.code[:2] not in ONE_SIDED_ROOTS
+            yield Nominal(token, sense.code, tuple(sources), targets, False, needs_target, sense.figurative)
             continue
         subjects = _adjunct_subjects(token)
         targets = _nominal_targets(token, sense, dictionary) if subjects else ()
         if targets:  # the clause's subject is taken for the actor only when the act names its other side
-            yield Nominal(token, sense.code, tuple(subjects), targets, False, True)
+            yield Nominal(token, sense.code, tuple(subjects), targets, False, True, sense.figurative)
 
 
 def _adjunct_subjects(noun: Token) -> list[Token]:
@@ -464,6 +466,8 @@ def _nominal_targets(noun: Token, sense: NominalSense, dictionary: VerbDictionar
     """The target phrases: the noun's own ("donations to the party"), the possessor where the sense says
     it receives ("the party's donations"), or those of the noun across a copula naming the same act."""
     found = _prep_objects(noun, sense.target_preps)
+    # "criticism of the government's plan", "an attack on Labour's record": the owner of what is acted on
+    found += [c for f in found for c in f.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     if not found and sense.owner_receives:
         found = [c for c in noun.children if c.dep_ == "poss"]
     for partner in [] if found else _copular_partners(noun):
