@@ -76,6 +76,12 @@ VERB_SENSES = [
     ("Senator Anne Ross hit back at the governor.", "111", "Anne Ross", "governor"),
     ("The Liberal Democrats poured scorn on the Conservatives.", "111", "Liberal Democrats", "Conservatives"),
     ("The party leader sat down with the union leaders.", "040", "party leader", "union leaders"),
+    # the subject receives: money received, fire come under, demands and calls faced, support won
+    ("The Labour Party received £2m from Acme Holdings.", "071", "Acme Holdings", "Labour Party"),
+    ("The city council came under fire from the Green Party.", "111", "Green Party", "city council"),
+    ("The governor faced demands from the unions to resign.", "100", "unions", "governor"),
+    ("The governor faced calls from the Green Party to resign.", "02", "Green Party", "governor"),
+    ("The governor won the support of the unions.", "051", "unions", "governor"),
 ]
 
 
