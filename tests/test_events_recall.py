@@ -76,6 +76,11 @@ VERB_SENSES = [
     ("Senator Anne Ross hit back at the governor.", "111", "Anne Ross", "governor"),
     ("The Liberal Democrats poured scorn on the Conservatives.", "111", "Liberal Democrats", "Conservatives"),
     ("The party leader sat down with the union leaders.", "040", "party leader", "union leaders"),
+    # event nouns a support verb takes: pleas, requests, assurances, backing
+    ("The Green Party made a plea to the city council to save the library.", "020", "Green Party", "city council"),
+    ("The union made a formal request to the ministry for talks.", "020", "union", "ministry"),
+    ("The minister gave an assurance to the unions that no jobs would go.", "030", "minister", "unions"),
+    ("The Liberal Democrats gave their backing to the Labour candidate.", "051", "Liberal Democrats", "candidate"),
     # the subject receives: money received, fire come under, demands and calls faced, support won
     ("The Labour Party received £2m from Acme Holdings.", "071", "Acme Holdings", "Labour Party"),
     ("The city council came under fire from the Green Party.", "111", "Green Party", "city council"),
