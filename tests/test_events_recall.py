@@ -64,6 +64,29 @@ VERB_SENSES = [
     ("Britain made an offer of aid to Kenya.", "033", "Britain", "Kenya"),
     # marching is still a demonstration
     ("Students demonstrated outside the ministry.", "141", "Students", None),
+    # fifth round: "for" read as the mark of an infinitive clause is still the verb's "call for"
+    ("The Green Party has called for a new watchdog to be created.", "02", "Green Party", None),
+    ("Senator Anne Ross called for the police chief to resign.", "02", "Anne Ross", None),
+    # an appeal named by "call" with its preposition, not a telephone call
+    ("The Green Party renewed calls for a public inquiry.", "020", "Green Party", None),
+    ("The union repeated its call for talks with the ministry.", "02", "union", "ministry"),
+    # agreeing a settlement with someone is an agreement (057), not a statement of agreement
+    ("The ministry agreed a deal with the nurses' union.", "057", "ministry", "union"),
+    # phrasal verbs of criticism, support, consultation and aid
+    ("Senator Anne Ross hit back at the governor.", "111", "Anne Ross", "governor"),
+    ("The Liberal Democrats poured scorn on the Conservatives.", "111", "Liberal Democrats", "Conservatives"),
+    ("The party leader sat down with the union leaders.", "040", "party leader", "union leaders"),
+    # event nouns a support verb takes: pleas, requests, assurances, backing
+    ("The Green Party made a plea to the city council to save the library.", "020", "Green Party", "city council"),
+    ("The union made a formal request to the ministry for talks.", "020", "union", "ministry"),
+    ("The minister gave an assurance to the unions that no jobs would go.", "030", "minister", "unions"),
+    ("The Liberal Democrats gave their backing to the Labour candidate.", "051", "Liberal Democrats", "candidate"),
+    # the subject receives: money received, fire come under, demands and calls faced, support won
+    ("The Labour Party received £2m from Acme Holdings.", "071", "Acme Holdings", "Labour Party"),
+    ("The city council came under fire from the Green Party.", "111", "Green Party", "city council"),
+    ("The governor faced demands from the unions to resign.", "100", "unions", "governor"),
+    ("The governor faced calls from the Green Party to resign.", "02", "Green Party", "governor"),
+    ("The governor won the support of the unions.", "051", "unions", "governor"),
 ]
 
 
@@ -104,6 +127,35 @@ NOMINALS = [
     ("Labour's deal with the unions collapsed.", "057", "Labour", "unions"),
     # protests named by a noun, against a named side
     ("Chilean riots against the Argentine government continued.", "145", "Chilean", "Argentine government"),
+    # fifth round: an unowned act in an adjunct of the clause is its subject's, when its other side is named
+    # an attack named by a noun: in words between political actors, literal with a state or an armed side
+    ("Labour's attack on the Conservatives was fierce.", "111", "Labour", "Conservatives"),
+    (
+        "In an attack on the Tories, the prime minister said they could not be trusted.",
+        "111",
+        "prime minister",
+        "Tories",
+    ),
+    ("The Israeli attack on Gaza was condemned.", "190", "Israeli", "Gaza"),
+    # the owner of what is acted on is the target: an attack on a party's record attacks the party
+    (
+        "The party chairman opened the conference with an attack on the government's record.",
+        "111",
+        "chairman",
+        "government",
+    ),
+    (
+        "At a press conference after talks with the president, the premier said he was hopeful.",
+        "046",
+        "premier",
+        "president",
+    ),
+    (
+        "The foreign minister flew home after a meeting with the Chinese president.",
+        "040",
+        "foreign minister",
+        "Chinese president",
+    ),
 ]
 
 
@@ -134,6 +186,12 @@ NO_EVENT = [
     ("The minister made an offer to the unions.", "036"),
     # a protest with nobody named against it codes nothing as a nominal
     ("The protest ended peacefully.", "14"),
+    # fifth round: an adjunct act with no other side named is not given to the clause's subject
+    ("After the talks, the premier said he was hopeful.", "04"),
+    # a political attack named by a noun is not a military one
+    ("Labour's attack on the Conservatives was fierce.", "19"),
+    # nor is an act that the subject undergoes (a passive subject)
+    ("The premier was criticised after talks with the president.", "04"),
 ]
 
 

@@ -362,6 +362,10 @@ def _nominal_frame(ctx: ExtractContext, nominal: Nominal, quotes: tuple[tuple[in
         return None
     if not sources or (nominal.needs_target and not targets and not nominal.mutual):
         return None
+    if nominal.figurative is not None and not _armed_conflict(sources, targets, not nominal.figurative):
+        if not nominal.figurative:  # "Labour's attack on the Tories" is an attack in words, as for verbs
+            return None
+        entry = codebook()[nominal.figurative]
     return Framed(entry, sources, targets, modality(nominal.noun))
 
 

@@ -82,6 +82,7 @@ class NominalSense:
     source: str  # "file:line"
     owner_acts: bool = False  # `'s`: "Russia's appeal", "Israeli criticism" name the source
     owner_receives: bool = False  # `'s` after `>`: "the party's donations" name the one given to
+    figurative: str | None = None  # code suffix `~CODE`: without an armed actor, coded as CODE (or nothing)
 
 
 def parse_nominal(code: str, pattern: str, source: str) -> tuple[str, NominalSense]:
@@ -100,7 +101,8 @@ def parse_nominal(code: str, pattern: str, source: str) -> tuple[str, NominalSen
     if owner and receives:
         raise InputError(f"{source}: `'s` names a nominal's source or its target, not both: {pattern!r}")
     target_preps = frozenset(w for w in target_words if w != OWNER_MARK)
-    return " ".join(noun_words), NominalSense(code, preps, target_preps, source, owner, receives)
+    literal, figurative = split_figurative(code)
+    return " ".join(noun_words), NominalSense(literal, preps, target_preps, source, owner, receives, figurative)
 
 
 @dataclass(frozen=True)

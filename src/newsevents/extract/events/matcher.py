@@ -28,6 +28,12 @@ from newsevents.nlp.text import span_tokens
 
 DIRECT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "xcomp"})
 WORD_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative", "acomp"})
+# A preposition the parser reads as the mark of an infinitive clause: "called for the minister to resign",
+# "pressed for the body to be set up" ("for" marks the clause, it is still the verb's "call for").
+CLAUSE_MARK_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
+CLAUSE_MARK_WORDS = frozenset({"for"})
+# Prepositions of an event noun that name its sense: `call for` (an appeal), not `call` (a telephone call).
+NOUN_SENSE_PREPS = frozenset({"for", "on"})
 # Complements through which an outer verb takes an event: "to attack", "for talks", "of sanctions".
 INNER_VERB_DEPS = frozenset({"xcomp"})
 INNER_PREPS = frozenset({"for", "of", "with", "to", "on"})
@@ -117,6 +123,10 @@ def _noun_lemmas(token: Token) -> tuple[str, ...]:
     objects_of = [pobj for prep in children if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children]
     objects_of = [pobj for pobj in objects_of if pobj.dep_ == "pobj"]
     of_phrases = [f"{lemma} of {lemma_of(pobj)}" for pobj in objects_of]
+    # "calls for the minister to resign", "its call for talks": the preposition names the sense (`call for`)
+    sense_preps = sorted({c.lower_ for c in children if c.dep_ == "prep" and c.lower_ in NOUN_SENSE_PREPS})
+    sense_preps += sorted(_clause_marks(token) - set(sense_preps))
+    of_phrases += [f"{lemma} {prep}" for prep in sense_preps]
     # "700 kg of medicine", "tons of food aid": the measured noun names the thing
     measured = [lemma_of(pobj) for pobj in objects_of] if lemma in QUANTITY_NOUNS or token.like_num else []
     return (*of_phrases, *(f"{mod} {lemma}" for mod in mods), lemma, token.lower_, *mods, *measured)
@@ -159,7 +169,7 @@ def _fills(token: Token, slot: NounSlot) -> bool:
 def fit(verb: Token, pattern: VerbPattern) -> tuple[Token, ...] | None:
     """The nouns filling the pattern's slots, or None when the verb's dependents do not fit it."""
     attached = _attached(verb)
-    words = {c.lower_ for c in attached if c.dep_ in WORD_DEPS}
+    words = {c.lower_ for c in attached if c.dep_ in WORD_DEPS} | _clause_marks(verb)
     if any(word not in words for word in pattern.words):
         return None
     if pattern.deps and not set(pattern.deps) <= {c.dep_ for c in verb.children}:
@@ -171,6 +181,17 @@ def fit(verb: Token, pattern: VerbPattern) -> tuple[Token, ...] | None:
             return None
         nouns.append(found)
     return tuple(nouns)
+
+
+def _clause_marks(verb: Token) -> set[str]:
+    """Prepositions marking the verb's infinitive clause ("called for X to resign" -> {"for"})."""
+    return {
+        mark.lower_
+        for clause in verb.children
+        if clause.dep_ in CLAUSE_MARK_DEPS and clause.i > verb.i
+        for mark in clause.children
+        if mark.dep_ == "mark" and mark.lower_ in CLAUSE_MARK_WORDS and mark.i < clause.i
+    }
 
 
 def event_noun(
@@ -327,6 +348,11 @@ PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 PARTITIVES = frozenset(
     {"most", "majority", "bulk", "half", "share", "part", "some", "many", "all", "much", "third", "quarter", "rest"}
 )
+# Prepositions of an adjunct naming an act of the clause's subject: "after talks with Y, X said",
+# "X flew home following a meeting with Y", "X opened with a plea to Y", "X said at a meeting with Y".
+ADJUNCT_PREPS = frozenset({"after", "following", "during", "with", "in", "at", "before", "for"})
+ADJUNCT_HEAD_DEPS = frozenset({"prep", "advcl", "acl"})  # "following" is also parsed as a participle
+ADJUNCT_HOPS = 2  # "at a news conference after talks with Y, X said": through one noun to the verb
 COPULA = "be"
 # A copula's other side names the same act: "the largest gift to the party was a bequest from X".
 COPULAR_SIDES = frozenset({"nsubj", "attr"})
@@ -343,6 +369,7 @@ class Nominal:
     targets: tuple[Token, ...]
     mutual: bool  # the sources are the two sides ("between"), each acting towards the other
     needs_target: bool = True  # cooperation needs a partner: "Labour's support" alone is no event
+    figurative: str | None = None  # as `Trigger.figurative`: "Labour's attack on the Tories" is words
 
 
 def _phrase_owners(noun: Token) -> list[Token]:
@@ -408,13 +435,39 @@ def find_nominals(sentence: Span, dictionary: VerbDictionary, consumed: set[int]
         sources = _prep_objects(token, sense.source_preps) or (_modifier_actors(token) if sense.owner_acts else [])
         if sources:
             targets = _nominal_targets(token, sense, dictionary)
-            yield Nominal(token, sense.code, tuple(sources), targets, False, sense.code[:2] not in ONE_SIDED_ROOTS)
+            needs_target = sense.code[:2] not in ONE_SIDED_ROOTS
+            yield Nominal(token, sense.code, tuple(sources), targets, False, needs_target, sense.figurative)
+            continue
+        subjects = _adjunct_subjects(token)
+        targets = _nominal_targets(token, sense, dictionary) if subjects else ()
+        if targets:  # the clause's subject is taken for the actor only when the act names its other side
+            yield Nominal(token, sense.code, tuple(subjects), targets, False, True, sense.figurative)
+
+
+def _adjunct_subjects(noun: Token) -> list[Token]:
+    """The subject of the clause an unowned event noun is an adjunct of ("after talks with Y, X said" -> X):
+    an act named with no actor of its own, next to what the subject did, is the subject's."""
+    marker = noun.head
+    if noun.dep_ not in ("pobj", "dobj") or marker.lower_ not in ADJUNCT_PREPS or marker.dep_ not in ADJUNCT_HEAD_DEPS:
+        return []
+    head = marker.head
+    for _ in range(ADJUNCT_HOPS):
+        if head.pos_ in ("VERB", "AUX"):
+            break
+        if head.dep_ != "pobj" or head.head.dep_ != "prep" or head.head.lower_ not in ADJUNCT_PREPS:
+            return []
+        head = head.head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    return [child for child in head.children if child.dep_ == "nsubj"]
 
 
 def _nominal_targets(noun: Token, sense: NominalSense, dictionary: VerbDictionary) -> tuple[Token, ...]:
     """The target phrases: the noun's own ("donations to the party"), the possessor where the sense says
     it receives ("the party's donations"), or those of the noun across a copula naming the same act."""
     found = _prep_objects(noun, sense.target_preps)
+    # "criticism of the government's plan", "an attack on Labour's record": the owner of what is acted on
+    found += [c for f in found for c in f.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     if not found and sense.owner_receives:
         found = [c for c in noun.children if c.dep_ == "poss"]
     for partner in [] if found else _copular_partners(noun):
