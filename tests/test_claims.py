@@ -43,7 +43,7 @@ CLAIMS = [
     ("Over 14,000 people have been killed in the fighting.", 14000, "people", "killed", "more than"),
     ("The U.S. placed 8,500 troops on increased alert.", 8500, "troops", "troops", None),
     ("The four presidential envoys met in Paris.", 4, "envoys", "presidential envoys", None),
-    ("They agreed to meet again within two weeks.", 2, "weeks", None, None),
+    ("They agreed to meet again within two weeks.", 2, "weeks", "They meet", None),  # an unresolved "they" is kept
     ("About 1.5 million people fled the region.", 1500000, "people", "people fled", "about"),
     ("The fund raised up to $3 billion for the city.", 3000000000, "USD", "fund", "up to"),
     ("Some 45 percent of voters backed the plan.", 45, "percent", "voters", "about"),
@@ -79,6 +79,24 @@ CLAIMS = [
     # a share that acts is the people who did it
     ("Among pensioners, 70% said they would vote for the mayor.", 70, "percent", "pensioners who said", None),
     ("Thirty per cent said the minister should resign.", 30, "percent", "those who said the minister", None),
+    # ages of people: set off by commas after the person, or what a person "is"
+    ("The driver, 52, was taken to hospital after the crash.", 52, "years", "age of driver", None),
+    ("Maria Lopez, 34, said she would appeal against the ruling.", 34, "years", "age of Lopez", None),
+    ("The council leader, who is 61, stood down on Friday.", 61, "years", "age of leader", None),
+    ("She was 19 when she joined the army.", 19, "years", "age of She", None),
+    # a number before a plural name of people counts them: not a name like "Formula 1"
+    ("About 300 Canadians were stranded at the airport.", 300, "canadians", "Canadians", "about"),
+    # ranges are one figure, from the low end, scaled like the high end
+    ("Between 1.1 and 1.5 million people fled the region.", 1100000, "people", "people", None),
+    ("Some 20 or 30 homes were flooded.", 20, "homes", "homes", "about"),
+    # "it took N years to ...": the time what the clause says took
+    ("It took eight years to build the new bridge.", 8, "years", "time to build the new bridge", None),
+    # a sum says what it is spent on or set aside for, or what a participle says of it
+    ("The government will spend £2bn on new hospitals.", 2000000000, "GBP", "spend on new hospitals", None),
+    ("The council set aside £40m for road repairs.", 40000000, "GBP", "set aside for road repairs", None),
+    ("The £50m allocated from the reserve fund was spent.", 50000000, "GBP", "allocated from the reserve fund", None),
+    # an unresolved personal or indefinite pronoun is kept with its verb; a duration is never the subject
+    ("He served 20 years in the Commons before retiring.", 20, "years", "He served", None),
 ]
 
 
@@ -124,6 +142,15 @@ def test_a_conversion_in_parentheses_belongs_to_its_claim(extract: Extract) -> N
         "Turnout among voters aged 18 to 24 was low.",
         "Most 30-year-olds rent rather than own.",
         "At one stage the minister walked out of the meeting.",
+        "She was one of the founders of the party.",
+        "Voters aged between 18 and 34 were the least likely to vote.",
+        # a name with an age on a line of its own: a byline or signature, not a statement
+        "By Anna Clarke, 45",
+        "Jane Doe, 45, Leeds",
+        # "zero" in a policy's name
+        "The policy has zero tolerance for late payment.",
+        "Staff on zero-hours contracts will get new rights.",
+        "The minister told BBC Radio 4 that the plan would go ahead.",
     ],
 )
 def test_years_dates_ordinals_and_ages_are_not_claims(extract: Extract, text: str) -> None:
@@ -195,3 +222,34 @@ def test_a_second_figure_without_its_own_verb_shares_the_first_ones_subject(extr
 def test_two_shares_joined_by_and_each_keep_their_own_clause(extract: Extract) -> None:
     claims = _claims(extract, "In the survey, 38% opposed the tax and 45% backed the idea of a cap.")
     assert [c.subject for c in claims] == ["those who opposed the tax", "those who backed the idea of a cap"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "subject"),
+    [
+        # "rose by N to M": a change and a level, each a claim of what rose, not a range
+        ("Prices rose by 3% to 12% over the year.", [3, 12], "Prices rose"),
+        ("Unemployment fell by 20,000 to 1.4 million in the spring.", [20000, 1400000], "Unemployment fell"),
+        ("The firm's profits rose 15% to £80m.", [15, 80000000], "profits rose"),
+    ],
+)
+def test_a_change_and_the_level_it_reaches_both_measure_the_verbs_subject(
+    extract: Extract, text: str, values: list[float], subject: str
+) -> None:
+    claims = _claims(extract, text)
+    assert [c.value for c in claims] == values
+    assert all(c.subject is not None and subject in c.subject for c in claims), [c.subject for c in claims]
+    assert not any(c.text.endswith(".") for c in claims)  # "£80m.": the full stop is the sentence's
+
+
+def test_two_figures_side_by_side_are_two_numbers(extract: Extract) -> None:
+    claims = _claims(extract, "A sample of 500 21-year-olds was asked about the plan.")
+    assert [(c.value, c.text.split()[0]) for c in claims] == [(500, "500")]
+
+
+def test_ages_in_a_list_each_belong_to_their_person(extract: Extract) -> None:
+    claims = _claims(extract, "The minister, 45, and his deputy, 38, resigned.")
+    assert [(c.value, c.unit, c.subject) for c in claims] == [
+        (45, "years", "age of minister"),
+        (38, "years", "age of deputy"),
+    ]

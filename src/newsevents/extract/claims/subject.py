@@ -34,6 +34,10 @@ PEOPLE_WHO_WORDS = 10  # "those who said ...": enough of the clause to say what 
 COPULAS = frozenset({"be", "become", "remain", "stand"})
 CURRENCY_NOUNS = frozenset({"pounds", "euros", "dollars", "pence", "cents"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# Pronouns that say who acts even unresolved ("He served 20 years", "Anyone caught can be fined £1,000").
+KEPT_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "you", "anyone", "anybody", "everyone", "someone", "nobody"})
+# "spend £2bn on hospitals", "set aside £40m for repairs": what a sum goes on.
+PURPOSE_PREPOSITIONS = frozenset({"on", "for"})
 
 
 def noun_phrase(head: Token, skip: set[int] | frozenset[int] = frozenset()) -> str:
@@ -79,6 +83,16 @@ def measured_subject(head: Token, skip: set[int]) -> str | None:
         return noun_phrase(target, skip)
     if head.dep_ in MODIFIER_DEPS and head.head.pos_ == "NOUN":
         return margin_phrase(head.head, skip | {head.i})
+    carriers = [head, *(c for c in head.children if c.pos_ == "NUM")]  # "pounds 50 million allocated": on "million"
+    participle = next(
+        (c for t in carriers for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > head.i), None
+    )
+    if participle is not None:  # "the £50m allocated from the fund": the sum is what the participle says of it
+        words = [t.text for t in participle.subtree if t.pos_ != "PUNCT" and t.dep_ != "advmod" and t.i not in skip]
+        return "amount " + " ".join(words[:PEOPLE_WHO_WORDS])
+    partner = _partner_figure(head)
+    if partner is not None:  # "fell by 20,000 to 1.4 million": the first figure measures what the second does
+        return measured_subject(partner, skip | {head.i})
     if head.dep_ == "nsubj" and head.head.pos_ == "VERB" and head.head.lemma_.lower() not in COPULAS:
         return people_who(head)
     holder, preposition = _holder(head)
@@ -124,6 +138,16 @@ def people_who(figure: Token) -> str | None:
     return f"{noun_phrase(group) if group is not None else 'those'} who {' '.join(words)}"
 
 
+def _partner_figure(head: Token) -> Token | None:
+    """The measure a figure was parsed as hanging on ("by 3% to 12%": "3%" on "12%"), by its unit if it has one."""
+    if head.dep_ != "quantmod" or head.head.pos_ not in ("NUM", "NOUN", "SYM") or head.head.i < head.i:
+        return None
+    partner = head.head
+    if partner.dep_ in ("nummod", "quantmod") and partner.head.pos_ in ("NOUN", "SYM") and partner.head.i > partner.i:
+        return partner.head
+    return partner
+
+
 def _time_anchored(head: Token) -> bool:
     """ "within five years of the vote", "after six months of talks": the of-phrase dates the span, it is not
     what the span measures; the verb the phrase hangs on is."""
@@ -163,12 +187,38 @@ def verb_subject(verb: Token, preposition: str | None, head: Token) -> str | Non
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             return noun_phrase(obj)
     subject = _subject_of(verb)
+    if subject is not None and subject.lower_ == "it" and verb.lemma_.lower() == "take":
+        return _time_taken(verb, head)
     if subject is not None and subject.pos_ == "PRON" and subject.tag_ not in RELATIVE_TAGS:
-        subject = resolve_pronoun(subject)
+        # "it"/"that" stand for a noun before them; "he", "anyone" are kept ("He served 20 years" → He served)
+        subject = resolve_pronoun(subject) if subject.lower_ not in KEPT_PRONOUNS else subject
     if subject is None:
         return None
     phrase = noun_phrase(subject)
-    return phrase if verb.lemma_.lower() in COPULAS else f"{phrase} {verb.text}"
+    if verb.lemma_.lower() in COPULAS:
+        return phrase
+    return f"{phrase} {_verb_with_purpose(verb, head, preposition)}"
+
+
+def _verb_with_purpose(verb: Token, head: Token, preposition: str | None) -> str:
+    """A sum spent or given says what for: "spend £2bn on hospitals" → "spend on hospitals"."""
+    if preposition is not None:
+        return verb.text
+    words = [verb.text, *(c.text for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ == "aside")]
+    purpose = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in PURPOSE_PREPOSITIONS), None)
+    target = next((c for c in purpose.children if c.dep_ == "pobj"), None) if purpose is not None else None
+    if purpose is None or target is None or purpose.i < head.i or target.pos_ not in ("NOUN", "PROPN"):
+        return " ".join(words)
+    return " ".join([*words, purpose.lower_, _bare_phrase(target, frozenset())])
+
+
+def _time_taken(verb: Token, head: Token) -> str | None:
+    """ "It took eight years to build the bridge": the time what the clause after it says took."""
+    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > head.i), None)
+    if clause is None:
+        return None
+    words = [t.text for t in clause.subtree if t.pos_ != "PUNCT"][:PEOPLE_WHO_WORDS]
+    return "time " + " ".join(words)
 
 
 def _subject_of(verb: Token) -> Token | None:
