@@ -95,6 +95,10 @@ CLAIMS = [
     ("The government will spend £2bn on new hospitals.", 2000000000, "GBP", "spend on new hospitals", None),
     ("The council set aside £40m for road repairs.", 40000000, "GBP", "set aside for road repairs", None),
     ("The £50m allocated from the reserve fund was spent.", 50000000, "GBP", "allocated from the reserve fund", None),
+    # pence written against the number; a noun the parser took for a clausal subject; a participle after the head
+    ("The party would cut income tax by 1p.", 1, "pence", "income tax", None),
+    ("Turnout in the poll was 37%.", 37, "percent", "Turnout", None),
+    ("About 60% of people questioned backed the ban.", 60, "percent", "people questioned", "about"),
     # an unresolved personal or indefinite pronoun is kept with its verb; a duration is never the subject
     ("He served 20 years in the Commons before retiring.", 20, "years", "He served", None),
 ]
@@ -252,4 +256,12 @@ def test_ages_in_a_list_each_belong_to_their_person(extract: Extract) -> None:
     assert [(c.value, c.unit, c.subject) for c in claims] == [
         (45, "years", "age of minister"),
         (38, "years", "age of deputy"),
+    ]
+
+
+def test_a_figure_without_its_noun_counts_the_noun_of_the_figure_before_it(extract: Extract) -> None:
+    claims = _claims(extract, "Some 1,500 police officers were on duty, and 200 were injured.")
+    assert [(c.value, c.subject) for c in claims] == [
+        (1500, "police officers"),
+        (200, "police officers who were injured"),
     ]

@@ -229,7 +229,7 @@ def _bare_claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords) -> Cl
         subject = measured_subject(anchor, skip)
         if subject is None or any(w in GROUP_NOUNS for w in subject.lower().split()):
             return None
-        unit = "years" if AGE_WORDS & set(subject.lower().split()) else None
+        unit = number.unit or ("years" if AGE_WORDS & set(subject.lower().split()) else None)
         if anchor.ent_type_ == "DATE" and unit is None:  # a date, unless it is an age ("the age of 21")
             return None
     return _make(ctx, number, None, number.last.idx + len(number.last.text), unit, subject, words)

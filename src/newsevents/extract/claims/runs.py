@@ -7,6 +7,7 @@ written against the number and a hyphen between a number and a scale word stay i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -29,6 +30,7 @@ FRACTION_OPENERS = frozenset({"a", "one", *WORD_VALUES})
 SHARE_CUES = frozenset({"than", "nearly", "almost", "about", "around", "over", "by", "for", "to", "just", "some"})
 
 
+PENCE = re.compile(r"(\d+(?:\.\d+)?)p")
 RANGE_CONNECTORS = frozenset({"to", "-", "–", "or"})
 # "rose by 3% to 12%", "from 5 to 7": a change between two figures, each a claim of its own, not a range.
 CHANGE_OPENERS = frozenset({"by", "from"})
@@ -40,6 +42,7 @@ class NumberRun:
     value: float | int
     fraction: bool = False
     value_max: float | int | None = None  # a range ("between 2,000 and 3,000") runs from value to value_max
+    unit: str | None = None  # a unit written into the number itself ("1p": pence)
 
     @property
     def anchor(self) -> Token:
@@ -64,7 +67,7 @@ def number_runs(doc: Doc) -> list[NumberRun]:
     tokens = doc_tokens(doc)
     i = 0
     while i < len(tokens):
-        run = (_fraction_at(doc, i) or _number_at(doc, i)) if _may_start_run(tokens[i]) else None
+        run = (_fraction_at(doc, i) or _number_at(doc, i) or _pence(tokens[i])) if _may_start_run(tokens[i]) else None
         if run is None:
             i += 1
             continue
@@ -122,7 +125,13 @@ def _may_start_run(token: Token) -> bool:
         return True
     if lower.isalpha() and lower not in SCALES and not token.like_num:
         return False  # a plain word that names no number (no digit in it): most tokens
-    return is_number_token(token)
+    return is_number_token(token) or PENCE.fullmatch(lower) is not None
+
+
+def _pence(token: Token) -> NumberRun | None:
+    """ "a 1p cut in income tax", "rose by 3p to 50p": British pence written against the number."""
+    match = PENCE.fullmatch(token.lower_)
+    return NumberRun([token], parse_number([match.group(1)]) or 0, unit="pence") if match is not None else None
 
 
 def is_number_token(token: Token) -> bool:

@@ -44,6 +44,9 @@ def noun_phrase(head: Token, skip: set[int] | frozenset[int] = frozenset()) -> s
     """The head noun with its left modifiers ("Russian troops"), and the of-phrase of a vague head."""
     head = _antecedent(head)
     words = [t.text for t in _modifiers_and_head(head, skip)]
+    participle = next((c for c in head.rights if c.i == head.i + 1 and c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    if participle is not None and not any(participle.children):  # "people questioned", "schools inspected"
+        words.append(participle.text)
     of_object = of_phrase_object(head)
     if of_object is not None and of_object.i not in skip:  # "cases of fraud", "the number of MPs"
         inner = noun_phrase(of_object, skip) if head.lemma_.lower() in VAGUE_HEADS else _bare_phrase(of_object, skip)
@@ -93,7 +96,7 @@ def measured_subject(head: Token, skip: set[int]) -> str | None:
     partner = _partner_figure(head)
     if partner is not None:  # "fell by 20,000 to 1.4 million": the first figure measures what the second does
         return measured_subject(partner, skip | {head.i})
-    if head.dep_ == "nsubj" and head.head.pos_ == "VERB" and head.head.lemma_.lower() not in COPULAS:
+    if head.dep_ in SUBJECT_DEPS and head.head.pos_ == "VERB" and head.head.lemma_.lower() not in COPULAS:
         return people_who(head)
     holder, preposition = _holder(head)
     if holder is None:
@@ -135,7 +138,16 @@ def people_who(figure: Token) -> str | None:
         return None
     among = next((t for t in verb.children if t.dep_ == "prep" and t.lower_ == "among"), None)
     group = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
+    group = group if group is not None else _elided_count_noun(figure)
     return f"{noun_phrase(group) if group is not None else 'those'} who {' '.join(words)}"
+
+
+def _elided_count_noun(figure: Token) -> Token | None:
+    """ "1,500 officers were on duty, and 200 were injured": the second figure counts the first one's noun."""
+    for token in reversed(figure.doc[figure.sent.start : figure.i]):
+        if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
+            return token
+    return None
 
 
 def _partner_figure(head: Token) -> Token | None:
@@ -224,7 +236,7 @@ def _time_taken(verb: Token, head: Token) -> str | None:
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a verb, looking through conjoined and open-clause verbs ("was paid to provide")."""
     for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = next((c for c in verb.children if _is_subject(c)), None)
         if subject is not None:
             return subject
         if verb.dep_ == "relcl":  # "patients who have waited ...": the noun the clause describes
@@ -233,6 +245,13 @@ def _subject_of(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject, or a noun the parser took for a clausal one ("Turnout in the poll was 37%": csubj)."""
+    if token.dep_ in SUBJECT_DEPS:
+        return True
+    return token.dep_ in ("csubj", "csubjpass") and token.pos_ in ("NOUN", "PROPN")
 
 
 def _antecedent(token: Token) -> Token:
