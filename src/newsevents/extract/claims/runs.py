@@ -30,7 +30,8 @@ FRACTION_OPENERS = frozenset({"a", "one", *WORD_VALUES})
 SHARE_CUES = frozenset({"than", "nearly", "almost", "about", "around", "over", "by", "for", "to", "just", "some"})
 
 
-PENCE = re.compile(r"(\d+(?:\.\d+)?)p")
+PENCE = re.compile(r"([0-9]+(?:\.[0-9]+)?)p")
+MAX_RANGE_GAP = 2  # "3% to 5%": a sign and a connector at most
 RANGE_CONNECTORS = frozenset({"to", "-", "–", "or"})
 # "rose by 3% to 12%", "from 5 to 7": a change between two figures, each a claim of its own, not a range.
 CHANGE_OPENERS = frozenset({"by", "from"})
@@ -93,6 +94,8 @@ def _join_ranges(doc: Doc, runs: list[NumberRun]) -> list[NumberRun]:
 def _is_range(doc: Doc, low: NumberRun, high: NumberRun) -> bool:
     if low.fraction or high.fraction or low.value_max is not None or _year(low) or _year(high):
         return False
+    if high.first.i - low.last.i > MAX_RANGE_GAP + 1:
+        return False  # most neighbouring figures are far apart: never read the words between them
     gap = [t.lower_ for t in doc[low.last.i + 1 : high.first.i]]
     if gap[:1] == ["%"]:
         gap = gap[1:]  # "3% to 5%"
@@ -125,7 +128,7 @@ def _may_start_run(token: Token) -> bool:
         return True
     if lower.isalpha() and lower not in SCALES and not token.like_num:
         return False  # a plain word that names no number (no digit in it): most tokens
-    return is_number_token(token) or PENCE.fullmatch(lower) is not None
+    return is_number_token(token) or (lower[:1].isdigit() and PENCE.fullmatch(lower) is not None)
 
 
 def _pence(token: Token) -> NumberRun | None:
