@@ -99,6 +99,10 @@ CLAIMS = [
     ("The party would cut income tax by 1p.", 1, "pence", "income tax", None),
     ("Turnout in the poll was 37%.", 37, "percent", "Turnout", None),
     ("About 60% of people questioned backed the ban.", 60, "percent", "people questioned", "about"),
+    # a penalty's figure measures the penalty, and says whom it falls on
+    ("The company was fined £2m by the regulator.", 2000000, "GBP", "fine for company", None),
+    ("The judge sentenced him to 12 years.", 12, "years", "sentence for him", None),
+    ("Offenders can be jailed for six months.", 6, "months", "jail term for Offenders", None),
     # an unresolved personal or indefinite pronoun is kept with its verb; a duration is never the subject
     ("He served 20 years in the Commons before retiring.", 20, "years", "He served", None),
 ]
@@ -173,9 +177,12 @@ def test_the_source_of_a_claim_comes_from_its_attribution(extract: Extract) -> N
 
 
 def test_claim_words_file_format() -> None:
-    words = parse_claim_words("# c\nunit\tkm\tkm\nqualifier\tover\tmore than\nduration\tweeks\t\nimpact\tkill\t\n")
+    words = parse_claim_words(
+        "# c\nunit\tkm\tkm\nqualifier\tover\tmore than\nduration\tweeks\t\nimpact\tkill\t\npenalty\tjail\tjail term\n"
+    )
     assert words.unit(("KM",)) == "km" and words.qualifiers[("over",)] == "more than"
     assert "weeks" in words.durations and "kill" in words.impact_verbs
+    assert words.penalties == {"jail": "jail term"}
 
 
 def test_seed_article_claims(extract: Extract, seed_text: str) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsevents.extract.claims.lexicon import claim_words
+
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod", "quantmod"})
 # Heads that say little without their of-phrase: "the number of MPs", "the size of the budget".
@@ -192,7 +194,13 @@ def _holder(head: Token) -> tuple[Token | None, str | None]:
 
 
 def verb_subject(verb: Token, preposition: str | None, head: Token) -> str | None:
-    """ "cut the number of MPs by a fifth" → its object; "the roll fell by 17.5%" → "roll fell"."""
+    """ "cut the number of MPs by a fifth" → its object; "the roll fell by 17.5%" → "roll fell";
+    "the firm was fined £5m" → "fine for firm" (a penalty's figure measures the penalty)."""
+    penalties = claim_words().penalties
+    penalty = penalties.get(verb.lemma_.lower()) or penalties.get(verb.lower_)
+    if penalty is not None:
+        punished = _punished(verb)
+        return f"{penalty} for {noun_phrase(punished)}" if punished is not None else penalty
     if preposition in VERB_PREPOSITIONS and verb.lemma_.lower() not in MARGIN_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != head.i), None)
         obj = resolve_pronoun(obj) if obj is not None and obj.pos_ == "PRON" else obj
@@ -222,6 +230,15 @@ def _verb_with_purpose(verb: Token, head: Token, preposition: str | None) -> str
     if purpose is None or target is None or purpose.i < head.i or target.pos_ not in ("NOUN", "PROPN"):
         return " ".join(words)
     return " ".join([*words, purpose.lower_, _bare_phrase(target, frozenset())])
+
+
+def _punished(verb: Token) -> Token | None:
+    """Who a penalty falls on: the object of an active verb ("sentenced him"), the subject of a passive one."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if obj is not None:
+        return obj
+    subject = _subject_of(verb)
+    return subject if subject is not None and subject.dep_ == "nsubjpass" else None
 
 
 def _time_taken(verb: Token, head: Token) -> str | None:
