@@ -103,6 +103,8 @@ CLAIMS = [
     ("The company was fined £2m by the regulator.", 2000000, "GBP", "fine for company", None),
     ("The judge sentenced him to 12 years.", 12, "years", "sentence for him", None),
     ("Offenders can be jailed for six months.", 6, "months", "jail term for Offenders", None),
+    # a majority says whose it is, also when its figure is in its of-phrase
+    ("Labour has a majority of 161 in the Commons.", 161, None, "majority of Labour", None),
     # an unresolved personal or indefinite pronoun is kept with its verb; a duration is never the subject
     ("He served 20 years in the Commons before retiring.", 20, "years", "He served", None),
 ]
@@ -272,3 +274,7 @@ def test_a_figure_without_its_noun_counts_the_noun_of_the_figure_before_it(extra
         (1500, "police officers"),
         (200, "police officers who were injured"),
     ]
+
+
+def test_a_groups_number_is_not_its_age(extract: Extract) -> None:
+    assert [c.unit for c in _claims(extract, "They were 12 in number.")] == [None]

@@ -16,7 +16,8 @@ from newsevents.extract.claims.runs import NumberRun
 MAX_AGE = 115
 # After an age set off by commas: the closing comma, a dash, "and" or the sentence end.
 AFTER_APPOSITIVE_AGE = frozenset({",", "-", "–", "—", "and", ")", ".", ";"})
-PERSONAL_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "you"})
+# One person: "They were 12" is more often a count than an age.
+PERSONAL_PRONOUNS = frozenset({"i", "he", "she"})
 
 
 def age_of(number: NumberRun, noun: Token | None) -> str | None:

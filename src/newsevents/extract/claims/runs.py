@@ -99,8 +99,8 @@ def _is_range(doc: Doc, low: NumberRun, high: NumberRun) -> bool:
     gap = [t.lower_ for t in doc[low.last.i + 1 : high.first.i]]
     if gap[:1] == ["%"]:
         gap = gap[1:]  # "3% to 5%"
-    if len(gap) != 1:
-        return False
+    if len(gap) != 1 or _scaled_low(low, high) >= high.value:
+        return False  # "won 52 to 39": a score, not a range
     before = doc[low.first.i - 1].lower_ if low.first.i > 0 else ""
     if before in CURRENCY_SIGNS or before in CURRENCY_WORDS:
         return False  # "from pounds 808m to 8,177 cases": a sum then a count, not one range

@@ -105,8 +105,8 @@ def measured_subject(head: Token, skip: set[int]) -> str | None:
         return None
     if holder.pos_ == "NOUN" and holder.lemma_.lower() in BOUND_HEADS and preposition == "of":
         return measured_subject(holder, skip | {head.i})  # "fall to a maximum of six months"
-    if holder.pos_ == "NOUN":
-        return noun_phrase(holder, skip) if holder.lemma_.lower() not in GROUP_NOUNS else None
+    if holder.pos_ == "NOUN":  # "Labour has a majority of 161" → majority of Labour
+        return margin_phrase(holder, skip) if holder.lemma_.lower() not in GROUP_NOUNS else None
     if holder.pos_ not in ("VERB", "AUX"):
         return None
     return verb_subject(holder, preposition, head)
