@@ -103,6 +103,8 @@ CLAIMS = [
     ("The company was fined £2m by the regulator.", 2000000, "GBP", "fine for company", None),
     ("The judge sentenced him to 12 years.", 12, "years", "sentence for him", None),
     ("Offenders can be jailed for six months.", 6, "months", "jail term for Offenders", None),
+    # a currency sign is not part of what the sum measures
+    ("The chancellor faces an £11bn black hole in the public finances.", 11000000000, "GBP", "black hole", None),
     # a majority says whose it is, also when its figure is in its of-phrase
     ("Labour has a majority of 161 in the Commons.", 161, None, "majority of Labour", None),
     # an unresolved personal or indefinite pronoun is kept with its verb; a duration is never the subject
@@ -141,6 +143,7 @@ def test_a_conversion_in_parentheses_belongs_to_its_claim(extract: Extract) -> N
         "Three days later the rebels withdrew from the town.",
         "The mine closed two years ago and never reopened.",
         "Crime has fallen in the past 15 years, the mayor said.",
+        "Prices rose steadily over three years.",
         # counts of the actors themselves
         "The two parties signed the coalition deal on Monday.",
         "A family of four was rescued from the flooded house.",
@@ -278,3 +281,13 @@ def test_a_figure_without_its_noun_counts_the_noun_of_the_figure_before_it(extra
 
 def test_a_groups_number_is_not_its_age(extract: Extract) -> None:
     assert [c.unit for c in _claims(extract, "They were 12 in number.")] == [None]
+
+
+def test_poll_shares_belong_to_the_name_before_on(extract: Extract) -> None:
+    claims = _claims(extract, "The poll put Labour on 37%, the Tories on 33% and the Liberal Democrats on 21%.")
+    assert [(c.value, c.subject) for c in claims] == [(37, "Labour"), (33, "Tories"), (21, "Liberal Democrats")]
+
+
+def test_a_span_after_a_figure_scopes_it(extract: Extract) -> None:
+    claims = _claims(extract, "The package is worth £1.5bn over three years.")
+    assert [(c.value, c.unit, c.subject) for c in claims] == [(1500000000, "GBP", "package")]

@@ -80,7 +80,7 @@ def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: 
     if noun is not None and age is None and is_actor_count(number, noun):
         return None
     unit = _unit(number, noun, currency, words, age)
-    skip = {t.i for t in number.tokens}
+    skip = {t.i for t in number.tokens} | ({currency.i} if currency is not None else set())  # "an £11bn hole"
     if noun is not None and noun.i > 0 and noun.nbor(-1).lower_ == "per":
         skip.add(noun.i - 1)  # "per cent": both words are the unit
     if age is not None:

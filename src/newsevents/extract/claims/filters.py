@@ -13,6 +13,8 @@ NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC",
 OFFSET_WORDS = frozenset({"ago", "later", "earlier", "before", "after", "previously", "since", "on", "prior"})
 # "in the past 15 years", "over the next two weeks": a window that scopes another statement.
 WINDOW_WORDS = frozenset({"past", "last", "next", "previous", "coming", "recent", "following", "first", "final"})
+# "over three years", "across five years": a span that scopes another statement ("children over five" is a group).
+SPAN_PREPOSITIONS = frozenset({"over", "across", "during", "throughout"})
 # "the two parties", "the three leaders": a count of the actors the story is about, no news in it.
 ACTOR_NOUNS = frozenset(
     "party parties side sides leader leaders man men woman women country countries nation nations government "
@@ -78,6 +80,9 @@ def is_time_offset(noun: Token | None, words: ClaimWords) -> bool:
         return True
     if any(c.lower_ in OFFSET_WORDS and c.dep_ == "advmod" for c in noun.children):
         return True
+    preposition = noun.head
+    if noun.dep_ == "pobj" and preposition.lower_ in SPAN_PREPOSITIONS and preposition.head.pos_ != "NOUN":
+        return True  # "worth £1.5bn over three years": the span the other figure covers
     return any(c.lower_ in WINDOW_WORDS and c.dep_ in ("amod", "det", "advmod") for c in noun.lefts)
 
 

@@ -201,6 +201,9 @@ def verb_subject(verb: Token, preposition: str | None, head: Token) -> str | Non
     if penalty is not None:
         punished = _punished(verb)
         return f"{penalty} for {noun_phrase(punished)}" if punished is not None else penalty
+    holder = _share_holder(head) if preposition == "on" else None
+    if holder is not None:  # "The poll put Labour on 37%, the Tories on 33%": each party's share
+        return noun_phrase(holder)
     if preposition in VERB_PREPOSITIONS and verb.lemma_.lower() not in MARGIN_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != head.i), None)
         obj = resolve_pronoun(obj) if obj is not None and obj.pos_ == "PRON" else obj
@@ -230,6 +233,15 @@ def _verb_with_purpose(verb: Token, head: Token, preposition: str | None) -> str
     if purpose is None or target is None or purpose.i < head.i or target.pos_ not in ("NOUN", "PROPN"):
         return " ".join(words)
     return " ".join([*words, purpose.lower_, _bare_phrase(target, frozenset())])
+
+
+def _share_holder(head: Token) -> Token | None:
+    """ "X on 37%": in polls the name just before "on" is whose share the figure is."""
+    prep = head.head
+    before = head.doc[prep.i - 1] if prep.i > 0 else None
+    if before is None or before.pos_ not in ("NOUN", "PROPN") or before.dep_ not in ("dobj", "conj", "appos"):
+        return None
+    return before
 
 
 def _punished(verb: Token) -> Token | None:
