@@ -291,3 +291,8 @@ def test_poll_shares_belong_to_the_name_before_on(extract: Extract) -> None:
 def test_a_span_after_a_figure_scopes_it(extract: Extract) -> None:
     claims = _claims(extract, "The package is worth £1.5bn over three years.")
     assert [(c.value, c.unit, c.subject) for c in claims] == [(1500000000, "GBP", "package")]
+
+
+def test_a_share_that_is_something_is_the_people_who_are(extract: Extract) -> None:
+    claims = _claims(extract, "Nearly 70% of those asked backed the plan, while 20% were against.")
+    assert [(c.value, c.subject) for c in claims][1:] == [(20, "those who were against")]

@@ -98,7 +98,7 @@ def measured_subject(head: Token, skip: set[int]) -> str | None:
     partner = _partner_figure(head)
     if partner is not None:  # "fell by 20,000 to 1.4 million": the first figure measures what the second does
         return measured_subject(partner, skip | {head.i})
-    if head.dep_ in SUBJECT_DEPS and head.head.pos_ == "VERB" and head.head.lemma_.lower() not in COPULAS:
+    if head.dep_ in SUBJECT_DEPS and _acts(head.head):
         return people_who(head)
     holder, preposition = _holder(head)
     if holder is None:
@@ -150,6 +150,14 @@ def _elided_count_noun(figure: Token) -> Token | None:
         if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
             return token
     return None
+
+
+def _acts(verb: Token) -> bool:
+    """A verb whose subject figure is people doing something: "38% opposed it", "20% were against" (a copula
+    without a noun after it: "37% was the turnout" says what the figure is)."""
+    if verb.pos_ == "VERB" and verb.lemma_.lower() not in COPULAS:
+        return True
+    return verb.lemma_.lower() == "be" and not any(c.dep_ in ("attr", "acomp") for c in verb.children)
 
 
 def _partner_figure(head: Token) -> Token | None:
