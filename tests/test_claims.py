@@ -79,6 +79,7 @@ CLAIMS = [
     # a share that acts is the people who did it
     ("Among pensioners, 70% said they would vote for the mayor.", 70, "percent", "pensioners who said", None),
     ("Thirty per cent said the minister should resign.", 30, "percent", "those who said the minister", None),
+    ("Of those polled, 45 said they would vote again.", 45, None, "those polled who said they would vote", None),
     # ages of people: set off by commas after the person, or what a person "is"
     ("The driver, 52, was taken to hospital after the crash.", 52, "years", "age of driver", None),
     ("Maria Lopez, 34, said she would appeal against the ruling.", 34, "years", "age of Lopez", None),

@@ -230,7 +230,8 @@ def _bare_claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords) -> Cl
         if subject is None or any(w in GROUP_NOUNS for w in subject.lower().split()):
             return None
         unit = number.unit or ("years" if AGE_WORDS & set(subject.lower().split()) else None)
-        if anchor.ent_type_ == "DATE" and unit is None:  # a date, unless it is an age ("the age of 21")
+        # a date, unless it is an age ("the age of 21") or people who act ("Of those polled, 45 said ...")
+        if anchor.ent_type_ == "DATE" and unit is None and " who " not in subject:
             return None
     return _make(ctx, number, None, number.last.idx + len(number.last.text), unit, subject, words)
 

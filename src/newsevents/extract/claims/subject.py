@@ -127,7 +127,8 @@ def margin_phrase(noun: Token, skip: set[int]) -> str:
 
 def people_who(figure: Token) -> str | None:
     """A share or count that acts is people doing it: "38% opposed the plan" → "those who opposed the plan";
-    a group named by "among" stands for "those" ("Among pensioners, 70% said ..." → "pensioners who said ...")."""
+    a group named by "among" or "of" stands for "those" ("Among pensioners, 70% said ..." → "pensioners who said
+    ...", "Of those polled, 45 said ..." → "those polled who said ...")."""
     verb = figure.head
     # the verb's own clause: not a second clause joined to it ("38% opposed it and 45% backed it")
     joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
@@ -138,7 +139,7 @@ def people_who(figure: Token) -> str | None:
         words.append(token.lemma_ if token.i == verb.i and token.tag_ == "VBG" else token.text)  # "with 40% saying"
     if not words:
         return None
-    among = next((t for t in verb.children if t.dep_ == "prep" and t.lower_ == "among"), None)
+    among = next((t for t in verb.children if t.dep_ == "prep" and t.lower_ in ("among", "of")), None)
     group = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
     group = group if group is not None else _elided_count_noun(figure)
     return f"{noun_phrase(group) if group is not None else 'those'} who {' '.join(words)}"
