@@ -60,7 +60,7 @@ def _zero_idiom(words: tuple[str, ...]) -> bool:
 
 
 def is_counted_people(head: Token, number: Token) -> bool:
-    """ "440 Britons", "12 Democrats": a number before a plural name of people counts them ("Formula 1",
+    """ "300 Canadians", "12 Democrats": a number before a plural name of people counts them ("Formula 1",
     "Radio 4" put the number after the name)."""
     return number.i < head.i and (head.tag_ == "NNPS" or head.ent_type_ == "NORP") and head.text.endswith("s")
 

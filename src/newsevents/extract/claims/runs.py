@@ -78,8 +78,8 @@ def number_runs(doc: Doc) -> list[NumberRun]:
 
 
 def _join_ranges(doc: Doc, runs: list[NumberRun]) -> list[NumberRun]:
-    """ "between 1.1 and 1.5 million", "20 or 30 years", "2,000 to 3,000 people": one figure from the low end
-    to the high end, the low end scaled like the high one ("1.1 ... million" is 1,100,000)."""
+    """ "between 2.5 and 3 million", "20 or 30 years", "2,000 to 3,000 people": one figure from the low end
+    to the high end, the low end scaled like the high one ("2.5 ... million" is 2,500,000)."""
     joined: list[NumberRun] = []
     for run in runs:
         low = joined[-1] if joined else None
@@ -152,7 +152,7 @@ def _number_at(doc: Doc, i: int) -> NumberRun | None:
     while end < len(doc):
         token, before = doc[end], doc[end - 1]
         if _digit_after_digit(before, token):
-            break  # "a sample of 500 21-year-olds": two figures side by side, not one
+            break  # "a panel of 300 18-year-olds": two figures side by side, not one
         if is_number_token(token) and not _hyphen_fraction(doc, end):
             end += 1
         elif not before.whitespace_ and token.lower_.rstrip(".") in SCALE_ABBREVIATIONS:
