@@ -43,7 +43,7 @@ CLAIMS = [
     ("Over 14,000 people have been killed in the fighting.", 14000, "people", "killed", "more than"),
     ("The U.S. placed 8,500 troops on increased alert.", 8500, "troops", "troops", None),
     ("The four presidential envoys met in Paris.", 4, "envoys", "presidential envoys", None),
-    ("They agreed to meet again within two weeks.", 2, "weeks", None, None),
+    ("They agreed to meet again within two weeks.", 2, "weeks", "They meet", None),  # an unresolved "they" is kept
     ("About 1.5 million people fled the region.", 1500000, "people", "people fled", "about"),
     ("The fund raised up to $3 billion for the city.", 3000000000, "USD", "fund", "up to"),
     ("Some 45 percent of voters backed the plan.", 45, "percent", "voters", "about"),
@@ -79,6 +79,37 @@ CLAIMS = [
     # a share that acts is the people who did it
     ("Among pensioners, 70% said they would vote for the mayor.", 70, "percent", "pensioners who said", None),
     ("Thirty per cent said the minister should resign.", 30, "percent", "those who said the minister", None),
+    ("Of those polled, 45 said they would vote again.", 45, None, "those polled who said they would vote", None),
+    # ages of people: set off by commas after the person, or what a person "is"
+    ("The driver, 52, was taken to hospital after the crash.", 52, "years", "age of driver", None),
+    ("Maria Lopez, 34, said she would appeal against the ruling.", 34, "years", "age of Lopez", None),
+    ("The council leader, who is 61, stood down on Friday.", 61, "years", "age of leader", None),
+    ("She was 19 when she joined the army.", 19, "years", "age of She", None),
+    # a number before a plural name of people counts them: not a name like "Formula 1"
+    ("About 300 Canadians were stranded at the airport.", 300, "canadians", "Canadians", "about"),
+    # ranges are one figure, from the low end, scaled like the high end
+    ("Between 2.5 and 3 million people fled the region.", 2500000, "people", "people", None),
+    ("Some 20 or 30 homes were flooded.", 20, "homes", "homes", "about"),
+    # "it took N years to ...": the time what the clause says took
+    ("It took eight years to build the new bridge.", 8, "years", "time to build the new bridge", None),
+    # a sum says what it is spent on or set aside for, or what a participle says of it
+    ("The government will spend £2bn on new hospitals.", 2000000000, "GBP", "spend on new hospitals", None),
+    ("The council set aside £40m for road repairs.", 40000000, "GBP", "set aside for road repairs", None),
+    ("The £50m allocated from the reserve fund was spent.", 50000000, "GBP", "allocated from the reserve fund", None),
+    # pence written against the number; a noun the parser took for a clausal subject; a participle after the head
+    ("The party would cut income tax by 1p.", 1, "pence", "income tax", None),
+    ("Turnout in the poll was 37%.", 37, "percent", "Turnout", None),
+    ("About 60% of people questioned backed the ban.", 60, "percent", "people questioned", "about"),
+    # a penalty's figure measures the penalty, and says whom it falls on
+    ("The company was fined £2m by the regulator.", 2000000, "GBP", "fine for company", None),
+    ("The judge sentenced him to 12 years.", 12, "years", "sentence for him", None),
+    ("Offenders can be jailed for six months.", 6, "months", "jail term for Offenders", None),
+    # a currency sign is not part of what the sum measures
+    ("The chancellor faces an £11bn black hole in the public finances.", 11000000000, "GBP", "black hole", None),
+    # a majority says whose it is, also when its figure is in its of-phrase
+    ("Labour has a majority of 161 in the Commons.", 161, None, "majority of Labour", None),
+    # an unresolved personal or indefinite pronoun is kept with its verb; a duration is never the subject
+    ("He served 20 years in the Commons before retiring.", 20, "years", "He served", None),
 ]
 
 
@@ -113,6 +144,7 @@ def test_a_conversion_in_parentheses_belongs_to_its_claim(extract: Extract) -> N
         "Three days later the rebels withdrew from the town.",
         "The mine closed two years ago and never reopened.",
         "Crime has fallen in the past 15 years, the mayor said.",
+        "Prices rose steadily over three years.",
         # counts of the actors themselves
         "The two parties signed the coalition deal on Monday.",
         "A family of four was rescued from the flooded house.",
@@ -124,6 +156,15 @@ def test_a_conversion_in_parentheses_belongs_to_its_claim(extract: Extract) -> N
         "Turnout among voters aged 18 to 24 was low.",
         "Most 30-year-olds rent rather than own.",
         "At one stage the minister walked out of the meeting.",
+        "She was one of the founders of the party.",
+        "Voters aged between 18 and 34 were the least likely to vote.",
+        # a name with an age on a line of its own: a byline or signature, not a statement
+        "By Anna Clarke, 45",
+        "Jane Doe, 45, Leeds",
+        # "zero" in a policy's name
+        "The policy has zero tolerance for late payment.",
+        "Staff on zero-hours contracts will get new rights.",
+        "The minister told BBC Radio 4 that the plan would go ahead.",
     ],
 )
 def test_years_dates_ordinals_and_ages_are_not_claims(extract: Extract, text: str) -> None:
@@ -142,9 +183,12 @@ def test_the_source_of_a_claim_comes_from_its_attribution(extract: Extract) -> N
 
 
 def test_claim_words_file_format() -> None:
-    words = parse_claim_words("# c\nunit\tkm\tkm\nqualifier\tover\tmore than\nduration\tweeks\t\nimpact\tkill\t\n")
+    words = parse_claim_words(
+        "# c\nunit\tkm\tkm\nqualifier\tover\tmore than\nduration\tweeks\t\nimpact\tkill\t\npenalty\tjail\tjail term\n"
+    )
     assert words.unit(("KM",)) == "km" and words.qualifiers[("over",)] == "more than"
     assert "weeks" in words.durations and "kill" in words.impact_verbs
+    assert words.penalties == {"jail": "jail term"}
 
 
 def test_seed_article_claims(extract: Extract, seed_text: str) -> None:
@@ -195,3 +239,61 @@ def test_a_second_figure_without_its_own_verb_shares_the_first_ones_subject(extr
 def test_two_shares_joined_by_and_each_keep_their_own_clause(extract: Extract) -> None:
     claims = _claims(extract, "In the survey, 38% opposed the tax and 45% backed the idea of a cap.")
     assert [c.subject for c in claims] == ["those who opposed the tax", "those who backed the idea of a cap"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "subject"),
+    [
+        # "rose by N to M": a change and a level, each a claim of what rose, not a range
+        ("Prices rose by 3% to 12% over the year.", [3, 12], "Prices rose"),
+        ("Unemployment fell by 20,000 to 1.4 million in the spring.", [20000, 1400000], "Unemployment fell"),
+        ("The firm's profits rose 15% to £80m.", [15, 80000000], "profits rose"),
+    ],
+)
+def test_a_change_and_the_level_it_reaches_both_measure_the_verbs_subject(
+    extract: Extract, text: str, values: list[float], subject: str
+) -> None:
+    claims = _claims(extract, text)
+    assert [c.value for c in claims] == values
+    assert all(c.subject is not None and subject in c.subject for c in claims), [c.subject for c in claims]
+    assert not any(c.text.endswith(".") for c in claims)  # "£80m.": the full stop is the sentence's
+
+
+def test_two_figures_side_by_side_are_two_numbers(extract: Extract) -> None:
+    claims = _claims(extract, "A panel of 300 18-year-olds was asked about the plan.")
+    assert [(c.value, c.text.split()[0]) for c in claims] == [(300, "300")]
+
+
+def test_ages_in_a_list_each_belong_to_their_person(extract: Extract) -> None:
+    claims = _claims(extract, "The minister, 45, and his deputy, 38, resigned.")
+    assert [(c.value, c.unit, c.subject) for c in claims] == [
+        (45, "years", "age of minister"),
+        (38, "years", "age of deputy"),
+    ]
+
+
+def test_a_figure_without_its_noun_counts_the_noun_of_the_figure_before_it(extract: Extract) -> None:
+    claims = _claims(extract, "Some 1,500 police officers were on duty, and 200 were injured.")
+    assert [(c.value, c.subject) for c in claims] == [
+        (1500, "police officers"),
+        (200, "police officers who were injured"),
+    ]
+
+
+def test_a_groups_number_is_not_its_age(extract: Extract) -> None:
+    assert [c.unit for c in _claims(extract, "They were 12 in number.")] == [None]
+
+
+def test_poll_shares_belong_to_the_name_before_on(extract: Extract) -> None:
+    claims = _claims(extract, "The poll put Labour on 37%, the Tories on 33% and the Liberal Democrats on 21%.")
+    assert [(c.value, c.subject) for c in claims] == [(37, "Labour"), (33, "Tories"), (21, "Liberal Democrats")]
+
+
+def test_a_span_after_a_figure_scopes_it(extract: Extract) -> None:
+    claims = _claims(extract, "The package is worth £1.5bn over three years.")
+    assert [(c.value, c.unit, c.subject) for c in claims] == [(1500000000, "GBP", "package")]
+
+
+def test_a_share_that_is_something_is_the_people_who_are(extract: Extract) -> None:
+    claims = _claims(extract, "Nearly 70% of those asked backed the plan, while 20% were against.")
+    assert [(c.value, c.subject) for c in claims][1:] == [(20, "those who were against")]

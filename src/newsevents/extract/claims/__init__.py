@@ -18,8 +18,16 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
-from newsevents.extract.claims.filters import is_actor_count, is_age_band, is_name, is_time_offset
+from newsevents.extract.claims.ages import age_of
+from newsevents.extract.claims.filters import (
+    is_actor_count,
+    is_age_band,
+    is_counted_people,
+    is_name,
+    is_time_offset,
+)
 from newsevents.extract.claims.lexicon import ClaimWords, claim_words
+from newsevents.extract.claims.numbers import CURRENCY_SIGNS, CURRENCY_WORDS
 from newsevents.extract.claims.runs import NumberRun, number_runs
 from newsevents.extract.claims.subject import (
     COPULAS,
@@ -36,10 +44,9 @@ from newsevents.types import Actor, Claim, Quote
 
 __all__ = ["extract_claims"]
 
-CURRENCY_SIGNS = frozenset({"$", "€", "£", "us$"})
-CURRENCY_WORDS = frozenset({"pounds", "euros", "dollars"})  # "pounds 38.5m": a sign spelled out
 DATE_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 AGE_WORDS = frozenset({"age", "aged"})
+MAX_DAY = 31
 
 
 def extract_claims(ctx: ExtractContext) -> None:
@@ -59,11 +66,13 @@ def extract_claims(ctx: ExtractContext) -> None:
 
 def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: set[int]) -> Claim | None:
     """The claim a number makes, or None when it is a date, a name, a time offset or an actor count."""
-    if is_name(number) or is_age_band(number):
+    if is_age_band(number):
         return None
     currency = _currency(number)
     noun = _counted_noun(number, currency)
-    age = _age_of(number, noun)
+    age = age_of(number, noun)
+    if age is None and is_name(number):  # "Maria Lopez, 34, said": an age beside a name is not part of it
+        return None
     if age is None and noun is None and currency is None and not number.fraction:
         return _bare_claim(ctx, number, words)
     if age is None and (_is_date(number, noun, words) or is_time_offset(noun, words)):
@@ -71,7 +80,7 @@ def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: 
     if noun is not None and age is None and is_actor_count(number, noun):
         return None
     unit = _unit(number, noun, currency, words, age)
-    skip = {t.i for t in number.tokens}
+    skip = {t.i for t in number.tokens} | ({currency.i} if currency is not None else set())  # "an £11bn hole"
     if noun is not None and noun.i > 0 and noun.nbor(-1).lower_ == "per":
         skip.add(noun.i - 1)  # "per cent": both words are the unit
     if age is not None:
@@ -89,7 +98,8 @@ def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: 
     end_char = end_char or end_token.idx + len(end_token.text)
     if subject is not None and words.unit(tuple(subject.split())) is not None:
         subject = None  # "percent", "points": a unit says nothing about what is measured
-    subject = subject or nearest_noun_phrase(number.first, skip, frozenset(w[0] for w in words.units))
+    measures = frozenset(w[0] for w in words.units) | words.durations  # "fined £5,000" after "for six months"
+    subject = subject or nearest_noun_phrase(number.first, skip, measures)
     return _make(ctx, number, currency, end_char, unit, subject, words)
 
 
@@ -106,6 +116,8 @@ def _make(
     start = _qualifier_start(first, words)
     qualifier = words.qualifiers.get(tuple(t.lower_ for t in ctx.doc[start : first.i]))
     start_char = min(ctx.doc[start].idx, first.idx)
+    if ctx.text[end_char - 1] == "." and end_char - start_char > 1:
+        end_char -= 1  # "rose to £80m.": the tokenizer keeps the full stop on a scale abbreviation
     text = ctx.text[start_char:end_char]
     return Claim(start_char, end_char, text, number.value, unit, subject, qualifier, None)
 
@@ -134,11 +146,14 @@ def _counted_noun(number: NumberRun, currency: Token | None) -> Token | None:
     doc = number.last.doc
     if after < len(doc) and doc[after].lower_ in CURRENCY_WORDS and currency is None:
         return doc[after]  # "52m euros" parsed as anything
+    if after < len(doc) and doc[after].text == "%" and not number.last.whitespace_:
+        return doc[after]  # "by 3% to 12%": the sign written against the number is its unit, whatever the parse
     if after + 1 < len(doc) and doc[after].lower_ == "per" and doc[after + 1].lower_ == "cent":
         return doc[after + 1]  # "a 50 per cent chance": the number measures in per cent, whatever the parse
     for token in reversed(number.tokens):
         head = token.head
-        if token.dep_ in ("nummod", "quantmod") and head.pos_ in ("NOUN", "SYM") and head not in number.tokens:
+        counts = head.pos_ in ("NOUN", "SYM") or (head.pos_ == "PROPN" and is_counted_people(head, token))
+        if token.dep_ in ("nummod", "quantmod") and counts and head not in number.tokens:
             return head if head.lower_ not in CURRENCY_WORDS or currency is None else None
     return None
 
@@ -195,25 +210,6 @@ def _plural(noun: Token) -> str:
     return word + "s"
 
 
-def _age_of(number: NumberRun, noun: Token | None) -> str | None:
-    """ "a 45-year-old man" → "man"; "aged 21" → the person aged; "at the age of 24" → "age"."""
-    doc = number.last.doc
-    i = number.last.i
-    if (
-        noun is not None
-        and noun.lower_ in ("year", "years")
-        and i + 4 < len(doc)
-        and [t.lower_ for t in doc[i + 1 : i + 5]] == ["-", "year", "-", "old"]
-    ):
-        person = doc[i + 4].head
-        return person.text if person.pos_ in ("NOUN", "PROPN") else "person"
-    anchor = number.anchor
-    if anchor.head.lower_ == "aged" and not is_age_band(number):
-        person = anchor.head.head
-        return person.text if person.pos_ in ("NOUN", "PROPN") else "person"
-    return None
-
-
 def _bare_claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords) -> Claim | None:
     """A number without a noun: "Seven of the men", "the total of 659", "the voting age is 18"."""
     anchor = number.anchor
@@ -233,8 +229,9 @@ def _bare_claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords) -> Cl
         subject = measured_subject(anchor, skip)
         if subject is None or any(w in GROUP_NOUNS for w in subject.lower().split()):
             return None
-        unit = "years" if AGE_WORDS & set(subject.lower().split()) else None
-        if anchor.ent_type_ == "DATE" and unit is None:  # a date, unless it is an age ("the age of 21")
+        unit = number.unit or ("years" if AGE_WORDS & set(subject.lower().split()) else None)
+        # a date, unless it is an age ("the age of 21") or people who act ("Of those polled, 45 said ...")
+        if anchor.ent_type_ == "DATE" and unit is None and " who " not in subject:
             return None
     return _make(ctx, number, None, number.last.idx + len(number.last.text), unit, subject, words)
 
@@ -257,7 +254,8 @@ def _is_date(number: NumberRun, noun: Token | None, words: ClaimWords) -> bool:
     if noun is not None and noun.lower_ in words.durations:
         return False
     if number.anchor.ent_type_ in DATE_LABELS and not number.fraction:
-        return True
+        # "1.5 million people" tagged DATE by the model: a count of a plural noun beyond any day of a month is no date
+        return not (noun is not None and noun.tag_ == "NNS" and number.value > MAX_DAY and not _year_like(number))
     return _year_like(number) and (noun is None or noun.tag_ != "NNS")
 
 

@@ -13,6 +13,8 @@ NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC",
 OFFSET_WORDS = frozenset({"ago", "later", "earlier", "before", "after", "previously", "since", "on", "prior"})
 # "in the past 15 years", "over the next two weeks": a window that scopes another statement.
 WINDOW_WORDS = frozenset({"past", "last", "next", "previous", "coming", "recent", "following", "first", "final"})
+# "over three years", "across five years": a span that scopes another statement ("children over five" is a group).
+SPAN_PREPOSITIONS = frozenset({"over", "across", "during", "throughout"})
 # "the two parties", "the three leaders": a count of the actors the story is about, no news in it.
 ACTOR_NOUNS = frozenset(
     "party parties side sides leader leaders man men woman women country countries nation nations government "
@@ -26,7 +28,8 @@ ONE_IDIOMS = frozenset({"stage", "point", "time", "way", "day", "thing", "hand",
 
 
 def is_name(number: NumberRun) -> bool:
-    """ "Formula 1", "G 8", "BBC One", "Votes at 16": a number that is part of a name."""
+    """ "Formula 1", "G 8", "BBC One", "Votes at 16": a number that is part of a name; idioms ("at one stage",
+    "zero tolerance") too."""
     anchor = number.anchor
     doc = anchor.doc
     if anchor.ent_type_ in NAME_LABELS:
@@ -34,11 +37,32 @@ def is_name(number: NumberRun) -> bool:
         if ent is not None and any(t.is_alpha and t.text[:1].isupper() and t not in number.tokens for t in ent):
             return True
     if anchor.head.pos_ == "PROPN" and anchor.dep_ in ("nummod", "appos", "compound", "npadvmod"):
-        return not _before_is_currency(number)
+        return not _before_is_currency(number) and not is_counted_people(anchor.head, anchor)
     before = doc[number.first.i - 1] if number.first.i > 0 else None
     if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not before.whitespace_:
         return True  # "G8" split as "G" + "8"
-    return anchor.lower_ == "one" and anchor.dep_ == "nummod" and anchor.head.lower_ in ONE_IDIOMS
+    if anchor.lower_ == "one" and anchor.dep_ == "nummod" and anchor.head.lower_ in ONE_IDIOMS:
+        return True
+    return anchor.lower_ == "zero" and _zero_idiom(_next_words(anchor, 2))
+
+
+def _next_words(token: Token, count: int) -> tuple[str, ...]:
+    """The next words after a token, hyphens left out ("zero-hours contracts" → hours, contracts)."""
+    words = [t.lower_ for t in token.doc[token.i + 1 : token.i + 1 + 2 * count] if t.text != "-"]
+    return tuple(words[:count])
+
+
+def _zero_idiom(words: tuple[str, ...]) -> bool:
+    """ "zero tolerance", "zero-hours contracts": a policy's name, not a count of nothing."""
+    if words[:1] == ("tolerance",):
+        return True
+    return len(words) > 1 and words[0] in ("hour", "hours") and words[1].startswith("contract")
+
+
+def is_counted_people(head: Token, number: Token) -> bool:
+    """ "300 Canadians", "12 Democrats": a number before a plural name of people counts them ("Formula 1",
+    "Radio 4" put the number after the name)."""
+    return number.i < head.i and (head.tag_ == "NNPS" or head.ent_type_ == "NORP") and head.text.endswith("s")
 
 
 def _before_is_currency(number: NumberRun) -> bool:
@@ -56,6 +80,9 @@ def is_time_offset(noun: Token | None, words: ClaimWords) -> bool:
         return True
     if any(c.lower_ in OFFSET_WORDS and c.dep_ == "advmod" for c in noun.children):
         return True
+    preposition = noun.head
+    if noun.dep_ == "pobj" and preposition.lower_ in SPAN_PREPOSITIONS and preposition.head.pos_ != "NOUN":
+        return True  # "worth £1.5bn over three years": the span the other figure covers
     return any(c.lower_ in WINDOW_WORDS and c.dep_ in ("amod", "det", "advmod") for c in noun.lefts)
 
 
@@ -71,8 +98,10 @@ def is_age_band(number: NumberRun) -> bool:
     doc = number.last.doc
     i, first = number.last.i, number.first.i
     after = [t.lower_ for t in doc[i + 1 : i + 5]]
-    if after[:4] == ["-", "year", "-", "olds"]:
-        return True
+    if after[:4] == ["-", "year", "-", "olds"] or after[:3] == ["-", "year", "olds"]:
+        return True  # "21-year-olds", "21-year olds"
+    if number.value_max is not None and (number.anchor.head.lower_ == "aged" or _after_aged(number)):
+        return True  # "aged 18 to 24", "aged between 18 and 34" (one range)
     if after[:1] and after[0] in ("or", "to", "and", "-"):
         return number.anchor.head.lower_ == "aged" or _after_aged(number)
     before = doc[first - 1].lower_ if first > 0 else ""

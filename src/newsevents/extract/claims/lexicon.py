@@ -13,6 +13,7 @@ class ClaimWords:
     qualifiers: dict[tuple[str, ...], str] = field(default_factory=dict)
     durations: frozenset[str] = frozenset()
     impact_verbs: frozenset[str] = frozenset()
+    penalties: dict[str, str] = field(default_factory=dict)  # verb lemma -> the penalty its figure measures
 
     def unit(self, words: tuple[str, ...]) -> str | None:
         return self.units.get(tuple(w.lower() for w in words))
@@ -23,6 +24,7 @@ def parse_claim_words(text: str) -> ClaimWords:
     qualifiers: dict[tuple[str, ...], str] = {}
     durations: set[str] = set()
     impact: set[str] = set()
+    penalties: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -37,7 +39,9 @@ def parse_claim_words(text: str) -> ClaimWords:
             durations.add(surface)
         elif kind == "impact":
             impact.add(surface)
-    return ClaimWords(units, qualifiers, frozenset(durations), frozenset(impact))
+        elif kind == "penalty" and canonical:
+            penalties[surface] = canonical
+    return ClaimWords(units, qualifiers, frozenset(durations), frozenset(impact), penalties)
 
 
 @cache

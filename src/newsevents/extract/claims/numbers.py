@@ -10,6 +10,8 @@ WORD_VALUES = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
 }  # fmt: skip
+CURRENCY_SIGNS = frozenset({"$", "€", "£", "us$"})
+CURRENCY_WORDS = frozenset({"pounds", "euros", "dollars"})  # "pounds 38.5m": a sign spelled out
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 # "one-fifth", "a third", "two thirds", "half": a share of something.

@@ -7,11 +7,14 @@ written against the number and a hyphen between a number and a scale word stay i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.claims.numbers import (
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
     DENOMINATORS,
     SCALE_ABBREVIATIONS,
     SCALES,
@@ -27,11 +30,20 @@ FRACTION_OPENERS = frozenset({"a", "one", *WORD_VALUES})
 SHARE_CUES = frozenset({"than", "nearly", "almost", "about", "around", "over", "by", "for", "to", "just", "some"})
 
 
+PENCE = re.compile(r"([0-9]+(?:\.[0-9]+)?)p")
+MAX_RANGE_GAP = 2  # "3% to 5%": a sign and a connector at most
+RANGE_CONNECTORS = frozenset({"to", "-", "–", "or"})
+# "rose by 3% to 12%", "from 5 to 7": a change between two figures, each a claim of its own, not a range.
+CHANGE_OPENERS = frozenset({"by", "from"})
+
+
 @dataclass
 class NumberRun:
     tokens: list[Token]
     value: float | int
     fraction: bool = False
+    value_max: float | int | None = None  # a range ("between 2,000 and 3,000") runs from value to value_max
+    unit: str | None = None  # a unit written into the number itself ("1p": pence)
 
     @property
     def anchor(self) -> Token:
@@ -56,13 +68,57 @@ def number_runs(doc: Doc) -> list[NumberRun]:
     tokens = doc_tokens(doc)
     i = 0
     while i < len(tokens):
-        run = (_fraction_at(doc, i) or _number_at(doc, i)) if _may_start_run(tokens[i]) else None
+        run = (_fraction_at(doc, i) or _number_at(doc, i) or _pence(tokens[i])) if _may_start_run(tokens[i]) else None
         if run is None:
             i += 1
             continue
         runs.append(run)
         i = run.last.i + 1
-    return runs
+    return _join_ranges(doc, runs)
+
+
+def _join_ranges(doc: Doc, runs: list[NumberRun]) -> list[NumberRun]:
+    """ "between 2.5 and 3 million", "20 or 30 years", "2,000 to 3,000 people": one figure from the low end
+    to the high end, the low end scaled like the high one ("2.5 ... million" is 2,500,000)."""
+    joined: list[NumberRun] = []
+    for run in runs:
+        low = joined[-1] if joined else None
+        if low is not None and _is_range(doc, low, run):
+            value = _scaled_low(low, run)
+            joined[-1] = NumberRun(list(doc[low.first.i : run.last.i + 1]), value, value_max=run.value)
+        else:
+            joined.append(run)
+    return joined
+
+
+def _is_range(doc: Doc, low: NumberRun, high: NumberRun) -> bool:
+    if low.fraction or high.fraction or low.value_max is not None or _year(low) or _year(high):
+        return False
+    if high.first.i - low.last.i > MAX_RANGE_GAP + 1:
+        return False  # most neighbouring figures are far apart: never read the words between them
+    gap = [t.lower_ for t in doc[low.last.i + 1 : high.first.i]]
+    if gap[:1] == ["%"]:
+        gap = gap[1:]  # "3% to 5%"
+    if len(gap) != 1 or _scaled_low(low, high) >= high.value:
+        return False  # "won 52 to 39": a score, not a range
+    before = doc[low.first.i - 1].lower_ if low.first.i > 0 else ""
+    if before in CURRENCY_SIGNS or before in CURRENCY_WORDS:
+        return False  # "from pounds 808m to 8,177 cases": a sum then a count, not one range
+    if gap[0] == "and":
+        return before == "between"
+    return gap[0] in RANGE_CONNECTORS and before not in CHANGE_OPENERS
+
+
+def _year(run: NumberRun) -> bool:
+    text = run.first.text
+    return len(run.tokens) == 1 and text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
+
+
+def _scaled_low(low: NumberRun, high: NumberRun) -> float | int:
+    scales = [t.text for t in high.tokens if t.lower_ in SCALES or t.lower_.rstrip(".") in SCALE_ABBREVIATIONS]
+    if not scales or any(t.lower_ in SCALES or t.lower_.rstrip(".") in SCALE_ABBREVIATIONS for t in low.tokens):
+        return low.value
+    return parse_number([t.text for t in low.tokens if t.text != "-"] + scales) or low.value
 
 
 def _may_start_run(token: Token) -> bool:
@@ -72,7 +128,13 @@ def _may_start_run(token: Token) -> bool:
         return True
     if lower.isalpha() and lower not in SCALES and not token.like_num:
         return False  # a plain word that names no number (no digit in it): most tokens
-    return is_number_token(token)
+    return is_number_token(token) or (lower[:1].isdigit() and PENCE.fullmatch(lower) is not None)
+
+
+def _pence(token: Token) -> NumberRun | None:
+    """ "a 1p cut in income tax", "rose by 3p to 50p": British pence written against the number."""
+    match = PENCE.fullmatch(token.lower_)
+    return NumberRun([token], parse_number([match.group(1)]) or 0, unit="pence") if match is not None else None
 
 
 def is_number_token(token: Token) -> bool:
@@ -89,6 +151,8 @@ def _number_at(doc: Doc, i: int) -> NumberRun | None:
     end = i + 1
     while end < len(doc):
         token, before = doc[end], doc[end - 1]
+        if _digit_after_digit(before, token):
+            break  # "a panel of 300 18-year-olds": two figures side by side, not one
         if is_number_token(token) and not _hyphen_fraction(doc, end):
             end += 1
         elif not before.whitespace_ and token.lower_.rstrip(".") in SCALE_ABBREVIATIONS:
@@ -106,6 +170,10 @@ def _number_at(doc: Doc, i: int) -> NumberRun | None:
     tokens = list(doc[i:end])
     value = parse_number([t.text for t in tokens if t.text != "-"])
     return NumberRun(tokens, value) if value is not None else None
+
+
+def _digit_after_digit(before: Token, token: Token) -> bool:
+    return token.text[:1].isdigit() and before.text[:1].isdigit()
 
 
 def _hyphen_fraction(doc: Doc, i: int) -> bool:

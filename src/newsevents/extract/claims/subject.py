@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsevents.extract.claims.lexicon import claim_words
+
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod", "quantmod"})
 # Heads that say little without their of-phrase: "the number of MPs", "the size of the budget".
@@ -34,12 +36,19 @@ PEOPLE_WHO_WORDS = 10  # "those who said ...": enough of the clause to say what 
 COPULAS = frozenset({"be", "become", "remain", "stand"})
 CURRENCY_NOUNS = frozenset({"pounds", "euros", "dollars", "pence", "cents"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# Pronouns that say who acts even unresolved ("He served 20 years", "Anyone caught can be fined £1,000").
+KEPT_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "you", "anyone", "anybody", "everyone", "someone", "nobody"})
+# "spend £2bn on hospitals", "set aside £40m for repairs": what a sum goes on.
+PURPOSE_PREPOSITIONS = frozenset({"on", "for"})
 
 
 def noun_phrase(head: Token, skip: set[int] | frozenset[int] = frozenset()) -> str:
     """The head noun with its left modifiers ("Russian troops"), and the of-phrase of a vague head."""
     head = _antecedent(head)
     words = [t.text for t in _modifiers_and_head(head, skip)]
+    participle = next((c for c in head.rights if c.i == head.i + 1 and c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    if participle is not None and not any(participle.children):  # "people questioned", "schools inspected"
+        words.append(participle.text)
     of_object = of_phrase_object(head)
     if of_object is not None and of_object.i not in skip:  # "cases of fraud", "the number of MPs"
         inner = noun_phrase(of_object, skip) if head.lemma_.lower() in VAGUE_HEADS else _bare_phrase(of_object, skip)
@@ -79,15 +88,25 @@ def measured_subject(head: Token, skip: set[int]) -> str | None:
         return noun_phrase(target, skip)
     if head.dep_ in MODIFIER_DEPS and head.head.pos_ == "NOUN":
         return margin_phrase(head.head, skip | {head.i})
-    if head.dep_ == "nsubj" and head.head.pos_ == "VERB" and head.head.lemma_.lower() not in COPULAS:
+    carriers = [head, *(c for c in head.children if c.pos_ == "NUM")]  # "pounds 50 million allocated": on "million"
+    participle = next(
+        (c for t in carriers for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > head.i), None
+    )
+    if participle is not None:  # "the £50m allocated from the fund": the sum is what the participle says of it
+        words = [t.text for t in participle.subtree if t.pos_ != "PUNCT" and t.dep_ != "advmod" and t.i not in skip]
+        return "amount " + " ".join(words[:PEOPLE_WHO_WORDS])
+    partner = _partner_figure(head)
+    if partner is not None:  # "fell by 20,000 to 1.4 million": the first figure measures what the second does
+        return measured_subject(partner, skip | {head.i})
+    if head.dep_ in SUBJECT_DEPS and _acts(head.head):
         return people_who(head)
     holder, preposition = _holder(head)
     if holder is None:
         return None
     if holder.pos_ == "NOUN" and holder.lemma_.lower() in BOUND_HEADS and preposition == "of":
         return measured_subject(holder, skip | {head.i})  # "fall to a maximum of six months"
-    if holder.pos_ == "NOUN":
-        return noun_phrase(holder, skip) if holder.lemma_.lower() not in GROUP_NOUNS else None
+    if holder.pos_ == "NOUN":  # "Labour has a majority of 161" → majority of Labour
+        return margin_phrase(holder, skip) if holder.lemma_.lower() not in GROUP_NOUNS else None
     if holder.pos_ not in ("VERB", "AUX"):
         return None
     return verb_subject(holder, preposition, head)
@@ -108,7 +127,8 @@ def margin_phrase(noun: Token, skip: set[int]) -> str:
 
 def people_who(figure: Token) -> str | None:
     """A share or count that acts is people doing it: "38% opposed the plan" → "those who opposed the plan";
-    a group named by "among" stands for "those" ("Among pensioners, 70% said ..." → "pensioners who said ...")."""
+    a group named by "among" or "of" stands for "those" ("Among pensioners, 70% said ..." → "pensioners who said
+    ...", "Of those polled, 45 said ..." → "those polled who said ...")."""
     verb = figure.head
     # the verb's own clause: not a second clause joined to it ("38% opposed it and 45% backed it")
     joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
@@ -119,9 +139,36 @@ def people_who(figure: Token) -> str | None:
         words.append(token.lemma_ if token.i == verb.i and token.tag_ == "VBG" else token.text)  # "with 40% saying"
     if not words:
         return None
-    among = next((t for t in verb.children if t.dep_ == "prep" and t.lower_ == "among"), None)
+    among = next((t for t in verb.children if t.dep_ == "prep" and t.lower_ in ("among", "of")), None)
     group = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
+    group = group if group is not None else _elided_count_noun(figure)
     return f"{noun_phrase(group) if group is not None else 'those'} who {' '.join(words)}"
+
+
+def _elided_count_noun(figure: Token) -> Token | None:
+    """ "1,500 officers were on duty, and 200 were injured": the second figure counts the first one's noun."""
+    for token in reversed(figure.doc[figure.sent.start : figure.i]):
+        if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
+            return token
+    return None
+
+
+def _acts(verb: Token) -> bool:
+    """A verb whose subject figure is people doing something: "38% opposed it", "20% were against" (a copula
+    without a noun after it: "37% was the turnout" says what the figure is)."""
+    if verb.pos_ == "VERB" and verb.lemma_.lower() not in COPULAS:
+        return True
+    return verb.lemma_.lower() == "be" and not any(c.dep_ in ("attr", "acomp") for c in verb.children)
+
+
+def _partner_figure(head: Token) -> Token | None:
+    """The measure a figure was parsed as hanging on ("by 3% to 12%": "3%" on "12%"), by its unit if it has one."""
+    if head.dep_ != "quantmod" or head.head.pos_ not in ("NUM", "NOUN", "SYM") or head.head.i < head.i:
+        return None
+    partner = head.head
+    if partner.dep_ in ("nummod", "quantmod") and partner.head.pos_ in ("NOUN", "SYM") and partner.head.i > partner.i:
+        return partner.head
+    return partner
 
 
 def _time_anchored(head: Token) -> bool:
@@ -156,25 +203,78 @@ def _holder(head: Token) -> tuple[Token | None, str | None]:
 
 
 def verb_subject(verb: Token, preposition: str | None, head: Token) -> str | None:
-    """ "cut the number of MPs by a fifth" → its object; "the roll fell by 17.5%" → "roll fell"."""
+    """ "cut the number of MPs by a fifth" → its object; "the roll fell by 17.5%" → "roll fell";
+    "the firm was fined £5m" → "fine for firm" (a penalty's figure measures the penalty)."""
+    penalties = claim_words().penalties
+    penalty = penalties.get(verb.lemma_.lower()) or penalties.get(verb.lower_)
+    if penalty is not None:
+        punished = _punished(verb)
+        return f"{penalty} for {noun_phrase(punished)}" if punished is not None else penalty
+    holder = _share_holder(head) if preposition == "on" else None
+    if holder is not None:  # "The poll put Labour on 37%, the Tories on 33%": each party's share
+        return noun_phrase(holder)
     if preposition in VERB_PREPOSITIONS and verb.lemma_.lower() not in MARGIN_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != head.i), None)
         obj = resolve_pronoun(obj) if obj is not None and obj.pos_ == "PRON" else obj
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             return noun_phrase(obj)
     subject = _subject_of(verb)
+    if subject is not None and subject.lower_ == "it" and verb.lemma_.lower() == "take":
+        return _time_taken(verb, head)
     if subject is not None and subject.pos_ == "PRON" and subject.tag_ not in RELATIVE_TAGS:
-        subject = resolve_pronoun(subject)
+        # "it"/"that" stand for a noun before them; "he", "anyone" are kept ("He served 20 years" → He served)
+        subject = resolve_pronoun(subject) if subject.lower_ not in KEPT_PRONOUNS else subject
     if subject is None:
         return None
     phrase = noun_phrase(subject)
-    return phrase if verb.lemma_.lower() in COPULAS else f"{phrase} {verb.text}"
+    if verb.lemma_.lower() in COPULAS:
+        return phrase
+    return f"{phrase} {_verb_with_purpose(verb, head, preposition)}"
+
+
+def _verb_with_purpose(verb: Token, head: Token, preposition: str | None) -> str:
+    """A sum spent or given says what for: "spend £2bn on hospitals" → "spend on hospitals"."""
+    if preposition is not None:
+        return verb.text
+    words = [verb.text, *(c.text for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ == "aside")]
+    purpose = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in PURPOSE_PREPOSITIONS), None)
+    target = next((c for c in purpose.children if c.dep_ == "pobj"), None) if purpose is not None else None
+    if purpose is None or target is None or purpose.i < head.i or target.pos_ not in ("NOUN", "PROPN"):
+        return " ".join(words)
+    return " ".join([*words, purpose.lower_, _bare_phrase(target, frozenset())])
+
+
+def _share_holder(head: Token) -> Token | None:
+    """ "X on 37%": in polls the name just before "on" is whose share the figure is."""
+    prep = head.head
+    before = head.doc[prep.i - 1] if prep.i > 0 else None
+    if before is None or before.pos_ not in ("NOUN", "PROPN") or before.dep_ not in ("dobj", "conj", "appos"):
+        return None
+    return before
+
+
+def _punished(verb: Token) -> Token | None:
+    """Who a penalty falls on: the object of an active verb ("sentenced him"), the subject of a passive one."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if obj is not None:
+        return obj
+    subject = _subject_of(verb)
+    return subject if subject is not None and subject.dep_ == "nsubjpass" else None
+
+
+def _time_taken(verb: Token, head: Token) -> str | None:
+    """ "It took eight years to build the bridge": the time what the clause after it says took."""
+    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > head.i), None)
+    if clause is None:
+        return None
+    words = [t.text for t in clause.subtree if t.pos_ != "PUNCT"][:PEOPLE_WHO_WORDS]
+    return "time " + " ".join(words)
 
 
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a verb, looking through conjoined and open-clause verbs ("was paid to provide")."""
     for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = next((c for c in verb.children if _is_subject(c)), None)
         if subject is not None:
             return subject
         if verb.dep_ == "relcl":  # "patients who have waited ...": the noun the clause describes
@@ -183,6 +283,13 @@ def _subject_of(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject, or a noun the parser took for a clausal one ("Turnout in the poll was 37%": csubj)."""
+    if token.dep_ in SUBJECT_DEPS:
+        return True
+    return token.dep_ in ("csubj", "csubjpass") and token.pos_ in ("NOUN", "PROPN")
 
 
 def _antecedent(token: Token) -> Token:
