@@ -77,14 +77,9 @@ class Signature:
 
     @cached_property
     def _band_keys(self) -> list[int]:
-        return signature_band_keys(self.word_minhash, self.term_minhash)
-
-
-def signature_band_keys(word_minhash: np.ndarray, term_minhash: np.ndarray) -> list[int]:
-    """The LSH band keys of both MinHash signatures (word bands first)."""
-    return band_keys(word_minhash, WORD_BANDS, WORD_ROWS, "w") + band_keys(
-        term_minhash, SKELETON_BANDS, SKELETON_ROWS, "s"
-    )
+        return band_keys(self.word_minhash, WORD_BANDS, WORD_ROWS, "w") + band_keys(
+            self.term_minhash, SKELETON_BANDS, SKELETON_ROWS, "s"
+        )
 
 
 @dataclass(frozen=True)
@@ -480,19 +475,11 @@ def _stored_candidates(store: Store, signatures: list[Signature]) -> StoryIndex:
     # list of Python ints (36 bytes per number) takes nine times its size as uint32 numpy values.
     minhashes = {name: _uint32_rows(table.column(name)) for name in ("word_minhash", "term_minhash")}
     plain = {name: table.column(name).to_pylist() for name in table.column_names if name not in minhashes}
-    wanted = set(keys)
     for row in range(table.num_rows):
         values = [plain[name][row] if name in plain else minhashes[name][row] for name in table.column_names]
         item = _grouped_from_row(values[:-1])
-        # Only the keys the slice looks up: the same candidates, without keeping every stored
-        # candidate's 74 keys as Python ints (a slice's candidates grow with its stories' sizes).
-        shared = [key for key in signature_band_keys(*minhashes_of(item)) if key in wanted]
-        index.add(item, shared, story_seq=int(values[-1]))
+        index.add(item, item.signature.band_keys(), story_seq=int(values[-1]))
     return index
-
-
-def minhashes_of(item: Grouped) -> tuple[np.ndarray, np.ndarray]:
-    return item.signature.word_minhash, item.signature.term_minhash
 
 
 def _uint32_rows(column: pa.ChunkedArray) -> list[np.ndarray]:
