@@ -36,11 +36,24 @@ class TreeMemory:
     processes: int = 0
     cpu_by_pid: dict[int, float] = field(default_factory=dict)  # last CPU seconds seen per process
     samples: list[tuple[float, float, float]] = field(default_factory=list)  # (epoch seconds, rss, pss)
+    root_pss: list[float] = field(default_factory=list)  # the child's own PSS at each sample (the writer)
 
     def peak_until(self, moment: float) -> tuple[float, float]:
         """(RSS, PSS) peaks over the samples taken up to `moment` (epoch seconds): part of one run."""
         early = [(rss, pss) for at, rss, pss in self.samples if at <= moment] or [(0.0, 0.0)]
         return max(rss for rss, _ in early), max(pss for _, pss in early)
+
+    def split_peaks(self, moment: float) -> dict[str, tuple[float, float]]:
+        """Peak PSS of the child itself and of its descendants (workers): (up to `moment`, whole run).
+
+        Tells whether growth over a run is in the process that writes and groups or in the workers.
+        """
+        rows = [(at, root, pss - root) for (at, _, pss), root in zip(self.samples, self.root_pss, strict=True)]
+        early = [row for row in rows if row[0] <= moment] or [(0.0, 0.0, 0.0)]
+        return {
+            "main": (max(r[1] for r in early), max((r[1] for r in rows), default=0.0)),
+            "workers": (max(r[2] for r in early), max((r[2] for r in rows), default=0.0)),
+        }
 
 
 @dataclass
@@ -83,14 +96,16 @@ def run_child(args: Sequence[str], env: dict[str, str] | None = None) -> ChildRu
 def _sample(process: subprocess.Popen[str], memory: TreeMemory) -> None:
     while process.poll() is None:
         pids = _tree(process.pid)
-        rss = pss = 0
+        rss = pss = root = 0
         for pid in pids:
             rss_kib, pss_kib = _memory_kib(pid)
             rss, pss = rss + rss_kib, pss + pss_kib
+            root = pss_kib if pid == process.pid else root
             memory.cpu_by_pid[pid] = max(memory.cpu_by_pid.get(pid, 0.0), _cpu_seconds(pid))
         memory.rss = max(memory.rss, rss / 1024)
         memory.pss = max(memory.pss, pss / 1024)
         memory.samples.append((time.time(), rss / 1024, pss / 1024))
+        memory.root_pss.append(root / 1024)
         memory.processes = max(memory.processes, len(pids))
         time.sleep(0.2)
 

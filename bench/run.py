@@ -177,6 +177,10 @@ def bench_scale(suite: Suite) -> None:
     suite.add(f"peak PSS, whole run vs up to its {base}th article", "within 10 %", growth, command)
     growth = f"{big.memory.rss:.0f} vs {early_rss:.0f} MiB: {100 * (big.memory.rss / early_rss - 1):+.1f} %"
     suite.add(f"peak sum RSS, whole run vs up to its {base}th article", "within 10 %", growth, command)
+    for part, (early, whole) in big.memory.split_peaks(big.result["mark_time"]).items():
+        growth = f"{whole:.0f} vs {early:.0f} MiB: {100 * (whole / max(early, 1.0) - 1):+.1f} %"
+        who = "the main process (reads, writes, groups)" if part == "main" else "the workers (and fork server)"
+        suite.add(f"peak PSS of {who}, whole run vs up to its {base}th article", "", growth, command)
     cores = os.cpu_count() or 1
     per_core_hour = n / (big.wall * cores / 3600)
     hours = GDELT_DAY / (n / big.wall) / 3600

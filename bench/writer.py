@@ -1,6 +1,7 @@
 """The ingest writer alone: the same records stored `--copies` times (ids unique), grouped as the runner does.
 
     .venv/bin/python bench/writer.py [--corpus DIR] [--limit N] [--copies 4] [--group-every 256]
+                                     [--records FILE] [--trace]
 
 The records of the corpus are extracted once (not timed), then written through `commit_chunk` in
 chunks of 16 and grouped into stories every `--group-every` stored articles, with no spaCy running
@@ -8,15 +9,20 @@ while the clock does: what the main process of `ingest` does besides waiting for
 each copy it prints the writer's RSS and peak RSS and the wall and CPU seconds spent writing and
 grouping so far. From the second copy on every article joins an existing story, as syndicated copies
 do in a day of news: growth per copy is growth with the stories' sizes and the store's size.
+`--records FILE` keeps the extracted records in FILE (pickle) so a second run needs no spaCy;
+`--trace` also prints the Python heap (tracemalloc: now, peak since the last copy, and the
+allocation sites that grew most), which tells Python objects from DuckDB's and the allocator's.
 """
 
 from __future__ import annotations
 
 import argparse
+import pickle
 import resource
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +31,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import BBC_POLITICS
 
 
-def records(corpus: Path, limit: int | None) -> list[tuple[str, str, dict[str, Any]]]:
+def records(corpus: Path, limit: int | None, cache: Path | None = None) -> list[tuple[str, str, dict[str, Any]]]:
+    if cache is not None and cache.is_file():
+        rows: list[tuple[str, str, dict[str, Any]]] = pickle.loads(cache.read_bytes())
+        return rows[:limit]
+    rows = extracted(corpus, limit)
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(rows))
+    return rows
+
+
+def extracted(corpus: Path, limit: int | None) -> list[tuple[str, str, dict[str, Any]]]:
     from newsevents.options import Options
     from newsevents.pipeline import process_batch
     from newsevents.types import Article, Rejected
@@ -40,7 +56,21 @@ def rss_mib() -> int:
     return next(int(line.split()[1]) // 1024 for line in status.splitlines() if line.startswith("VmRSS"))
 
 
-def write_copies(rows: list[tuple[str, str, dict[str, Any]]], copies: int, group_every: int) -> None:
+def heap_report(before: tracemalloc.Snapshot | None) -> tracemalloc.Snapshot:
+    """Print the Python heap now and at its peak since the last call, and the sites that grew most."""
+    current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.reset_peak()
+    snapshot = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
+    print(f"  python heap {current / 2**20:.1f} MiB, peak {peak / 2**20:.1f} MiB since the last copy", flush=True)
+    if before is not None:
+        for stat in snapshot.compare_to(before, "lineno")[:5]:
+            print(f"    {stat}", flush=True)
+    return snapshot
+
+
+def write_copies(
+    rows: list[tuple[str, str, dict[str, Any]]], copies: int, group_every: int, trace: bool = False
+) -> None:
     from newsevents.analyze.stories import group_new_articles
     from newsevents.ingest.identity import identify
     from newsevents.runner.commit import commit_chunk
@@ -55,6 +85,9 @@ def write_copies(rows: list[tuple[str, str, dict[str, Any]]], copies: int, group
             spent[kind][0] += time.perf_counter() - start[0]
             spent[kind][1] += time.process_time() - start[1]
 
+        snapshot = None
+        if trace:
+            tracemalloc.start(1)
         for copy in range(copies):
             for index in range(0, len(rows), 16):
                 start = (time.perf_counter(), time.process_time())
@@ -76,6 +109,8 @@ def write_copies(rows: list[tuple[str, str, dict[str, Any]]], copies: int, group
                 f"group {spent['group'][0]:.1f} s wall / {spent['group'][1]:.1f} s CPU",
                 flush=True,
             )
+            if trace:
+                snapshot = heap_report(snapshot)
 
 
 def main() -> None:
@@ -84,10 +119,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--copies", type=int, default=4)
     parser.add_argument("--group-every", type=int, default=256)
+    parser.add_argument("--records", type=Path, default=None, help="cache of the extracted records (pickle)")
+    parser.add_argument("--trace", action="store_true", help="also print the Python heap after each copy")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"corpus not found: {args.corpus}")
-    write_copies(records(args.corpus, args.limit), args.copies, args.group_every)
+    write_copies(records(args.corpus, args.limit, args.records), args.copies, args.group_every, args.trace)
 
 
 if __name__ == "__main__":

@@ -360,6 +360,34 @@ def test_copies_that_code_one_sentence_differently_flag_a_contested_fact_with_bo
     assert contest == [("wire", "copy", ["target_code"])]
 
 
+@pytest.mark.parametrize("peer_stories", [1, 2])
+def test_contests_are_the_same_when_stories_peers_are_read_a_few_stories_at_a_time(
+    peer_stories: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Peers are read in batches of stories to bound memory: the contests and their order must not change."""
+    from newsevents.analyze import corroborate
+
+    wire, other = story_text(SANCTIONS), OTHER_REPORT + "\n\n" + SANCTIONS
+    ukraine = SANCTIONS.replace("on Russia", "on Ukraine")
+    belarus = SANCTIONS.replace("on Russia", "on Belarus")
+    wire_copy, other_copy = spun(WIRE) + "\n\n" + ukraine, wrapped(OTHER_REPORT) + "\n\n" + belarus
+    copies = [
+        article("wire", wire, events=[sanction_event(wire, "Russia", "RUS")]),
+        article("other", other, events=[sanction_event(other, "Russia", "RUS")]),
+        article("wire-copy", wire_copy, events=[sanction_event(wire_copy, "Ukraine", "UKR")]),
+        article("other-copy", other_copy, events=[sanction_event(other_copy, "Belarus", "BLR")]),
+    ]
+    query = "SELECT story_id, article_id, other_article_id, fields FROM event_contests ORDER BY rowid"
+    at_once = store_with(*copies).con.execute(query).fetchall()
+    monkeypatch.setattr(corroborate, "PEER_STORIES", peer_stories)
+    batched = store_with(*copies).con.execute(query).fetchall()
+    assert sorted(row[1:] for row in at_once) == [
+        ("other", "other-copy", ["target_code"]),
+        ("wire", "wire-copy", ["target_code"]),
+    ]
+    assert batched == at_once
+
+
 def test_copies_that_agree_are_not_contested() -> None:
     wire = story_text(SANCTIONS)
     copy = wrapped(wire)

@@ -33,6 +33,7 @@ from newsevents.store.gdelt import event_day
 ALIGNED = 0.5  # word-set Jaccard of two sentences for them to be one sentence of one story
 CODED_FIELDS = ("source_code", "target_code", "cameo")
 PEERS = 20  # earlier copies of a story each new copy is compared with
+PEER_STORIES = 32  # stories whose peers are read at once: at most 640 peer articles in memory
 _WORD = re.compile(r"\w+")
 
 
@@ -90,8 +91,7 @@ def update_event_groups(store: Store, placed: Sequence[Grouped], merges: Sequenc
         _forget(store, affected, merged_stories)
     new = _mentions(store, "e.article_id IN (SELECT article_id FROM _ids)", sorted(set(affected)))
     _insert_members(store, new)
-    stories = sorted({m.story_id for m in new})
-    contests = _contests(new, _peers(store, stories, new)) if stories else []
+    contests = _story_contests(store, new)
     _insert_contests(store, contests)
     touched = before | {m.group_id for m in new} | {c[3] for c in contests} | {c[6] for c in contests}
     _refresh_groups(store, sorted(touched))
@@ -156,6 +156,25 @@ def _mention(row: Sequence[Any]) -> Mention:
         frozenset(w.lower() for w in _WORD.findall(sentence or "")),
         (at or 0) / length if length else 0.0,
     )
+
+
+def _story_contests(store: Store, new: list[Mention]) -> list[Contest]:
+    """The contests of the new mentions, their stories' peers read `PEER_STORIES` stories at a time.
+
+    A slice's new copies join up to hundreds of stories of up to `PEERS` copies each: reading all
+    their peers' mentions at once made the writer's peak memory grow with the stories' sizes. A
+    mention's contests depend only on its own story's peers, so the batches give the same contests;
+    they are put back in the order of `new`, the order one pass over all stories gives.
+    """
+    stories = sorted({m.story_id for m in new})
+    contests: list[Contest] = []
+    for start in range(0, len(stories), PEER_STORIES):
+        batch = stories[start : start + PEER_STORIES]
+        members = set(batch)
+        batch_new = [m for m in new if m.story_id in members]
+        contests += _contests(batch_new, _peers(store, batch, batch_new))
+    order = {(m.article_id, m.idx): position for position, m in enumerate(new)}
+    return sorted(contests, key=lambda contest: order[(contest[4], contest[5])])  # stable: peers keep their order
 
 
 def _peers(store: Store, stories: list[str], new: list[Mention]) -> list[Mention]:
