@@ -93,6 +93,8 @@ PRONOUN_TABLE = [
         0,
         "government",
     ),
+    # "the group" speaks for the members it was introduced with
+    ("A group of MPs has published a plan. The cross-party group says it can win.", "cross-party group", 0, "MPs"),
     # "the party" is the party named last, not a mention of all the parties
     (
         "All the parties want change. The Liberal Democrats want a local income tax. The party says it is fair.",
@@ -149,3 +151,10 @@ def test_a_party_the_ner_calls_a_person_stays_a_party(extract: Extract) -> None:
     record = extract(text, published=PUBLISHED)
     assert mention(record, "Lib Dems").kind != "person"
     assert mention(record, "Lib Dems").code == "GBROPP"
+
+
+def test_a_group_of_no_known_actor_speaks_for_no_one(extract: Extract) -> None:
+    text = UK.format(sentence="A group of MPs met. The group of friends left early. The group said nothing.")
+    record = extract(text, published=PUBLISHED)
+    groups = [a for a in record.actors if a.text.endswith("group")]
+    assert len(groups) == 1 and groups[0].code == "GBRLEG"  # "A group of MPs" only

@@ -222,7 +222,7 @@ def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published
     party_from_conjunct(scope, mentions)
     title_from_relative_clause(scope, mentions)
     opposition_from_party(scope, mentions)
-    return _with_documents(mentions, document_mentions(scope, mentions))
+    return _with_documents(mentions, document_mentions(scope, mentions) + collective_mentions(scope, mentions))
 
 
 def claimed(mentions: list[Mention]) -> frozenset[int]:
@@ -1058,6 +1058,34 @@ def _reports_findings(token: Token) -> bool:
     """ "a report says", "the study found"; not "an inquiry is due to report back" (whose author is
     not the next sentence's subject)."""
     return token.dep_ not in ("nsubj", "nsubjpass") or token.head.lemma_.lower() in _FINDING_VERBS
+
+
+# -- pass 8: a group that speaks for its members --------------------------------------------------
+
+# "A group of MPs ... The group says": the collective stands for the members it was introduced with.
+_COLLECTIVE_NOUNS = frozenset({"group", "coalition", "delegation", "panel"})
+
+
+def collective_mentions(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+    """ "a group of MPs" as a subject, and a later "the group" (or "the cross-party group"), coded as the
+    members the group was last introduced with; a group never introduced so is no actor."""
+    by_head = {m.head: m for m in mentions}
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    members: Mention | None = None
+    found = []
+    for token in scope.tokens:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in _COLLECTIVE_NOUNS or token.i in by_token:
+            continue
+        of_heads = [c.i for p in token.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
+        introduced = next((m for i in of_heads if (m := by_head.get(i)) is not None and m.kind != "pronoun"), None)
+        if of_heads and introduced is None:
+            members = None  # "the group of friends": some other group, of no actor we know
+            continue
+        members = introduced or members
+        acting = token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "dobj" and introduced is None)
+        if members is not None and acting and (introduced is not None or _definite(token)):
+            found.append(_document_mention(scope, token, members))
+    return found
 
 
 def _definite(token: Token) -> bool:
