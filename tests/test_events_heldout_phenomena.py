@@ -218,12 +218,12 @@ ROWS: list[tuple[str, str, str, Expected] | object] = [
         "criticized",
         ("11", "USAGOV", None),
     ),
-    pytest.param(
+    # a city that sues acts through its government (CODING.md: councils GOV)
+    (
         "town name as actor",
         "The city of Ferguson sued the Justice Department on Monday.",
         "sued",
-        ("11", "USA", "GOV"),
-        marks=xfail("a US town has no country code unless the places stage resolves it"),
+        ("11", "USAGOV", "GOV"),
     ),
     # --- domestic actors coded from their role ---
     (
@@ -247,12 +247,12 @@ ROWS: list[tuple[str, str, str, Expected] | object] = [
         ("11", "USAMED", "GOV"),
     ),
     ("network", "CNN accused the Trump campaign of spreading false claims.", "accused", ("11", "USAMED", "USAPTY")),
-    pytest.param(
+    # a company absent from the dictionaries is told by what it owns ("its customers")
+    (
         "company",
         "Wells Fargo apologized to its customers for the fraudulent accounts.",
         "apologized",
         ("05", "BUS", None),
-        marks=xfail("a company absent from the dictionaries gets no code"),
     ),
     ("foundation", "The Gates Foundation donated $5 million to the city's schools.", "donated", ("07", "NGO", "EDU")),
     (
@@ -261,12 +261,11 @@ ROWS: list[tuple[str, str, str, Expected] | object] = [
         "sued",
         ("11", "JUD", "GOV"),
     ),
-    pytest.param(
+    (
         "lawyers suing 'the state'",
         "Lawyers for the university sued the state over the funding cut.",
         "sued",
         ("11", "JUD", "GOV"),
-        marks=xfail("'the state' (a US state government) is not taken as an actor"),
     ),
     ("council", "The city council condemned the police shooting of an unarmed man.", "condemned", ("11", "GOV", "CVL")),
     ("women who accuse", "Three women accused the candidate of sexual harassment.", "accused", ("11", "CVL", "PTY")),

@@ -50,6 +50,7 @@ def _share_attributes(mentions: list[Mention], chains: Chains) -> None:
         if head.person:  # a person's title or country may be told by any of the mentions
             country = country or next((m.country for m in group if m.country), None)
             sector = sector or next((m.sector for m in group if m.sector and m.kind != "pronoun"), None)
+            sector = sector or ("LEG" if any(m.peer for m in group) else None)  # "Baroness Cole" sits in the Lords
         for mention in group:
             if mention.kind == "pronoun" or mention.same_as is not None or mention.definite or mention is head:
                 mention.country, mention.sector = country, sector

@@ -27,6 +27,7 @@ _PRONOUN_LOOKBACK_SENTENCES = 8
 _BODY_PRONOUN_LOOKBACK_SENTENCES = 2  # "it"/"they" refer to something close by
 _PREDICATE_DEPS = frozenset({"attr", "oprd"})  # "Mr Ross was the judge": the judge is Mr Ross, no one else
 _DEFINITE_LOOKBACK_MENTIONS = 40
+_AFTER_QUOTE_TOKENS = 4  # '"...," the minister said': the speech verb follows the closing mark
 
 
 @dataclass
@@ -134,14 +135,24 @@ def _definite_description(mentions: list[Mention], entity_of: list[int], n: int)
     mention = mentions[n]
     for k in range(n - 1, max(n - _DEFINITE_LOOKBACK_MENTIONS, 0) - 1, -1):
         other = mentions[k]
+        if _names_the_party(mention, other):
+            return entity_of[k]  # "the Liberal Democrats ... The party says": the party named last
         if other.kind == "pronoun" or mention.role not in other.titles:
             continue
+        if other.role is not None and other.role != mention.role:
+            continue  # "local government workers" are workers: "the government" is not one of them
         if mention.kind == "group" and other.kind == "person":
             continue  # "Governor Kate Brown ... the Republican governors": a plural is not the one person
         if mention.country and other.country and mention.country != other.country:
             continue
         return entity_of[k]
     return _described_body(mentions, entity_of, n)
+
+
+def _names_the_party(description: Mention, other: Mention) -> bool:
+    named_party = other.party is not None and other.kind in ("government", "organisation") and other.role is None
+    singular = description.name.lower().split()[-1:] == ["party"]  # "the parties" are all of them
+    return description.role == "party" and singular and named_party
 
 
 def _described_body(mentions: list[Mention], entity_of: list[int], n: int) -> int | None:
@@ -172,6 +183,7 @@ def _resolve_pronoun(facts: _DocFacts, mentions: list[Mention], entity_of: list[
             break
         if (
             not (outside and mentions[k].start in quoted)
+            and not (not outside and facts.speaker_of_quote(mentions[k], pronoun))
             and _compatible(facts.doc, mentions[k], pronoun)
             and not _subject_of_same_verb(facts.doc, mentions[k], pronoun)
             and doc_tokens(facts.doc)[mentions[k].head].dep_ not in _PREDICATE_DEPS
@@ -198,12 +210,30 @@ class _DocFacts:
     def sentence_of(self, token: int) -> int:
         return bisect.bisect_right(self.sentence_starts, token) - 1
 
+    def speaker_of_quote(self, candidate: Mention, pronoun: Mention) -> bool:
+        """'Ann Cole said: "He must go."': a third-person pronoun in a quote is never its speaker,
+        the subject of the verb just before the quote (in its opening sentence) or just after it."""
+        head = self.doc[candidate.head]
+        if candidate.start in self.quoted or head.dep_ not in _SUBJECT_DEPS:
+            return False
+        first = last = pronoun.start
+        while first - 1 in self.quoted:
+            first -= 1
+        while last + 1 in self.quoted:
+            last += 1
+        verb = head.head.i
+        opening = self.sentence_of(verb) == self.sentence_of(first) and verb < first
+        return opening or last < verb <= last + _AFTER_QUOTE_TOKENS
+
 
 def _best_in_sentence(mentions: list[Mention], ks: list[int], pronoun: Mention, facts: _DocFacts) -> int:
     if pronoun.plural:  # "they": a group named in the plural before a body named in the singular
         # ... but not an owner named in the possessive: in "the farmers' union ... they", they are the union
         plural = [k for k in ks if facts.doc[mentions[k].head].tag_ in ("NNS", "NNPS")]
-        ks = [k for k in plural if facts.doc[mentions[k].head].dep_ != "poss"] or ks
+        # ... and a "they" that is a subject continues the main clause's subject: "The party says ...
+        # and says councils must save. They say ..." are the party, not the councils.
+        topics = [k for k in ks if _main_clause_subject(facts.doc, mentions[k])] if _is_subject(facts, pronoun) else []
+        ks = topics or [k for k in plural if facts.doc[mentions[k].head].dep_ != "poss"] or ks
     subjects = [k for k in ks if facts.doc[mentions[k].head].dep_ in _SUBJECT_DEPS]
     # In an earlier sentence the main subject (the first) is the topic; in the pronoun's own
     # sentence the nearest subject before it is.
@@ -214,6 +244,17 @@ def _best_in_sentence(mentions: list[Mention], ks: list[int], pronoun: Mention, 
         return ks[0]  # it/they: the nearest compatible body or group
     named = [k for k in ks if mentions[k].role is None]  # "Mr Cole" before "the speaker"
     return (named or ks)[0]
+
+
+def _is_subject(facts: _DocFacts, mention: Mention) -> bool:
+    return facts.doc[mention.head].dep_ in _SUBJECT_DEPS
+
+
+def _main_clause_subject(doc: Doc, mention: Mention) -> bool:
+    """The subject of a sentence's main verb, or of a verb joined to it ("X says ... and says ...")."""
+    head = doc_tokens(doc)[mention.head]
+    verb = head.head
+    return head.dep_ in _SUBJECT_DEPS and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
 
 
 def _quoted_tokens(doc: Doc) -> frozenset[int]:

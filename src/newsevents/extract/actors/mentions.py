@@ -55,12 +55,20 @@ _HONORIFICS = {
     "sir": "m",
     "lord": "m",
     "lady": "f",
+    "baroness": "f",
     "dame": "f",
     "dr": None,
 }
+# Titles of the members of the House of Lords ("Lady" is also a knight's wife: not enough alone).
+_PEERAGES = frozenset({"lord", "baroness"})
 # Marks, among a mention's titles, the sector of an institution named before it ("Pentagon spokesman").
 _INSTITUTION_TITLE = "institution:"
 _COUNTRYISH = frozenset({"country", "demonym", "capital", "region"})
+# Prefixes the tokenizer splits off a title ("co-chairman", "vice-president"), and the names that
+# may stand before such a title as its owner ("Tory co-chairman", "Senate vice-chairman").
+_TITLE_PREFIXES = frozenset({"co", "vice", "deputy"})
+_DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+_TITLE_OWNERS = frozenset({"institution", "organisation", "country", "demonym", "region"})
 # Words in an unknown organisation's name that tell its sector.
 _ORG_NAME_SECTORS = {
     "ministry": "GOV",
@@ -148,6 +156,7 @@ class Mention:
     entry_code: str | None = None  # the dictionary's code in force on the publication date
     party: Entry | None = None  # the party the mention is, or whose title it bears ("Tory leader X")
     same_as_mention: Mention | None = None  # a report's author, before the list is indexed
+    peer: bool = False  # "Lord X", "Baroness Y": a legislator (LEG) when no mention of them says more
 
     @property
     def code(self) -> str | None:
@@ -166,12 +175,30 @@ class Scope:
     role_words: frozenset[str]
     match_at_start: dict[int, PhraseMatch]
     published: dt.date | None
+    acronym_sectors: dict[str, str] = field(default_factory=dict)  # "PCS" → "LAB", defined in the text
 
     @classmethod
     def build(cls, doc: Doc, book: ActorDictionary, matches: list[PhraseMatch], published: dt.date | None) -> Scope:
         phrases = [*book.roles, *book.fallback_roles]
         words = {phrase.split()[-1] for phrase in phrases} | {phrase.split()[0] for phrase in phrases}
-        return cls(doc, doc_tokens(doc), book, frozenset(words), {m.start: m for m in matches}, published)
+        scope = cls(doc, doc_tokens(doc), book, frozenset(words), {m.start: m for m in matches}, published)
+        return replace(scope, acronym_sectors=defined_acronyms(scope))
+
+
+def defined_acronyms(scope: Scope) -> dict[str, str]:
+    """ "the Public Services Union (PSU)": the acronym in brackets after an organisation's name has
+    the sector the name tells, so "PSU leader X" and "the PSU" are coded like the union."""
+    found: dict[str, str] = {}
+    tokens = scope.tokens
+    for ent in doc_ents(scope.doc):
+        after = tokens[ent.end : ent.end + 3]
+        if ent.label_ != "ORG" or len(after) < 3 or after[0].text != "(" or after[2].text != ")":
+            continue
+        acronym = after[1].text
+        sector = _org_sector(scope, ent.text)
+        if acronym.isupper() and len(acronym) > 1 and sector is not None:
+            found[acronym] = sector
+    return found
 
 
 def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published: dt.date | None) -> list[Mention]:
@@ -179,21 +206,23 @@ def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published
     passes claimed, so a name is never also a role ("Defence Minister Sergei Shoigu" is one mention)."""
     all_matches = index.find(doc)
     scope = Scope.build(doc, book, all_matches, published)
-    # a known surname after another given name ("Kate Brown") is someone else, free for NER and titles
-    all_matches = [m for m in all_matches if not (m.entry.kind == "person" and _other_given_name(scope, m))]
+    all_matches = without_other_people(scope, without_place_name_parts(scope, all_matches))
     scope = replace(scope, match_at_start={m.start: m for m in all_matches})
     in_match = frozenset(i for m in all_matches for i in range(m.start, m.end))
     accepted = accepted_matches(scope, all_matches)
-    named = named_mentions(scope, accepted, in_match)
-    roles = role_mentions(scope, in_match, claimed(named))
-    places = place_mentions(scope, accepted, claimed(named + roles))
-    pronouns = pronoun_mentions(scope, claimed(named + roles + places))
-    mentions = sorted(named + roles + places + pronouns, key=lambda m: m.start)
+    civic = civic_body_mentions(scope)
+    named = named_mentions(scope, accepted, in_match, claimed(civic))
+    roles = role_mentions(scope, in_match, claimed(civic + named))
+    places = place_mentions(scope, accepted, claimed(civic + named + roles))
+    pronouns = pronoun_mentions(scope, claimed(civic + named + roles + places))
+    mentions = sorted(civic + named + roles + places + pronouns, key=lambda m: m.start)
     link_appositions(doc, mentions)
     sector_from_owner(scope, mentions)
+    business_from_what_it_owns(scope, mentions)
+    party_from_conjunct(scope, mentions)
     title_from_relative_clause(scope, mentions)
     opposition_from_party(scope, mentions)
-    return _with_documents(mentions, document_mentions(scope, mentions))
+    return _with_documents(mentions, document_mentions(scope, mentions) + collective_mentions(scope, mentions))
 
 
 def claimed(mentions: list[Mention]) -> frozenset[int]:
@@ -230,6 +259,40 @@ def _accept(scope: Scope, match: PhraseMatch, seen_people: set[str]) -> bool:
     return True
 
 
+def without_place_name_parts(scope: Scope, matches: list[PhraseMatch]) -> list[PhraseMatch]:
+    """ "the Indian Ocean", "the Arabian Sea": a nationality word inside a geographic name tells no
+    actor's country (victims "of the Indian Ocean wave" are not Indian)."""
+    tokens = scope.tokens
+    return [
+        m
+        for m in matches
+        if not (
+            m.entry.kind == "demonym"
+            and m.end < len(tokens)
+            and tokens[m.end].ent_iob_ == "I"
+            and tokens[m.end].ent_type_ == "LOC"
+            and tokens[m.end].pos_ == "PROPN"
+        )
+    ]
+
+
+def without_other_people(scope: Scope, matches: list[PhraseMatch]) -> list[PhraseMatch]:
+    """A known surname after another given name ("Kate Brown") is someone else, free for NER and titles;
+    so is that surname alone after it ("Kate Brown ... Ms Brown"), until the known person is named in full."""
+    others: dict[str, int] = {}  # entry name -> where another person of that surname was first named
+    kept = []
+    for match in matches:
+        if match.entry.kind == "person" and _other_given_name(scope, match):
+            others.setdefault(match.entry.name, match.start)
+            continue
+        if match.entry.kind == "person" and match.end - match.start == 1 and match.entry.name in others:
+            continue
+        if match.entry.kind == "person":
+            others.pop(match.entry.name, None)  # named in full: the short form is theirs again
+        kept.append(match)
+    return kept
+
+
 def _other_given_name(scope: Scope, match: PhraseMatch) -> bool:
     """ "Kate Brown", "Michelle Obama": a known surname after another person's given name names someone else.
     Given names are compared on their first three letters, so transliterations ("Aleksei"/"Alexei") agree."""
@@ -249,13 +312,54 @@ def _inside_longer_name(scope: Scope, end: int) -> bool:
     return following is not None and following.ent_iob_ == "I" and following.pos_ == "PROPN"
 
 
-# -- pass 2: persons and organisations, a head word with its modifiers ---------------------------
+# -- pass 2a: a city, town or state acting through its government ----------------------
+
+# "The city of Flint sued ...", "they sued the state": the place stands for its government.
+# ("the county" is left out: "the county released records" would then be coded as releasing people,
+# a verb sense data/verbs.tsv does not yet tell apart.)
+_CIVIC_BODIES = frozenset({"city", "town", "state"})
+# The prepositions after which "the state" is still a party to an act ("a suit against the state").
+_ACTOR_PREPS = frozenset({"against", "with", "by", "to"})
 
 
-def named_mentions(scope: Scope, accepted: list[PhraseMatch], in_match: frozenset[int]) -> list[Mention]:
+def civic_body_mentions(scope: Scope) -> list[Mention]:
+    """ "the city of Flint", "the state" as a subject or object: a government (GOV) mention, its
+    country that of the town named (when the gazetteer knows only one), else the article's.
+    Not "the state of the roads", "in the city" (a place) or "the state pension" (a modifier)."""
+    found = []
+    for token in scope.tokens:
+        if token.lower_ not in _CIVIC_BODIES or token.pos_ != "NOUN" or not _determiner_before(scope, token.i, token.i):
+            continue
+        if not (token.dep_ in ("nsubj", "dobj") or (token.dep_ == "pobj" and token.head.lower_ in _ACTOR_PREPS)):
+            continue
+        complement = [c for p in token.rights if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
+        if complement and not (complement[0].pos_ == "PROPN" and token.lower_ != "state"):
+            continue  # "the state of the roads"; "the city of Flint" is named
+        end = complement[0].right_edge.i + 1 if complement else token.i + 1
+        mention = Mention(token.i, end, token.i, "government", scope.doc[token.i : end].text, sector="GOV")
+        mention.definite = True
+        mention.country = _town_country(scope.doc[complement[0].left_edge.i : end].text) if complement else None
+        found.append(mention)
+    return found
+
+
+def _town_country(name: str) -> str | None:
+    places = [p for p in load_gazetteer().lookup(name) if p.kind in ("city", "admin") and p.primary]
+    countries = {p.country for p in places if p.population >= _MIN_TOWN_POPULATION}
+    return countries.pop() if len(countries) == 1 else None
+
+
+# -- pass 2b: persons and organisations, a head word with its modifiers ---------------------------
+
+
+def named_mentions(
+    scope: Scope, accepted: list[PhraseMatch], in_match: frozenset[int], claimed_before: frozenset[int]
+) -> list[Mention]:
     found: list[Mention] = []
-    taken: set[int] = set()
+    taken: set[int] = set(claimed_before)
     for head, match in _person_and_org_heads(scope, accepted, in_match):
+        if head in taken:
+            continue
         mention = _headed_mention(scope, head, match, frozenset(taken))
         taken.update(range(mention.start, mention.end))
         found.append(mention)
@@ -272,15 +376,18 @@ def _person_and_org_heads(
     """
     heads: dict[int, PhraseMatch | None] = {}
     for match in matches:
-        if match.entry.kind in ("person", "organisation", "institution") and not _modifies_role(scope, match.end - 1):
+        owner = _modifies_role(scope, match.end - 1) or _before_prefixed_title(scope, match.end)
+        owner = owner or (match.entry.kind == "institution" and _modifies_person_name(scope, match))
+        if match.entry.kind in ("person", "organisation", "institution") and not owner:
             heads[match.end - 1] = match
     # Tokens of names that can stand inside an organisation's name ("Scottish Parliament").
     modifiers = {i for m in matches if m.entry.kind in _COUNTRYISH for i in range(m.start, m.end)}
+    # ... and a party or institution the NER takes into a person's name ("Tories Ann Cole").
+    owners = modifiers | {i for m in matches if m.entry.kind == "institution" for i in range(m.start, m.end)}
     for ent in doc_ents(scope.doc):
         inside = set(range(ent.start, ent.end))
-        unmatched = not (in_match & inside) or (
-            ent.label_ == "ORG" and not inside <= modifiers and (in_match & inside) <= modifiers
-        )
+        lead = modifiers if ent.label_ == "ORG" else owners if _name_after_owner(scope, ent, owners) else set()
+        unmatched = not (in_match & inside) or (not inside <= lead and (in_match & inside) <= lead)
         # A name that only modifies another noun ("Defence Minister Sergei Shoigu") is absorbed by it.
         modifier = scope.tokens[ent.end - 1].dep_ == "compound" or _names_a_role_holder(scope, ent)
         if _is_dateline(scope, ent) or _town_as_person(scope, ent):
@@ -290,6 +397,15 @@ def _person_and_org_heads(
     for head in _titled_names(scope, in_match):
         heads.setdefault(head, None)
     return sorted(heads.items())
+
+
+def _name_after_owner(scope: Scope, ent: Span, owners: set[int]) -> bool:
+    """ "Tories Ann Cole": a PERSON entity that is a party's name and then a full personal name
+    (two proper nouns at least, none of them the party's: not "say the Lib Dems", "Westminster Hour")."""
+    if ent.label_ != "PERSON" or ent.start not in owners:
+        return False
+    name = [t for t in ent if t.i not in owners]
+    return len(name) >= 2 and all(t.pos_ == "PROPN" for t in name) and name[0].i > max(i for i in owners if i < ent.end)
 
 
 def _names_a_role_holder(scope: Scope, ent: Span) -> bool:
@@ -357,9 +473,25 @@ def _modifies_role(scope: Scope, i: int) -> bool:
     return False
 
 
+def _modifies_person_name(scope: Scope, match: PhraseMatch) -> bool:
+    """ "Liberal Democrat Ann Cole", "Tories Bob Dale": a party written before a person's name."""
+    last = scope.tokens[match.end - 1]
+    name = last.head
+    return last.dep_ == "compound" and name.i >= match.end and name.pos_ == "PROPN" and name.ent_type_ == "PERSON"
+
+
+def _before_prefixed_title(scope: Scope, i: int) -> bool:
+    """ "Tory co-chairman": the name is the owner of a split title, absorbed by the title's mention."""
+    words = scope.tokens[i : i + 3]
+    if len(words) < 3 or words[0].lower_ not in _TITLE_PREFIXES or words[1].text != "-":
+        return False
+    return not words[0].whitespace_ and role_at(scope, words[2], modifier=True) is not None
+
+
 def _headed_mention(scope: Scope, head: int, match: PhraseMatch | None, taken: frozenset[int]) -> Mention:
     mention = _dictionary_mention(scope, match) if match is not None else _unknown_entity_mention(scope, head, taken)
     left = _np_left(scope, scope.tokens[head], mention.start, taken)
+    left = _prefixed_title_left(scope, left, taken)
     while left < head and scope.tokens[left].dep_ == "det":  # "The Tory leader Pat Finch" spans no "The"
         left += 1
     mention.start, mention.head = left, head
@@ -370,7 +502,14 @@ def _headed_mention(scope: Scope, head: int, match: PhraseMatch | None, taken: f
     if match is None and mention.titles & _GENERIC_ROLES:  # "Labour leader Jo Bloggs" leads a party
         mention.sector = _specific_sector(scope, mention) or mention.sector
     mention.sector = _office_status(scope, mention, left) or mention.sector
+    if mention.person and mention.sector is None and mention.party is not None:
+        mention.sector = "PTY"  # "Liberal Democrat Ann Cole": a party member with no office named
+    mention.peer = mention.person and _peer(scope, left, head)
     return mention
+
+
+def _peer(scope: Scope, left: int, head: int) -> bool:
+    return any(t.lower_ in _PEERAGES and t.is_title for t in scope.tokens[max(left - 1, 0) : head])
 
 
 def _office_status(scope: Scope, mention: Mention, left: int) -> str | None:
@@ -404,12 +543,15 @@ def _unknown_entity_mention(scope: Scope, head: int, taken: frozenset[int]) -> M
         return Mention(start, head + 1, head, "person", scope.doc[start : head + 1].text, person=True)
     while start < head and tokens[start].dep_ == "det":  # NER keeps "the" in "the Defence Ministry"
         start += 1
+    while tokens[head].ent_type_ == "PERSON" and (lead := _match_starting(scope, start, head)) is not None:
+        start = lead.end  # "Tories Ann Cole": the party is a modifier of the name, not part of it
     name = scope.doc[start : head + 1].text
     acronym = all(t.is_upper and len(t) > 1 for t in tokens[start : head + 1])  # "BAA" is no person
     honorific = _honorific_gender(scope, start) is not None or tokens[start].lower_.rstrip(".") in _HONORIFICS
     if (tokens[head].ent_type_ == "PERSON" and not acronym) or honorific:  # "Mr Hockney" is, whatever NER says
         return Mention(start, head + 1, head, "person", name, person=True)
-    return Mention(start, head + 1, head, "organisation", name, sector=_org_sector(scope, name))
+    sector = scope.acronym_sectors.get(name) or _org_sector(scope, name)
+    return Mention(start, head + 1, head, "organisation", name, sector=sector)
 
 
 def _honorific_gender(scope: Scope, start: int) -> str | None:
@@ -420,7 +562,7 @@ def _honorific_gender(scope: Scope, start: int) -> str | None:
 
 def _org_sector(scope: Scope, name: str) -> str | None:
     """ "Defence Ministry" → MIL (a role phrase), else a telling word: "Supreme Court" → JUD."""
-    words = name.lower().split()
+    words = [w.removesuffix("'s").rstrip("'") for w in name.lower().split()]  # "the Workers' Union's"
     for width in (3, 2):
         role = _known_role(scope, " ".join(words[-width:]))
         if role is not None and len(words) >= width:
@@ -444,6 +586,26 @@ def _np_left(scope: Scope, head: Token, floor: int, taken: frozenset[int]) -> in
     return left
 
 
+def _prefixed_title_left(scope: Scope, left: int, taken: frozenset[int]) -> int:
+    """ "Tory co-chairman X", "the vice-chairman": the tokenizer splits a title's prefix off and the
+    parser hangs the pieces elsewhere, so the prefix, and a party, institution or country written just
+    before it, are taken back into the mention by their place in the text."""
+    tokens = scope.tokens
+    if left < 2 or tokens[left - 1].text != "-" or tokens[left - 2].lower_ not in _TITLE_PREFIXES:
+        return left
+    if tokens[left - 2].whitespace_ or tokens[left - 1].whitespace_ or not _free(taken, left - 2, left):
+        return left
+    left -= 2
+    before = next((m for m in scope.match_at_start.values() if m.end == left), None)
+    if before is not None and before.entry.kind in _TITLE_OWNERS and _free(taken, before.start, left):
+        left = before.start
+    return left
+
+
+def _free(taken: frozenset[int], start: int, end: int) -> bool:
+    return not any(i in taken for i in range(start, end))
+
+
 def _absorb_modifiers(scope: Scope, mention: Mention, start: int, end: int) -> None:
     """Country, titles and sector from the words before the head ("Belarusian President")."""
     i = start
@@ -462,6 +624,8 @@ def _absorb_modifiers(scope: Scope, mention: Mention, start: int, end: int) -> N
         if role is not None:
             mention.titles.add(role.phrase)
             mention.sector = mention.sector or role.sector
+        elif token.text in scope.acronym_sectors:  # "PSU leader X" works for the union defined earlier
+            mention.titles.add(_INSTITUTION_TITLE + scope.acronym_sectors[token.text])
         elif mention.country is None:
             mention.country = _place_country(token)
         i += 1
@@ -613,7 +777,7 @@ def _singular(word: str) -> str:
 
 
 def _role_mention(scope: Scope, token: Token, role: Role, taken: frozenset[int]) -> Mention:
-    left = _np_left(scope, token, token.i, taken)
+    left = _prefixed_title_left(scope, _np_left(scope, token, token.i, taken), taken)
     plural = token.tag_ in ("NNS", "NNPS")
     if role.sector == "GOV" and not role.person:
         kind = "government"
@@ -622,7 +786,9 @@ def _role_mention(scope: Scope, token: Token, role: Role, taken: frozenset[int])
     mention = Mention(left, token.i + 1, token.i, kind, "", role=role.phrase, sector=role.sector)
     mention.person = role.person and not plural
     mention.titles.add(role.phrase)
-    mention.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.lefts)
+    mention.definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS for c in token.lefts)
+    # "the Tory co-chairman": the parse of a split title loses the determiner, the text keeps it
+    mention.definite = mention.definite or _determiner_before(scope, left, token.i)
     institution = _ORG_NAME_SECTORS.get(token.lower_)
     if token.pos_ == "PROPN" and token.is_title and token.i != token.sent.start and institution:
         # "the Scottish Executive", "the Army": a named body, not a role ("an executive").
@@ -635,6 +801,14 @@ def _role_mention(scope: Scope, token: Token, role: Role, taken: frozenset[int])
     mention.sector = _office_status(scope, mention, left) or mention.sector
     mention.name = scope.doc[left : token.i + 1].text
     return mention
+
+
+def _determiner_before(scope: Scope, left: int, head: int) -> bool:
+    if left == 0:
+        return False
+    det = scope.tokens[left - 1]
+    owned = left <= det.head.i <= head and det.head.dep_ != "poss"  # not "the country's officials"
+    return det.dep_ == "det" and det.lower_ in _DEFINITE_DETERMINERS and owned
 
 
 def _specific_sector(scope: Scope, mention: Mention) -> str | None:
@@ -723,12 +897,17 @@ def link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         head = doc[mention.head]
         if head.dep_ == "appos" and head.head.i in by_head:
             other = mentions[by_head[head.head.i]]
-            if mention.person and other.person:
-                mention.same_as = by_head[head.head.i]
+            if mention.person and other.person and (_is_description(doc, mention) or _is_description(doc, other)):
+                mention.same_as = by_head[head.head.i]  # two names side by side are a list, not one person
             elif describes_unknown_body(mention, other) or describes_unknown_body(other, mention):
                 earlier, later = sorted((mention, other), key=lambda m: m.start)
                 later.same_as = by_head[earlier.head]
     return mentions
+
+
+def _is_description(doc: Doc, mention: Mention) -> bool:
+    """ "the Foreign Minister", "the Lord Chancellor": headed by a role word, not by a name."""
+    return mention.role is not None or doc[mention.head].lower_ in mention.titles
 
 
 def describes_unknown_body(description: Mention, named: Mention) -> bool:
@@ -754,8 +933,54 @@ def sector_from_owner(scope: Scope, mentions: list[Mention]) -> list[Mention]:
             continue
         mention.sector = owner.sector
         mention.country = mention.country or owner.country
+        mention.party = mention.party or owner.party  # "the Tories' Ann Cole" is in opposition with them
         if owner.sector in ("IGO", "NGO", "IMG") and owner.org:
             mention.org, mention.entry_code = owner.org, owner.entry_code
+    return mentions
+
+
+# What only a business has: "Acme's shareholders", "the firm apologised to its customers".
+_BUSINESS_BELONGINGS = frozenset(
+    {"customers", "shareholders", "clients", "investors", "shares", "profits", "subscribers"}
+)
+
+
+def business_from_what_it_owns(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+    """An organisation the dictionaries do not know, with no telling word in its name, is a business
+    (BUS) when it owns customers, shareholders or profits ("X's investors", "X apologised to its
+    customers": "its" read as the clause's subject)."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    for token in scope.tokens:
+        if token.lower_ not in _BUSINESS_BELONGINGS:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.tag_ == "PRP$" and owner.lower_ == "its":
+            owner = _clause_subject(token)
+        mention = by_token.get(owner.i) if owner is not None else None
+        if mention is not None and mention.kind == "organisation" and mention.entry is None and mention.sector is None:
+            mention.sector = "BUS"
+    return mentions
+
+
+def _clause_subject(token: Token) -> Token | None:
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def party_from_conjunct(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+    """ "Labour's Sam Fry and Ian Lowe", "Tories Ann Cole and Bob Dale": a bare name joined to a
+    party member's name shares that party (and its country), as the list's writer meant."""
+    by_head = {m.head: m for m in mentions if m.kind == "person"}
+    for mention in mentions:
+        head = scope.tokens[mention.head]
+        bare = mention.kind == "person" and mention.entry is None and not mention.titles and mention.sector is None
+        member = by_head.get(head.head.i) if head.dep_ == "conj" else None
+        if not bare or member is None or member.party is None or member.start > mention.start:
+            continue
+        mention.party, mention.sector = member.party, "PTY"
+        mention.country = mention.country or member.country
     return mentions
 
 
@@ -772,7 +997,8 @@ def title_from_relative_clause(scope: Scope, mentions: list[Mention]) -> list[Me
             if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
                 continue
             role = next((by_head[c.i] for c in clause.children if c.dep_ == "attr" and c.i in by_head), None)
-            if role is not None and role.role is not None and role.sector:
+            # "who was the first woman to ...": a plain person noun (CVL) is no title
+            if role is not None and role.role is not None and role.sector and role.sector != "CVL":
                 mention.sector, mention.country = role.sector, mention.country or role.country
                 mention.titles.add(role.role)
     return mentions
@@ -813,7 +1039,7 @@ def document_mentions(scope: Scope, mentions: list[Mention]) -> list[Mention]:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in _DOCUMENT_NOUNS or token.i in by_token:
             continue
         author = _named_author(scope, token, by_token)
-        if author is None and (last_author is None or not _definite(token)):
+        if author is None and (last_author is None or not _definite(token)) and _reports_findings(token):
             author = _next_body_subject(scope, token, mentions, sentence_of)
         author = author or last_author
         if author is None:
@@ -821,6 +1047,44 @@ def document_mentions(scope: Scope, mentions: list[Mention]) -> list[Mention]:
         last_author = author
         if token.dep_ in ("nsubj", "nsubjpass"):
             found.append(_document_mention(scope, token, author))
+    return found
+
+
+# "..., a report says. The Audit Office found ...": only a document that speaks is read as its author's.
+_FINDING_VERBS = frozenset({"say", "find", "show", "suggest", "warn", "conclude", "claim", "reveal", "state"})
+
+
+def _reports_findings(token: Token) -> bool:
+    """ "a report says", "the study found"; not "an inquiry is due to report back" (whose author is
+    not the next sentence's subject)."""
+    return token.dep_ not in ("nsubj", "nsubjpass") or token.head.lemma_.lower() in _FINDING_VERBS
+
+
+# -- pass 8: a group that speaks for its members --------------------------------------------------
+
+# "A group of MPs ... The group says": the collective stands for the members it was introduced with.
+_COLLECTIVE_NOUNS = frozenset({"group", "coalition", "delegation", "panel"})
+
+
+def collective_mentions(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+    """ "a group of MPs" as a subject, and a later "the group" (or "the cross-party group"), coded as the
+    members the group was last introduced with; a group never introduced so is no actor."""
+    by_head = {m.head: m for m in mentions}
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    members: Mention | None = None
+    found = []
+    for token in scope.tokens:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in _COLLECTIVE_NOUNS or token.i in by_token:
+            continue
+        of_heads = [c.i for p in token.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
+        introduced = next((m for i in of_heads if (m := by_head.get(i)) is not None and m.kind != "pronoun"), None)
+        if of_heads and introduced is None:
+            members = None  # "the group of friends": some other group, of no actor we know
+            continue
+        members = introduced or members
+        acting = token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "dobj" and introduced is None)
+        if members is not None and acting and (introduced is not None or _definite(token)):
+            found.append(_document_mention(scope, token, members))
     return found
 
 
