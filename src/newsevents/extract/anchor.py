@@ -78,7 +78,7 @@ def _starts_clause(child: Token) -> bool:
 def _clause_head(token: Token) -> Token:
     """The verb heading the trigger's clause (the trigger itself when it is a verb)."""
     for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             return token
         token = token.head
     return token
@@ -111,7 +111,7 @@ def _locative(doc: Doc, place: Place) -> bool:
     for _ in range(3):
         if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
             return True
-        if token.dep_ not in ("appos", "compound", "conj", "amod", "nmod", "poss") or token.head is token:
+        if token.dep_ not in ("appos", "compound", "conj", "amod", "nmod", "poss") or token.head.i == token.i:
             return False
         token = token.head
     return False

@@ -179,7 +179,7 @@ def _time_anchored(head: Token) -> bool:
 
 def _holder(head: Token) -> tuple[Token | None, str | None]:
     """The noun or verb a measure hangs on, and the preposition between them (if any)."""
-    if head.dep_ == "conj" and head.head is not head:
+    if head.dep_ == "conj" and head.head.i != head.i:
         # Gapping: "the limit is 30 days for adults, but only ten days for children" -- the second figure
         # shares the first one's verb, or the first figure's own holder.
         first = head.head
@@ -279,7 +279,7 @@ def _subject_of(verb: Token) -> Token | None:
             return subject
         if verb.dep_ == "relcl":  # "patients who have waited ...": the noun the clause describes
             return verb.head
-        if verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or verb.head is verb:
+        if verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None

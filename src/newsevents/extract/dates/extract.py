@@ -237,7 +237,7 @@ def tense_of(span: Span) -> Tense:
     words = {a.lower_ for a in auxes}
     if words & FUTURE_AUX or words & MODALS:
         return "future"
-    if "to" in words and verb.head is not verb and verb.head.lemma_ in FUTURE_HEADS:
+    if "to" in words and verb.head.i != verb.i and verb.head.lemma_ in FUTURE_HEADS:
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
@@ -258,7 +258,7 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(5):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
