@@ -62,9 +62,17 @@ def test_ambiguity_and_aliases(extract, sentence: str, mention: str, name: str, 
         "He welcomed Washington's offers but asked for more.",
     ],
 )
-def test_capital_acting_as_government_is_not_a_place(extract, sentence: str) -> None:
-    places = extract(sentence).places
-    assert [p.text for p in places if p.kind in ("city", "landmark")] == []
+def test_capital_acting_as_government_is_a_place_marked_government(extract, sentence: str) -> None:
+    """Both gold conventions count "Ottawa intended" as a toponym; it is marked, and never an event's place."""
+    record = extract(sentence)
+    cities = [p for p in record.places if p.kind in ("city", "landmark")]
+    assert cities and all(p.government for p in cities)
+    assert all(e.place is None or not e.place.government for e in record.events)
+
+
+def test_visited_capital_is_a_plain_place(extract) -> None:
+    place = _place(extract("The president visited Riyadh last year.").places, "Riyadh")
+    assert (place.country, place.government) == ("SAU", False)
 
 
 def test_capital_as_location_is_a_place(extract) -> None:
@@ -245,13 +253,17 @@ def test_placed_names_are_places(extract, sentence: str, mention: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "He welcomed Washington's offers but asked for more.",  # the government's offers
         "John Easton said the deal was fair, and Easton agreed to sign.",  # a surname, not the town
         "Our reporter spoke to Easton about the vote.",
     ],
 )
 def test_names_that_are_not_placed_are_not_places(extract, sentence: str) -> None:
     assert [p.text for p in extract(sentence).places] == []
+
+
+def test_a_capitals_possessive_act_is_its_government(extract) -> None:
+    place = _place(extract("He welcomed Washington's offers but asked for more.").places, "Washington")
+    assert place.government
 
 
 def test_abbreviated_province_after_a_town_is_its_region(extract) -> None:
@@ -300,3 +312,36 @@ def test_a_compass_named_town_qualified_by_its_state_is_the_town(extract) -> Non
 )
 def test_a_town_name_after_the_that_modifies_a_noun_is_the_town(extract, sentence: str, expected) -> None:
     assert [p.text for p in extract(sentence).places] == expected
+
+
+# A town the model tagged as a person or organisation, placed by travel, origin or residence; a town and its
+# region tagged as one name; a whole name the model cut in two.
+@pytest.mark.parametrize(
+    ("sentence", "mention", "country"),
+    [
+        ("The family moved to Thornhill in 1990 and later settled in Hexham.", "Thornhill", "GBR"),
+        ("Barry, who was from Dewsbury, met her at a dance.", "Dewsbury", "GBR"),
+        ("The couple went on their honeymoon to Great Yarmouth.", "Great Yarmouth", "GBR"),
+        ("A farmer who lives just outside of Waterloo reported the theft.", "Waterloo", None),
+        ("Police charged Dana Morley, 41, of Kettering with burglary.", "Kettering", None),
+        ("The cat was found during an inspection in Wainwright, Alta., by a rail worker.", "Wainwright", "CAN"),
+        ("The cat was found during an inspection in Wainwright, Alta., by a rail worker.", "Alta.", "CAN"),
+        ("About 30 homes near Fort St. John will be affected by the dam.", "Fort St. John", "CAN"),
+    ],
+)
+def test_towns_placed_by_travel_origin_or_residence(extract, sentence: str, mention: str, country) -> None:
+    place = _place(extract(sentence).places, mention)
+    assert place.kind in ("city", "admin") and place.lat is not None
+    assert country is None or place.country == country
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our reporter spoke to Easton about the vote.",  # "to" a person
+        "The award went to Easton, who thanked his coach.",
+        "Smith, Texas Instruments and Acme were named.",  # no town in its region
+    ],
+)
+def test_to_a_person_is_no_town(extract, sentence: str) -> None:
+    assert [p.text for p in extract(sentence).places if p.kind == "city"] == []
