@@ -345,3 +345,21 @@ def test_towns_placed_by_travel_origin_or_residence(extract, sentence: str, ment
 )
 def test_to_a_person_is_no_town(extract, sentence: str) -> None:
     assert [p.text for p in extract(sentence).places if p.kind == "city"] == []
+
+
+# First-level regions of countries beyond the US, Canada, Australia, China, India and Europe's largest.
+@pytest.mark.parametrize(
+    ("sentence", "mention", "country", "point"),
+    [
+        ("Miners in the North West and Limpopo provinces went on strike.", "Limpopo", "ZAF", (-23.9, 29.5)),
+        ("Miners in the North West and Limpopo provinces went on strike.", "North West", "ZAF", (-26.6, 25.6)),
+        ("The governor of Sokoto State opened a new clinic.", "Sokoto State", "NGA", (13.0, 5.25)),
+        ("A strong earthquake shook Fars Province on Monday.", "Fars Province", "IRN", (29.5, 53.0)),
+        ("Thousands of migrants crossed into Roraima last year.", "Roraima", "BRA", (2.0, -61.4)),
+        ("Snow closed roads across Central Anatolia overnight.", "Central Anatolia", "TUR", (39.0, 33.5)),
+    ],
+)
+def test_regions_of_other_countries(extract, sentence: str, mention: str, country: str, point) -> None:
+    place = _place(extract(sentence).places, mention)
+    assert place.country == country and place.lat is not None and place.lon is not None
+    assert haversine_km(place.lat, place.lon, *point) < 161

@@ -32,6 +32,8 @@ SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDI
 NAME_EXTENSIONS = {
     "region", "oblast", "province", "state", "peninsula", "strait", "sea", "krai", "county", "river", "delta",
 }  # fmt: skip
+# Last words of a region's name ("Sokoto State", "Fars Province"), whatever the model tagged it as.
+REGION_WORDS = {"state", "province", "region", "oblast", "governorate", "prefecture"}
 # Last words of names of places smaller than the town they contain ("Plymouth County", "Bentley Park").
 FEATURE_WORDS = {
     "county", "park", "airport", "hospital", "street", "road", "avenue", "square", "bridge", "river", "lake",
@@ -394,6 +396,8 @@ def _mention(span: Span, gazetteer: Gazetteer) -> Mention | None:
 def _well_known(candidates: tuple[Entry, ...], ent: Span) -> bool:
     """Is an entity the small model did not tag as a place still one ("Kyiv" as PERSON, "Ukraine" as ORG)?"""
     cities = [c for c in candidates if c.kind == "city"]
+    if ent[-1].lower_ in REGION_WORDS and any(c.kind in REGION_KINDS for c in candidates):
+        return True  # "Sokoto State", "Fars Province": no person's or body's name ends so
     if ent.label_ == "PERSON":  # "Jordan", "Georgia", "Victoria" are people's names too
         located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near", "from", "to", "into")
         # A located name of several words that is a town's whole name ("moved from Glen Ellyn") is the town.
