@@ -363,3 +363,20 @@ def test_regions_of_other_countries(extract, sentence: str, mention: str, countr
     place = _place(extract(sentence).places, mention)
     assert place.country == country and place.lat is not None and place.lon is not None
     assert haversine_km(place.lat, place.lon, *point) < 161
+
+
+def test_dateline_county_abbreviation_is_the_county(extract) -> None:
+    text = "PLYMOUTH CO. - A suspect in a farm theft near Waterloo was arrested by Black Hawk County deputies."
+    places = extract(text).places
+    county, town = _place(places, "PLYMOUTH CO."), _place(places, "Waterloo")
+    assert (county.name, county.kind) == ("Plymouth County", "county")
+    assert town.lat is not None and town.lon is not None
+    assert haversine_km(town.lat, town.lon, 42.49, -92.34) < 161  # Waterloo, Iowa: both counties are in Iowa
+
+
+def test_a_county_name_many_states_share_inside_a_name_is_no_context(extract) -> None:
+    """ "the Dallas County Sheriff's Office" names no state: Dallas County lies in eleven."""
+    text = "A deputy from the Dallas County Sheriff's Office said the man lived in Waterloo, Iowa."
+    town = _place(extract(text).places, "Waterloo")
+    assert town.lat is not None and town.lon is not None
+    assert haversine_km(town.lat, town.lon, 42.49, -92.34) < 161

@@ -168,6 +168,11 @@ def _with_dateline(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> l
         start, end = match.span(group)
         if start < 0:
             continue
+        county = _county_abbreviation(text[start:end].strip(), gazetteer)
+        if county:  # "PLYMOUTH CO. -": the county, not a town called Plymouth
+            end = start + len(text[start:end].strip())
+            mentions = [m for m in mentions if not (m.start < end and start < m.end)]
+            mentions.append(Mention(start, end, text[start:end], county))
         existing = next((m for m in mentions if m.start < end and start < m.end), None)
         if existing is None:
             candidates = gazetteer.lookup(text[start:end])
@@ -213,6 +218,14 @@ def _named_region(candidates: tuple[Entry, ...]) -> bool:
     return any(c.kind in REGION_KINDS for c in candidates)
 
 
+def _county_abbreviation(name: str, gazetteer: Gazetteer) -> tuple[Entry, ...]:
+    """The counties named "X Co." ("PLYMOUTH CO.", "Marion Co"), or nothing."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower().rstrip(".") != "co":
+        return ()
+    return tuple(e for e in gazetteer.lookup(" ".join([*words[:-1], "County"])) if e.kind == "county")
+
+
 def _dateline_shaped(match: re.Match[str]) -> bool:
     """Capitals ("BEIRUT --") or a name before an agency or a colon ("Hanoi (VNA) -"); a short name."""
     name = match["name"].strip()
@@ -240,7 +253,9 @@ def _regions_inside_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Entry, ...]:
                 continue
             for size in (3, 2, 1):  # "Black Hawk County", "New Hampshire", "Texas"
                 entries = gazetteer.lookup(doc[token.i : token.i + size].text) if token.i + size <= ent.end else ()
-                found += [e for e in entries if e.kind in REGION_KINDS and e.primary and e not in found]
+                regions = [e for e in entries if e.kind in REGION_KINDS and e.primary]
+                # A name several regions share ("Dallas County": eleven states) says nothing of the geography.
+                found += [e for e in regions if len(regions) == 1 and e not in found]
     return tuple(found)
 
 
