@@ -380,3 +380,18 @@ def test_a_county_name_many_states_share_inside_a_name_is_no_context(extract) ->
     town = _place(extract(text).places, "Waterloo")
     assert town.lat is not None and town.lon is not None
     assert haversine_km(town.lat, town.lon, 42.49, -92.34) < 161
+
+
+# A town named after a country, sea or continent takes that name only with the article's support.
+@pytest.mark.parametrize(
+    ("sentence", "mention", "kind", "country"),
+    [
+        ("The city has a bigger economy than Greece, officials in New York said.", "Greece", "country", "GRC"),
+        ("Storms form over the warm Atlantic, forecasters in Miami and Dallas said.", "Atlantic", "sea", None),
+        ("The Soviet Union collapsed in 1991.", "Soviet Union", "region", "RUS"),
+        ("He grew up in a farming village in the Nile Delta.", "Nile Delta", "region", "EGY"),
+    ],
+)
+def test_towns_named_after_wide_places_need_support(extract, sentence: str, mention: str, kind: str, country) -> None:
+    place = _place(extract(sentence).places, mention)
+    assert (place.kind, place.country) == (kind, country)

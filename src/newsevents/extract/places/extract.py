@@ -179,8 +179,10 @@ def _with_dateline(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> l
             existing = Mention(start, end, text[start:end], candidates) if candidates else None
             mentions = [*mentions, existing] if existing is not None else mentions
         found.append(existing)
-    if found and found[0] is not None:
-        found[0].dateline = True
+    # The dateline's town, or its state when the gazetteer lacks the town ("CAMP MURRAY, Wash. -").
+    home = next((m for m in found if m is not None), None)
+    if home is not None:
+        home.dateline = True
     return mentions
 
 
