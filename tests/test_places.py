@@ -395,3 +395,14 @@ def test_a_county_name_many_states_share_inside_a_name_is_no_context(extract) ->
 def test_towns_named_after_wide_places_need_support(extract, sentence: str, mention: str, kind: str, country) -> None:
     place = _place(extract(sentence).places, mention)
     assert (place.kind, place.country) == (kind, country)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "country"),
+    [
+        ("Montreal finished last among the large cities in the survey.", "Montreal", "CAN"),
+        ("Protesters marched through Sao Paulo and Bogota on Sunday.", "Bogota", "COL"),
+    ],
+)
+def test_primary_names_without_accents_are_primary(extract, sentence: str, mention: str, country: str) -> None:
+    assert _place(extract(sentence).places, mention).country == country

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -151,6 +152,9 @@ def _add_cities(
         )
         by_id[str(entry.geonameid)] = entry
         _add(index, entry.name, entry)
+        folded = _ascii_fold(entry.name)
+        if folded != entry.name:  # "Montreal", "Sao Paulo", "Bogota": how English news spells the primary name
+            _add(index, folded, entry)
         if entry.population < MIN_ALTERNATE_POPULATION:
             continue
         for alt in names[1:]:
@@ -158,6 +162,11 @@ def _add_cities(
             if _LATIN_NAME.match(alt) and not alt.isupper() and alt != entry.name:
                 _add(index, alt, entry, primary=False)
     return by_id
+
+
+def _ascii_fold(name: str) -> str:
+    """The name without its accents: "Montréal" -> "Montreal", "Zürich" -> "Zurich"."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
 def _add_countries(
