@@ -406,3 +406,8 @@ def test_towns_named_after_wide_places_need_support(extract, sentence: str, ment
 )
 def test_primary_names_without_accents_are_primary(extract, sentence: str, mention: str, country: str) -> None:
     assert _place(extract(sentence).places, mention).country == country
+
+
+def test_a_province_does_not_vote_for_its_namesake_city(extract) -> None:
+    places = extract("Quebec will hold an election next year, the premier of Quebec said in Montreal.").places
+    assert {p.kind for p in places if p.text == "Quebec"} == {"admin"}

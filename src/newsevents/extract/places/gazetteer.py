@@ -152,11 +152,11 @@ def _add_cities(
         )
         by_id[str(entry.geonameid)] = entry
         _add(index, entry.name, entry)
-        folded = _ascii_fold(entry.name)
-        if folded != entry.name:  # "Montreal", "Sao Paulo", "Bogota": how English news spells the primary name
-            _add(index, folded, entry)
         if entry.population < MIN_ALTERNATE_POPULATION:
             continue
+        folded = _ascii_fold(entry.name)
+        if folded != entry.name:  # "Montreal", "Sao Paulo", "Bogota": how English news spells the primary name
+            _add(index, folded, entry)  # (only for large cities: small accented towns would steal plain words)
         for alt in names[1:]:
             # Upper-case codes (airport codes) and non-Latin spellings only add noise.
             if _LATIN_NAME.match(alt) and not alt.isupper() and alt != entry.name:

@@ -104,7 +104,7 @@ class _Context:
         if entry.capital:
             score += CAPITAL_BONUS
         supported = False
-        if entry.kind in LOCAL_KINDS and (self._in_named_region(entry) or self._near_home(entry)):
+        if entry.kind in LOCAL_KINDS and (self._in_named_region(entry, mention) or self._near_home(entry)):
             score += INSIDE_REGION_BONUS
             supported = True
         qualifier = mention.qualifier.chosen if mention.qualifier else None
@@ -120,8 +120,14 @@ class _Context:
             score -= SMALL_TOWN_PENALTY  # Atlantic, Iowa or Greece, New York: never by country context alone
         return score
 
-    def _in_named_region(self, entry: Entry) -> bool:
-        return any(inside(entry, r, self.gazetteer) for r in self.regions if r.kind in ("admin", "county"))
+    def _in_named_region(self, entry: Entry, mention: Mention) -> bool:
+        """Inside a state or county the article names: not the one this very name may be ("Quebec" names the
+        province or its city; the province read elsewhere must not vote for the city here)."""
+        return any(
+            inside(entry, r, self.gazetteer)
+            for r in self.regions
+            if r.kind in ("admin", "county") and not any(_same_place(r, c) for c in mention.candidates)
+        )
 
     def _near_home(self, entry: Entry) -> bool:
         """In the dateline place's own state or province (a local paper's beat)."""
