@@ -99,6 +99,9 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    # A capital or seat of government standing for its government ("Ottawa intended to ...", "the Kremlin's
+    # demands"): still a toponym, but not where anything happened, so events never take it as their place.
+    government: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

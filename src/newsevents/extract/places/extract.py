@@ -3,8 +3,9 @@
 Candidates come from spaCy's GPE/LOC/FAC entities, from ORG/PERSON entities that are exactly a
 well-known place (the small model tags "Kyiv" or "Ukraine" as a person or organisation now and then),
 and from runs of capitalised tokens outside any entity that match the gazetteer. A capital used as a
-government ("Washington warned Moscow") is an actor, not a place: a city name that is the subject or
-object of a verb is left out; "in Washington" stays.
+government ("Washington warned Moscow") is an actor as well as a toponym: a city name that is the subject or
+object of a verb is a place marked `government` (events never take it as where they happened); "in Washington"
+and "visited Riyadh" are plain places.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.places.gazetteer import Entry, Gazetteer, load_gazetteer
-from newsevents.extract.places.resolve import REGION_KINDS, Mention, resolve_all
+from newsevents.extract.places.resolve import REGION_KINDS, Mention, inside, resolve_all
 from newsevents.nlp.text import doc_ents, doc_text, doc_tokens
 from newsevents.types import Place
 
@@ -31,6 +32,8 @@ SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDI
 NAME_EXTENSIONS = {
     "region", "oblast", "province", "state", "peninsula", "strait", "sea", "krai", "county", "river", "delta",
 }  # fmt: skip
+# Last words of a region's name ("Sokoto State", "Fars Province"), whatever the model tagged it as.
+REGION_WORDS = {"state", "province", "region", "oblast", "governorate", "prefecture"}
 # Last words of names of places smaller than the town they contain ("Plymouth County", "Bentley Park").
 FEATURE_WORDS = {
     "county", "park", "airport", "hospital", "street", "road", "avenue", "square", "bridge", "river", "lake",
@@ -80,6 +83,17 @@ PERSONAL_NOUNS = {
 }  # fmt: skip
 # Prepositions that place a town: "in Riverdale", "near Hinton"; "to X" and "from X" fit people as well.
 LOCATING_PREPOSITIONS = {"in", "near", "outside", "around"}
+# Words of travel and origin whose "to"/"from" does place a town: "moved to Thornhill", "a trip to Saipan",
+# "driving to Castlegar", "she was from Dewsbury" ("spoke to Easton" does not).
+TRAVEL_WORDS = {
+    "move", "travel", "drive", "fly", "trip", "journey", "return", "flight", "go", "come", "head", "relocate",
+    "honeymoon", "commute", "sail", "ride", "emigrate", "flee", "evacuate", "deport", "transfer", "arrive",
+    "be", "hail", "originate", "road", "route", "bus", "train", "walk", "drove", "relocation", "visit",
+}  # fmt: skip
+# "outside of Waterloo", "north of Hinton": a direction's "of" places the town that follows.
+DIRECTION_WORDS = {
+    "outside", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "near",
+}  # fmt: skip
 SETTLEMENT_NOUNS = {"town", "village", "city", "suburb", "hamlet", "county", "district", "municipality"}
 # A dateline: the place (capitals, or "Hanoi (VNA) -"), an optional ", State." then an agency or a dash.
 DATELINE = re.compile(
@@ -106,9 +120,10 @@ MAX_WORDS = 5
 def extract_places(ctx: ExtractContext) -> None:
     gazetteer = load_gazetteer()
     mentions = find_mentions(ctx.doc, gazetteer, names_inside=ctx.options.places_in_names)
-    mentions = [m for m in mentions if not _used_as_agent(ctx, m)]
+    # A capital standing for its government ("Ottawa intended") is still a toponym, marked as such.
+    governments = {id(m) for m in mentions if _used_as_agent(ctx, m)}
     resolve_all(mentions, _actor_countries(ctx, mentions), gazetteer, _regions_inside_names(ctx.doc, gazetteer))
-    ctx.places = [_place(m) for m in mentions if m.chosen is not None]
+    ctx.places = [_place(m, id(m) in governments) for m in mentions if m.chosen is not None]
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, names_inside: bool = False) -> list[Mention]:
@@ -153,14 +168,21 @@ def _with_dateline(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> l
         start, end = match.span(group)
         if start < 0:
             continue
+        county = _county_abbreviation(text[start:end].strip(), gazetteer)
+        if county:  # "PLYMOUTH CO. -": the county, not a town called Plymouth
+            end = start + len(text[start:end].strip())
+            mentions = [m for m in mentions if not (m.start < end and start < m.end)]
+            mentions.append(Mention(start, end, text[start:end], county))
         existing = next((m for m in mentions if m.start < end and start < m.end), None)
         if existing is None:
             candidates = gazetteer.lookup(text[start:end])
             existing = Mention(start, end, text[start:end], candidates) if candidates else None
             mentions = [*mentions, existing] if existing is not None else mentions
         found.append(existing)
-    if found and found[0] is not None:
-        found[0].dateline = True
+    # The dateline's town, or its state when the gazetteer lacks the town ("CAMP MURRAY, Wash. -").
+    home = next((m for m in found if m is not None), None)
+    if home is not None:
+        home.dateline = True
     return mentions
 
 
@@ -198,6 +220,14 @@ def _named_region(candidates: tuple[Entry, ...]) -> bool:
     return any(c.kind in REGION_KINDS for c in candidates)
 
 
+def _county_abbreviation(name: str, gazetteer: Gazetteer) -> tuple[Entry, ...]:
+    """The counties named "X Co." ("PLYMOUTH CO.", "Marion Co"), or nothing."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower().rstrip(".") != "co":
+        return ()
+    return tuple(e for e in gazetteer.lookup(" ".join([*words[:-1], "County"])) if e.kind == "county")
+
+
 def _dateline_shaped(match: re.Match[str]) -> bool:
     """Capitals ("BEIRUT --") or a name before an agency or a colon ("Hanoi (VNA) -"); a short name."""
     name = match["name"].strip()
@@ -223,9 +253,11 @@ def _regions_inside_names(doc: Doc, gazetteer: Gazetteer) -> tuple[Entry, ...]:
         for token in ent:
             if not token.text[:1].isupper():
                 continue
-            for size in (2, 1):  # "New Hampshire", "Texas"
+            for size in (3, 2, 1):  # "Black Hawk County", "New Hampshire", "Texas"
                 entries = gazetteer.lookup(doc[token.i : token.i + size].text) if token.i + size <= ent.end else ()
-                found += [e for e in entries if e.kind in REGION_KINDS and e.primary and e not in found]
+                regions = [e for e in entries if e.kind in REGION_KINDS and e.primary]
+                # A name several regions share ("Dallas County": eleven states) says nothing of the geography.
+                found += [e for e in regions if len(regions) == 1 and e not in found]
     return tuple(found)
 
 
@@ -233,7 +265,14 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     for ent in doc_ents(doc):
         if ent.label_ in PLACE_LABELS:
-            mention = _match_span(doc, ent, gazetteer) or _longest_inner_match(doc, ent, gazetteer)
+            mention = (
+                _match_span(doc, ent, gazetteer)
+                or _extended_match(doc, ent, gazetteer)
+                or _longest_inner_match(doc, ent, gazetteer)
+            )
+        elif ent.label_ in MISTAGGED_LABELS and (pair := _town_comma_region(doc, ent, gazetteer)):
+            mentions += pair
+            continue
         elif ent.label_ == "NORP" and ent.text.lower() in REGION_ADJECTIVES:
             mention = _region_adjective(ent, gazetteer)
         elif ent.label_ in MISTAGGED_LABELS:
@@ -244,9 +283,42 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 mention = _longest_inner_match(doc, ent, gazetteer, prominent_only=True)
         else:
             mention = None
-        if mention is not None:
+        if mention is not None and not (mentions and mention.start < mentions[-1].end):  # "Fort St." + "John"
             mentions.append(mention)
     return mentions
+
+
+def _extended_match(doc: Doc, span: Span, gazetteer: Gazetteer) -> Mention | None:
+    """A place entity the model cut short, completed by the capitalised words after it: "Fort St." + "John"
+    is Fort St. John, one town; neither half alone. The whole name is taken only when the gazetteer has it."""
+    for extra in (2, 1):
+        end = span.end + extra
+        if end > len(doc) or not all(t.text[:1].isupper() or t.text == "." for t in doc[span.end : end]):
+            continue
+        if not doc[end - 1].text[:1].isupper():
+            continue
+        start = span.start + (doc[span.start].lower_ == "the")
+        mention = _mention(doc[start:end], gazetteer)
+        if mention is not None:
+            return mention
+    return None
+
+
+def _town_comma_region(doc: Doc, ent: Span, gazetteer: Gazetteer) -> list[Mention]:
+    """ "Wainwright, Alta." or "Gorham, Maine" tagged as one organisation or person: the town and its region,
+    when the town lies in that region (so "Smith, Jordan" or "Acme, Texas Inc." make no places)."""
+    commas = [t.i for t in ent if t.text == ","]
+    if len(commas) != 1 or commas[0] == ent.start:
+        return []
+    comma = commas[0]
+    end = ent.end + (ent.end < len(doc) and doc[ent.end].text == "." and doc[ent.end - 1].whitespace_ == "")
+    town, region = _mention(doc[ent.start : comma], gazetteer), _mention(doc[comma + 1 : end], gazetteer)
+    if town is None or region is None:
+        return []
+    regions = [r for r in region.candidates if r.kind in ("admin", "country") and r.primary]
+    if not any(c.kind == "city" and inside(c, r, gazetteer) for c in town.candidates for r in regions):
+        return []
+    return [town, region]
 
 
 def _region_adjective(ent: Span, gazetteer: Gazetteer) -> Mention | None:
@@ -341,6 +413,8 @@ def _mention(span: Span, gazetteer: Gazetteer) -> Mention | None:
 def _well_known(candidates: tuple[Entry, ...], ent: Span) -> bool:
     """Is an entity the small model did not tag as a place still one ("Kyiv" as PERSON, "Ukraine" as ORG)?"""
     cities = [c for c in candidates if c.kind == "city"]
+    if ent[-1].lower_ in REGION_WORDS and any(c.kind in REGION_KINDS for c in candidates):
+        return True  # "Sokoto State", "Fars Province": no person's or body's name ends so
     if ent.label_ == "PERSON":  # "Jordan", "Georgia", "Victoria" are people's names too
         located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near", "from", "to", "into")
         # A located name of several words that is a town's whole name ("moved from Glen Ellyn") is the town.
@@ -353,19 +427,42 @@ def _well_known(candidates: tuple[Entry, ...], ent: Span) -> bool:
 
 
 def _located_town(doc: Doc, candidates: tuple[Entry, ...], ent: Span) -> bool:
-    """A one-word name the model took for a person or organisation, placed by its preposition ("deputies in
-    Riverdale", "the town of Karak"), is the town; not when the article uses it as someone's surname."""
-    if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1:
+    """A name the model took for a person or organisation, placed by its preposition ("deputies in
+    Riverdale", "the town of Karak", "moved to Thornhill", "John Smith, 49, of Waterloo"), is the town; not
+    when the article uses it as someone's surname. Several words only when they are the town's whole name
+    and an organisation's tag ("a honeymoon in Great Yarmouth"): a person's two names are no town."""
+    if ent.label_ not in ("PERSON", "ORG") or not (len(ent) == 1 or (ent.label_ == "ORG" and len(ent) <= 3)):
         return False
     if not any(c.kind == "city" and c.primary for c in candidates):
         return False
+    if len(ent) > 1 and not all(t.text[:1].isupper() for t in ent):
+        return False
     root = ent.root
-    head = root.head
-    placed = root.dep_ == "pobj" and (
-        head.lower_ in LOCATING_PREPOSITIONS or (head.lower_ == "of" and head.head.lower_ in SETTLEMENT_NOUNS)
-    )
-    placed = placed or _modifies_local_noun(root, candidates)
-    return placed and root.text not in _surnames(doc)
+    placed = root.dep_ == "pobj" and _placing_preposition(root.head)
+    placed = placed or (len(ent) == 1 and _modifies_local_noun(root, candidates))
+    return placed and root.text not in _surnames(doc) and not _described_as_person(doc, ent)
+
+
+def _described_as_person(doc: Doc, ent: Span) -> bool:
+    """ "went to Easton, who thanked his coach": a relative "who" makes the name a person's."""
+    after = [t.lower_ for t in doc[ent.end : ent.end + 2]]
+    return bool(after) and (after[0] in ("who", "whose") or after[:2] in ([",", "who"], [",", "whose"]))
+
+
+def _placing_preposition(prep: Token) -> bool:
+    """ "in/near X", "the town of X", "moved to X", "was from X", "outside of X", "Jane Doe, 34, of X"."""
+    word, head = prep.lower_, prep.head
+    if word in LOCATING_PREPOSITIONS:
+        return True
+    if word in ("to", "from", "into"):
+        return head.lemma_.lower() in TRAVEL_WORDS
+    if word != "of" or prep.i == 0:
+        return False
+    before = prep.nbor(-1)
+    if head.lower_ in SETTLEMENT_NOUNS or before.lower_ in DIRECTION_WORDS:
+        return True
+    # A person's home town after their name and age: "Paul Smith, 49, of Leeds", "Jane Doe, of Hull".
+    return before.text == "," and prep.i > 1 and (prep.nbor(-2).like_num or prep.nbor(-2).ent_type_ == "PERSON")
 
 
 def _modifies_local_noun(root: Token, candidates: tuple[Entry, ...]) -> bool:
@@ -433,7 +530,7 @@ def _used_as_agent(ctx: ExtractContext, mention: Mention) -> bool:
         return True
     if root.dep_ in ("compound", "amod", "npadvmod") and all(c.kind == "landmark" for c in mention.candidates):
         return True  # "a Kremlin account", "Kremlin-friendly": the institution, not the building
-    if root.dep_ in OBJECT_DEPS and root.head.pos_ == "VERB":
+    if root.dep_ in OBJECT_DEPS and root.head.pos_ == "VERB" and root.head.lemma_.lower() not in TRAVEL_WORDS:
         subjects = [c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return any(ctx.actor_for_token(s) is not None for s in subjects)
     return False
@@ -453,7 +550,7 @@ def _actor_countries(ctx: ExtractContext, mentions: list[Mention]) -> Counter[st
     )
 
 
-def _place(mention: Mention) -> Place:
+def _place(mention: Mention, government: bool) -> Place:
     entry = mention.chosen
     assert entry is not None
     return Place(
@@ -466,4 +563,5 @@ def _place(mention: Mention) -> Place:
         lat=entry.lat,
         lon=entry.lon,
         geonameid=entry.geonameid,
+        government=government,
     )

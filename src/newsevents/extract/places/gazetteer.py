@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -153,11 +154,19 @@ def _add_cities(
         _add(index, entry.name, entry)
         if entry.population < MIN_ALTERNATE_POPULATION:
             continue
+        folded = _ascii_fold(entry.name)
+        if folded != entry.name:  # "Montreal", "Sao Paulo", "Bogota": how English news spells the primary name
+            _add(index, folded, entry)  # (only for large cities: small accented towns would steal plain words)
         for alt in names[1:]:
             # Upper-case codes (airport codes) and non-Latin spellings only add noise.
             if _LATIN_NAME.match(alt) and not alt.isupper() and alt != entry.name:
                 _add(index, alt, entry, primary=False)
     return by_id
+
+
+def _ascii_fold(name: str) -> str:
+    """The name without its accents: "Montréal" -> "Montreal", "Zürich" -> "Zurich"."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
 def _add_countries(

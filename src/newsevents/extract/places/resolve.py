@@ -29,6 +29,8 @@ REGION_KINDS = ("admin", "country", "county")
 LOCAL_KINDS = ("city", "county")
 KIND_PRIOR = {"country": 2.0, "admin": 1.0, "continent": 1.0, "sea": 1.0, "region": 1.0, "river": 0.5}
 REGION_RADIUS_KM = 700.0
+# A town named after one of these ("Atlantic", "Greece", "Pacific") wins its name only with the article's support.
+WIDE_KINDS = ("country", "sea", "continent")
 # A town this small wins a shared name only with the article's support (its region named, or "Town, State").
 SMALL_TOWN = 5000
 SMALL_TOWN_PENALTY = 3.0
@@ -102,26 +104,46 @@ class _Context:
         if entry.capital:
             score += CAPITAL_BONUS
         supported = False
-        if entry.kind in LOCAL_KINDS and (self._in_named_region(entry) or self._near_home(entry)):
+        if entry.kind in LOCAL_KINDS and (self._in_named_region(entry, mention) or self._near_home(entry)):
             score += INSIDE_REGION_BONUS
             supported = True
         qualifier = mention.qualifier.chosen if mention.qualifier else None
         if qualifier is not None and inside(entry, qualifier, self.gazetteer):
             score += QUALIFIED_BONUS
             supported = True
+        if self.home is not None and _same_place(entry, self.home):
+            score += INSIDE_REGION_BONUS  # the dateline's own place, named again ("WASH. -- ... in Washington")
+            supported = True
         if entry.kind == "city" and entry.population < SMALL_TOWN and not supported:
             score -= SMALL_TOWN_PENALTY
+        if entry.kind == "city" and not supported and any(c.kind in WIDE_KINDS for c in mention.candidates):
+            score -= SMALL_TOWN_PENALTY  # Atlantic, Iowa or Greece, New York: never by country context alone
         return score
 
-    def _in_named_region(self, entry: Entry) -> bool:
-        return any(inside(entry, r, self.gazetteer) for r in self.regions if r.kind in ("admin", "county"))
+    def _in_named_region(self, entry: Entry, mention: Mention) -> bool:
+        """Inside a state or county the article names: not the one this very name may be ("Quebec" names the
+        province or its city; the province read elsewhere must not vote for the city here)."""
+        return any(
+            inside(entry, r, self.gazetteer)
+            for r in self.regions
+            if r.kind in ("admin", "county") and not any(_same_place(r, c) for c in mention.candidates)
+        )
 
     def _near_home(self, entry: Entry) -> bool:
         """In the dateline place's own state or province (a local paper's beat)."""
         home = self.home
-        if home is None or home is entry or home.kind not in LOCAL_KINDS or not home.admin1:
+        if home is None or home is entry or home.kind not in (*LOCAL_KINDS, "admin") or not home.admin1:
             return False
         return entry.country == home.country and entry.admin1 == home.admin1
+
+
+def _same_place(entry: Entry, other: Entry) -> bool:
+    """The same place under two rows: "Washington" and "Washington State" (both the state of Washington)."""
+    if entry == other:
+        return True
+    if entry.kind != other.kind or entry.country != other.country or entry.kind not in ("admin", "county"):
+        return False
+    return entry.admin1 is not None and entry.admin1 == other.admin1 and entry.kind == "admin"
 
 
 def _sole(mention: Mention) -> Entry | None:
