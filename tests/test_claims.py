@@ -127,6 +127,23 @@ def test_claims(
         assert claim.subject is not None and subject in claim.subject
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Between 2.5 and 3 million people fled the region.", 2500000, 3000000),
+        ("Some 20 or 30 homes were flooded.", 20, 30),
+        ("The scheme will cost from £4m to £6m.", None, None),  # "from N to M": two figures, no range
+        ("The minister said 400 jobs would go.", 400, None),
+    ],
+)
+def test_a_range_keeps_its_high_end(extract: Extract, text: str, low: float | None, high: float | None) -> None:
+    claims = _claims(extract, text)
+    if low is None:
+        assert all(c.value_max is None for c in claims), [(c.text, c.value_max) for c in claims]
+        return
+    assert [(c.value, c.value_max) for c in claims] == [(low, high)]
+
+
 def test_a_conversion_in_parentheses_belongs_to_its_claim(extract: Extract) -> None:
     claims = _claims(extract, "The border with Belarus is only 75 km (50 miles) away from the capital.")
     assert [(c.value, c.unit) for c in claims] == [(75, "km")]

@@ -191,6 +191,8 @@ class Claim:
     subject: str | None
     qualifier: str | None
     source: Actor | None
+    # a range ("between 2,000 and 3,000 jobs") runs from value to value_max; None for a single figure
+    value_max: float | int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -119,7 +119,7 @@ def _make(
     if ctx.text[end_char - 1] == "." and end_char - start_char > 1:
         end_char -= 1  # "rose to £80m.": the tokenizer keeps the full stop on a scale abbreviation
     text = ctx.text[start_char:end_char]
-    return Claim(start_char, end_char, text, number.value, unit, subject, qualifier, None)
+    return Claim(start_char, end_char, text, number.value, unit, subject, qualifier, None, number.value_max)
 
 
 def _measure_head(number: NumberRun, noun: Token | None, currency: Token | None) -> Token:
