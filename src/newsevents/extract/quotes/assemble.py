@@ -301,7 +301,10 @@ class _Assembler:
 
     def resolve_speakers(self, drafts: list[Draft]) -> list[Draft]:
         # what every attribution reports: the people it names are spoken about, not speaking
-        self.spoken = sorted(part for draft in drafts for part in draft.parts)
+        # (what a poll or footage "shows" is evidence, not words about someone: its people may speak next)
+        self.spoken = sorted(
+            part for draft in drafts if draft.cue is None or draft.cue.cls != "evidence" for part in draft.parts
+        )
         speakers: list[Actor] = []
         for draft in drafts:
             draft.speaker = self.speaker_of(draft, speakers)

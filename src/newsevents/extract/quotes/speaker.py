@@ -223,11 +223,13 @@ def _antecedent(
     since = max(0, head.idx - LOOKBACK_CHARS)
     speakers = [s for s in earlier if s.kind != "pronoun" and since <= s.start < head.idx]
     candidates = [a for a in ctx.actors_in(since, head.idx) if not _within(a, spoken)]
-    candidates += _people_from_entities(ctx, since, head.idx, spoken)
+    # spaCy's names the actors stage does not know ("Blair" inside "Mr Blair" is the coded mention)
+    candidates += [p for p in _people_from_entities(ctx, since, head.idx, spoken) if not _overlaps(p, candidates)]
     if link is not None:
         candidates = [c for c in candidates if c.entity != link.entity or c.entity < 0] + [link]
     agreeing = [c for c in candidates if _agrees(ctx, pronoun, c) and not _speaker_covers(c, speakers)]
-    prominent = [c for c in agreeing if _is_subject(ctx, c)] + [s for s in speakers if _agrees(ctx, pronoun, s)]
+    prominent = [c for c in agreeing if c is link or _is_subject(ctx, c)]
+    prominent += [s for s in speakers if _agrees(ctx, pronoun, s)]
     pool = prominent or agreeing
     if not pool:
         return mention
@@ -242,6 +244,10 @@ def _is_subject(ctx: ExtractContext, actor: Actor) -> bool:
     while root.dep_ in ("appos", "compound", "flat", "conj") and root.head is not root:
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _overlaps(person: Actor, actors: Sequence[Actor]) -> bool:
+    return any(a.start < person.end and person.start < a.end for a in actors)
 
 
 def _speaker_covers(candidate: Actor, speakers: Sequence[Actor]) -> bool:
@@ -269,19 +275,36 @@ def _agrees(ctx: ExtractContext, pronoun: str, candidate: Actor) -> bool:
         return candidate.kind in ("organisation", "government", "country")
     if candidate.kind not in ("person", "other"):
         return False
+    if candidate.kind == "other" and candidate.text.split()[-1].lower().rstrip("s") in DOCUMENT_NOUNS:
+        return False  # "the latest footage", "the report" are no "he" or "she"
     gender = _gender(ctx, candidate)
     return gender is None or (gender == "male") == (pronoun in MALE)
 
 
 def _gender(ctx: ExtractContext, person: Actor) -> str | None:
     """What the text says of a person's gender: a title before the name ("Mrs. Clinton")."""
+    if person.text.lower() in MALE | FEMALE:  # a speaker met as "he" or "she"
+        return "male" if person.text.lower() in MALE else "female"
     before = ctx.text[max(0, person.start - 6) : person.start].split()
     words = [w.lower() for w in before[-1:]] + [w.lower() for w in person.text.split()[:1]]
     if any(w in MALE_TITLES for w in words):
         return "male"
     if any(w in FEMALE_TITLES for w in words):
         return "female"
+    noun = person.text.split()[-1].lower() if person.text.split() else ""
+    if noun.endswith(("woman", "women")) or noun in FEMALE_NOUNS:
+        return "female"
+    if noun in MALE_NOUNS:
+        return "male"
     return _chained_gender(ctx, person)
+
+
+# Nouns for people that say their gender ("the spokesman … she" is someone else).
+MALE_NOUNS = frozenset(
+    "spokesman chairman congressman businessman policeman councilman alderman statesman husband father son "
+    "brother uncle nephew king prince duke lord boy".split()
+)
+FEMALE_NOUNS = frozenset("wife mother daughter sister aunt niece queen princess duchess lady girl".split())
 
 
 def _chained_gender(ctx: ExtractContext, person: Actor) -> str | None:
