@@ -517,3 +517,14 @@ def test_pronoun_speaker_is_the_running_speaker_not_a_name_spoken_about(
 ) -> None:
     quote = _quote_with(extract(text, language_check=False), fragment)
     assert quote.speaker is not None and name in quote.speaker.name, quote.speaker
+
+
+def test_a_quotation_takes_its_own_attribution_when_the_parser_hangs_its_words_on_the_cue(extract: Extract) -> None:
+    text = (
+        "On the radio, Mr Lee said he was sure the budget would be safe. "
+        '"We certainly did not see that before 2001," he said.'
+    )
+    record = extract(text, language_check=False)
+    quote = _quote_with(record, "before 2001")
+    assert quote.cue is not None and quote.cue.start > text.index("2001"), quote
+    assert quote.speaker is not None and quote.speaker.text == "he" and "Lee" in quote.speaker.name

@@ -34,6 +34,7 @@ from newsevents.extract.events.rivals import Rivalry, article_rivalry
 from newsevents.extract.events.roles import RELATIVE_PRONOUNS, actors_of, is_passive, sources_of
 from newsevents.extract.events.stance import clause_subjects, content_tokens, judged_targets, rival_subjects
 from newsevents.extract.events.tree import near_children
+from newsevents.extract.quotes.speaker import resolve_speaker
 from newsevents.types import Actor, CharRange, Event, Modality, Quote
 from newsevents.types import Span as TextSpan
 
@@ -341,7 +342,17 @@ def _denial(ctx: ExtractContext, cue: Token) -> tuple[Token, Actor] | None:
     if cue.pos_ != "NOUN" or cue.dep_ != "dobj" or verb.lemma_.lower() not in DENIALS:
         return None
     deniers = [a for a in sources_of(ctx, verb) if not _misplaced_speaker(ctx, a)]
-    return (verb, _named(ctx, deniers[0])) if deniers else None
+    if not deniers:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if deniers[0].kind == "pronoun" and subject is not None:
+        # "they rejected ...": the pronoun resolved as a quote's speaker would be (the running speaker)
+        earlier = [q.speaker for q in ctx.quotes if q.speaker is not None and q.speaker.end <= subject.idx]
+        spoken = [(p.start, p.end) for q in ctx.quotes for p in q.parts] + [(q.start, q.end) for q in ctx.quotes]
+        spoken.sort()
+        resolved = resolve_speaker(ctx, subject, earlier, (), spoken)
+        return (verb, resolved) if resolved is not None else None
+    return verb, _named(ctx, deniers[0])
 
 
 def _recode(event: Event, code: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -183,7 +183,16 @@ def find_cues(doc: Doc, text: str, lexicon: CueLexicon, quotes: list[QuoteSpan])
         else:
             cue = _verb_cue_at(token, text, lexicon, quotes, starts)
         if cue is not None:
-            yield cue
+            yield _clause_after_quote(cue, quotes, starts)
+
+
+def _clause_after_quote(cue: Cue, quotes: list[QuoteSpan], starts: list[int]) -> Cue:
+    """`“… before 2001,” he said.`: the parser may hang words of the quotation on the cue after it; the cue's
+    clause starts after the closing mark, so the quotation stays next to its own attribution."""
+    k = bisect_right(starts, cue.start) - 1
+    if k >= 0 and quotes[k].closed and quotes[k].end <= cue.start and cue.clause_start < quotes[k].end:
+        return replace(cue, clause_start=quotes[k].end)
+    return cue
 
 
 def _verb_cue_at(
