@@ -277,3 +277,18 @@ def test_a_contrast_with_a_rival_does_not_blame_the_speakers_own_party(extract) 
     found = statements(extract(sentence))
     assert has(found, "111", "Jim Marsh", "Labour"), found
     assert not has(found, "111", "Jim Marsh", "Tory"), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # a role that speaks for a body takes the body's code; a country after a body's name is its branch
+        ("A spokeswoman for Human Rights Watch said the law was unfair.", "NGO"),
+        ("The chairman of the Police Federation, which represents officers, said it was essential.", "COP"),
+        ("Amnesty International UK said the evidence was not sound.", "NGO"),
+    ],
+)
+def test_a_role_or_branch_speaks_with_its_bodys_code(extract, sentence: str, code: str) -> None:
+    record = extract(sentence)
+    sources = [e.source for e in record.events if e.quote is not None and e.source is not None]
+    assert sources and all(s.code is not None and code in s.code for s in sources), sources

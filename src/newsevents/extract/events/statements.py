@@ -130,7 +130,7 @@ def _speaker(ctx: ExtractContext, quote: Quote, cue: Token) -> Actor | None:
     some quote's content (a speaker is never part of what is said): then the cue's own subject."""
     speaker = quote.speaker
     if speaker is not None and not _misplaced_speaker(ctx, speaker):
-        return _authored(ctx, _named(ctx, speaker))
+        return _affiliated(ctx, _authored(ctx, _named(ctx, speaker)))
     subjects = sources_of(ctx, cue) if cue.pos_ in ("VERB", "AUX") else []
     subjects = [a for a in subjects if not _misplaced_speaker(ctx, a)]
     return subjects[0] if subjects else None
@@ -149,6 +149,28 @@ def _named(ctx: ExtractContext, speaker: Actor) -> Actor:
         if named is not None and named.kind == "person" and appos.ent_type_ == "PERSON":
             return named
     return _name_after_office(ctx, span, speaker)
+
+
+def _affiliated(ctx: ExtractContext, speaker: Actor) -> Actor:
+    """A role that speaks for a body takes the body's code: "a spokeswoman for X", "the chairman of X" (the
+    mention stays the role); a country after an organisation's name is the organisation's branch there
+    ("Oxfam America", "Save the Children UK")."""
+    if speaker.kind == "country":
+        before = ctx.actors_in(max(0, speaker.start - 80), speaker.start)
+        body = before[-1] if before else None
+        if body is not None and body.kind == "organisation" and not ctx.text[body.end : speaker.start].strip():
+            return replace(body, end=speaker.end, text=ctx.text[body.start : speaker.end])
+        return speaker
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if speaker.kind != "person" or span is None or any(t.ent_type_ == "PERSON" for t in span):
+        return speaker
+    objects = [o for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for o in c.children]
+    bodies = [a for o in objects if (a := ctx.actor_for_token(o)) is not None and a.code is not None]
+    bodies = [a for a in bodies if a.kind in ("organisation", "government", "group")]
+    if not bodies:
+        return speaker
+    body = bodies[0]
+    return replace(speaker, country=body.country, org=body.org, sector=body.sector, code=body.code)
 
 
 def _affiliated_person(ctx: ExtractContext, body: Span) -> Actor | None:
