@@ -528,3 +528,10 @@ def test_a_quotation_takes_its_own_attribution_when_the_parser_hangs_its_words_o
     quote = _quote_with(record, "before 2001")
     assert quote.cue is not None and quote.cue.start > text.index("2001"), quote
     assert quote.speaker is not None and quote.speaker.text == "he" and "Lee" in quote.speaker.name
+
+
+def test_a_quotation_inside_a_cue_clause_stays_with_that_clause(extract: Extract) -> None:
+    text = 'Mayor Ann Cole said raising fares had "hurt commuters" and suggested riders were already tired of it.'
+    record = extract(text, language_check=False)
+    later = _quote_with(record, "riders were already tired")
+    assert later.cue is not None and later.cue.text == "suggested", record.quotes

@@ -187,12 +187,15 @@ def find_cues(doc: Doc, text: str, lexicon: CueLexicon, quotes: list[QuoteSpan])
 
 
 def _clause_after_quote(cue: Cue, quotes: list[QuoteSpan], starts: list[int]) -> Cue:
-    """`“… before 2001,” he said.`: the parser may hang words of the quotation on the cue after it; the cue's
-    clause starts after the closing mark, so the quotation stays next to its own attribution."""
+    """`“… before 2001,” he said.`: the parser may hang words of the quotation on the cue after it; when the
+    cue's subject follows the quotation too, the cue's clause starts after the closing mark, so the quotation
+    stays next to its own attribution."""
     k = bisect_right(starts, cue.start) - 1
-    if k >= 0 and quotes[k].closed and quotes[k].end <= cue.start and cue.clause_start < quotes[k].end:
-        return replace(cue, clause_start=quotes[k].end)
-    return cue
+    if k < 0 or not quotes[k].closed or not quotes[k].end <= cue.start or cue.clause_start >= quotes[k].end:
+        return cue
+    if cue.subject is None or cue.subject.idx < quotes[k].end:
+        return cue  # `X said having … “turned off voters” and suggested …`: the clause holds the quotation
+    return replace(cue, clause_start=quotes[k].end)
 
 
 def _verb_cue_at(
