@@ -141,12 +141,11 @@ ROWS: list[tuple[str, str, str, Expected] | object] = [
         marks=xfail("'flood' has no violent/property sense in verbs.tsv; CAMEO's code for it is unsettled"),
     ),
     # --- sources: the grammatical subject only ---
-    pytest.param(
+    (
         "comparison 'Like X, Y ...'",
         "Like Senator Marco Rubio, Governor Chris Christie suggested that the deal was a mistake.",
         "suggested",
         ("01", "GOV", None),
-        marks=xfail("the statement's speaker is taken from the 'Like X' comparison"),
     ),
     (
         "comparison 'Like X, Y ...'",

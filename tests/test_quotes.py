@@ -535,3 +535,9 @@ def test_a_quotation_inside_a_cue_clause_stays_with_that_clause(extract: Extract
     record = extract(text, language_check=False)
     later = _quote_with(record, "riders were already tired")
     assert later.cue is not None and later.cue.text == "suggested", record.quotes
+
+
+def test_the_one_compared_with_is_not_the_speaker(extract: Extract) -> None:
+    text = "Like Mayor Ann Cole, Councillor Tom Price argued that the budget was too small."
+    quote = _quote_with(extract(text, language_check=False), "budget was too small")
+    assert quote.speaker is not None and "Price" in quote.speaker.name, quote.speaker

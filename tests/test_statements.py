@@ -292,3 +292,15 @@ def test_a_role_or_branch_speaks_with_its_bodys_code(extract, sentence: str, cod
     record = extract(sentence)
     sources = [e.source for e in record.events if e.quote is not None and e.source is not None]
     assert sources and all(s.code is not None and code in s.code for s in sources), sources
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        ("Labour and the Liberal Democrats say the plan will not work.", "Labour", "Liberal Democrats"),
+        ("The mayor and the governor said the bridge would reopen.", "mayor", "governor"),
+    ],
+)
+def test_one_statement_per_speaker_conjunct(extract, sentence: str, first: str, second: str) -> None:
+    found = statements(extract(sentence))
+    assert has(found, "010", first, None) and has(found, "010", second, None), found

@@ -98,8 +98,28 @@ def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: lis
                 if cue is not None and declined_comment(cue) is not None:
                     _recode(event, DECLINE_COMMENT)  # "refused to say whether ...": no rejection of anyone
             continue
-        events += _statements(ctx, dictionary, (quote, index), _acts(ctx, coded), rivalry)
+        events += _per_conjunct(ctx, _statements(ctx, dictionary, (quote, index), _acts(ctx, coded), rivalry))
     return events
+
+
+def _per_conjunct(ctx: ExtractContext, events: list[Event]) -> list[Event]:
+    """ "Labour and the Liberal Democrats say ...": one event per speaker (CODING.md: "X and Y" = one event per
+    conjunct), each with the same code and target."""
+    extra: list[Event] = []
+    for event in events:
+        source = event.source
+        span = ctx.doc.char_span(source.start, source.end, alignment_mode="expand") if source else None
+        if source is None or span is None or not len(span):
+            continue
+        conjuncts = [t for t in span.root.conjuncts if t.i > span.root.i]
+        for other in actors_of(ctx, conjuncts):
+            if (
+                other.code is not None
+                and not other.same_entity(source)
+                and not (event.target and other.same_entity(event.target))
+            ):
+                extra.append(replace(event, source=other))
+    return events + extra
 
 
 def _acts(ctx: ExtractContext, coded: list[Event]) -> list[tuple[int, int]]:

@@ -65,11 +65,21 @@ def _subject(verb: Token) -> Token | None:
             return None
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:  # the nearest, should a dateline be parsed as a second subject
-            return min(subjects, key=lambda c: abs(c.i - current.i))
+            return _compared_away(current, min(subjects, key=lambda c: abs(c.i - current.i)))
         if current.dep_ not in INHERITS_SUBJECT or current.head is current:
             return None
         current = current.head
     return None
+
+
+def _compared_away(verb: Token, subject: Token) -> Token:
+    """ "Like X, Y said …": the parser may take X for the subject and Y for its conjunct; the one compared
+    with ("like"/"unlike" + X) is not the speaker."""
+    compared = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("like", "unlike") and c.i < subject.i]
+    if not compared or any(c.dep_ == "pobj" for c in compared[0].children):
+        return subject
+    later = [c for c in subject.children if c.dep_ == "conj" and c.i > subject.i]
+    return later[-1] if later else subject
 
 
 def _content(verb: Token, frames: tuple[str, ...], lexicon: CueLexicon) -> tuple[int, int] | None:
