@@ -474,3 +474,70 @@ def test_more_cues_of_speech_and_stance(extract: Extract, sentence: str, content
 )
 def test_feelings_and_wishes_are_no_quotes(extract: Extract, sentence: str) -> None:
     assert extract(sentence, language_check=False).quotes == []
+
+
+# ---------------------------------------------------------------- fifth round: pronoun speakers in running reports
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        # a person named in the words themselves is spoken about, not speaking, even outside quotation marks
+        (
+            "Mr Jonas Fischer said Prime Minister Paul Brandt had worked hard to win back voters. "
+            "But Mr Brandt had been weakened by the row, he added.",
+            "weakened by the row",
+            "Fischer",
+        ),
+        # the speaker of a run of reports stays the speaker: a body named in passing between is not
+        (
+            "Teachers at the union conference said schools needed more money. "
+            "They said the councils should be made to publish their budgets. "
+            "This would end the confusion, they said.",
+            "end the confusion",
+            "Teachers",
+        ),
+        # a name met in passing inside the speaker's own phrase, or as an object, is not the speaker
+        (
+            "Lord Voss, who sits on the executive of the Harbour Trust, said the plan was flawed. "
+            '"It will never work," he said.',
+            "never work",
+            "Voss",
+        ),
+        (
+            "The senator for Wyoming and Idaho, Mr Kent, said the deal was close. "
+            "But the vote would be tight, he said.",
+            "vote would be tight",
+            "Kent",
+        ),
+    ],
+)
+def test_pronoun_speaker_is_the_running_speaker_not_a_name_spoken_about(
+    extract: Extract, text: str, fragment: str, name: str
+) -> None:
+    quote = _quote_with(extract(text, language_check=False), fragment)
+    assert quote.speaker is not None and name in quote.speaker.name, quote.speaker
+
+
+def test_a_quotation_takes_its_own_attribution_when_the_parser_hangs_its_words_on_the_cue(extract: Extract) -> None:
+    text = (
+        "On the radio, Mr Lee said he was sure the budget would be safe. "
+        '"We certainly did not see that before 2001," he said.'
+    )
+    record = extract(text, language_check=False)
+    quote = _quote_with(record, "before 2001")
+    assert quote.cue is not None and quote.cue.start > text.index("2001"), quote
+    assert quote.speaker is not None and quote.speaker.text == "he" and "Lee" in quote.speaker.name
+
+
+def test_a_quotation_inside_a_cue_clause_stays_with_that_clause(extract: Extract) -> None:
+    text = 'Mayor Ann Cole said raising fares had "hurt commuters" and suggested riders were already tired of it.'
+    record = extract(text, language_check=False)
+    later = _quote_with(record, "riders were already tired")
+    assert later.cue is not None and later.cue.text == "suggested", record.quotes
+
+
+def test_the_one_compared_with_is_not_the_speaker(extract: Extract) -> None:
+    text = "Like Mayor Ann Cole, Councillor Tom Price argued that the budget was too small."
+    quote = _quote_with(extract(text, language_check=False), "budget was too small")
+    assert quote.speaker is not None and "Price" in quote.speaker.name, quote.speaker

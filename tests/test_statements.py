@@ -223,3 +223,84 @@ def test_a_word_of_blame_does_not_reach_through_a_second_preposition(extract) ->
     found = statements(extract(sentence))
     assert has(found, "111", "Maria Lopez", "Republicans"), found
     assert not any(t is not None and "schools" in t for _, _, t in found), found
+
+
+# ---------------------------------------------------------------- fifth round: fresh-article phenomena
+
+DECLINING_AND_DENYING = [
+    # declining to comment is an act of its own (011), by whoever declines, whichever verb the quote cues
+    ("The ministry declined to comment on the report.", "011", "ministry"),
+    ("Mayor Jim Ross refused to say whether the council would sell the land.", "011", "Jim Ross"),
+    ("The Foreign Office said it could not comment on individual cases.", "011", "Foreign Office"),
+    ("A police spokesman said he would not comment on the inquiry.", "011", "police spokesman"),
+    # denying a claim that someone else made is a denial (016) by the one who denies
+    ("The senator denied suggestions that he would quit.", "016", "senator"),
+    ("The senator rejected claims that he had misled voters.", "016", "senator"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "code", "source"), DECLINING_AND_DENYING)
+def test_declining_to_comment_and_denying_a_claim(extract, sentence: str, code: str, source: str) -> None:
+    found = statements(extract(sentence))
+    assert has(found, code, source, None), found
+    assert not any(c.startswith("12") for c, _, _ in found), found  # no rejection of anyone
+
+
+def test_refusing_to_discuss_a_deal_is_still_a_rejection(extract) -> None:
+    record = extract("The company refused to discuss the deal with the union.")
+    assert not any(e.cameo == "011" for e in record.events), record.events
+
+
+def test_a_headline_rejection_is_a_rejection_not_a_plain_statement(extract) -> None:
+    record = extract("Smith rejects Tory schools offer")
+    codes = {e.cameo for e in record.events if e.source is not None and e.source.text.endswith("Smith")}
+    assert codes and all(c.startswith("12") for c in codes), record.events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ('Shadow minister Jane Doe branded the Labour plans as "a shambles".', "Labour"),
+        ("The union leader labelled the ministers as cowards.", "ministers"),
+    ],
+)
+def test_branding_someone_as_something_is_criticism(extract, sentence: str, target: str) -> None:
+    record = extract(sentence)
+    assert any(e.cameo == "111" and e.target is not None and e.target.text.endswith(target) for e in record.events)
+
+
+def test_a_contrast_with_a_rival_does_not_blame_the_speakers_own_party(extract) -> None:
+    sentence = (
+        "Tory leader Jim Marsh said voters faced a choice between more waste and more tax under Labour "
+        "and Tory value for money and lower taxes."
+    )
+    found = statements(extract(sentence))
+    assert has(found, "111", "Jim Marsh", "Labour"), found
+    assert not has(found, "111", "Jim Marsh", "Tory"), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # a role that speaks for a body takes the body's code; a country after a body's name is its branch
+        ("A spokeswoman for Human Rights Watch said the law was unfair.", "NGO"),
+        ("The chairman of the Police Federation, which represents officers, said it was essential.", "COP"),
+        ("Amnesty International UK said the evidence was not sound.", "NGO"),
+    ],
+)
+def test_a_role_or_branch_speaks_with_its_bodys_code(extract, sentence: str, code: str) -> None:
+    record = extract(sentence)
+    sources = [e.source for e in record.events if e.quote is not None and e.source is not None]
+    assert sources and all(s.code is not None and code in s.code for s in sources), sources
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        ("Labour and the Liberal Democrats say the plan will not work.", "Labour", "Liberal Democrats"),
+        ("The mayor and the governor said the bridge would reopen.", "mayor", "governor"),
+    ],
+)
+def test_one_statement_per_speaker_conjunct(extract, sentence: str, first: str, second: str) -> None:
+    found = statements(extract(sentence))
+    assert has(found, "010", first, None) and has(found, "010", second, None), found

@@ -34,6 +34,7 @@ from newsevents.extract.events.rivals import Rivalry, article_rivalry
 from newsevents.extract.events.roles import RELATIVE_PRONOUNS, actors_of, is_passive, sources_of
 from newsevents.extract.events.stance import clause_subjects, content_tokens, judged_targets, rival_subjects
 from newsevents.extract.events.tree import near_children
+from newsevents.extract.quotes.speaker import resolve_speaker
 from newsevents.types import Actor, CharRange, Event, Modality, Quote
 from newsevents.types import Span as TextSpan
 
@@ -47,6 +48,17 @@ TO_IS_NOT_ADDRESSEE = frozenset({"point", "refer", "add", "object", "admit", "co
 ORDER_CUES = frozenset({"tell", "ask", "urge", "order", "advise", "warn"})
 # Heads under which a speech act did not happen: "has yet to say", "failed to explain".
 UNREALISED_HEADS = frozenset({"yet", "fail", "refuse", "decline", "neglect"})
+# Declining to comment is itself an act (CAMEO 011): "declined to comment", "refused to say whether", "said it
+# could not comment". Verbs of telling what one knows; "refused to discuss the deal" is rejecting talks (12x).
+REFUSALS = frozenset({"refuse", "decline"})
+COMMENT_VERBS = frozenset(
+    "say comment speculate elaborate confirm answer reveal disclose divulge explain specify respond".split()
+)
+DECLINE_COMMENT = "011"
+# "denied suggestions that ...", "rejected claims that ...": the quote stage cues the noun (whose speaker is
+# unnamed), but the speech act to code is the denial, by the subject of the verb (CAMEO 016).
+DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispute"})
+DENY = "016"
 # A statement about several actors is one event per actor (CODING.md: one event per conjunct), at most this many.
 MAX_CONTENT_TARGETS = 3
 # A plain statement is an attack on at most this many rivals its clauses are about (the first named).
@@ -80,11 +92,34 @@ def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: lis
         seen.add(quote.cue.start)
         existing = [e for e in coded if e.trigger.start <= quote.cue.start < e.trigger.end]
         if existing:
+            cue = _cue_token(ctx, quote)
             for event in existing:
                 event.quote = index if event.quote is None else event.quote
+                if cue is not None and declined_comment(cue) is not None:
+                    _recode(event, DECLINE_COMMENT)  # "refused to say whether ...": no rejection of anyone
             continue
-        events += _statements(ctx, dictionary, (quote, index), _acts(ctx, coded), rivalry)
+        events += _per_conjunct(ctx, _statements(ctx, dictionary, (quote, index), _acts(ctx, coded), rivalry))
     return events
+
+
+def _per_conjunct(ctx: ExtractContext, events: list[Event]) -> list[Event]:
+    """ "Labour and the Liberal Democrats say ...": one event per speaker (CODING.md: "X and Y" = one event per
+    conjunct), each with the same code and target."""
+    extra: list[Event] = []
+    for event in events:
+        source = event.source
+        span = ctx.doc.char_span(source.start, source.end, alignment_mode="expand") if source else None
+        if source is None or span is None or not len(span):
+            continue
+        conjuncts = [t for t in span.root.conjuncts if t.i > span.root.i]
+        for other in actors_of(ctx, conjuncts):
+            if (
+                other.code is not None
+                and not other.same_entity(source)
+                and not (event.target and other.same_entity(event.target))
+            ):
+                extra.append(replace(event, source=other))
+    return events + extra
 
 
 def _acts(ctx: ExtractContext, coded: list[Event]) -> list[tuple[int, int]]:
@@ -115,7 +150,7 @@ def _speaker(ctx: ExtractContext, quote: Quote, cue: Token) -> Actor | None:
     some quote's content (a speaker is never part of what is said): then the cue's own subject."""
     speaker = quote.speaker
     if speaker is not None and not _misplaced_speaker(ctx, speaker):
-        return _authored(ctx, _named(ctx, speaker))
+        return _affiliated(ctx, _authored(ctx, _named(ctx, speaker)))
     subjects = sources_of(ctx, cue) if cue.pos_ in ("VERB", "AUX") else []
     subjects = [a for a in subjects if not _misplaced_speaker(ctx, a)]
     return subjects[0] if subjects else None
@@ -134,6 +169,28 @@ def _named(ctx: ExtractContext, speaker: Actor) -> Actor:
         if named is not None and named.kind == "person" and appos.ent_type_ == "PERSON":
             return named
     return _name_after_office(ctx, span, speaker)
+
+
+def _affiliated(ctx: ExtractContext, speaker: Actor) -> Actor:
+    """A role that speaks for a body takes the body's code: "a spokeswoman for X", "the chairman of X" (the
+    mention stays the role); a country after an organisation's name is the organisation's branch there
+    ("Oxfam America", "Save the Children UK")."""
+    if speaker.kind == "country":
+        before = ctx.actors_in(max(0, speaker.start - 80), speaker.start)
+        body = before[-1] if before else None
+        if body is not None and body.kind == "organisation" and not ctx.text[body.end : speaker.start].strip():
+            return replace(body, end=speaker.end, text=ctx.text[body.start : speaker.end])
+        return speaker
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if speaker.kind != "person" or span is None or any(t.ent_type_ == "PERSON" for t in span):
+        return speaker
+    objects = [o for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for o in c.children]
+    bodies = [a for o in objects if (a := ctx.actor_for_token(o)) is not None and a.code is not None]
+    bodies = [a for a in bodies if a.kind in ("organisation", "government", "group")]
+    if not bodies:
+        return speaker
+    body = bodies[0]
+    return replace(speaker, country=body.country, org=body.org, sector=body.sector, code=body.code)
 
 
 def _affiliated_person(ctx: ExtractContext, body: Span) -> Actor | None:
@@ -238,12 +295,23 @@ def _statements(
     whose clause is about the speaker's political rival attacks it (111)."""
     quote, index = numbered
     cue = _cue_token(ctx, quote)
-    if cue is None or not _own_speech_act(cue, acts):
+    if cue is None:
+        return []
+    denial = _denial(ctx, cue)
+    if denial is not None:
+        verb, denier = denial
+        return [_event(ctx, quote, index, cue, DENY, denier, None, verb)]
+    refusal = declined_comment(cue)
+    if refusal is not None and (speaker := _speaker(ctx, quote, cue)) is not None:
+        return [_event(ctx, quote, index, cue, DECLINE_COMMENT, speaker, None, refusal)]
+    if not _own_speech_act(cue, acts):
         return []
     code = statement_code(cue, dictionary)
     speaker = _speaker(ctx, quote, cue)
     if code == NO_EVENT or speaker is None:
         return []
+    if code == DEFAULT_STATEMENT and _says_no_comment(cue, content_tokens(cue, quote)):
+        return [_event(ctx, quote, index, cue, DECLINE_COMMENT, speaker, None)]
     addressed = addressees(ctx, cue, speaker)
     if addressed:
         return [_event(ctx, quote, index, cue, code, speaker, target) for target in addressed]
@@ -251,6 +319,7 @@ def _statements(
     judged = judged_targets(ctx, content, speaker)[:MAX_CONTENT_TARGETS]
     if code == DEFAULT_STATEMENT:
         judged += [(a, "negative") for a in rival_subjects(ctx, content, speaker, rivalry, judged)[:RIVAL_TARGETS]]
+    judged = _without_own_side(judged, speaker, rivalry)
     if not judged:
         # a finer cue (a warning, a hope) is about the subject of what it says; a plain "said" is not
         about: list[Actor | None] = []
@@ -266,15 +335,36 @@ def _statements(
     ]
 
 
+def _without_own_side(judged: list[tuple[Actor, str]], speaker: Actor, rivalry: Rivalry) -> list[tuple[Actor, str]]:
+    """A statement that blames a rival and, in the same breath, the speaker's own party ("a choice between
+    more tax under X and value for money under Y", said Y's leader) blames the rival: the parse spread the
+    judgement over a contrast."""
+    party = rivalry.party_of(speaker)
+    blamed_rival = any(stance == "negative" and rivalry.rivals(speaker, actor) for actor, stance in judged)
+    if party is None or not blamed_rival:
+        return judged
+    return [(a, stance) for a, stance in judged if not (stance == "negative" and rivalry.party_of(a) == party)]
+
+
 def _event(
-    ctx: ExtractContext, quote: Quote, index: int, cue: Token, code: str, speaker: Actor, target: Actor | None
+    ctx: ExtractContext,
+    quote: Quote,
+    index: int,
+    cue: Token,
+    code: str,
+    speaker: Actor,
+    target: Actor | None,
+    trigger: Token | None = None,
 ) -> Event:
     entry = codebook()[code]
     sentence = cue.sent
     assert quote.cue is not None
+    where = TextSpan(quote.cue.start, quote.cue.end, quote.cue.text)
+    if trigger is not None:
+        where = TextSpan(trigger.idx, trigger.idx + len(trigger.text), trigger.text)
     return Event(
         CharRange(sentence.start_char, sentence.end_char),
-        TextSpan(quote.cue.start, quote.cue.end, quote.cue.text),
+        where,
         speaker,
         target,
         entry.code,
@@ -282,9 +372,56 @@ def _event(
         entry.quad_class,
         entry.goldstein,
         entry.plover,
-        statement_mood(cue),
+        statement_mood(trigger or cue),
         quote=index,
     )
+
+
+def _denial(ctx: ExtractContext, cue: Token) -> tuple[Token, Actor] | None:
+    """ "The minister denied suggestions that he would quit": the denying verb and who denies, when the cue is
+    a noun of claims that such a verb takes as its object."""
+    verb = cue.head
+    if cue.pos_ != "NOUN" or cue.dep_ != "dobj" or verb.lemma_.lower() not in DENIALS:
+        return None
+    deniers = [a for a in sources_of(ctx, verb) if not _misplaced_speaker(ctx, a)]
+    if not deniers:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if deniers[0].kind == "pronoun" and subject is not None:
+        # "they rejected ...": the pronoun resolved as a quote's speaker would be (the running speaker)
+        earlier = [q.speaker for q in ctx.quotes if q.speaker is not None and q.speaker.end <= subject.idx]
+        spoken = [(p.start, p.end) for q in ctx.quotes for p in q.parts] + [(q.start, q.end) for q in ctx.quotes]
+        spoken.sort()
+        resolved = resolve_speaker(ctx, subject, earlier, (), spoken)
+        return (verb, resolved) if resolved is not None else None
+    return verb, _named(ctx, deniers[0])
+
+
+def _recode(event: Event, code: str) -> None:
+    entry = codebook()[code]
+    event.cameo, event.root, event.quad_class = entry.code, entry.root, entry.quad_class
+    event.goldstein, event.plover, event.target = entry.goldstein, entry.plover, None
+
+
+def declined_comment(token: Token) -> Token | None:
+    """The refusal when `token` is a verb of telling that someone refused or declined to do ("declined to
+    comment", "refused to say whether ..."), whichever of the two the quote took for its cue."""
+    if token.lemma_.lower() in REFUSALS:
+        told = [c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT_VERBS]
+        return token if told else None
+    if token.lemma_.lower() in COMMENT_VERBS and token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSALS:
+        return token.head
+    return None
+
+
+def _says_no_comment(cue: Token, content: list[Token]) -> bool:
+    """ "said it could not comment on the case", "says he will not speculate": the words are a refusal to comment."""
+    inside = {t.i for t in content}
+    roots = [t for t in content if t.head.i not in inside or t.head.i == t.i]
+    return any(
+        t.lemma_.lower() in COMMENT_VERBS and t.pos_ in ("VERB", "AUX") and negated_directly(t) and t.dep_ == "ccomp"
+        for t in roots
+    ) and cue.lemma_.lower() in ("say", "tell", "add")
 
 
 def _own_speech_act(cue: Token, acts: list[tuple[int, int]]) -> bool:

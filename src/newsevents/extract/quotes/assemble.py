@@ -63,6 +63,7 @@ class _Assembler:
         self.span_starts = [q.start for q in spans]
         self.owner: dict[int, Draft] = {}  # quote span index -> draft holding it
         self.quoted = [(q.start, q.end) for q in spans]  # people named in here are not speakers
+        self.spoken: list[tuple[int, int]] = []  # every attribution's content, once drafted
 
     def paragraph(self, pos: int) -> int:
         return bisect_right(self.paragraph_breaks, pos)
@@ -77,7 +78,7 @@ class _Assembler:
         drafts += self.continue_quotes(drafts)
         drafts += self.unattributed()
         drafts.sort(key=lambda d: d.start)
-        return [self.record(d) for d in self.without_nested(self.resolve_speakers(drafts))]
+        return [self.record(d) for d in self.resolve_speakers(self.without_nested(drafts))]
 
     def attach_direct(self) -> list[Draft]:
         by_cue: dict[int, Draft] = {}
@@ -299,6 +300,11 @@ class _Assembler:
         return new
 
     def resolve_speakers(self, drafts: list[Draft]) -> list[Draft]:
+        # what every attribution reports: the people it names are spoken about, not speaking
+        # (what a poll or footage "shows" is evidence, not words about someone: its people may speak next)
+        self.spoken = sorted(
+            part for draft in drafts if draft.cue is None or draft.cue.cls != "evidence" for part in draft.parts
+        )
         speakers: list[Actor] = []
         for draft in drafts:
             draft.speaker = self.speaker_of(draft, speakers)
@@ -322,11 +328,11 @@ class _Assembler:
         if draft.cue is None:
             named_next = self.cue_in_next_sentence(draft)
             if named_next is not None and named_next.subject is not None:
-                return resolve_speaker(self.ctx, named_next.subject, earlier, self.quoted)
+                return resolve_speaker(self.ctx, named_next.subject, earlier, self.quoted, self.spoken)
             return None
         if draft.cue.subject is None:
             return None
-        return resolve_speaker(self.ctx, draft.cue.subject, earlier, self.quoted)
+        return resolve_speaker(self.ctx, draft.cue.subject, earlier, self.quoted, self.spoken)
 
     def cue_in_next_sentence(self, draft: Draft) -> Cue | None:
         """`“…” | Smith said the vote was close.`: a passage no cue claims, followed in its

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -187,7 +187,19 @@ def find_cues(doc: Doc, text: str, lexicon: CueLexicon, quotes: list[QuoteSpan])
         else:
             cue = _verb_cue_at(token, text, lexicon, quotes, starts)
         if cue is not None:
-            yield cue
+            yield _clause_after_quote(cue, quotes, starts)
+
+
+def _clause_after_quote(cue: Cue, quotes: list[QuoteSpan], starts: list[int]) -> Cue:
+    """`“… before 2001,” he said.`: the parser may hang words of the quotation on the cue after it; when the
+    cue's subject follows the quotation too, the cue's clause starts after the closing mark, so the quotation
+    stays next to its own attribution."""
+    k = bisect_right(starts, cue.start) - 1
+    if k < 0 or not quotes[k].closed or not quotes[k].end <= cue.start or cue.clause_start >= quotes[k].end:
+        return cue
+    if cue.subject is None or cue.subject.idx < quotes[k].end:
+        return cue  # `X said having … “turned off voters” and suggested …`: the clause holds the quotation
+    return replace(cue, clause_start=quotes[k].end)
 
 
 def _verb_cue_at(

@@ -106,20 +106,26 @@ def _phrase(head: Token) -> tuple[int, int]:
 
 
 def resolve_speaker(
-    ctx: ExtractContext, head: Token, earlier: Sequence[Actor], quoted: Sequence[tuple[int, int]] = ()
+    ctx: ExtractContext,
+    head: Token,
+    earlier: Sequence[Actor],
+    quoted: Sequence[tuple[int, int]] = (),
+    spoken: Sequence[tuple[int, int]] = (),
 ) -> Actor | None:
     """The speaker for the subject `head`, or None when the subject cannot speak; `earlier`
-    are the speakers found before it, in order; `quoted` the quoted passages of the text."""
+    are the speakers found before it, in order; `quoted` the quoted passages of the text and
+    `spoken` the contents of its attributions (quoted or reported)."""
     if head.ent_type_ in TIME_ENTITIES or _is_time(head):
         named = _name_before(head)
-        return resolve_speaker(ctx, named, earlier, quoted) if named is not None else None
+        return resolve_speaker(ctx, named, earlier, quoted, spoken) if named is not None else None
     if head.lower_ in DEMONSTRATIVES and not (head.lower_ == "that" and head.head.dep_ == "relcl"):
         return None
     actor = ctx.actor_for_token(head)
     if actor is not None and actor.kind != "pronoun":
         return replace(actor)
+    personal = head.lower_ in PERSONAL_PRONOUNS or head.lower_ == "it"
     chained = actor is not None and actor.name and actor.name.lower() not in PERSONAL_PRONOUNS | {"it"}
-    if actor is not None and chained and _named_outside_quotes(ctx, actor, quoted):
+    if actor is not None and chained and not personal and _named_outside_quotes(ctx, actor, quoted):
         return replace(actor)
     start, end = _phrase(head)
     text = ctx.text[start:end]
@@ -128,9 +134,11 @@ def resolve_speaker(
         # "Sanders, who said …": the mention stays "who", the identity is the noun it modifies
         antecedent = ctx.actor_for_token(head.head.head)
         return _adopt(mention, antecedent) if antecedent is not None else mention
-    if head.lower_ in PERSONAL_PRONOUNS or head.lower_ == "it":
+    if personal:
         mention.kind = "pronoun"
-        return _antecedent(ctx, head, mention, earlier, quoted)
+        outside = sorted((*quoted, *spoken))
+        link = _chain_link(ctx, head.lower_, actor, outside) if actor is not None and chained else None
+        return _antecedent(ctx, head, mention, earlier, outside, link)
     if head.pos_ == "NOUN" and head.is_lower and not _can_speak(head):
         return None
     author = _author(ctx, head)
@@ -198,20 +206,66 @@ def _adopt(mention: Actor, source: Actor) -> Actor:
 
 
 def _antecedent(
-    ctx: ExtractContext, head: Token, mention: Actor, earlier: Sequence[Actor], quoted: Sequence[tuple[int, int]]
+    ctx: ExtractContext,
+    head: Token,
+    mention: Actor,
+    earlier: Sequence[Actor],
+    spoken: Sequence[tuple[int, int]],
+    link: Actor | None = None,
 ) -> Actor:
-    """The nearest earlier actor that agrees with the pronoun, outside quotations."""
+    """The nearest earlier actor that agrees with the pronoun, outside what is quoted or reported,
+    preferring speakers and clause subjects to names met in passing ("the MP for Leeds", "sits on
+    its board"). `link` is the entity the actors stage chained the pronoun to, at its latest
+    mention outside any content; it stands for all that entity's mentions."""
     pronoun = head.lower_
     if pronoun in ("i", "we"):
         return mention
     since = max(0, head.idx - LOOKBACK_CHARS)
-    candidates = [a for a in ctx.actors_in(since, head.idx) if not _inside(a, quoted)]
-    candidates += [s for s in earlier if s.kind != "pronoun" and since <= s.start < head.idx]
-    candidates += _people_from_entities(ctx, since, head.idx, quoted)
-    agreeing = [c for c in candidates if _agrees(ctx, pronoun, c)]
-    if not agreeing:
+    speakers = [s for s in earlier if s.kind != "pronoun" and since <= s.start < head.idx]
+    candidates = [a for a in ctx.actors_in(since, head.idx) if not _within(a, spoken)]
+    # spaCy's names the actors stage does not know ("Blair" inside "Mr Blair" is the coded mention)
+    candidates += [p for p in _people_from_entities(ctx, since, head.idx, spoken) if not _overlaps(p, candidates)]
+    if link is not None:
+        candidates = [c for c in candidates if c.entity != link.entity or c.entity < 0] + [link]
+    agreeing = [c for c in candidates if _agrees(ctx, pronoun, c) and not _speaker_covers(c, speakers)]
+    prominent = [c for c in agreeing if c is link or _is_subject(ctx, c)]
+    prominent += [s for s in speakers if _agrees(ctx, pronoun, s)]
+    pool = prominent or agreeing
+    if not pool:
         return mention
-    return _adopt(mention, max(agreeing, key=lambda c: c.start))
+    return _adopt(mention, max(pool, key=lambda c: (c.start, c is link)))
+
+
+def _is_subject(ctx: ExtractContext, actor: Actor) -> bool:
+    span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    while root.dep_ in ("appos", "compound", "flat", "conj") and root.head is not root:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _overlaps(person: Actor, actors: Sequence[Actor]) -> bool:
+    return any(a.start < person.end and person.start < a.end for a in actors)
+
+
+def _speaker_covers(candidate: Actor, speakers: Sequence[Actor]) -> bool:
+    """A name inside a speaker's own phrase is that speaker's ("the MP for Leeds")."""
+    return any(s.start <= candidate.start and candidate.end <= s.end and s.entity != candidate.entity for s in speakers)
+
+
+def _chain_link(ctx: ExtractContext, pronoun: str, actor: Actor, spoken: Sequence[tuple[int, int]]) -> Actor | None:
+    """The latest mention, outside any quoted or reported content, of the entity the actors stage
+    chained the pronoun to, when it agrees with the pronoun; None when there is no such mention
+    (a person only spoken about: "'Mr Lee was hurt,' he said" is not Mr Lee speaking)."""
+    if actor.entity < 0:
+        return None
+    earlier = ctx.actors_in(max(0, actor.start - LOOKBACK_CHARS), actor.start)
+    named = [a for a in earlier if a.entity == actor.entity and a.kind != "pronoun" and not _within(a, spoken)]
+    if not named or not _agrees(ctx, pronoun, named[-1]):
+        return None
+    return replace(actor, start=named[-1].start, end=named[-1].end, kind=named[-1].kind)
 
 
 def _agrees(ctx: ExtractContext, pronoun: str, candidate: Actor) -> bool:
@@ -221,19 +275,36 @@ def _agrees(ctx: ExtractContext, pronoun: str, candidate: Actor) -> bool:
         return candidate.kind in ("organisation", "government", "country")
     if candidate.kind not in ("person", "other"):
         return False
+    if candidate.kind == "other" and candidate.text.split()[-1].lower().rstrip("s") in DOCUMENT_NOUNS:
+        return False  # "the latest footage", "the report" are no "he" or "she"
     gender = _gender(ctx, candidate)
     return gender is None or (gender == "male") == (pronoun in MALE)
 
 
 def _gender(ctx: ExtractContext, person: Actor) -> str | None:
     """What the text says of a person's gender: a title before the name ("Mrs. Clinton")."""
+    if person.text.lower() in MALE | FEMALE:  # a speaker met as "he" or "she"
+        return "male" if person.text.lower() in MALE else "female"
     before = ctx.text[max(0, person.start - 6) : person.start].split()
     words = [w.lower() for w in before[-1:]] + [w.lower() for w in person.text.split()[:1]]
     if any(w in MALE_TITLES for w in words):
         return "male"
     if any(w in FEMALE_TITLES for w in words):
         return "female"
+    noun = person.text.split()[-1].lower() if person.text.split() else ""
+    if noun.endswith(("woman", "women")) or noun in FEMALE_NOUNS:
+        return "female"
+    if noun in MALE_NOUNS:
+        return "male"
     return _chained_gender(ctx, person)
+
+
+# Nouns for people that say their gender ("the spokesman … she" is someone else).
+MALE_NOUNS = frozenset(
+    "spokesman chairman congressman businessman policeman councilman alderman statesman husband father son "
+    "brother uncle nephew king prince duke lord boy".split()
+)
+FEMALE_NOUNS = frozenset("wife mother daughter sister aunt niece queen princess duchess lady girl".split())
 
 
 def _chained_gender(ctx: ExtractContext, person: Actor) -> str | None:
@@ -263,6 +334,11 @@ def _inside(actor: Actor, quoted: Sequence[tuple[int, int]]) -> bool:
     return any(s < actor.start and actor.end <= e for s, e in quoted)
 
 
+def _within(actor: Actor, spans: Sequence[tuple[int, int]]) -> bool:
+    """Inside a quotation (past its opening mark) or anywhere in a reported content."""
+    return any(s <= actor.start and actor.end <= e for s, e in spans)
+
+
 def _people_from_entities(
     ctx: ExtractContext, since: int, before: int, quoted: Sequence[tuple[int, int]]
 ) -> list[Actor]:
@@ -273,7 +349,7 @@ def _people_from_entities(
             break
         if ent.label_ == "PERSON" and ent.end_char <= before:
             person = Actor(ent.start_char, ent.end_char, ent.text, name=ent.text, kind="person")
-            if not _inside(person, quoted):
+            if not _within(person, quoted):
                 people.append(person)
     return people
 
