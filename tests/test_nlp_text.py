@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
+import newsevents
 from newsevents.nlp import load_model
 from newsevents.nlp.text import doc_ents, doc_tokens, span_tokens
 from newsevents.options import Options
@@ -30,3 +34,19 @@ def test_each_doc_gets_its_own_tokens_and_entities(nlp: Language, first: str, se
         for sentence in doc.sents:
             assert [t.i for t in span_tokens(sentence)] == [t.i for t in sentence]
         assert [t.i for t in span_tokens(doc)] == [t.i for t in doc]
+
+
+def test_a_token_and_its_head_are_compared_by_index_not_identity(nlp: Language) -> None:
+    """spaCy builds a new Token view on each access, so `token.head is token` is never true, even for the
+    root. Every comparison of a token with a head must go through `.i`; this scans our sources for one
+    that does not (several stages had such a dead guard)."""
+    root = next(t for t in nlp("The council met.") if t.dep_ == "ROOT")
+    assert root.head is not root and root.head.i == root.i  # why the rule exists
+    offenders = []
+    for path in sorted(Path(newsevents.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Compare) and any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
+                operands = [node.left, *node.comparators]
+                if any(isinstance(o, ast.Attribute) and o.attr == "head" for o in operands):
+                    offenders.append(f"{path.name}:{node.lineno}: {ast.unparse(node)}")
+    assert offenders == []

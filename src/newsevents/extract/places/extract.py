@@ -520,7 +520,7 @@ def _used_as_agent(ctx: ExtractContext, mention: Mention) -> bool:
     actor = ctx.actor_at(mention.start, mention.end)
     if actor is not None and actor.kind not in ("government", "country", "organisation"):
         return False
-    while root.dep_ == "conj" and root.head is not root:  # "Moscow and Washington are contemplating"
+    while root.dep_ == "conj" and root.head.i != root.i:  # "Moscow and Washington are contemplating"
         root = root.head
     if root.dep_ == "poss":
         # "Ottawa's offer", "the Kremlin's demands" are a government's acts; "London's crime rate",

@@ -67,7 +67,7 @@ def _subject(verb: Token) -> Token | None:
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:  # the nearest, should a dateline be parsed as a second subject
             return compared_subject(current, min(subjects, key=lambda c: abs(c.i - current.i)))
-        if current.dep_ not in INHERITS_SUBJECT or current.head is current:
+        if current.dep_ not in INHERITS_SUBJECT or current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -102,7 +102,7 @@ def _content_tokens(head: Token, lexicon: CueLexicon) -> list[Token]:
     for token in head.subtree:
         if token.i <= head.i + 1:
             continue
-        if token.dep_ == "conj" and token.head is head and token.nbor(-1).dep_ == "cc" and _is_cue(token, lexicon):
+        if token.dep_ == "conj" and token.head.i == head.i and token.nbor(-1).dep_ == "cc" and _is_cue(token, lexicon):
             cut = token.i - 1  # "… a safe zone and has expressed support": a second attribution
             break
         if token.head.i == head.i and reporting_conjunct(token) is not None:
@@ -126,7 +126,7 @@ def _trailing_aside(token: Token, head: Token, last: int) -> bool:
     comes before it: a relative or adverbial clause ("…, where 18 votes are at stake", "…, while
     the plant stays open")."""
     phrase = token
-    while phrase.head is not phrase and phrase.head is not head and phrase.head.left_edge.i == token.i:
+    while phrase.head.i != phrase.i and phrase.head.i != head.i and phrase.head.left_edge.i == token.i:
         phrase = phrase.head
     return phrase.right_edge.i >= last and phrase.dep_ in TRAILING_ASIDE_DEPS
 
@@ -141,7 +141,7 @@ def _clause(verb: Token, subject: Token | None) -> tuple[int, int]:
     for child in verb.children:
         if child.dep_ not in NOT_CLAUSE_DEPS:
             tokens.extend(child.subtree)
-    if subject is not None and subject.head is not verb:
+    if subject is not None and subject.head.i != verb.i:
         tokens.append(subject)
     start = min(t.idx for t in tokens)
     end = max(_end(t) for t in tokens)

@@ -130,7 +130,7 @@ def resolve_speaker(
     start, end = _phrase(head)
     text = ctx.text[start:end]
     mention = Actor(start=start, end=end, text=text, name=text, kind="other")
-    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head:
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.i:
         # "Sanders, who said …": the mention stays "who", the identity is the noun it modifies
         antecedent = ctx.actor_for_token(head.head.head)
         return _adopt(mention, antecedent) if antecedent is not None else mention
@@ -241,7 +241,7 @@ def _is_subject(ctx: ExtractContext, actor: Actor) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
-    while root.dep_ in ("appos", "compound", "flat", "conj") and root.head is not root:
+    while root.dep_ in ("appos", "compound", "flat", "conj") and root.head.i != root.i:
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
 
