@@ -132,8 +132,9 @@ ARGUMENTS_AND_MODALITY = [
     # the source is the grammatical subject, never a comparison or the speaker of a surrounding "said"
     ("Like Senator Smith, Governor Jones criticised the plan.", "111", "Jones", "asserted"),
     ("The governor criticised the plan, the mayor said.", "111", "governor", "reported"),
-    # a beneficiary is not the actor: the unions would do the supporting, not the speaker
-    ('Governor Jones said: "We hope the unions will support us."', "05", "unions", "hypothetical"),
+    # a beneficiary is not the actor: the unions would do the supporting, not the speaker (in reported speech:
+    # inside a direct quote a hoped-for act is talk, not an event, tests/test_events_channels.py)
+    ("Governor Jones said he hoped the unions would support him.", "05", "unions", "hypothetical"),
     # progressive is asserted (habitual "would" and counterfactual "could have" are no act at all:
     # tests/test_events_precision.py)
     ("The senator is urging the governor to resign.", "02", "senator", "asserted"),

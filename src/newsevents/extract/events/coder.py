@@ -81,6 +81,12 @@ ACTOR_KINDS = frozenset({"person", "organisation", "government", "group", "prono
 POSTURE_ROOTS = frozenset({"15"})
 OWNING_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 PROTEST_ROOT = "14"
+# Modalities of an act that did not (yet) happen, and the root a negated act of will is recoded to ("would not meet")
+UNREALISED = frozenset({"hypothetical", "negated"})
+REFUSAL_ROOT = "12"
+# Quotes in the speaker's own words, where a supposed act is talk; a denied act is talk in reported speech too.
+SPOKEN_QUOTES = frozenset({"direct", "mixed"})
+QUOTE_KINDS = frozenset({"direct", "mixed", "indirect"})
 # Captions place people in a picture and credit it.
 POSITION_WORDS = frozenset({"left", "right", "centre", "center", "pictured", "above", "below", "top", "bottom"})
 CREDIT_WORDS = frozenset({"photo", "photograph", "picture", "image", "credit"})
@@ -460,7 +466,21 @@ def _frame(
     if not sources and not trigger.pattern.inverse and not _unnamed_perpetrator(trigger, entry, targets, dictionary):
         return None
     entry, mood = _mood(trigger, entry, quotes)
-    return reframe(ctx, trigger, Framed(entry, sources, targets, mood))
+    framed = reframe(ctx, trigger, Framed(entry, sources, targets, mood))
+    if _supposed_in_quote(ctx, trigger, framed, entry):
+        return None
+    return framed
+
+
+def _supposed_in_quote(ctx: ExtractContext, trigger: Trigger, framed: Framed, entry: CameoCode) -> bool:
+    """ "we could take them to court", "they are not asking the questions": inside quoted speech, an act the
+    speaker only supposes, wishes or denies is talk, not an event; the quote is the statement. Reported speech
+    tells plans ("X will visit Y, officials said" reports a planned visit), but a denial there is talk too.
+    A promise, duty or threat the framing recoded it as stays, and so does a refusal ("would not back it")."""
+    if framed.mood not in UNREALISED or framed.entry.code != entry.code or entry.root == REFUSAL_ROOT:
+        return False
+    kinds = QUOTE_KINDS if framed.mood == "negated" else SPOKEN_QUOTES
+    return any(q.kind in kinds and q.start <= trigger.verb.idx < q.end for q in ctx.quotes)
 
 
 def _charged(verb: Token) -> bool:

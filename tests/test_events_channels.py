@@ -1,0 +1,51 @@
+"""Issue 9, precision by channel: inside quoted speech, an act the speaker only supposes, wishes or denies is
+talk, not an event (the quote itself is the statement); reported speech still tells plans. Sentences of our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.types import ArticleRecord
+
+
+def coded(record: ArticleRecord, trigger: str) -> list[tuple[str, str | None, str]]:
+    return [
+        (e.cameo, e.source.text if e.source else None, e.modality)
+        for e in record.events
+        if trigger in e.trigger.text and e.quote is None
+    ]
+
+
+# Inside a direct quote, a possible, wished or denied act of the speaker's or of others is not an event.
+TALK = [
+    ('"We could sue the council over the new road," the union leader said.', "sue"),
+    ('The mayor said: "The party would never criticise the police."', "criticise"),
+    ('"The minister did not meet the union," a spokesman said.', "meet"),
+    ('"The council has not consulted the farmers," the senator said.', "consulted"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), TALK)
+def test_an_act_supposed_or_denied_in_a_quote_is_not_coded(extract, sentence: str, trigger: str) -> None:
+    record = extract(sentence)
+    assert not coded(record, trigger), [(e.cameo, e.trigger.text, e.modality) for e in record.events]
+    assert any(e.quote is not None for e in record.events)  # the quote is still the speaker's statement
+
+
+# The same acts told as facts in the quote, or as plans in reported speech or in the writer's voice, stay coded.
+KEPT = [
+    ('"The union sued the council last week," the mayor said.', "sued", "asserted"),  # a fact: reported
+    ("The union said the council will sue the firm.", "sue", "hypothetical"),  # reported speech: a plan
+    ("The union could sue the county over the new road.", "sue", "hypothetical"),  # the writer's voice
+    ("The minister did not meet the union leaders.", "meet", "negated"),  # the writer's voice
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "modality"), KEPT)
+def test_acts_told_as_facts_or_plans_stay(extract, sentence: str, trigger: str, modality: str) -> None:
+    record = extract(sentence)
+    found = coded(record, trigger)
+    assert found, [(e.cameo, e.trigger.text, e.modality) for e in record.events]
+    if modality != "asserted":
+        assert all(m == modality for _, _, m in found), found
