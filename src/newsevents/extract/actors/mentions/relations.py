@@ -3,7 +3,13 @@ owners ("the charity's director"), what a business owns, conjuncts ("Labour's X 
 "who is ..." clauses, and a party in opposition on the publication date.
 
 Reads the `Scope` and the mentions; each function fills fields of the mentions it is given (and
-`link_appositions` their `same_as` indices) and returns the same list. Run after all finders.
+`link_appositions` their `same_as` indices) and returns the same list. Run after all finders,
+in this order, because each reads what the one before wrote:
+- `link_appositions` first: it links "Velmora, the company" only while Velmora has no sector,
+  which `business_from_what_it_owns` may give it;
+- `sector_from_owner` before `party_from_conjunct`: "the Tories' Ann Cole and Bob Dale" gives Cole
+  the party her conjunct Dale then shares;
+- `opposition_from_party` last: it reads the party and the sector all the others may have set.
 """
 
 from __future__ import annotations
