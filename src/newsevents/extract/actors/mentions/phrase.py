@@ -44,19 +44,6 @@ _KIND_OF_ENTRY = {
 }
 
 
-def office_status(scope: Scope, mention: Mention, left: int) -> str | None:
-    """ "former Foreign Secretary X" is an elite (ELI), out of office; "Shadow Home Secretary X"
-    speaks for the opposition (OPP). Only an office the text names, never a dictionary code."""
-    words = {t.lower_ for t in scope.tokens[left : mention.head]}
-    if not mention.titles or not mention.person:
-        return None
-    if "shadow" in words:
-        return "OPP"
-    if words & {"former", "ex", "ex-"} and mention.entry is None:
-        return "ELI"
-    return None
-
-
 def np_left(scope: Scope, head: Token, floor: int, taken: frozenset[int]) -> int:
     """Leftmost token of the contiguous modifiers of `head` ("U.S. President Joe Biden")."""
     left = floor
@@ -91,6 +78,42 @@ def prefixed_title_left(scope: Scope, left: int, taken: frozenset[int]) -> int:
 
 def _free(taken: frozenset[int], start: int, end: int) -> bool:
     return not any(i in taken for i in range(start, end))
+
+
+def determiner_before(scope: Scope, left: int, head: int) -> bool:
+    if left == 0:
+        return False
+    det = scope.tokens[left - 1]
+    owned = left <= det.head.i <= head and det.head.dep_ != "poss"  # not "the country's officials"
+    return det.dep_ == "det" and det.lower_ in DEFINITE_DETERMINERS and owned
+
+
+def dictionary_mention(scope: Scope, match: PhraseMatch) -> Mention:
+    entry = match.entry
+    code = code_on(entry.codes, scope.published) or ""
+    parts = split_code(code)
+    mention = Mention(match.start, match.end, match.end - 1, _KIND_OF_ENTRY[entry.kind], entry.name, entry=entry)
+    mention.country, mention.sector, mention.entry_code = parts.country, parts.sector, code or None
+    mention.org = entry.org
+    mention.person = entry.kind == "person"
+    mention.gender = entry.gender
+    if entry.kind == "capital":
+        mention.sector = "GOV"
+    if entry.kind == "demonym" and scope.tokens[match.end - 1].tag_ in ("NNS", "NNPS"):
+        mention.sector, mention.kind = "CVL", "group"  # "Palestinians", "Serbs": the people
+    if entry.kind == "organisation":
+        mention.country = parts.country
+    mention.party = _party_of(scope, match)
+    return mention
+
+
+def _party_of(scope: Scope, match: PhraseMatch) -> Entry | None:
+    """The party a dictionary phrase names; not one the person has left ("ex-Labour MP")."""
+    entry = match.entry
+    if entry.kind != "institution" or split_code(entry.codes[0].code).sector != "PTY":
+        return None
+    before = scope.tokens[max(match.start - 2, 0) : match.start]
+    return None if any(t.lower_ in ("ex", "ex-", "former") for t in before) else entry
 
 
 def absorb_modifiers(scope: Scope, mention: Mention, start: int, end: int) -> None:
@@ -177,45 +200,22 @@ def _take_country_from(scope: Scope, mention: Mention, entry: Entry) -> None:
         mention.country = split_code(code).country if code else None
 
 
-def dictionary_mention(scope: Scope, match: PhraseMatch) -> Mention:
-    entry = match.entry
-    code = code_on(entry.codes, scope.published) or ""
-    parts = split_code(code)
-    mention = Mention(match.start, match.end, match.end - 1, _KIND_OF_ENTRY[entry.kind], entry.name, entry=entry)
-    mention.country, mention.sector, mention.entry_code = parts.country, parts.sector, code or None
-    mention.org = entry.org
-    mention.person = entry.kind == "person"
-    mention.gender = entry.gender
-    if entry.kind == "capital":
-        mention.sector = "GOV"
-    if entry.kind == "demonym" and scope.tokens[match.end - 1].tag_ in ("NNS", "NNPS"):
-        mention.sector, mention.kind = "CVL", "group"  # "Palestinians", "Serbs": the people
-    if entry.kind == "organisation":
-        mention.country = parts.country
-    mention.party = _party_of(scope, match)
-    return mention
-
-
-def _party_of(scope: Scope, match: PhraseMatch) -> Entry | None:
-    """The party a dictionary phrase names; not one the person has left ("ex-Labour MP")."""
-    entry = match.entry
-    if entry.kind != "institution" or split_code(entry.codes[0].code).sector != "PTY":
-        return None
-    before = scope.tokens[max(match.start - 2, 0) : match.start]
-    return None if any(t.lower_ in ("ex", "ex-", "former") for t in before) else entry
-
-
-def determiner_before(scope: Scope, left: int, head: int) -> bool:
-    if left == 0:
-        return False
-    det = scope.tokens[left - 1]
-    owned = left <= det.head.i <= head and det.head.dep_ != "poss"  # not "the country's officials"
-    return det.dep_ == "det" and det.lower_ in DEFINITE_DETERMINERS and owned
-
-
 def specific_sector(scope: Scope, mention: Mention) -> str | None:
     """ "opposition leaders" → OPP, "rebel commander" → REB, "Pentagon spokesman" → MIL."""
     titles = sorted(t for t in mention.titles if t != mention.role and t not in GENERIC_ROLES)
     sectors = [role.sector for t in titles if (role := known_role(scope, t)) is not None]
     sectors += [t[len(_INSTITUTION_TITLE) :] for t in titles if t.startswith(_INSTITUTION_TITLE)]
     return next((sector for sector in sectors if sector and sector != "GOV"), None)
+
+
+def office_status(scope: Scope, mention: Mention, left: int) -> str | None:
+    """ "former Foreign Secretary X" is an elite (ELI), out of office; "Shadow Home Secretary X"
+    speaks for the opposition (OPP). Only an office the text names, never a dictionary code."""
+    words = {t.lower_ for t in scope.tokens[left : mention.head]}
+    if not mention.titles or not mention.person:
+        return None
+    if "shadow" in words:
+        return "OPP"
+    if words & {"former", "ex", "ex-"} and mention.entry is None:
+        return "ELI"
+    return None
