@@ -1,0 +1,103 @@
+"""Pass 1: which dictionary phrase matches stand for actors.
+
+Reads the `Scope` and the phrase index's matches; returns the matches kept (no geographic-name
+parts, no other person's surname, capitals that are not datelines or places, weak person entries
+only once vouched for). Writes nothing else.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsevents.extract.actors.matching import PhraseMatch
+from newsevents.extract.actors.mentions.lexicon import is_person_title, role_at
+from newsevents.extract.actors.mentions.record import Scope
+
+# A capital after one of these is a place ("talks in Minsk"), not a government acting.
+_LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "into", "inside", "outside", "around", "across", "throughout", "within", "from", "via"}
+)
+
+
+def accepted_matches(scope: Scope, matches: list[PhraseMatch]) -> list[PhraseMatch]:
+    seen_people: set[str] = set()
+    accepted = []
+    for match in matches:
+        if _accept(scope, match, seen_people):
+            accepted.append(match)
+            if match.entry.kind == "person":
+                seen_people.add(match.entry.name)  # a short form is safe once the full name was seen
+    return accepted
+
+
+def _accept(scope: Scope, match: PhraseMatch, seen_people: set[str]) -> bool:
+    entry, token = match.entry, scope.tokens[match.start]
+    if not token.text[:1].isupper() and entry.kind not in ("person", "demonym"):
+        return False
+    if entry.kind in ("region", "country") and _inside_longer_name(scope, match.end):
+        return False  # "West Darfur State", "Niger Delta": part of another name
+    if entry.kind == "person":
+        if entry.name in seen_people or not entry.weak:
+            return True
+        return not entry.full_name_first and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    if entry.kind == "capital":
+        # "MOSCOW, March 3 (Reuters) -" is a dateline, and "talks in Minsk" a place.
+        return not token.is_upper and not _is_locative(scope.tokens[match.end - 1])
+    return True
+
+
+def without_place_name_parts(scope: Scope, matches: list[PhraseMatch]) -> list[PhraseMatch]:
+    """ "the Indian Ocean", "the Arabian Sea": a nationality word inside a geographic name tells no
+    actor's country (victims "of the Indian Ocean wave" are not Indian)."""
+    tokens = scope.tokens
+    return [
+        m
+        for m in matches
+        if not (
+            m.entry.kind == "demonym"
+            and m.end < len(tokens)
+            and tokens[m.end].ent_iob_ == "I"
+            and tokens[m.end].ent_type_ == "LOC"
+            and tokens[m.end].pos_ == "PROPN"
+        )
+    ]
+
+
+def without_other_people(scope: Scope, matches: list[PhraseMatch]) -> list[PhraseMatch]:
+    """A known surname after another given name ("Kate Brown") is someone else, free for NER and titles;
+    so is that surname alone after it ("Kate Brown ... Ms Brown"), until the known person is named in full."""
+    others: dict[str, int] = {}  # entry name -> where another person of that surname was first named
+    kept = []
+    for match in matches:
+        if match.entry.kind == "person" and _other_given_name(scope, match):
+            others.setdefault(match.entry.name, match.start)
+            continue
+        if match.entry.kind == "person" and match.end - match.start == 1 and match.entry.name in others:
+            continue
+        if match.entry.kind == "person":
+            others.pop(match.entry.name, None)  # named in full: the short form is theirs again
+        kept.append(match)
+    return kept
+
+
+def _other_given_name(scope: Scope, match: PhraseMatch) -> bool:
+    """ "Kate Brown", "Michelle Obama": a known surname after another person's given name names someone else.
+    Given names are compared on their first three letters, so transliterations ("Aleksei"/"Alexei") agree."""
+    if match.end - match.start != 1 or match.start == 0:
+        return False
+    given, surname = scope.tokens[match.start - 1], scope.tokens[match.start]
+    if given.pos_ != "PROPN" or given.ent_type_ != "PERSON" or surname.ent_iob_ != "I" or len(given.text) < 3:
+        return False
+    if given.text.endswith(".") or is_person_title(scope, given) or role_at(scope, given) is not None:
+        return False
+    known = {word[:3].casefold() for word in match.entry.name.split()}
+    return given.text[:3].casefold() not in known
+
+
+def _inside_longer_name(scope: Scope, end: int) -> bool:
+    following = scope.tokens[end] if end < len(scope.tokens) else None
+    return following is not None and following.ent_iob_ == "I" and following.pos_ == "PROPN"
+
+
+def _is_locative(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS

@@ -1,0 +1,62 @@
+"""The records the mention passes share: `Mention`, what each pass writes, and `Scope`, what
+every pass reads and none changes (the parse, the dictionaries, the phrase matches, the date).
+
+Reads nothing; holds no logic beyond a mention's CAMEO code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsevents.extract.actors.codes import join_code
+from newsevents.extract.actors.dictionary import ActorDictionary, Entry
+from newsevents.extract.actors.matching import PhraseMatch
+
+
+@dataclass
+class Mention:
+    """One actor mention: a token span, its head, and the country, sector and titles found so far."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    head: int  # token index of the head word
+    kind: str
+    name: str
+    entry: Entry | None = None
+    country: str | None = None
+    org: str | None = None
+    sector: str | None = None
+    role: str | None = None  # the role word heading a role mention ("official", "president")
+    titles: set[str] = field(default_factory=set)
+    person: bool = False
+    gender: str | None = None
+    plural: bool = False  # a "they": its antecedent is a group or a body
+    definite: bool = False
+    same_as: int | None = None  # index of a mention this one is known to co-refer with (apposition)
+    entry_code: str | None = None  # the dictionary's code in force on the publication date
+    party: Entry | None = None  # the party the mention is, or whose title it bears ("Tory leader X")
+    same_as_mention: Mention | None = None  # a report's author, before the list is indexed
+    peer: bool = False  # "Lord X", "Baroness Y": a legislator (LEG) when no mention of them says more
+
+    @property
+    def code(self) -> str | None:
+        if self.sector in ("IGO", "NGO", "IMG") and self.entry_code:
+            return self.entry_code
+        return join_code(self.country, self.sector)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What every pass reads and none changes: the parse, the dictionaries, the article's date."""
+
+    doc: Doc
+    tokens: tuple[Token, ...]  # indexing a Doc builds a Token each time; do it once
+    book: ActorDictionary
+    role_words: frozenset[str]
+    match_at_start: dict[int, PhraseMatch]
+    published: dt.date | None
+    # Built by `finder.build_scope`: the acronyms are found with the scope itself
+    acronym_sectors: dict[str, str] = field(default_factory=dict)  # "PCS" → "LAB", defined in the text
