@@ -17,6 +17,7 @@ exactly the tables an uninterrupted run gives, and the resumed run re-reads but 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import multiprocessing
 import os
 import signal
@@ -119,6 +120,7 @@ def read_chunks(files: list[Path], store: Store, config: IngestConfig, tally: Ta
     chunk = Chunk()
     meter = ReadMeter()
     bytes_before = 0  # total size of the files already read
+    size = config.chunk_size
     for index, path in enumerate(files):
         for item in read_path(path, config.input_format, config.published, meter):
             if isinstance(item, Rejected):
@@ -130,14 +132,32 @@ def read_chunks(files: list[Path], store: Store, config: IngestConfig, tally: Ta
                 continue
             seen.add(article_id)
             chunk.items.append(Pending(item, article_id, digest, str(path)))
-            if len(chunk.items) >= config.chunk_size:
+            if len(chunk.items) >= size:
                 chunk.files_done, chunk.bytes_done = index, bytes_before + meter.bytes_read()
+                size = tail_chunk_size(config, len(seen), chunk.bytes_done, tally.bytes_total)
                 yield _unstored(chunk, store, tally)
                 chunk = Chunk()
         bytes_before += _size(path)
         chunk.files_done, chunk.bytes_done = index + 1, bytes_before
     if chunk.items or chunk.rejected:
         yield _unstored(chunk, store, tally)
+
+
+def tail_chunk_size(config: IngestConfig, articles_read: int, bytes_read: int, bytes_total: int) -> int:
+    """Articles in the next chunk: `chunk_size`, smaller as the input nears its end, with several workers.
+
+    The workers finish at different times by up to one chunk; near the end of the input that chunk
+    is one worker idle while the other works alone. So once what is left to read (estimated from
+    the bytes left and the mean article size so far) is less than `2 × workers` full chunks, a chunk
+    holds a `2 × workers`-th of it (guided self-scheduling), down to a quarter of `chunk_size`:
+    smaller chunks would parse in batches too small for spaCy to run at its best. Chunking changes
+    neither the records (each article is extracted on its own) nor the stories (docs/store.md).
+    """
+    if config.workers <= 1 or articles_read <= 0 or bytes_read <= 0 or bytes_total <= 0:
+        return config.chunk_size  # one worker has no tail to balance; without sizes, nothing to estimate
+    articles_left = max(0, bytes_total - bytes_read) * articles_read / bytes_read
+    share = math.ceil(articles_left / (2 * config.workers))
+    return max(1, config.chunk_size // 4, min(config.chunk_size, share))
 
 
 def _size(path: Path) -> int:
