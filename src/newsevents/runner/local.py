@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
+from multiprocessing import forkserver
 from pathlib import Path
 from typing import Any
 
@@ -98,10 +99,11 @@ def ingest(
     tally = Tally(files_total=len(files), bytes_total=sum(_size(path) for path in files))
     progress = progress or LogProgress()
     progress.start(len(files))
+    context = _worker_context() if config.workers > 1 else None
     group_new_articles(store)  # what a killed run stored but did not group yet
     chunks = read_chunks(files, store, config, tally)
     grouped_at = 0
-    for chunk, results in _extracted(chunks, options, config.workers):
+    for chunk, results in _extracted(chunks, options, config.workers, context):
         _write(store, chunk, results, tally, on_reject)
         if tally.stored - grouped_at >= config.group_every:
             group_new_articles(store)
@@ -174,13 +176,14 @@ def _unstored(chunk: Chunk, store: Store, tally: Tally) -> Chunk:
     return chunk
 
 
-def _extracted(chunks: Iterator[Chunk], options: Options, workers: int) -> Iterator[tuple[Chunk, list[Result]]]:
+def _extracted(
+    chunks: Iterator[Chunk], options: Options, workers: int, context: multiprocessing.context.BaseContext | None
+) -> Iterator[tuple[Chunk, list[Result]]]:
     """(chunk, results) in input order; in-process for one worker, else over a process pool."""
-    if workers <= 1:
+    if workers <= 1 or context is None:
         for chunk in chunks:
             yield chunk, process_chunk([p.article for p in chunk.items], options)
         return
-    context = _worker_context()
     with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up, initargs=(options,)) as pool:
         in_flight: deque[tuple[Chunk, Future[list[Result]]]] = deque()
         for chunk in chunks:
@@ -198,11 +201,14 @@ def _worker_context() -> multiprocessing.context.BaseContext:
 
     Not plain fork: the parent runs DuckDB's threads, and forking a threaded process is unsafe.
     Not spawn where forkserver exists: every worker would import spaCy and our modules again.
+    The server is started here, before the main process groups what a killed run left and reads
+    the first chunk: its imports (seconds of spaCy) run meanwhile on the other core, not after.
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsevents.pipeline"])
+    context.set_forkserver_preload(["newsevents.pipeline", __name__])  # __name__: the task and warm-up functions
+    forkserver.ensure_running()  # returns at once: the server imports in its own process
     return context
 
 
