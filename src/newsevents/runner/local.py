@@ -4,8 +4,10 @@ The main process reads the inputs as streams, drops articles whose `article_id` 
 store, hands chunks of articles to worker processes (each loads the spaCy model once), and writes
 each finished chunk as arrow tables in one transaction, in input order. Memory is bounded: at most
 `2 × workers` chunks are read ahead of extraction, and with several workers the main process never
-imports spaCy or loads the model (only the workers do). Every `group_every` stored articles and at
-the end it groups them into stories and their events into event groups (`group_new_articles`, a
+imports spaCy or loads the model (only the workers do). Every `group_every` stored articles, once
+more when all input is handed out to the workers (so that the step the run waits for after the
+workers stop has little left), and at the end it groups them into stories and their events into
+event groups (`group_new_articles`, a
 transaction of its own: articles stored but not grouped when a run is killed are grouped first by
 the next run). Grouping in steps of a few hundred articles, not per chunk, keeps its per-step scan
 of the stored LSH bands a small share; the stories are the same whatever the steps
@@ -103,7 +105,10 @@ def ingest(
     group_new_articles(store)  # what a killed run stored but did not group yet
     chunks = read_chunks(files, store, config, tally)
     grouped_at = 0
-    for chunk, results in _extracted(chunks, options, config.workers, context):
+    # once all input is handed out, group what is stored while the workers extract the last chunks:
+    # the step after they stop (the one the run waits for) then has only those left to group
+    extracted = _extracted(chunks, options, config.workers, context, lambda: group_new_articles(store))
+    for chunk, results in extracted:
         _write(store, chunk, results, tally, on_reject)
         if tally.stored - grouped_at >= config.group_every:
             group_new_articles(store)
@@ -177,9 +182,16 @@ def _unstored(chunk: Chunk, store: Store, tally: Tally) -> Chunk:
 
 
 def _extracted(
-    chunks: Iterator[Chunk], options: Options, workers: int, context: multiprocessing.context.BaseContext | None
+    chunks: Iterator[Chunk],
+    options: Options,
+    workers: int,
+    context: multiprocessing.context.BaseContext | None,
+    all_handed_out: Callable[[], object] = lambda: None,
 ) -> Iterator[tuple[Chunk, list[Result]]]:
-    """(chunk, results) in input order; in-process for one worker, else over a process pool."""
+    """(chunk, results) in input order; in-process for one worker, else over a process pool.
+
+    `all_handed_out` runs once all input is read and handed to the workers, while they extract it.
+    """
     if workers <= 1 or context is None:
         for chunk in chunks:
             yield chunk, process_chunk([p.article for p in chunk.items], options)
@@ -191,6 +203,8 @@ def _extracted(
             if len(in_flight) >= 2 * workers:  # bounded: reading never runs far ahead of extraction
                 done, future = in_flight.popleft()
                 yield done, future.result()
+        if any(not future.done() for _, future in in_flight):
+            all_handed_out()
         while in_flight:
             done, future = in_flight.popleft()
             yield done, future.result()
