@@ -7,13 +7,12 @@ each finished chunk as arrow tables in one transaction, in input order. Memory i
 imports spaCy or loads the model (only the workers do). Every `group_every` stored articles, once
 more when all input is handed out to the workers (so that the step the run waits for after the
 workers stop has little left), and at the end it groups them into stories and their events into
-event groups (`group_new_articles`, a
-transaction of its own: articles stored but not grouped when a run is killed are grouped first by
-the next run). Grouping in steps of a few hundred articles, not per chunk, keeps its per-step scan
-of the stored LSH bands a small share; the stories are the same whatever the steps
-(docs/store.md). Because identity is derived
-from content and every write is atomic, a run killed at any moment and started again ends with
-exactly the tables an uninterrupted run gives, and the resumed run re-reads but never re-extracts.
+event groups (`group_new_articles`, a transaction of its own: articles stored but not grouped when
+a run is killed are grouped first by the next run). Grouping in steps of a few hundred articles,
+not per chunk, keeps its per-step scan of the stored LSH bands a small share; the stories are the
+same whatever the steps (docs/store.md). Because identity is derived from content and every write
+is atomic, a run killed at any moment and started again ends with exactly the tables an
+uninterrupted run gives, and the resumed run re-reads but never re-extracts.
 """
 
 from __future__ import annotations
