@@ -1,7 +1,7 @@
 """The ingest writer alone: the same records stored `--copies` times (ids unique), grouped as the runner does.
 
     .venv/bin/python bench/writer.py [--corpus DIR] [--limit N] [--copies 4] [--group-every 256]
-                                     [--records FILE] [--trace]
+                                     [--records FILE] [--trace] [--threads N]
 
 The records of the corpus are extracted once (not timed), then written through `commit_chunk` in
 chunks of 16 and grouped into stories every `--group-every` stored articles, with no spaCy running
@@ -12,6 +12,7 @@ do in a day of news: growth per copy is growth with the stories' sizes and the s
 `--records FILE` keeps the extracted records in FILE (pickle) so a second run needs no spaCy;
 `--trace` also prints the Python heap (tracemalloc: now, peak since the last copy, and the
 allocation sites that grew most), which tells Python objects from DuckDB's and the allocator's.
+`--threads N` sets DuckDB's threads (default: one per core): the CPU the writer costs with N.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def heap_report(before: tracemalloc.Snapshot | None) -> tracemalloc.Snapshot:
 
 
 def write_copies(
-    rows: list[tuple[str, str, dict[str, Any]]], copies: int, group_every: int, trace: bool = False
+    rows: list[tuple[str, str, dict[str, Any]]], copies: int, group_every: int, trace: bool = False, threads: int = 0
 ) -> None:
     from newsevents.analyze.stories import group_new_articles
     from newsevents.ingest.identity import identify
@@ -78,6 +79,8 @@ def write_copies(
     from newsevents.types import Article
 
     with tempfile.TemporaryDirectory() as scratch, Store.open(Path(scratch) / "writer.duckdb") as store:
+        if threads:
+            store.con.execute(f"SET threads = {threads}")
         stored = grouped_at = 0
         spent = {"write": [0.0, 0.0], "group": [0.0, 0.0]}  # wall, CPU seconds
 
@@ -121,10 +124,13 @@ def main() -> None:
     parser.add_argument("--group-every", type=int, default=256)
     parser.add_argument("--records", type=Path, default=None, help="cache of the extracted records (pickle)")
     parser.add_argument("--trace", action="store_true", help="also print the Python heap after each copy")
+    parser.add_argument("--threads", type=int, default=0, help="DuckDB threads (default: DuckDB's, one per core)")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"corpus not found: {args.corpus}")
-    write_copies(records(args.corpus, args.limit, args.records), args.copies, args.group_every, args.trace)
+    write_copies(
+        records(args.corpus, args.limit, args.records), args.copies, args.group_every, args.trace, args.threads
+    )
 
 
 if __name__ == "__main__":

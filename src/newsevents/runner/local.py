@@ -4,19 +4,21 @@ The main process reads the inputs as streams, drops articles whose `article_id` 
 store, hands chunks of articles to worker processes (each loads the spaCy model once), and writes
 each finished chunk as arrow tables in one transaction, in input order. Memory is bounded: at most
 `2 × workers` chunks are read ahead of extraction, and with several workers the main process never
-imports spaCy or loads the model (only the workers do). Every `group_every` stored articles and at
-the end it groups them into stories and their events into event groups (`group_new_articles`, a
-transaction of its own: articles stored but not grouped when a run is killed are grouped first by
-the next run). Grouping in steps of a few hundred articles, not per chunk, keeps its per-step scan
-of the stored LSH bands a small share; the stories are the same whatever the steps
-(docs/store.md). Because identity is derived
-from content and every write is atomic, a run killed at any moment and started again ends with
-exactly the tables an uninterrupted run gives, and the resumed run re-reads but never re-extracts.
+imports spaCy or loads the model (only the workers do). Every `group_every` stored articles, once
+more when all input is handed out to the workers (so that the step the run waits for after the
+workers stop has little left), and at the end it groups them into stories and their events into
+event groups (`group_new_articles`, a transaction of its own: articles stored but not grouped when
+a run is killed are grouped first by the next run). Grouping in steps of a few hundred articles,
+not per chunk, keeps its per-step scan of the stored LSH bands a small share; the stories are the
+same whatever the steps (docs/store.md). Because identity is derived from content and every write
+is atomic, a run killed at any moment and started again ends with exactly the tables an
+uninterrupted run gives, and the resumed run re-reads but never re-extracts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import multiprocessing
 import os
 import signal
@@ -26,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
+from multiprocessing import forkserver
 from pathlib import Path
 from typing import Any
 
@@ -97,10 +100,14 @@ def ingest(
     tally = Tally(files_total=len(files), bytes_total=sum(_size(path) for path in files))
     progress = progress or LogProgress()
     progress.start(len(files))
+    context = _worker_context() if config.workers > 1 else None
     group_new_articles(store)  # what a killed run stored but did not group yet
     chunks = read_chunks(files, store, config, tally)
     grouped_at = 0
-    for chunk, results in _extracted(chunks, options, config.workers):
+    # once all input is handed out, group what is stored while the workers extract the last chunks:
+    # the step after they stop (the one the run waits for) then has only those left to group
+    extracted = _extracted(chunks, options, config.workers, context, lambda: group_new_articles(store))
+    for chunk, results in extracted:
         _write(store, chunk, results, tally, on_reject)
         if tally.stored - grouped_at >= config.group_every:
             group_new_articles(store)
@@ -119,6 +126,7 @@ def read_chunks(files: list[Path], store: Store, config: IngestConfig, tally: Ta
     chunk = Chunk()
     meter = ReadMeter()
     bytes_before = 0  # total size of the files already read
+    size = config.chunk_size
     for index, path in enumerate(files):
         for item in read_path(path, config.input_format, config.published, meter):
             if isinstance(item, Rejected):
@@ -130,14 +138,32 @@ def read_chunks(files: list[Path], store: Store, config: IngestConfig, tally: Ta
                 continue
             seen.add(article_id)
             chunk.items.append(Pending(item, article_id, digest, str(path)))
-            if len(chunk.items) >= config.chunk_size:
+            if len(chunk.items) >= size:
                 chunk.files_done, chunk.bytes_done = index, bytes_before + meter.bytes_read()
+                size = tail_chunk_size(config, len(seen), chunk.bytes_done, tally.bytes_total)
                 yield _unstored(chunk, store, tally)
                 chunk = Chunk()
         bytes_before += _size(path)
         chunk.files_done, chunk.bytes_done = index + 1, bytes_before
     if chunk.items or chunk.rejected:
         yield _unstored(chunk, store, tally)
+
+
+def tail_chunk_size(config: IngestConfig, articles_read: int, bytes_read: int, bytes_total: int) -> int:
+    """Articles in the next chunk: `chunk_size`, smaller as the input nears its end, with several workers.
+
+    The workers finish at different times by up to one chunk; near the end of the input that chunk
+    is one worker idle while the other works alone. So once what is left to read (estimated from
+    the bytes left and the mean article size so far) is less than `2 × workers` full chunks, a chunk
+    holds a `2 × workers`-th of it (guided self-scheduling), down to a quarter of `chunk_size`:
+    smaller chunks would parse in batches too small for spaCy to run at its best. Chunking changes
+    neither the records (each article is extracted on its own) nor the stories (docs/store.md).
+    """
+    if config.workers <= 1 or articles_read <= 0 or bytes_read <= 0 or bytes_total <= 0:
+        return config.chunk_size  # one worker has no tail to balance; without sizes, nothing to estimate
+    articles_left = max(0, bytes_total - bytes_read) * articles_read / bytes_read
+    share = math.ceil(articles_left / (2 * config.workers))
+    return max(1, config.chunk_size // 4, min(config.chunk_size, share))
 
 
 def _size(path: Path) -> int:
@@ -154,13 +180,21 @@ def _unstored(chunk: Chunk, store: Store, tally: Tally) -> Chunk:
     return chunk
 
 
-def _extracted(chunks: Iterator[Chunk], options: Options, workers: int) -> Iterator[tuple[Chunk, list[Result]]]:
-    """(chunk, results) in input order; in-process for one worker, else over a process pool."""
-    if workers <= 1:
+def _extracted(
+    chunks: Iterator[Chunk],
+    options: Options,
+    workers: int,
+    context: multiprocessing.context.BaseContext | None,
+    all_handed_out: Callable[[], object] = lambda: None,
+) -> Iterator[tuple[Chunk, list[Result]]]:
+    """(chunk, results) in input order; in-process for one worker, else over a process pool.
+
+    `all_handed_out` runs once all input is read and handed to the workers, while they extract it.
+    """
+    if workers <= 1 or context is None:
         for chunk in chunks:
             yield chunk, process_chunk([p.article for p in chunk.items], options)
         return
-    context = _worker_context()
     with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up, initargs=(options,)) as pool:
         in_flight: deque[tuple[Chunk, Future[list[Result]]]] = deque()
         for chunk in chunks:
@@ -168,6 +202,8 @@ def _extracted(chunks: Iterator[Chunk], options: Options, workers: int) -> Itera
             if len(in_flight) >= 2 * workers:  # bounded: reading never runs far ahead of extraction
                 done, future = in_flight.popleft()
                 yield done, future.result()
+        if any(not future.done() for _, future in in_flight):
+            all_handed_out()
         while in_flight:
             done, future = in_flight.popleft()
             yield done, future.result()
@@ -178,11 +214,14 @@ def _worker_context() -> multiprocessing.context.BaseContext:
 
     Not plain fork: the parent runs DuckDB's threads, and forking a threaded process is unsafe.
     Not spawn where forkserver exists: every worker would import spaCy and our modules again.
+    The server is started here, before the main process groups what a killed run left and reads
+    the first chunk: its imports (seconds of spaCy) run meanwhile on the other core, not after.
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsevents.pipeline"])
+    context.set_forkserver_preload(["newsevents.pipeline", __name__])  # __name__: the task and warm-up functions
+    forkserver.ensure_running()  # returns at once: the server imports in its own process
     return context
 
 
