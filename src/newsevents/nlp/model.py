@@ -64,13 +64,15 @@ def mark_line_breaks(doc: Doc) -> Doc:
 def sentence_starts_at_line_breaks(text: str, tokens: list[tuple[int, int, bool]]) -> list[int]:
     """Indices of the tokens (start, end, is_space) that open a paragraph or follow a headline line."""
     starts: list[int] = []
+    first_break = text.find("\n", len(text) - len(text.lstrip()))  # the end of the first line
     previous_end: int | None = None  # end of the last non-space token
     for i, (start, end, is_space) in enumerate(tokens):
         if is_space:
             continue
-        if previous_end is not None:
+        if previous_end is not None and "\n" in text[previous_end:start]:
             gap = text[previous_end:start]
-            if "\n" in gap and (_BLANK_LINE.search(gap) or _ends_headline(text, previous_end, start)):
+            first_line = previous_end <= first_break < start
+            if _BLANK_LINE.search(gap) or (first_line and _ends_headline(text, previous_end, start)):
                 starts.append(i)
         previous_end = end
     return starts
@@ -79,7 +81,7 @@ def sentence_starts_at_line_breaks(text: str, tokens: list[tuple[int, int, bool]
 def _ends_headline(text: str, line_end: int, next_start: int) -> bool:
     """The article's first line, ended by a single line break, reads as a headline over the next line."""
     line = text[:line_end].lstrip()
-    if len(line) > _HEADLINE_MAX_CHARS or "\n" in line or not line or line[-1] in _FINAL_PUNCTUATION:
+    if len(line) > _HEADLINE_MAX_CHARS or not line or line[-1] in _FINAL_PUNCTUATION:
         return False
     next_line = text[next_start : next_start + 10 * _HEADLINE_MAX_CHARS].split("\n", 1)[0].rstrip()
     return len(next_line) >= _HEADLINE_SHORTER_BY * len(line)

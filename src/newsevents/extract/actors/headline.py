@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.actors.coref import fold_spelling
 from newsevents.extract.actors.mentions import Mention
+from newsevents.nlp.text import doc_text
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness"})
 _MIN_SURNAME_CHARS = 3  # "Ed", "Al" are given names or words, not headline surnames
@@ -59,7 +60,7 @@ def headline_sentence(doc: Doc) -> Span | None:
     if first is None:
         return None
     text = first.text.strip()
-    ends_line = first.text.rstrip(" \t").endswith("\n") or doc.text[first.end_char : first.end_char + 1] == "\n"
+    ends_line = first.text.rstrip(" \t").endswith("\n") or doc_text(doc)[first.end_char : first.end_char + 1] == "\n"
     return first if text and "\n" not in text and ends_line else None
 
 
