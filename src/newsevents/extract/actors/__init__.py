@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from newsevents.extract.actors.coref import Chains, chain_mentions
 from newsevents.extract.actors.dictionary import ActorDictionary, dictionary_for
+from newsevents.extract.actors.headline import with_headline_surnames
 from newsevents.extract.actors.matching import phrase_index
 from newsevents.extract.actors.mentions import Mention, find_mentions
 from newsevents.extract.actors.setting import article_country, needs_setting
@@ -22,7 +23,7 @@ from newsevents.types import Actor
 def extract_actors(ctx: ExtractContext) -> None:
     book = dictionary_for(ctx.options.actor_dictionaries)
     index = phrase_index(ctx.options.model, ctx.options.actor_dictionaries)
-    mentions = find_mentions(ctx.doc, book, index, ctx.published)
+    mentions = with_headline_surnames(ctx.doc, find_mentions(ctx.doc, book, index, ctx.published))
     chains = chain_mentions(ctx.doc, mentions)
     _share_attributes(mentions, chains)
     _country_from_possessor(ctx.doc, mentions)
