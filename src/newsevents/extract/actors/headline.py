@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.actors.coref import fold_spelling
-from newsevents.extract.actors.mentions import Mention
+from newsevents.extract.actors.mentions import Mention, merged_in_text_order
 from newsevents.nlp.text import doc_text
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness"})
@@ -42,7 +42,7 @@ def with_headline_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             added.append(mention)
         # the full name, so that coreference chains a short form ("Kilroy") to it as it does a surname
         mention.kind, mention.name, mention.person, mention.gender = "person", person.name, True, person.gender
-    return _merged(mentions, added)
+    return merged_in_text_order(mentions, added)
 
 
 def _trim_trailing_space(doc: Doc, mention: Mention) -> None:
@@ -96,15 +96,3 @@ def _bare_name(mention: Mention) -> bool:
     """A one-word name with nothing known of it: a surname NER tagged as a person or an organisation."""
     one_word = mention.end - mention.start == 1 and mention.entry is None and mention.role is None
     return one_word and (mention.kind == "person" or (mention.kind == "organisation" and mention.sector is None))
-
-
-def _merged(mentions: list[Mention], added: list[Mention]) -> list[Mention]:
-    """Merge in text order, keeping each apposition link (`same_as`, an index) on the same mention."""
-    if not added:
-        return mentions
-    targets = [mentions[m.same_as] if m.same_as is not None else None for m in mentions]
-    merged = sorted([*mentions, *added], key=lambda m: m.start)
-    position = {id(m): n for n, m in enumerate(merged)}
-    for mention, target in zip(mentions, targets, strict=True):
-        mention.same_as = position[id(target)] if target is not None else None
-    return merged

@@ -22,7 +22,7 @@ in order. Where a new rule goes:
 """
 
 from newsevents.extract.actors.mentions.finder import find_mentions
-from newsevents.extract.actors.mentions.record import Mention, Scope
+from newsevents.extract.actors.mentions.record import Mention, Scope, merged_in_text_order
 from newsevents.extract.actors.mentions.relations import describes_unknown_body
 
-__all__ = ["Mention", "Scope", "describes_unknown_body", "find_mentions"]
+__all__ = ["Mention", "Scope", "describes_unknown_body", "find_mentions", "merged_in_text_order"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsevents.extract.actors.mentions.record import Mention, Scope
+from newsevents.extract.actors.mentions.record import Mention, Scope, merged_in_text_order
 from newsevents.extract.actors.mentions.words import MODIFIER_DEPS
 
 # "The report said", "a study by the institute found": the document speaks for whoever wrote it.
@@ -124,14 +124,10 @@ def _document_mention(scope: Scope, token: Token, author: Mention) -> Mention:
 
 
 def with_documents(mentions: list[Mention], documents: list[Mention]) -> list[Mention]:
-    """Merge in text order, keeping each apposition link pointing at the same mention."""
-    if not documents:
-        return mentions
-    targets = [mentions[m.same_as] if m.same_as is not None else None for m in mentions]
-    merged = sorted([*mentions, *documents], key=lambda m: m.start)
+    """Merge in text order, keeping each apposition link pointing at the same mention; a document
+    points at its author when the author is named before it."""
+    merged = merged_in_text_order(mentions, documents)
     position = {id(m): n for n, m in enumerate(merged)}
-    for mention, target in zip(mentions, targets, strict=True):
-        mention.same_as = position[id(target)] if target is not None else None
     for document in documents:
         author = document.same_as_mention
         document.same_as = position[id(author)] if author is not None and author.start < document.start else None

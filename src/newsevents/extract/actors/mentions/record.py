@@ -1,7 +1,7 @@
 """The records the mention passes share: `Mention`, what each pass writes, and `Scope`, what
 every pass reads and none changes (the parse, the dictionaries, the phrase matches, the date).
 
-Reads nothing; holds no logic beyond a mention's CAMEO code.
+Reads nothing; holds no logic beyond a mention's CAMEO code and merging mentions in text order.
 """
 
 from __future__ import annotations
@@ -60,3 +60,16 @@ class Scope:
     published: dt.date | None
     # Built by `finder.build_scope`: the acronyms are found with the scope itself
     acronym_sectors: dict[str, str] = field(default_factory=dict)  # "PCS" → "LAB", defined in the text
+
+
+def merged_in_text_order(mentions: list[Mention], added: list[Mention]) -> list[Mention]:
+    """`added` merged into `mentions` in text order, each apposition link (`same_as`, an index into the
+    list) kept on the mention it pointed at. The added mentions' own links are left to the caller."""
+    if not added:
+        return mentions
+    targets = [mentions[m.same_as] if m.same_as is not None else None for m in mentions]
+    merged = sorted([*mentions, *added], key=lambda m: m.start)
+    position = {id(m): n for n, m in enumerate(merged)}
+    for mention, target in zip(mentions, targets, strict=True):
+        mention.same_as = position[id(target)] if target is not None else None
+    return merged
