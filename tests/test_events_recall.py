@@ -87,6 +87,12 @@ VERB_SENSES = [
     ("The governor faced demands from the unions to resign.", "100", "unions", "governor"),
     ("The governor faced calls from the Green Party to resign.", "02", "Green Party", "governor"),
     ("The governor won the support of the unions.", "051", "unions", "governor"),
+    # sixth round: a name-calling word in quotes, parsed as a clause, is still name-calling
+    ('Senator Ruth Hall branded the scheme "reckless" and unfair.', "111", "Ruth Hall", None),
+    # criminal charges pressed by a complainant are legal action, not an appeal
+    ("The mayor will press charges against the Acme Holdings chairman.", "115", "mayor", "chairman"),
+    # a street robbery is a physical assault
+    ("Two Canadian diplomats were mugged by Kenyan youths.", "182", "Kenyan", "diplomats"),
 ]
 
 
@@ -156,6 +162,13 @@ NOMINALS = [
         "foreign minister",
         "Chinese president",
     ),
+    # sixth round: disapproval named by an emotion noun with those who feel it ("among", the possessor)
+    ("The new tax caused outrage among French farmers.", "110", "French farmers", None),
+    ("The Kenyan government's anger at the verdict was plain.", "110", "Kenyan government", None),
+    # consultation and cooperation nouns with both sides named; a complaint lodged by a named side
+    ("Discussions between the unions and the Labour Party broke down.", "040", "unions", "Labour Party"),
+    ("The French government's cooperation with Germany has deepened.", "050", "French government", "Germany"),
+    ("A complaint from the Green Party against the BBC was upheld.", "114", "Green Party", "BBC"),
 ]
 
 
@@ -192,6 +205,17 @@ NO_EVENT = [
     ("Labour's attack on the Conservatives was fierce.", "19"),
     # nor is an act that the subject undergoes (a passive subject)
     ("The premier was criticised after talks with the president.", "04"),
+    # sixth round: a word of a proper name names no act: the "Appeal Court" is a court, not an appeal
+    ("The Appeal Court ruled that the law was valid.", "02"),
+    ("The Aid Agency opened an office in Nairobi.", "07"),
+    # an emotion noun with no one named feeling it codes nothing
+    ("There was anger over the decision.", "11"),
+    ("The outrage grew after the verdict.", "11"),
+    # pressing someone for an answer stays an appeal, not legal action; branding cattle is no insult
+    ("The mayor pressed the minister for an answer.", "115"),
+    ("The farmer branded the cattle.", "11"),
+    # a discussion of a topic by one side is no consultation
+    ("The minister's discussion of the budget was brief.", "04"),
 ]
 
 

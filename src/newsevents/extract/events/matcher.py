@@ -416,7 +416,13 @@ def _modifier_actors(noun: Token) -> list[Token]:
 
 
 def nominal_sense(token: Token, dictionary: VerbDictionary) -> NominalSense | None:
-    return next((dictionary.nominals[k] for k in _noun_lemmas(token) if k in dictionary.nominals), None)
+    keys = _noun_lemmas(token)
+    if token.pos_ == "PROPN":
+        # a word of a proper name names no act: the "Appeal Court", an "Aid Agency" are bodies, not an
+        # appeal or aid; the name's head may still name one ("Labour Criticism Grows" in a headline)
+        modifiers = {lemma_of(c) for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i}
+        keys = tuple(k for k in keys if k not in modifiers or k in (lemma_of(token), token.lower_))
+    return next((dictionary.nominals[k] for k in keys if k in dictionary.nominals), None)
 
 
 def find_nominals(sentence: Span, dictionary: VerbDictionary, consumed: set[int]) -> Iterator[Nominal]:
