@@ -26,7 +26,23 @@ KINDS = ("verb", "noun", "statement", "class", "nominal")
 NOMINAL_ARROW = ">"  # `donation by from > to for`: source prepositions, then target prepositions
 # Prepositions a nominal pattern may name before its arrow (anything else there is part of the noun).
 PREPOSITIONS = frozenset(
-    {"by", "from", "of", "to", "for", "with", "against", "on", "at", "into", "toward", "towards", "over", "between", "among"}
+    {
+        "by",
+        "from",
+        "of",
+        "to",
+        "for",
+        "with",
+        "against",
+        "on",
+        "at",
+        "into",
+        "toward",
+        "towards",
+        "over",
+        "between",
+        "among",
+    }
 )
 UNDERGOER_CLASS = "undergoer"  # the class of event nouns whose "of" phrase undergoes the act
 OWNER_MARK = "'s"  # among a nominal's source words: its possessor or an entity modifier is the source
