@@ -25,25 +25,7 @@ DEP_MARK = ":"  # `:oprd` in a pattern: the verb must have a dependent with that
 KINDS = ("verb", "noun", "statement", "class", "nominal")
 NOMINAL_ARROW = ">"  # `donation by from > to for`: source prepositions, then target prepositions
 # Prepositions a nominal pattern may name before its arrow (anything else there is part of the noun).
-PREPOSITIONS = frozenset(
-    {
-        "by",
-        "from",
-        "of",
-        "to",
-        "for",
-        "with",
-        "against",
-        "on",
-        "at",
-        "into",
-        "toward",
-        "towards",
-        "over",
-        "between",
-        "among",
-    }
-)
+PREPOSITIONS = frozenset("by from of to for with against on at into toward towards over between among".split())
 UNDERGOER_CLASS = "undergoer"  # the class of event nouns whose "of" phrase undergoes the act
 OWNER_MARK = "'s"  # among a nominal's source words: its possessor or an entity modifier is the source
 PATTERN_PART = re.compile(r"\[[^\]]*\]|\S+")  # code of a support verb: the event takes the code of the noun it governs
