@@ -93,6 +93,9 @@ VERB_SENSES = [
     ("The mayor will press charges against the Acme Holdings chairman.", "115", "mayor", "chairman"),
     # a street robbery is a physical assault
     ("Two Canadian diplomats were mugged by Kenyan youths.", "182", "Kenyan", "diplomats"),
+    # working with a named partner is cooperation; raising a matter with someone consults them
+    ("The Tories will work with the Liberal Democrats on the bill.", "050", "Tories", "Liberal Democrats"),
+    ("The minister raised the issue with the Chinese president.", "040", "minister", "Chinese president"),
 ]
 
 
@@ -216,6 +219,14 @@ NO_EVENT = [
     ("The farmer branded the cattle.", "11"),
     # a discussion of a topic by one side is no consultation
     ("The minister's discussion of the budget was brief.", "04"),
+    # working with things or with the people one serves is a job, not a partnership; raising money
+    # with a concert consults nobody
+    ("The senator worked with computers for years.", "05"),
+    ("The senator worked with children in Leeds.", "05"),
+    ("The charity raised money with a concert in Leeds.", "04"),
+    # committing a crime is no commitment; withdrawing one's own bill is no military withdrawal
+    ("The suspect committed the offence in Leeds.", "03"),
+    ("The Labour peer withdrew his bill.", "08"),
 ]
 
 
