@@ -96,6 +96,11 @@ VERB_SENSES = [
     # working with a named partner is cooperation; raising a matter with someone consults them
     ("The Tories will work with the Liberal Democrats on the bill.", "050", "Tories", "Liberal Democrats"),
     ("The minister raised the issue with the Chinese president.", "040", "minister", "Chinese president"),
+    # amounts written short ("£2m") are money for every money pattern, not only for "received"
+    ("Acme Holdings has given £2m to the Labour Party since 2001.", "071", "Acme Holdings", "Labour Party"),
+    ("The Labour Party has pledged £1bn to the Kenyan government.", "0331", "Labour Party", "Kenyan government"),
+    # wanting another to act is an appeal to them
+    ("The Conservatives want ministers to publish the report.", "020", "Conservatives", "ministers"),
 ]
 
 
@@ -227,6 +232,9 @@ NO_EVENT = [
     # committing a crime is no commitment; withdrawing one's own bill is no military withdrawal
     ("The suspect committed the offence in Leeds.", "03"),
     ("The Labour peer withdrew his bill.", "08"),
+    # wanting to act oneself, or wanting a thing, is no appeal
+    ("The Labour Party wants to cut taxes.", "02"),
+    ("The Conservatives want answers.", "02"),
 ]
 
 
