@@ -99,8 +99,6 @@ VERB_SENSES = [
     # amounts written short ("£2m") are money for every money pattern, not only for "received"
     ("Acme Holdings has given £2m to the Labour Party since 2001.", "071", "Acme Holdings", "Labour Party"),
     ("The Labour Party has pledged £1bn to the Kenyan government.", "0331", "Labour Party", "Kenyan government"),
-    # wanting another to act is an appeal to them
-    ("The Conservatives want ministers to publish the report.", "020", "Conservatives", "ministers"),
 ]
 
 
@@ -232,9 +230,8 @@ NO_EVENT = [
     # committing a crime is no commitment; withdrawing one's own bill is no military withdrawal
     ("The suspect committed the offence in Leeds.", "03"),
     ("The Labour peer withdrew his bill.", "08"),
-    # wanting to act oneself, or wanting a thing, is no appeal
-    ("The Labour Party wants to cut taxes.", "02"),
-    ("The Conservatives want answers.", "02"),
+    # wanting another to be something is no appeal to them
+    ('"We want the senator to be as visible as possible," the Tory chairman said.', "02"),
 ]
 
 
