@@ -226,6 +226,7 @@ NO_EVENT = [
     # with a concert consults nobody
     ("The senator worked with computers for years.", "05"),
     ("The senator worked with children in Leeds.", "05"),
+    ("Acme Holdings said it was working with all interested parties on the new runway.", "05"),
     ("The charity raised money with a concert in Leeds.", "04"),
     # committing a crime is no commitment; withdrawing one's own bill is no military withdrawal
     ("The suspect committed the offence in Leeds.", "03"),
