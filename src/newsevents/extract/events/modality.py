@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsevents.extract.actors.headline import headline_sentence
 from newsevents.extract.events.dictionary import deinflected
 from newsevents.extract.events.tree import near_children
 from newsevents.types import Modality
@@ -63,6 +64,11 @@ IRREALIS = frozenset(
         "refuse",
         "fail",
         "avoid",
+        # scheduled acts: "is due to visit", "is set to meet", "is scheduled to sign"
+        "due",
+        "set",
+        "scheduled",
+        "slated",
     }
 )
 SPEECH = frozenset(
@@ -184,6 +190,11 @@ POLICY_NOUNS = frozenset(
 # Participles that open a sentence by naming its topic: "Turning to X, ...", "Asked about X, ...", "Pressed on X, ...".
 TOPIC_PARTICIPLES = frozenset({"turn", "refer", "ask", "press", "question", "quiz", "challenge"})
 TOPIC_PREPOSITIONS = frozenset({"to", "about", "on", "over"})
+# Subjects of an extraposed evaluation: "it was fair to criticise X", "it would be wrong to attack Y" judge an
+# act that nobody is said to do.
+EXPLETIVES = frozenset({"it", "this", "that"})
+# Headline passives: a bare participle whose subject undergoes the act ("Minister attacked over tax").
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "ccomp", "xcomp", "attr", "oprd", "agent", "aux", "auxpass"})
 # Determiners of a generic subject: "any chancellor would ..." names no one in particular.
 GENERIC_DETERMINERS = frozenset({"any"})
 KNOWN_HEADS = DENIALS | IRREALIS | SPEECH
@@ -299,6 +310,10 @@ def not_an_act(trigger: Token) -> str | None:
         return "topic"
     if _permitted_by_policy(trigger):
         return "policy"
+    if _evaluated(trigger):
+        return "evaluation"
+    if _headline_passive(trigger):
+        return "agentless headline passive"
     clause = [trigger]  # "could have tried to rally": the marks sit on the verb the trigger completes
     while _completes(clause[-1]) and clause[-1].head.i != clause[-1].i and len(clause) < MAX_HOPS:
         clause.append(clause[-1].head)
@@ -315,6 +330,20 @@ def not_an_act(trigger: Token) -> str | None:
         if any(c.dep_ == "nsubj" and _generic(c) for c in near_children(verb)):
             return "generic"
     return None
+
+
+def present_habit(verb: Token) -> bool:
+    """ "Officers patrol the estates at night", "the army shells the villages": a main-clause verb in the simple
+    present, outside the headline, tells what is done as a rule, not one act. Only read for material acts: a
+    stance in the present ("the party opposes the bill") is held now, and is an event."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    if verb.dep_ == "conj" and (verb.head.tag_ not in ("VBZ", "VBP") or verb.head.dep_ != "ROOT"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in near_children(verb)) or speech_head(verb) is not None:
+        return False  # "the army shells the villages, the group said" is a charge, told as such
+    headline = headline_sentence(verb.doc)
+    return headline is None or not headline.start <= verb.i < headline.end
 
 
 def _asked_about(trigger: Token) -> bool:
@@ -359,6 +388,34 @@ def _in_topic_phrase(trigger: Token) -> bool:
             return token.dep_ == "advcl" and _topic_participle(token)
         token = token.head
     return False
+
+
+def _evaluated(trigger: Token) -> bool:
+    """ "it was fair to criticise the plan", "it would be wrong to attack them": an infinitive that an adjective
+    judges, after an expletive subject, names an act in general, not one anybody did or plans."""
+    if trigger.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    head = trigger.head
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head  # "wrong to attack": the adjective hangs on the copula
+    elif not any(c.dep_ == "acomp" for c in head.children):
+        return False
+    return head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in EXPLETIVES for c in head.children)
+
+
+def _headline_passive(trigger: Token) -> bool:
+    """ "Minister attacked over tax plans", "Party criticised on pledge": in a headline, a participle with a
+    subject but no auxiliary, object or agent is a passive whose doer is not named (CODING.md codes no
+    agentless passive); the active headline is in the present tense ("Minister attacks ...")."""
+    if trigger.tag_ not in ("VBD", "VBN") or trigger.dep_ != "ROOT":
+        return False
+    children = list(trigger.children)
+    if not any(c.dep_ == "nsubj" for c in children) or any(c.dep_ in OBJECT_DEPS for c in children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "by" for c in children):
+        return False
+    headline = headline_sentence(trigger.doc)
+    return headline is not None and headline.start <= trigger.i < headline.end
 
 
 def _permitted_by_policy(trigger: Token) -> bool:
