@@ -48,7 +48,7 @@ KEPT = [
     # the act told as done, by a named doer, stays, with its modality
     ("The senator sued the council over the delays.", "sued", "115", "asserted"),
     ("Rebels attacked the border villages on Monday.", "attacked", "19", "asserted"),
-    ("Rebels attacked army base\nRebel fighters stormed the base near the border on Sunday.", "attacked", "19", "asserted"),
+    ("Rebels attacked army base\nRebel fighters stormed a base on Sunday.", "attacked", "19", "asserted"),
     ("The army withdrew its troops from the border region.", "withdrew", "087", "asserted"),
     ("Israel froze its ties with Jordan after the raid.", "froze", "160", "asserted"),
     ("The army shells the villages every night, the rebel group said.", "shells", "19", "reported"),
@@ -64,3 +64,18 @@ def test_acts_done_by_named_actors_stay(extract, text: str, trigger: str, code: 
     found = coded(record, trigger)
     assert found, [(e.cameo, e.trigger.text, e.modality) for e in record.events]
     assert all(c.startswith(code) and m == modality for c, _, m in found), found
+
+
+# Agreeing that something is so shares a view (at most the speaker's statement, 019), no intent to cooperate (03x);
+# agreeing that something should be done is a deal.
+AGREEMENTS = [
+    ("Britain and France agreed that the deal was fair.", False),
+    ("The two leaders agreed that there is some cause for hope in the talks.", False),
+    ("Britain and France agreed that the border should reopen.", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "deal"), AGREEMENTS)
+def test_agreeing_on_a_view_is_no_intent_to_cooperate(extract, sentence: str, deal: bool) -> None:
+    codes = [e.cameo for e in extract(sentence).events if e.trigger.text.startswith("agreed")]
+    assert any(code.startswith("03") for code in codes) == deal, codes

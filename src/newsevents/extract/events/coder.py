@@ -24,6 +24,7 @@ from newsevents.extract.events.modality import (
     SPEECH,
     head_lemma,
     modality,
+    no_doer,
     not_an_act,
     present_habit,
     refusal,
@@ -442,7 +443,9 @@ def _frame(
     ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary, quotes: tuple[tuple[int, int], ...]
 ) -> Framed | None:
     """Code, actors and modality of one trigger, or None when it makes no event."""
-    if not_an_act(trigger.verb) is not None or _framing_speech(trigger) or _label_in_passing(trigger.verb):
+    if not_an_act(trigger.verb) is not None or no_doer(trigger.verb) is not None:
+        return None
+    if _framing_speech(trigger) or _label_in_passing(trigger.verb):
         return None
     sources, targets = _roles(ctx, trigger)
     entry, sources = _perpetrator(ctx, trigger, dictionary, sources, targets)

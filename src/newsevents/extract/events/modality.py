@@ -64,9 +64,8 @@ IRREALIS = frozenset(
         "refuse",
         "fail",
         "avoid",
-        # scheduled acts: "is due to visit", "is set to meet", "is scheduled to sign"
+        # scheduled acts: "is due to visit", "is scheduled to sign" ("set" only with its infinitive: SCHEDULED)
         "due",
-        "set",
         "scheduled",
         "slated",
     }
@@ -193,6 +192,10 @@ TOPIC_PREPOSITIONS = frozenset({"to", "about", "on", "over"})
 # Subjects of an extraposed evaluation: "it was fair to criticise X", "it would be wrong to attack Y" judge an
 # act that nobody is said to do.
 EXPLETIVES = frozenset({"it", "this", "that"})
+# "is set to meet": scheduled, but "set out his view" or "set up a panel" is an act of its own.
+SCHEDULED = frozenset({"set"})
+# Verbs of agreement whose that-clause may be a view rather than a deal: "agreed that there is cause for hope".
+AGREEING = frozenset({"agree", "accept", "concede"})
 # Headline passives: a bare participle whose subject undergoes the act ("Minister attacked over tax").
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "ccomp", "xcomp", "attr", "oprd", "agent", "aux", "auxpass"})
 # Determiners of a generic subject: "any chancellor would ..." names no one in particular.
@@ -282,7 +285,9 @@ def modality(trigger: Token, in_quote: bool = False, skip_negation: bool = False
             return "negated"
         if lemma in SPEECH and token.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "pcomp", "pobj"):
             return "hypothetical" if irrealis or (tentative and not _would_only(trigger)) else "reported"
-        if lemma in IRREALIS and token.dep_ not in ("nsubj", "nsubjpass"):
+        if (lemma in IRREALIS and token.dep_ not in ("nsubj", "nsubjpass")) or (
+            lemma in SCHEDULED and token.dep_ == "xcomp" and head.tag_ == "VBN"
+        ):
             irrealis = True  # "hoped X would be indicted": a wish stays a wish even when reported
         same_clause = same_clause and token.dep_ in SAME_CLAUSE_DEPS
         token = head
@@ -310,10 +315,6 @@ def not_an_act(trigger: Token) -> str | None:
         return "topic"
     if _permitted_by_policy(trigger):
         return "policy"
-    if _evaluated(trigger):
-        return "evaluation"
-    if _headline_passive(trigger):
-        return "agentless headline passive"
     clause = [trigger]  # "could have tried to rally": the marks sit on the verb the trigger completes
     while _completes(clause[-1]) and clause[-1].head.i != clause[-1].i and len(clause) < MAX_HOPS:
         clause.append(clause[-1].head)
@@ -390,6 +391,20 @@ def _in_topic_phrase(trigger: Token) -> bool:
     return False
 
 
+def no_doer(trigger: Token) -> str | None:
+    """Why a verb-pattern trigger names an act nobody is said to do, or None: an act an adjective judges ("it
+    was fair to criticise them"), a view agreed on ("agreed that there is cause for hope"), a headline's
+    agentless passive ("Minister attacked over tax"). Read for verb events only: a speech cue in such a clause
+    ("it was unfair to blame the voters") still carries its speaker's statement."""
+    if _evaluated(trigger):
+        return "evaluation"
+    if _shared_view(trigger):
+        return "shared view"
+    if _headline_passive(trigger):
+        return "agentless headline passive"
+    return None
+
+
 def _evaluated(trigger: Token) -> bool:
     """ "it was fair to criticise the plan", "it would be wrong to attack them": an infinitive that an adjective
     judges, after an expletive subject, names an act in general, not one anybody did or plans."""
@@ -401,6 +416,17 @@ def _evaluated(trigger: Token) -> bool:
     elif not any(c.dep_ == "acomp" for c in head.children):
         return False
     return head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in EXPLETIVES for c in head.children)
+
+
+def _shared_view(trigger: Token) -> bool:
+    """ "We agreed that there is cause for optimism", "they accept that the plan was a mistake": agreeing that
+    something is so (a copula, no modal) shares a view; "agreed that the border should reopen" is a deal."""
+    if head_lemma(trigger) not in AGREEING or any(c.dep_ in ("dobj", "xcomp", "prep") for c in trigger.children):
+        return False
+    clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(
+        c.lemma_ == "be" and not any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) for c in clauses
+    )
 
 
 def _headline_passive(trigger: Token) -> bool:
