@@ -52,6 +52,8 @@ KEPT = [
     ("The army withdrew its troops from the border region.", "withdrew", "087", "asserted"),
     ("Israel froze its ties with Jordan after the raid.", "froze", "160", "asserted"),
     ("The army shells the villages every night, the rebel group said.", "shells", "19", "reported"),
+    # a referring "it" with a readiness adjective: a plan of its own (hypothetical, or 03x by the framing)
+    ("The government said it is willing to withdraw its troops from the border.", "withdraw", "03", "asserted"),
     # a scheduled act is planned, not done
     ("The Irish prime minister is due to visit Poland on Tuesday.", "visit", "042", "hypothetical"),
     ("The two presidents are set to meet in Geneva next week.", "meet", "04", "hypothetical"),

@@ -192,6 +192,52 @@ TOPIC_PREPOSITIONS = frozenset({"to", "about", "on", "over"})
 # Subjects of an extraposed evaluation: "it was fair to criticise X", "it would be wrong to attack Y" judge an
 # act that nobody is said to do.
 EXPLETIVES = frozenset({"it", "this", "that"})
+# Judging adjectives: with an expletive "it" they weigh an act in general. A referring "it" is read with a
+# readiness adjective instead ("the government said it is willing to withdraw"), which is not listed here.
+EVALUATIVE = frozenset(
+    {
+        "fair",
+        "unfair",
+        "right",
+        "wrong",
+        "important",
+        "vital",
+        "essential",
+        "necessary",
+        "unnecessary",
+        "crucial",
+        "good",
+        "bad",
+        "better",
+        "best",
+        "reasonable",
+        "unreasonable",
+        "legitimate",
+        "illegitimate",
+        "wise",
+        "unwise",
+        "sensible",
+        "appropriate",
+        "inappropriate",
+        "acceptable",
+        "unacceptable",
+        "absurd",
+        "ridiculous",
+        "hard",
+        "difficult",
+        "easy",
+        "impossible",
+        "premature",
+        "irresponsible",
+        "foolish",
+        "naive",
+        "dangerous",
+        "pointless",
+        "hypocritical",
+        "disgraceful",
+        "shameful",
+    }
+)
 # "is set to meet": scheduled, but "set out his view" or "set up a panel" is an act of its own.
 SCHEDULED = frozenset({"set"})
 # Verbs of agreement whose that-clause may be a view rather than a deal: "agreed that there is cause for hope".
@@ -411,9 +457,11 @@ def _evaluated(trigger: Token) -> bool:
     if trigger.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return False
     head = trigger.head
-    if head.pos_ == "ADJ" and head.dep_ == "acomp":
-        head = head.head  # "wrong to attack": the adjective hangs on the copula
-    elif not any(c.dep_ == "acomp" for c in head.children):
+    if head.dep_ == "acomp":
+        adjective, head = head, head.head  # "wrong to attack": the adjective hangs on the copula
+    else:
+        adjective = next((c for c in head.children if c.dep_ == "acomp"), None)
+    if adjective is None or adjective.lower_ not in EVALUATIVE:
         return False
     return head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in EXPLETIVES for c in head.children)
 
