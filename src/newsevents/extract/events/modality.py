@@ -457,8 +457,9 @@ def _evaluated(trigger: Token) -> bool:
     if trigger.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return False
     head = trigger.head
+    adjective: Token | None = head
     if head.dep_ == "acomp":
-        adjective, head = head, head.head  # "wrong to attack": the adjective hangs on the copula
+        head = head.head  # "wrong to attack": the adjective hangs on the copula
     else:
         adjective = next((c for c in head.children if c.dep_ == "acomp"), None)
     if adjective is None or adjective.lower_ not in EVALUATIVE:
