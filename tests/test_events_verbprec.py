@@ -28,6 +28,7 @@ NOT_CODED = [
     # a material act in the simple present, outside the headline, is a routine
     ("Soldiers patrol the border villages every night.", "patrol"),
     ("Riot police arrest dozens of football fans each season in the city.", "arrest"),
+    ("Most of the Algerian suspects are detained at a prison near the capital.", "detained"),  # a state
     # force words in their political sense, by people who bear no arms
     ("Reporters bombarded the governor with questions about the contract.", "bombarded"),
     ("The health minister withdrew the bill after the protests.", "withdrew"),

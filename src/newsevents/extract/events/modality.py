@@ -380,17 +380,28 @@ def not_an_act(trigger: Token) -> str | None:
 
 
 def present_habit(verb: Token) -> bool:
-    """ "Officers patrol the estates at night", "the army shells the villages": a main-clause verb in the simple
-    present, outside the headline, tells what is done as a rule, not one act. Only read for material acts: a
-    stance in the present ("the party opposes the bill") is held now, and is an event."""
-    if verb.tag_ not in ("VBZ", "VBP") or verb.dep_ not in ("ROOT", "conj"):
+    """ "Officers patrol the estates at night", "the suspects are held at a base": a main-clause verb in the simple
+    present (active, or a passive with only "is"/"are"), outside the headline, tells what is done as a rule or a
+    state, not one act. Only read for material acts: a stance in the present ("the party opposes the bill") is
+    held now, and is an event."""
+    if _simple_present(verb) is None or verb.dep_ not in ("ROOT", "conj"):
         return False
-    if verb.dep_ == "conj" and (verb.head.tag_ not in ("VBZ", "VBP") or verb.head.dep_ != "ROOT"):
+    if verb.dep_ == "conj" and (_simple_present(verb.head) is None or verb.head.dep_ != "ROOT"):
         return False
-    if any(c.dep_ in ("aux", "auxpass", "neg") for c in near_children(verb)) or speech_head(verb) is not None:
+    if speech_head(verb) is not None:
         return False  # "the army shells the villages, the group said" is a charge, told as such
     headline = headline_sentence(verb.doc)
     return headline is None or not headline.start <= verb.i < headline.end
+
+
+def _simple_present(verb: Token) -> Token | None:
+    """The verb itself ("patrol") or its only auxiliary ("are held") when it is a simple present, else None."""
+    marks = [c for c in near_children(verb) if c.dep_ in ("aux", "auxpass", "neg")]
+    if not marks:
+        return verb if verb.tag_ in ("VBZ", "VBP") else None
+    if len(marks) == 1 and marks[0].dep_ == "auxpass" and marks[0].lower_ in ("is", "are") and verb.tag_ == "VBN":
+        return marks[0]
+    return None
 
 
 def _asked_about(trigger: Token) -> bool:
