@@ -20,7 +20,7 @@ def coded(record: ArticleRecord, trigger: str) -> list[tuple[str, str | None, st
 
 NOT_CODED = [
     # an adjective judges the act after an expletive subject: no one is said to do it
-    ("The mayor said it was fair to criticise the council over the delays.", "criticise"),
+    ("The mayor argued that it would be unwise to sue the builders over the delays.", "sue"),
     ("It would be wrong to attack the unions for the strike, the senator said.", "attack"),
     # a headline's bare participle is a passive whose doer is not named
     ("Smith attacked over prison plan\nGovernor John Smith faced questions from MPs on Monday.", "attacked"),
@@ -73,7 +73,7 @@ def test_acts_done_by_named_actors_stay(extract, text: str, trigger: str, code: 
 # agreeing that something should be done is a deal.
 AGREEMENTS = [
     ("Britain and France agreed that the deal was fair.", False),
-    ("The two leaders agreed that there is some cause for hope in the talks.", False),
+    ("The ministers agreed that there was little reason for alarm.", False),
     ("Britain and France agreed that the border should reopen.", True),
 ]
 

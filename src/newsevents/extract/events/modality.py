@@ -189,7 +189,7 @@ POLICY_NOUNS = frozenset(
 # Participles that open a sentence by naming its topic: "Turning to X, ...", "Asked about X, ...", "Pressed on X, ...".
 TOPIC_PARTICIPLES = frozenset({"turn", "refer", "ask", "press", "question", "quiz", "challenge"})
 TOPIC_PREPOSITIONS = frozenset({"to", "about", "on", "over"})
-# Subjects of an extraposed evaluation: "it was fair to criticise X", "it would be wrong to attack Y" judge an
+# Subjects of an extraposed evaluation: "it is unwise to sue X", "it would be wrong to attack Y" judge an
 # act that nobody is said to do.
 EXPLETIVES = frozenset({"it", "this", "that"})
 # Judging adjectives: with an expletive "it" they weigh an act in general. A referring "it" is read with a
@@ -240,7 +240,7 @@ EVALUATIVE = frozenset(
 )
 # "is set to meet": scheduled, but "set out his view" or "set up a panel" is an act of its own.
 SCHEDULED = frozenset({"set"})
-# Verbs of agreement whose that-clause may be a view rather than a deal: "agreed that there is cause for hope".
+# Verbs of agreement whose that-clause may be a view rather than a deal: "agreed that the deal was fair".
 AGREEING = frozenset({"agree", "accept", "concede"})
 # Headline passives: a bare participle whose subject undergoes the act ("Minister attacked over tax").
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "ccomp", "xcomp", "attr", "oprd", "agent", "aux", "auxpass"})
@@ -450,9 +450,9 @@ def _in_topic_phrase(trigger: Token) -> bool:
 
 def no_doer(trigger: Token) -> str | None:
     """Why a verb-pattern trigger names an act nobody is said to do, or None: an act an adjective judges ("it
-    was fair to criticise them"), a view agreed on ("agreed that there is cause for hope"), a headline's
+    is unwise to sue them"), a view agreed on ("agreed that the deal was fair"), a headline's
     agentless passive ("Minister attacked over tax"). Read for verb events only: a speech cue in such a clause
-    ("it was unfair to blame the voters") still carries its speaker's statement."""
+    ("it is unfair to accuse the judges") still carries its speaker's statement."""
     if _evaluated(trigger):
         return "evaluation"
     if _shared_view(trigger):
@@ -463,7 +463,7 @@ def no_doer(trigger: Token) -> str | None:
 
 
 def _evaluated(trigger: Token) -> bool:
-    """ "it was fair to criticise the plan", "it would be wrong to attack them": an infinitive that an adjective
+    """ "it is unwise to sue the firm", "it would be wrong to attack them": an infinitive that an adjective
     judges, after an expletive subject, names an act in general, not one anybody did or plans."""
     if trigger.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return False
@@ -479,7 +479,7 @@ def _evaluated(trigger: Token) -> bool:
 
 
 def _shared_view(trigger: Token) -> bool:
-    """ "We agreed that there is cause for optimism", "they accept that the plan was a mistake": agreeing that
+    """ "We agree that the deal was fair", "they accept that the plan was a mistake": agreeing that
     something is so (a copula, no modal) shares a view; "agreed that the border should reopen" is a deal."""
     if head_lemma(trigger) not in AGREEING or any(c.dep_ in ("dobj", "xcomp", "prep") for c in trigger.children):
         return False
