@@ -20,7 +20,16 @@ from newsevents.extract.events.matcher import (
     noun_code,
     verb_lemma,
 )
-from newsevents.extract.events.modality import SPEECH, head_lemma, modality, not_an_act, refusal, speech_head
+from newsevents.extract.events.modality import (
+    SPEECH,
+    head_lemma,
+    modality,
+    no_doer,
+    not_an_act,
+    present_habit,
+    refusal,
+    speech_head,
+)
 from newsevents.extract.events.roles import (
     WEAPON_CODES,
     act_victims,
@@ -81,6 +90,8 @@ ACTOR_KINDS = frozenset({"person", "organisation", "government", "group", "prono
 POSTURE_ROOTS = frozenset({"15"})
 OWNING_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 PROTEST_ROOT = "14"
+# Material acts (protest, force posture, coercion, assault, fighting): in the simple present they tell a routine.
+MATERIAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # Modalities of an act that did not (yet) happen, and the root a negated act of will is recoded to ("would not meet")
 UNREALISED = frozenset({"hypothetical", "negated"})
 REFUSAL_ROOT = "12"
@@ -432,7 +443,9 @@ def _frame(
     ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary, quotes: tuple[tuple[int, int], ...]
 ) -> Framed | None:
     """Code, actors and modality of one trigger, or None when it makes no event."""
-    if not_an_act(trigger.verb) is not None or _framing_speech(trigger) or _label_in_passing(trigger.verb):
+    if not_an_act(trigger.verb) is not None or no_doer(trigger.verb) is not None:
+        return None
+    if _framing_speech(trigger) or _label_in_passing(trigger.verb):
         return None
     sources, targets = _roles(ctx, trigger)
     entry, sources = _perpetrator(ctx, trigger, dictionary, sources, targets)
@@ -446,6 +459,8 @@ def _frame(
         return None
     if entry.root == PROTEST_ROOT and _shows_a_fact(trigger.verb):
         return None  # "demonstrated that they can win": showing, not protesting
+    if entry.root in MATERIAL_ROOTS and present_habit(trigger.verb) and not _in_quote(trigger.verb.idx, quotes):
+        return None  # "officers patrol the estates": a routine, not an act (a quote's "they attack us" is told)
     if not targets and (entry.root in LOCATION_TARGET_ROOTS or entry.code in LOCATION_TARGET_CODES):
         inner = (trigger.inner,) if trigger.inner is not None else ()
         targets = location_targets(ctx, (*trigger.nouns, trigger.verb, *inner))
