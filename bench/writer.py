@@ -1,7 +1,8 @@
 """The ingest writer alone: the same records stored `--copies` times (ids unique), grouped as the runner does.
 
     .venv/bin/python bench/writer.py [--corpus DIR] [--limit N] [--copies 4] [--group-every 256]
-                                     [--records FILE] [--trace] [--threads N]
+                                     [--records FILE] [--trace] [--threads N] [--native] [--pool N]
+                                     [--memory-limit SIZE]
 
 The records of the corpus are extracted once (not timed), then written through `commit_chunk` in
 chunks of 16 and grouped into stories every `--group-every` stored articles, with no spaCy running
@@ -13,6 +14,10 @@ do in a day of news: growth per copy is growth with the stories' sizes and the s
 `--trace` also prints the Python heap (tracemalloc: now, peak since the last copy, and the
 allocation sites that grew most), which tells Python objects from DuckDB's and the allocator's.
 `--threads N` sets DuckDB's threads (default: one per core): the CPU the writer costs with N.
+`--native` prints the RSS by kind after each copy (glibc's main heap, other anonymous maps, DuckDB's
+own accounting by tag, Arrow's pool); `--pool N` sends every chunk through N echo worker processes
+so the records reach the writer unpickled by the pool's thread, as the workers' results do in
+`ingest`; `--memory-limit SIZE` sets DuckDB's memory_limit.
 """
 
 from __future__ import annotations
@@ -137,6 +142,7 @@ def write_copies(
     threads: int = 0,
     native: bool = False,
     pool: int = 0,
+    memory_limit: str = "",
 ) -> None:
     from newsevents.analyze.stories import group_new_articles
     from newsevents.ingest.identity import identify
@@ -147,6 +153,8 @@ def write_copies(
     with tempfile.TemporaryDirectory() as scratch, Store.open(Path(scratch) / "writer.duckdb") as store:
         if threads:
             store.con.execute(f"SET threads = {threads}")
+        if memory_limit:
+            store.con.execute(f"SET memory_limit = '{memory_limit}'")
         stored = grouped_at = 0
         spent = {"write": [0.0, 0.0], "group": [0.0, 0.0]}  # wall, CPU seconds
 
@@ -200,6 +208,7 @@ def main() -> None:
     parser.add_argument("--trace", action="store_true", help="also print the Python heap after each copy")
     parser.add_argument("--native", action="store_true", help="also print RSS by kind (heap, maps, DuckDB, Arrow)")
     parser.add_argument("--pool", type=int, default=0, help="send each chunk through N echo worker processes")
+    parser.add_argument("--memory-limit", default="", help="DuckDB's memory_limit (default: DuckDB's)")
     parser.add_argument("--threads", type=int, default=0, help="DuckDB threads (default: DuckDB's, one per core)")
     args = parser.parse_args()
     if not args.corpus.is_dir():
@@ -212,6 +221,7 @@ def main() -> None:
         args.threads,
         args.native,
         args.pool,
+        args.memory_limit,
     )
 
 
