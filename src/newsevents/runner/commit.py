@@ -13,10 +13,10 @@ from contextlib import contextmanager
 from newsevents.store import Store, StoredArticle, to_arrow
 from newsevents.types import Rejected
 
-# DuckDB's default (80 % of RAM) lets its buffer pool keep every block it reads and lets each query's
-# operators size their tables for gigabytes: the writer's peak then grew with the store. 64 MB cut
-# the writer's peak and its growth over 4,170 articles (docs/benchmarks.md, issue 13, perfmem); what
-# does not fit is spilled to the store's temporary folder or re-read from the file, never dropped.
+# DuckDB's default (80 % of RAM) lets its buffer pool keep every block of the store file it reads, so
+# the writer's memory grew with the store. 64 MB cut the writer's peak and its growth over 4,170
+# articles with identical outputs (docs/benchmarks.md, issue 13, perfmem); what does not fit is
+# re-read from the file or spilled to the store's temporary folder, never dropped.
 WRITER_MEMORY_LIMIT = "64MB"
 
 
