@@ -115,6 +115,9 @@ BIG_CITY = 1_000_000
 MISTAGGED_CITY = 100_000  # a city this large named alone is a place even when tagged ORG ("Montreal")
 MIN_UNTAGGED_CITY = 50_000
 MAX_WORDS = 5
+MAX_ACRONYM = 4  # an all-capital word this short is initials
+# "Aleppo, Idlib and Hama": a third place right after the second means the two may be items of a list.
+LIST_SEPARATOR = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
 
 
 def extract_places(ctx: ExtractContext) -> None:
@@ -141,7 +144,19 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, names_inside: bool = False) ->
     mentions = _with_dateline(doc, gazetteer, mentions)
     mentions.sort(key=lambda m: m.start)
     _link_qualifiers(doc, mentions)
-    return [m for m in mentions if not _compass_town(m)]
+    return [m for m in mentions if not _compass_town(m) and not _acronym_town(m)]
+
+
+def _acronym_town(mention: Mention) -> bool:
+    """ "the CHU", "SAP", "NAB": a short all-capital word in running text is initials, not a town it happens to
+    spell (towns are written in title case there; the dateline's capitals and "NYC", "LA" stay places)."""
+    return (
+        not mention.dateline
+        and mention.text.isalpha()
+        and mention.text.isupper()
+        and len(mention.text) <= MAX_ACRONYM
+        and all(c.kind == "city" and c.population < BIG_CITY for c in mention.candidates)
+    )
 
 
 def _compass_town(mention: Mention) -> bool:
@@ -494,10 +509,13 @@ def _token_range(doc: Doc, mention: Mention) -> range:
 def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
     """ "Paris, Texas" / "Kharkiv, Ukraine": the second name qualifies the first."""
     text = doc_text(doc)  # Doc.text rebuilds the whole text on every call: never once per pair
-    for first, second in itertools.pairwise(mentions):
+    for at, (first, second) in enumerate(itertools.pairwise(mentions)):
         between = text[first.end : second.start]
         if between.strip() == "," and any(c.kind in ("admin", "country") for c in second.candidates):
             first.qualifier = second
+            after = mentions[at + 2] if at + 2 < len(mentions) else None
+            listed = after is not None and LIST_SEPARATOR.match(text[second.end : after.start]) is not None
+            first.qualifier_may_list = listed
 
 
 def _used_as_agent(ctx: ExtractContext, mention: Mention) -> bool:

