@@ -451,3 +451,29 @@ def test_a_list_of_places_is_no_qualifier(extract) -> None:
 )
 def test_short_capitals_are_initials_not_towns(extract, sentence: str) -> None:
     assert "CHU" not in [p.text for p in extract(sentence).places]
+
+
+# The busiest airports are landmarks, under the names news gives them, whatever the model tagged them.
+@pytest.mark.parametrize(
+    ("sentence", "mention", "country", "point"),
+    [
+        ("Flights were cancelled at Heathrow and Gatwick on Saturday.", "Gatwick", "GBR", (51.15, -0.18)),
+        ("Passengers waited hours at Frankfurt Airport after the strike.", "Frankfurt Airport", "DEU", (50.04, 8.56)),
+        ("She landed at JFK Airport late on Friday.", "JFK Airport", "USA", (40.64, -73.78)),
+        ("Delays spread from Schiphol to Changi.", "Changi", "SGP", (1.36, 103.99)),
+    ],
+)
+def test_busiest_airports_are_landmarks(extract, sentence: str, mention: str, country: str, point) -> None:
+    place = _place(extract(sentence).places, mention)
+    assert (place.kind, place.country) == ("landmark", country)
+    assert place.lat is not None and place.lon is not None
+    assert haversine_km(place.lat, place.lon, *point) < 5
+
+
+def test_an_airport_surname_alone_is_no_airport(extract) -> None:
+    assert extract("Mr Pearson said the plan would fail.").places == []
+
+
+def test_a_postal_state_code_in_the_dateline_is_the_state(extract) -> None:
+    places = extract("SPRINGFIELD, KY--(Wire) -- The company said sales rose in the spring.").places
+    assert ("KY", "Kentucky", "admin") in [(p.text, p.name, p.kind) for p in places]

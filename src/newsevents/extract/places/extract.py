@@ -17,7 +17,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.context import ExtractContext
-from newsevents.extract.places.gazetteer import Entry, Gazetteer, load_gazetteer
+from newsevents.extract.places.gazetteer import Entry, Gazetteer, load_gazetteer, postal_state
 from newsevents.extract.places.resolve import REGION_KINDS, Mention, inside, resolve_all
 from newsevents.nlp.text import doc_ents, doc_text, doc_tokens
 from newsevents.types import Place
@@ -191,6 +191,8 @@ def _with_dateline(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> l
         existing = next((m for m in mentions if m.start < end and start < m.end), None)
         if existing is None:
             candidates = gazetteer.lookup(text[start:end])
+            if not candidates and group == "region":  # "LOUISVILLE, KY--": a postal code only in the dateline
+                candidates = postal_state(text[start:end].strip(), gazetteer)
             existing = Mention(start, end, text[start:end], candidates) if candidates else None
             mentions = [*mentions, existing] if existing is not None else mentions
         found.append(existing)
@@ -430,6 +432,8 @@ def _well_known(candidates: tuple[Entry, ...], ent: Span) -> bool:
     cities = [c for c in candidates if c.kind == "city"]
     if ent[-1].lower_ in REGION_WORDS and any(c.kind in REGION_KINDS for c in candidates):
         return True  # "Sokoto State", "Fars Province": no person's or body's name ends so
+    if any(c.kind == "landmark" for c in candidates):
+        return True  # our own table's landmarks ("Heathrow", "Gatwick") are whole names no person bears
     if ent.label_ == "PERSON":  # "Jordan", "Georgia", "Victoria" are people's names too
         located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near", "from", "to", "into")
         # A located name of several words that is a town's whole name ("moved from Glen Ellyn") is the town.

