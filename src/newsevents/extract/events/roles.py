@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.tree import near_children
-from newsevents.extract.syntax import compared_subject, reporting_conjunct
+from newsevents.extract.syntax import compared_subject, gerund_conjunct, headline_passive, reporting_conjunct
 from newsevents.types import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -277,6 +277,8 @@ def subject_heads(verb: Token) -> list[Token]:
     agents = [pobj for c in near_children(verb) if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
     if agents:
         return agents
+    if headline_passive(verb):
+        return []  # "Minister accused of lying": the subject was acted on, by no one named
     if not subjects and is_passive(verb):
         return []  # "our interests were ignored": whoever ignored them is not named
     if subjects:
@@ -293,12 +295,17 @@ def subject_heads(verb: Token) -> list[Token]:
     reporting = reporting_conjunct(verb)
     if reporting is not None:
         return subject_heads(reporting)
+    earlier_gerund = gerund_conjunct(verb)
+    if earlier_gerund is not None:
+        return subject_heads(earlier_gerund)
     if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
         return subject_heads(verb.head)
     if verb.dep_ == "acl" and _infinitive(verb):
         return _planners(verb.head)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
         return _gerund_doers(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        return _noun_gerund_doers(verb.head)
     return []
 
 
@@ -319,6 +326,15 @@ def _gerund_doers(prep: Token) -> list[Token]:
         return objects
     doers = subject_heads(governor)
     return doers + objects if doers and governor.lemma_.lower() == "join" else doers
+
+
+def _noun_gerund_doers(prep: Token) -> list[Token]:
+    """ "accused the mayor of hiding": the parser may hang "of hiding" on the object noun, not the verb;
+    after a charging preposition the object still does the act."""
+    noun = prep.head
+    if noun.dep_ != "dobj" or prep.lower_ not in OBJECT_CONTROL_PREPS or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return []
+    return [noun]
 
 
 def _planners(noun: Token) -> list[Token]:
@@ -358,8 +374,8 @@ def _companions(verb: Token, subjects: list[Token]) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    """A passive verb, also the second of "were trampled upon and ignored"."""
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in near_children(verb)):
+    """A passive verb, also the second of "were trampled upon and ignored" and a headline's "UK urged to act"."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in near_children(verb)) or headline_passive(verb):
         return True
     return verb.dep_ == "conj" and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in near_children(verb.head))
 
@@ -431,7 +447,8 @@ def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token
     but their prepositions are searched first.
     """
     own = {noun.i for noun in nouns}
-    groups = [[c for c in verb.children if c.dep_ == "nsubjpass" and c.i not in own]]
+    patient_deps = ("nsubjpass", "nsubj") if headline_passive(verb) else ("nsubjpass",)
+    groups = [[c for c in verb.children if c.dep_ in patient_deps and c.i not in own]]
     if not groups[0] and verb.dep_ == "conj" and is_passive(verb):
         # the shared subject is the patient of a passive conjunct: "Russia attacked and was condemned by NATO"
         groups.append([c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in own])
