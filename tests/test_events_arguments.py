@@ -176,6 +176,9 @@ ROWS: list[Row] = [
         ("senator", None),
         ("judges", None),
     ),
+    # a passive with no by-agent: the body one is expelled or suspended from is the one that acts
+    ("The mayor was suspended from the council.", "suspended", "17", ("council", None), ("mayor", None)),
+    ("The journalist was expelled from Russia last week.", "expelled", "17", ("Russia", "RUS"), ("journalist", None)),
     # "accused X of A-ing and B-ing": a second gerund the parser coordinates with "accused" is X's act too
     (
         "The senator accused the mayor of hiding the figures and then attacking the auditors.",

@@ -119,6 +119,7 @@ STANCE_VERBS = frozenset(
     }
 )  # fmt: skip
 OBJECT_CONTROL_PREPS = frozenset({"of", "from", "into", "against"})
+EXPULSION_VERBS = frozenset({"expel", "suspend", "ban", "bar", "exclude", "eject", "oust", "deport", "sack", "dismiss"})
 CREDIT_BLAME_VERBS = frozenset(
     {"thank", "praise", "commend", "congratulate", "blame", "criticise", "criticize", "condemn", "fault"}
 )
@@ -280,7 +281,8 @@ def subject_heads(verb: Token) -> list[Token]:
     if headline_passive(verb):
         return []  # "Minister accused of lying": the subject was acted on, by no one named
     if not subjects and is_passive(verb):
-        return []  # "our interests were ignored": whoever ignored them is not named
+        # "our interests were ignored": whoever ignored them is not named, unless a body expelled them
+        return _expelling_body(verb)
     if subjects:
         if verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
             return [verb.head]
@@ -326,6 +328,20 @@ def _gerund_doers(prep: Token) -> list[Token]:
         return objects
     doers = subject_heads(governor)
     return doers + objects if doers and governor.lemma_.lower() == "join" else doers
+
+
+def _expelling_body(verb: Token) -> list[Token]:
+    """ "was expelled from the party", "was suspended from the council": with no by-agent, the body one is put
+    out of is the one that acts."""
+    if verb.lemma_.lower() not in EXPULSION_VERBS:
+        return []
+    return [
+        pobj
+        for prep in near_children(verb)
+        if prep.dep_ == "prep" and prep.lower_ == "from"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _noun_gerund_doers(prep: Token) -> list[Token]:
