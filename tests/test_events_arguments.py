@@ -179,6 +179,15 @@ ROWS: list[Row] = [
     # a passive with no by-agent: the body one is expelled or suspended from is the one that acts
     ("The mayor was suspended from the council.", "suspended", "17", ("council", None), ("mayor", None)),
     ("The journalist was expelled from Russia last week.", "expelled", "17", ("Russia", "RUS"), ("journalist", None)),
+    # kin are civilians of their own, of the country of the one they are named after, never that one
+    ("The British soldier's family sued the army.", "sued", "11", ("soldier's family", "GBRCVL"), ("army", None)),
+    (
+        "Relatives of the Iraqi hostages met the prime minister.",
+        "met",
+        "04",
+        ("Relatives", "IRQCVL"),
+        ("prime minister", None),
+    ),
     # "accused X of A-ing and B-ing": a second gerund the parser coordinates with "accused" is X's act too
     (
         "The senator accused the mayor of hiding the figures and then attacking the auditors.",

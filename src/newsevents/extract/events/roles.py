@@ -95,6 +95,11 @@ ABOUT_PREPS = frozenset({"for", "over", "about", "at", "after"})
 ADVERSARY_NOUNS = frozenset(
     {"critic", "opponent", "rival", "enemy", "foe", "detractor", "accuser", "challenger", "adversary", "victim"}
 )
+# "the soldier's family", "relatives of the hostages": kin are other people than the one they are named after
+KIN_NOUNS = frozenset(
+    {"family", "relative", "widow", "widower", "parent", "mother", "father", "son", "daughter", "child", "wife",
+     "husband", "brother", "sister", "relation", "next-of-kin"}
+)  # fmt: skip
 # Things that are about something: "criticised the report on Iran" is aimed at the report, Iran is its topic
 # (an act on someone, "condemned the attack on Syria", "welcomed the sanctions on Iran", is aimed at them).
 TOPIC_NOUNS = frozenset(
@@ -145,6 +150,8 @@ def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Act
         return [_with_origin(ctx, _named_apposition(ctx, token, actor) or actor, token, depth)]
     if token.lemma_.lower() in ADVERSARY_NOUNS:
         return [_adversaries(ctx, token)]
+    if token.lemma_.lower() in KIN_NOUNS and _owners(token):
+        return [_kin(ctx, token, depth)]
     if depth > 2:
         return []
     # An apposition names the head itself ("the party's treasurer, Ann Lee"); a modifier only qualifies it.
@@ -160,6 +167,21 @@ def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Act
     # "several countries, including Iran and Syria": the examples name the actors a general noun stands for
     examples = [c for child in token.children if _example_prep(child) for c in child.children if c.dep_ == "pobj"]
     return actors_of(ctx, examples, depth + 1)
+
+
+def _owners(token: Token) -> list[Token]:
+    """Whom a kin noun is named after: "the soldier's family", "relatives of the hostages"."""
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    return owners + [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+
+
+def _kin(ctx: ExtractContext, token: Token, depth: int) -> Actor:
+    """ "the soldier's family sued", "relatives of the hostages met ...": kin are civilians of their own, of the
+    country of the one they are named after, never that one."""
+    phrase = _adversaries(ctx, token)
+    owners = actors_of(ctx, _owners(token), depth + 1) if depth <= 2 else []
+    country = next((o.country for o in owners if o.country), None)
+    return replace(phrase, country=country, sector="CVL", code=f"{country or ''}CVL")
 
 
 def _adversaries(ctx: ExtractContext, token: Token) -> Actor:
