@@ -48,7 +48,7 @@ from newsevents.extract.events.roles import (
     targets_of,
     unresolved_pronouns,
 )
-from newsevents.extract.syntax import reporting_conjunct
+from newsevents.extract.syntax import gerund_conjunct, reporting_conjunct
 from newsevents.nlp.text import span_tokens
 from newsevents.types import Actor, CharRange, Event, Modality
 from newsevents.types import Span as TextSpan
@@ -218,8 +218,17 @@ def _own_part(ctx: ExtractContext, target: Actor, sources: list[Actor]) -> bool:
     span = ctx.doc.char_span(target.start, target.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    owned = any(c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS for c in span.root.children)
-    return owned and any(target.country in (None, s.country) for s in sources)
+    owners = [c for c in span.root.children if c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS]
+    # "hailed his chancellor", "met her deputy": a person is an actor of their own, not a part of the source
+    if not owners or target.kind == "person" or _owned_by_other(ctx, owners[0], sources):
+        return False
+    return any(target.country in (None, s.country) for s in sources)
+
+
+def _owned_by_other(ctx: ExtractContext, pronoun: Token, sources: list[Actor]) -> bool:
+    """ "the senator praised the court and its judges": a possessive resolved to someone other than the source."""
+    owner = ctx.actor_for_token(pronoun)
+    return owner is not None and owner.entity >= 0 and not any(_same(owner, s) for s in sources)
 
 
 def _home_place(target: Actor, sources: list[Actor]) -> bool:
@@ -500,12 +509,15 @@ def _supposed_in_quote(ctx: ExtractContext, trigger: Trigger, framed: Framed, en
 
 def _charged(verb: Token) -> bool:
     """ "accused Iran of arming the rebels", "blamed them for starting the fire": the act is the accuser's charge."""
+    verb = gerund_conjunct(verb) or verb  # "of hiding X and attacking Y": both acts are charged
     prep = verb.head
+    # the parser may hang "of arming" on the accused object rather than on "accused"
+    governor = prep.head.head if prep.head.dep_ == "dobj" else prep.head
     return (
         verb.dep_ == "pcomp"
         and prep.dep_ == "prep"
         and prep.lower_ in ("of", "for")
-        and head_lemma(prep.head) in ACCUSING
+        and head_lemma(governor) in ACCUSING
     )
 
 
