@@ -304,3 +304,18 @@ def test_a_role_or_branch_speaks_with_its_bodys_code(extract, sentence: str, cod
 def test_one_statement_per_speaker_conjunct(extract, sentence: str, first: str, second: str) -> None:
     found = statements(extract(sentence))
     assert has(found, "010", first, None) and has(found, "010", second, None), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the writer's surmise of what someone holds is no speech act of theirs
+        "Moscow is thought to fear the pipeline would hand Kiev too much leverage.",
+        "The senator is believed to favour a delay until the spring.",
+        # what a newsroom or a person learns is news received, not a statement
+        "The Daily Courier has learned that the minister will step down on Friday.",
+        "Officials learned that the shipment had been held at the border.",
+    ],
+)
+def test_surmises_and_things_learned_are_no_statements(extract, sentence: str) -> None:
+    assert not statements(extract(sentence)), statements(extract(sentence))

@@ -55,6 +55,8 @@ COMMENT_VERBS = frozenset(
     "say comment speculate elaborate confirm answer reveal disclose divulge explain specify respond".split()
 )
 DECLINE_COMMENT = "011"
+# Passive heads of belief: "X is thought to fear", "is understood to want": the writer surmises, X does not speak.
+SURMISE_HEADS = frozenset({"think", "believe", "understand", "know", "suppose", "presume", "assume", "reckon"})
 # "denied suggestions that ...", "rejected claims that ...": the quote stage cues the noun (whose speaker is
 # unnamed), but the speech act to code is the denial, by the subject of the verb (CAMEO 016).
 DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispute"})
@@ -432,7 +434,7 @@ def _own_speech_act(cue: Token, acts: list[tuple[int, int]]) -> bool:
         return False
     if cue.pos_ in ("VERB", "AUX") and not_an_act(cue) is not None:
         return False  # "every year he would praise them", "could have said more": no speech act took place
-    if _ordered(cue) or _unrealised(cue):
+    if _ordered(cue) or _unrealised(cue) or _surmised(cue):
         return False
     if cue.tag_ == "VBG" and cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and cue.head.lower_ in MANNER_PREPS:
         head = cue.head.head  # "rejected the offer by claiming ...": the manner of that act
@@ -460,6 +462,13 @@ def _unrealised(cue: Token) -> bool:
         return False
     head = cue.head
     return head.lemma_.lower() in UNREALISED_HEADS or any(c.lower_ in UNREALISED_HEADS for c in head.children)
+
+
+def _surmised(cue: Token) -> bool:
+    """ "Moscow is thought to fear ...", "she is believed to favour ...": the writer's surmise of what someone
+    holds, not a speech act of theirs."""
+    head = cue.head
+    return cue.dep_ == "xcomp" and head.lemma_.lower() in SURMISE_HEADS and is_passive(head)
 
 
 def statement_mood(cue: Token) -> Modality:

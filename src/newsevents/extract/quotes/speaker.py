@@ -86,6 +86,7 @@ SPEAKING_NOUNS = frozenset(
      "soldier", "troop", "general", "commander", "agent", "detective", "investigator", "inspector", "auditor"}
 )  # fmt: skip
 # Endings of nouns for people ("organizer", "economist", "politician", "Republican", "congressman").
+ACT_NOUN_ENDING = "ment"
 PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "woman", "women", "crat", "ee", "ess")
 
 
@@ -183,7 +184,8 @@ def _can_speak(head: Token) -> bool:
         c.dep_ == "poss" and (c.lower_ in PERSON_POSSESSIVES or c.ent_type_ in SPEAKING_ENTITIES) for c in head.children
     ):
         return True  # someone's own people speak: "her deputy", "his lawyers", "the senator's chief of staff"
-    return lemma.endswith(PERSON_NOUN_ENDINGS)
+    # "-ment" nouns name acts and their results ("the argument", "the settlement"), never people
+    return lemma.endswith(PERSON_NOUN_ENDINGS) and not lemma.endswith(ACT_NOUN_ENDING)
 
 
 def _author(ctx: ExtractContext, head: Token) -> Actor | None:
