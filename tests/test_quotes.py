@@ -595,3 +595,22 @@ def test_the_answer_after_a_passive_question_is_the_one_asked(extract: Extract, 
     answer = max(record.quotes, key=lambda q: q.start)
     assert answer.kind == "direct" and answer.speaker is not None, record.quotes
     assert answer.speaker.name in ("Sam Okoye", "Dan Perrin"), answer.speaker
+
+
+def test_a_bare_report_is_not_a_body_named_later_in_the_article(extract: Extract) -> None:
+    text = (
+        "The country has 300 agencies paid for by taxpayers, a report claims.\n\n"
+        "Writer Sam Hale said at least 40 had been set up since Labour won power in 2001."
+    )
+    quote = _quote_with(extract(text, language_check=False), "300 agencies")
+    assert quote.speaker is not None and "Labour" not in (quote.speaker.name or ""), quote.speaker
+
+
+def test_it_after_a_report_that_spoke_is_the_report(extract: Extract) -> None:
+    text = (
+        "The Ministry of Transport has been criticised over rail delays.\n\n"
+        "A Rail Audit Office report on the ten biggest lines says costs have risen by a third. "
+        "It says there is \u201clittle evidence\u201d that managers have improved."
+    )
+    quote = _quote_with(extract(text, language_check=False), "little evidence")
+    assert quote.speaker is not None and "report" in (quote.speaker.name or ""), quote.speaker

@@ -122,6 +122,8 @@ def resolve_speaker(
     if head.lower_ in DEMONSTRATIVES and not (head.lower_ == "that" and head.head.dep_ == "relcl"):
         return None
     actor = ctx.actor_for_token(head)
+    if actor is not None and _chained_document(head, actor):
+        actor = None  # "a report claims": a document is its own phrase's, not an entity chained from elsewhere
     if actor is not None and actor.kind != "pronoun":
         return replace(actor)
     personal = head.lower_ in PERSONAL_PRONOUNS or head.lower_ == "it"
@@ -148,6 +150,12 @@ def resolve_speaker(
     if head.pos_ == "NOUN" and head.left_edge.lower_ == "the":
         return _same_role(mention, head, earlier)
     return mention
+
+
+def _chained_document(head: Token, actor: Actor) -> bool:
+    """A bare document noun ("a report") the actors stage chained to a body its phrase does not name."""
+    named = (actor.name or "").lower()
+    return head.lemma_.lower() in DOCUMENT_NOUNS and bool(named) and named not in actor.text.lower()
 
 
 def _is_time(head: Token) -> bool:
@@ -274,13 +282,18 @@ def _agrees(ctx: ExtractContext, pronoun: str, candidate: Actor) -> bool:
     if pronoun in ("they", "them"):
         return candidate.kind in (*ORGANISATION_KINDS, "other")
     if pronoun == "it":
-        return candidate.kind in ("organisation", "government", "country")
+        # "A report by the audit office says ... It says ...": a document that spoke is an "it" too
+        return candidate.kind in ("organisation", "government", "country") or _is_document(candidate)
     if candidate.kind not in ("person", "other"):
         return False
-    if candidate.kind == "other" and candidate.text.split()[-1].lower().rstrip("s") in DOCUMENT_NOUNS:
+    if _is_document(candidate):
         return False  # "the latest footage", "the report" are no "he" or "she"
     gender = _gender(ctx, candidate)
     return gender is None or (gender == "male") == (pronoun in MALE)
+
+
+def _is_document(candidate: Actor) -> bool:
+    return candidate.kind == "other" and candidate.text.split()[-1].lower().rstrip("s") in DOCUMENT_NOUNS
 
 
 def _gender(ctx: ExtractContext, person: Actor) -> str | None:
