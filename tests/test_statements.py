@@ -319,3 +319,19 @@ def test_one_statement_per_speaker_conjunct(extract, sentence: str, first: str, 
 )
 def test_surmises_and_things_learned_are_no_statements(extract, sentence: str) -> None:
     assert not statements(extract(sentence)), statements(extract(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # an audience is not a target (CODING.md) ...
+        ("Senator Maria Lopez told voters her party would offer them a real choice.", "Maria Lopez", None),
+        ("Governor Tom Hale told the conference that the budget was balanced.", "Tom Hale", None),
+        # ... a body addressed is
+        ("Governor Tom Hale told the state senate that the budget was balanced.", "Tom Hale", "senate"),
+    ],
+)
+def test_an_audience_is_no_target_a_body_addressed_is(extract, sentence: str, source: str, target) -> None:
+    found = statements(extract(sentence))
+    assert found and all(s.endswith(source) for _, s, _ in found), found
+    assert any((t is None) if target is None else (t is not None and t.endswith(target)) for _, _, t in found), found

@@ -70,6 +70,11 @@ STANCE_CODES = {"negative": "111", "positive": "051"}
 # Verbs whose direct object is the person spoken to, not what is said: "told the council", "warned Labour".
 OBJECT_IS_ADDRESSEE = frozenset({"tell", "assure", "reassure", "inform", "brief", "remind", "warn", "advise"})
 NOT_TARGET_SECTORS = frozenset({"MED"})
+# Those a statement is made before, not to: the public, a hall, a readership.
+AUDIENCE_NOUNS = frozenset(
+    "voter audience crowd supporter delegate listener viewer reader reporter journalist conference rally "
+    "congregation public electorate fan".split()
+)
 # A participle cue hanging on another verb ("attacked the plan, saying ...", "Pointing to X, he added")
 # is part of that verb's act, which is coded (or is itself a cue): not a second statement.
 ADJUNCT_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
@@ -269,6 +274,12 @@ def _misplaced_speaker(ctx: ExtractContext, actor: Actor) -> bool:
     )
 
 
+def is_audience(actor: Actor) -> bool:
+    """ "voters", "the delegates", "the conference": those a statement is made before, named by a common noun."""
+    words = actor.text.split()
+    return bool(words) and words[-1].islower() and words[-1].lower().removesuffix("s") in AUDIENCE_NOUNS
+
+
 def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
     """Whom the statement is addressed to, when the text names them ("told MPs", "said to the EU")."""
     heads = [c for c in cue.children if c.dep_ in ADDRESSEE_DEPS]
@@ -281,7 +292,8 @@ def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
-    found = actors_of(ctx, heads)
+    # CODING.md: audiences are not targets ("told voters", "told the conference"); a body addressed is
+    found = actors_of(ctx, [h for h in heads if h.lemma_.lower() not in AUDIENCE_NOUNS])
     return [a for a in found if a.sector not in NOT_TARGET_SECTORS and not a.same_entity(speaker) and a is not speaker]
 
 
