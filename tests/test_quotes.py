@@ -604,13 +604,3 @@ def test_a_bare_report_is_not_a_body_named_later_in_the_article(extract: Extract
     )
     quote = _quote_with(extract(text, language_check=False), "300 agencies")
     assert quote.speaker is not None and "Labour" not in (quote.speaker.name or ""), quote.speaker
-
-
-def test_it_after_a_report_that_spoke_is_the_report(extract: Extract) -> None:
-    text = (
-        "The Ministry of Transport has been criticised over rail delays.\n\n"
-        "A Rail Audit Office report on the ten biggest lines says costs have risen by a third. "
-        "It says there is \u201clittle evidence\u201d that managers have improved."
-    )
-    quote = _quote_with(extract(text, language_check=False), "little evidence")
-    assert quote.speaker is not None and "report" in (quote.speaker.name or ""), quote.speaker

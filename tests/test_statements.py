@@ -286,6 +286,9 @@ def test_a_contrast_with_a_rival_does_not_blame_the_speakers_own_party(extract) 
         ("A spokeswoman for Human Rights Watch said the law was unfair.", "NGO"),
         ("The chairman of the Police Federation, which represents officers, said it was essential.", "COP"),
         ("Amnesty International UK said the evidence was not sound.", "NGO"),
+        # "its chairman" after the body it belongs to speaks for that body
+        ("The charity will close ten of its shops, its director said.", "NGO"),
+        ("The union will strike next month, its leader said.", "LAB"),
     ],
 )
 def test_a_role_or_branch_speaks_with_its_bodys_code(extract, sentence: str, code: str) -> None:

@@ -70,6 +70,8 @@ STANCE_CODES = {"negative": "111", "positive": "051"}
 # Verbs whose direct object is the person spoken to, not what is said: "told the council", "warned Labour".
 OBJECT_IS_ADDRESSEE = frozenset({"tell", "assure", "reassure", "inform", "brief", "remind", "warn", "advise"})
 NOT_TARGET_SECTORS = frozenset({"MED"})
+BODY_KINDS = ("organisation", "government", "group")
+BODY_POSSESSIVES = frozenset({"its", "their"})
 # Those a statement is made before, not to: the public, a hall, a readership.
 AUDIENCE_NOUNS = frozenset(
     "voter audience crowd supporter delegate listener viewer reader reporter journalist conference rally "
@@ -193,11 +195,20 @@ def _affiliated(ctx: ExtractContext, speaker: Actor) -> Actor:
         return speaker
     objects = [o for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for o in c.children]
     bodies = [a for o in objects if (a := ctx.actor_for_token(o)) is not None and a.code is not None]
-    bodies = [a for a in bodies if a.kind in ("organisation", "government", "group")]
+    bodies = [a for a in bodies if a.kind in BODY_KINDS] or _possessing_body(ctx, span)
     if not bodies:
         return speaker
     body = bodies[0]
     return replace(speaker, country=body.country, org=body.org, sector=body.sector, code=body.code)
+
+
+def _possessing_body(ctx: ExtractContext, role: Span) -> list[Actor]:
+    """ "The party will ..., its chairman said": the body "its" points to, the nearest coded one earlier in the
+    sentence."""
+    if not any(c.dep_ == "poss" and c.lower_ in BODY_POSSESSIVES for c in role.root.children):
+        return []
+    earlier = ctx.actors_in(role.sent.start_char, role.start_char)
+    return [a for a in reversed(earlier) if a.kind in BODY_KINDS and a.code is not None][:1]
 
 
 def _affiliated_person(ctx: ExtractContext, body: Span) -> Actor | None:

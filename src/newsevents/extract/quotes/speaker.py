@@ -122,7 +122,7 @@ def resolve_speaker(
     if head.lower_ in DEMONSTRATIVES and not (head.lower_ == "that" and head.head.dep_ == "relcl"):
         return None
     actor = ctx.actor_for_token(head)
-    if actor is not None and _chained_document(head, actor):
+    if actor is not None and _chained_document(ctx, head, actor):
         actor = None  # "a report claims": a document is its own phrase's, not an entity chained from elsewhere
     if actor is not None and actor.kind != "pronoun":
         return replace(actor)
@@ -152,10 +152,18 @@ def resolve_speaker(
     return mention
 
 
-def _chained_document(head: Token, actor: Actor) -> bool:
-    """A bare document noun ("a report") the actors stage chained to a body its phrase does not name."""
+def _chained_document(ctx: ExtractContext, head: Token, actor: Actor) -> bool:
+    """A bare document noun ("a report claims") the actors stage chained to a body the article names only
+    later, with other names in between: that body is not its author. (After "a report by the audit office",
+    "the report" is the office's; "a report says. | The audit office found ..." names its author next.)"""
     named = (actor.name or "").lower()
-    return head.lemma_.lower() in DOCUMENT_NOUNS and bool(named) and named not in actor.text.lower()
+    if head.lemma_.lower() not in DOCUMENT_NOUNS or not named or named in actor.text.lower() or actor.entity < 0:
+        return False
+    mentions = [a.start for a in ctx.actors if a.entity == actor.entity and a.start != actor.start]
+    first = min(mentions, default=actor.start)
+    if first < actor.start:
+        return False
+    return any(a.entity != actor.entity for a in ctx.actors_in(actor.end, first))
 
 
 def _is_time(head: Token) -> bool:
@@ -282,8 +290,7 @@ def _agrees(ctx: ExtractContext, pronoun: str, candidate: Actor) -> bool:
     if pronoun in ("they", "them"):
         return candidate.kind in (*ORGANISATION_KINDS, "other")
     if pronoun == "it":
-        # "A report by the audit office says ... It says ...": a document that spoke is an "it" too
-        return candidate.kind in ("organisation", "government", "country") or _is_document(candidate)
+        return candidate.kind in ("organisation", "government", "country")
     if candidate.kind not in ("person", "other"):
         return False
     if _is_document(candidate):
