@@ -338,3 +338,15 @@ def test_an_audience_is_no_target_a_body_addressed_is(extract, sentence: str, so
     found = statements(extract(sentence))
     assert found and all(s.endswith(source) for _, s, _ in found), found
     assert any((t is None) if target is None else (t is not None and t.endswith(target)) for _, _, t in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Party leader Anne Hollis has told voters her party will offer them an \u201chonest choice\u201d.",
+        "Mayor Tom Hale said his team had worked hard to balance the budget.",
+    ],
+)
+def test_credit_to_ones_own_side_is_a_plain_statement(extract, sentence: str) -> None:
+    found = statements(extract(sentence))
+    assert found and all(c.startswith("01") and t is None for c, _, t in found), found

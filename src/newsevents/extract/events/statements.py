@@ -72,6 +72,7 @@ OBJECT_IS_ADDRESSEE = frozenset({"tell", "assure", "reassure", "inform", "brief"
 NOT_TARGET_SECTORS = frozenset({"MED"})
 BODY_KINDS = ("organisation", "government", "group")
 BODY_POSSESSIVES = frozenset({"its", "their"})
+OWN_POSSESSIVES = frozenset({"his", "her", "their", "our", "my"})
 # Those a statement is made before, not to: the public, a hall, a readership.
 AUDIENCE_NOUNS = frozenset(
     "voter audience crowd supporter delegate listener viewer reader reporter journalist conference rally "
@@ -344,7 +345,7 @@ def _statements(
     judged = judged_targets(ctx, content, speaker)[:MAX_CONTENT_TARGETS]
     if code == DEFAULT_STATEMENT:
         judged += [(a, "negative") for a in rival_subjects(ctx, content, speaker, rivalry, judged)[:RIVAL_TARGETS]]
-    judged = _without_own_side(judged, speaker, rivalry)
+    judged = [(a, st) for a, st in _without_own_side(judged, speaker, rivalry) if not _credit_to_own(ctx, a, st)]
     if not judged:
         # a finer cue (a warning, a hope) is about the subject of what it says; a plain "said" is not
         about: list[Actor | None] = []
@@ -361,14 +362,25 @@ def _statements(
 
 
 def _without_own_side(judged: list[tuple[Actor, str]], speaker: Actor, rivalry: Rivalry) -> list[tuple[Actor, str]]:
-    """A statement that blames a rival and, in the same breath, the speaker's own party ("a choice between
+    """Credit to the speaker's own party is dropped. A statement that blames a rival and, in the same breath,
+    the speaker's own party ("a choice between
     more tax under X and value for money under Y", said Y's leader) blames the rival: the parse spread the
     judgement over a contrast."""
     party = rivalry.party_of(speaker)
+    if party is not None:  # credit to one's own party ("his party will offer an honest choice") is no interaction
+        judged = [(a, stance) for a, stance in judged if not (stance == "positive" and rivalry.party_of(a) == party)]
     blamed_rival = any(stance == "negative" and rivalry.rivals(speaker, actor) for actor, stance in judged)
     if party is None or not blamed_rival:
         return judged
     return [(a, stance) for a, stance in judged if not (stance == "negative" and rivalry.party_of(a) == party)]
+
+
+def _credit_to_own(ctx: ExtractContext, actor: Actor, stance: str) -> bool:
+    """ "told voters his party will offer an honest choice": credit to the speaker's own body is no interaction."""
+    span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if stance != "positive" or span is None or span.start == 0:
+        return False
+    return span.doc[span.start - 1].lower_ in OWN_POSSESSIVES or span[0].lower_ in OWN_POSSESSIVES
 
 
 def _event(
