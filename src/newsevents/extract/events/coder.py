@@ -48,7 +48,12 @@ from newsevents.extract.events.roles import (
     targets_of,
     unresolved_pronouns,
 )
+<<<<<<< HEAD
 from newsevents.extract.syntax import gerund_conjunct, reporting_conjunct
+=======
+from newsevents.extract.events.statements import is_audience
+from newsevents.extract.syntax import reporting_conjunct
+>>>>>>> wip/evstmt
 from newsevents.nlp.text import span_tokens
 from newsevents.types import Actor, CharRange, Event, Modality
 from newsevents.types import Span as TextSpan
@@ -476,7 +481,7 @@ def _frame(
     if not targets and entry.code in ABOUT_ACT_CODES:
         targets = act_victims(ctx, (*trigger.nouns, trigger.verb), sources)
     if entry.root in AUDIENCE_ROOTS:  # telling or meeting reporters is how news is made, not an interaction
-        targets = [t for t in targets if t.sector != "MED"]
+        targets = [t for t in targets if t.sector != "MED" and not is_audience(t)]
     targets = [t for t in targets if not _own_part(ctx, t, sources)]
     if entry.code in VISIT_CODES:
         if any(s.sector in ARMED_SECTORS for s in sources):
