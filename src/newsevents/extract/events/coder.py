@@ -48,12 +48,8 @@ from newsevents.extract.events.roles import (
     targets_of,
     unresolved_pronouns,
 )
-<<<<<<< HEAD
-from newsevents.extract.syntax import gerund_conjunct, reporting_conjunct
-=======
 from newsevents.extract.events.statements import is_audience
-from newsevents.extract.syntax import reporting_conjunct
->>>>>>> wip/evstmt
+from newsevents.extract.syntax import gerund_conjunct, reporting_conjunct
 from newsevents.nlp.text import span_tokens
 from newsevents.types import Actor, CharRange, Event, Modality
 from newsevents.types import Span as TextSpan
