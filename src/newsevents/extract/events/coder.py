@@ -360,12 +360,13 @@ def code_sentence(
 def is_caption(sentence: Span) -> bool:
     """A photo caption: a picture credit ("Photo: Reuters"), or a present-tense line that places people in the
     picture ("Jane Doe, left, meets Bob Roe", "Bob Roe (centre) greets ...")."""
-    words = [t.lower_ for t in sentence]
+    tokens = span_tokens(sentence)  # built once per doc, not per walk
+    words = [t.lower_ for t in tokens]
     if any(w in CREDIT_WORDS and nxt == ":" for w, nxt in pairwise(words)):
         return True
     present = sentence.root.tag_ in ("VBZ", "VBP")
     return present and any(
-        t.lower_ in POSITION_WORDS and 0 < t.i - sentence.start < len(sentence) - 1 and _set_off(t) for t in sentence
+        t.lower_ in POSITION_WORDS and 0 < t.i - sentence.start < len(sentence) - 1 and _set_off(t) for t in tokens
     )
 
 
