@@ -22,6 +22,7 @@ from newsevents.nlp.text import doc_ents, doc_text
 _DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}?)\s*(?:,|\(|—|–|-)")
 _DATELINE_WEIGHT = 3
 _MIN_VOTES = 2
+_KNOWN_PERSON_WEIGHT = 2  # a national figure the dictionary knows ("Tony Blair") sets a story as well as a dateline town
 _MIN_SHARE = 0.5
 _MIN_PLACE_POPULATION = 20_000
 _ORGANISATION_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})
@@ -35,17 +36,27 @@ def article_country(doc: Doc, book: ActorDictionary, mentions: Iterable[Mention]
     if dateline is not None:
         votes[dateline] += _DATELINE_WEIGHT
     covered: set[int] = set()
+    surnames: set[str] = set()
     for mention in mentions:
         covered.update(range(mention.start, mention.end))
+        if mention.kind == "person" and len(mention.name.split()) > 1:
+            surnames.add(mention.name.split()[-1])
         if mention.country and mention.kind != "pronoun" and mention.sector not in _ORGANISATION_SECTORS:
-            votes[mention.country] += 1
+            votes[mention.country] += _KNOWN_PERSON_WEIGHT if _known_person(mention) else 1
     for ent in doc_ents(doc):
-        if ent.label_ == "GPE" and ent.start not in covered and (country := _place_country(ent.text)):
+        # "Mr Hague" tagged as a place is the person named "William Hague", no vote for the Netherlands
+        if ent.label_ != "GPE" or ent.start in covered or ent.text in surnames:
+            continue
+        if country := _place_country(ent.text):
             votes[country] += 1
     if not votes:
         return None
     country, count = votes.most_common(1)[0]
     return country if count >= _MIN_VOTES and count > _MIN_SHARE * sum(votes.values()) else None
+
+
+def _known_person(mention: Mention) -> bool:
+    return mention.kind == "person" and mention.entry is not None and mention.entry.kind == "person"
 
 
 def _dateline_country(text: str, book: ActorDictionary) -> str | None:

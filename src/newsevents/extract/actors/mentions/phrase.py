@@ -136,8 +136,8 @@ def absorb_modifiers(scope: Scope, mention: Mention, start: int, end: int) -> No
             mention.sector = mention.sector or role.sector
         elif token.text in scope.acronym_sectors:  # "PSU leader X" works for the union defined earlier
             mention.titles.add(_INSTITUTION_TITLE + scope.acronym_sectors[token.text])
-        elif mention.country is None:
-            mention.country = place_country(token)
+        elif mention.country is None and not (mention.person and i == mention.head):
+            mention.country = place_country(token)  # a person's surname ("Mr Hague") is no town of theirs
         i += 1
 
 

@@ -81,6 +81,8 @@ ORG_NAME_SECTORS = {
     "liberation": "REB",
     "party": "PTY",
     "union": "LAB",
+    "unions": "LAB",
+    "trades": "LAB",
     "holdings": "BUS",
     "services": "BUS",
     "industries": "BUS",
