@@ -15,6 +15,7 @@ from newsevents.extract.actors.matching import PhraseMatch
 from newsevents.extract.actors.mentions.lexicon import honorific_gender, is_person_title, org_sector, role_at
 from newsevents.extract.actors.mentions.phrase import (
     absorb_modifiers,
+    sector_from_employer,
     country_from_prepositions,
     dictionary_mention,
     match_starting,
@@ -178,6 +179,7 @@ def _headed_mention(scope: Scope, head: int, match: PhraseMatch | None, taken: f
     mention.start, mention.head = left, head
     absorb_modifiers(scope, mention, left, mention.end if match is None else match.start)
     country_from_prepositions(scope, mention)
+    sector_from_employer(scope, mention)
     if mention.person and mention.gender is None:
         mention.gender = honorific_gender(scope, left)
     if match is None and mention.titles & GENERIC_ROLES:  # "Labour leader Jo Bloggs" leads a party

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from newsevents.extract.actors.codes import code_on, split_code
 from newsevents.extract.actors.dictionary import Entry
 from newsevents.extract.actors.matching import PhraseMatch
-from newsevents.extract.actors.mentions.lexicon import known_role, place_country, role_at
+from newsevents.extract.actors.mentions.lexicon import known_role, org_sector, place_country, role_at
 from newsevents.extract.actors.mentions.record import Mention, Scope
 from newsevents.extract.actors.mentions.words import (
     COUNTRYISH,
@@ -184,6 +184,31 @@ def employer_from_of(scope: Scope, mention: Mention) -> None:
                     mention.titles.add(_INSTITUTION_TITLE + (split_code(found.entry.codes[0].code).sector or ""))
                     _take_country_from(scope, mention, found.entry)
                     return
+
+
+# Bodies whose people speak for them rather than for the state: "director of the X Alliance",
+# "Ann Cole, from the X union", "general secretary of the Y Workers' Union".
+_NON_STATE_BODY_SECTORS = frozenset({"BUS", "NGO", "MED", "EDU", "LAB"})
+_STAFF_TITLES = GENERIC_ROLES | {"secretary", "general secretary", "president", "chief executive"}
+
+
+def sector_from_employer(scope: Scope, mention: Mention) -> None:
+    """A staff title, or a name with no title, followed by "of/from/at" a non-state body named by
+    its telling word takes that body's sector: a union's general secretary is LAB, not GOV."""
+    if mention.role not in _STAFF_TITLES and not (mention.person and mention.role is None and not mention.titles):
+        return
+    for prep in scope.tokens[mention.head].rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "at"):
+            continue
+        body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if body is None or body.i in scope.match_at_start:
+            return  # a known body ("of the Treasury") is the dictionary's business
+        first = body.left_edge.i
+        name = scope.doc[first : body.i + 1].text if body.pos_ == "PROPN" or body.ent_type_ == "ORG" else body.lower_
+        sector = org_sector(scope, name)
+        if sector in _NON_STATE_BODY_SECTORS:
+            mention.sector = sector
+        return
 
 
 def _take_country_from(scope: Scope, mention: Mention, entry: Entry) -> None:

@@ -1,0 +1,55 @@
+"""Issue 9, actor half (sixth round, judged on fresh BBC politics articles): people who speak for a
+non-state body named after them, an institution's word ending another body's name, and a person's
+surname that is also a town. Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Extract
+from tests.test_actors_domestic import mention, private_cache  # noqa: F401  (autouse fixture: private cache here too)
+
+UK = "Voters in Leeds, Manchester and London went to the polls in Britain. {sentence}"
+PUBLISHED = "2005-03-01"
+
+# sentence, mention text, expected code
+AFFILIATION_TABLE = [
+    # a staff title "of" a union, a named alliance or a charity takes the body's sector, not GOV
+    ("Jo Marsh, general secretary of the Public Workers Union, said staff were angry.", "Jo Marsh", "GBRLAB"),
+    ("Jo Marsh, general secretary of the Public Workers Union, said staff were angry.", "general secretary", "GBRLAB"),
+    ("Ed Lyle, regional director of the Rural Alliance, said the ban was wrong.", "Ed Lyle", "GBRNGO"),
+    # ... and so does a name with no title "from" such a body
+    ("Ann Cole, from the Transport Workers union, backed the strike.", "Ann Cole", "GBRLAB"),
+    # a state office stays the state's
+    ("Ann Cole, director of the Cabinet Office, defended the plan.", "Ann Cole", "GBRGOV"),
+    # an institution's word ending another body's name is that body
+    ("The Trades Union Congress attacked the plan.", "Trades Union Congress", "GBRLAB"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "code"), AFFILIATION_TABLE)
+def test_people_speak_for_the_body_they_work_for(extract: Extract, sentence: str, text: str, code: str) -> None:
+    record = extract(UK.format(sentence=sentence), published=PUBLISHED)
+    assert mention(record, text).code == code
+
+
+def test_the_us_congress_is_still_the_us_legislature(extract: Extract) -> None:
+    record = extract("The US Congress voted on the bill. Congress then went home.", published=PUBLISHED)
+    assert mention(record, "US Congress").code == "USALEG"
+
+
+def test_a_surname_that_is_a_town_gives_the_person_no_country(extract: Extract) -> None:
+    # "Hague" is a Dutch city as well as a British surname; the story's setting is Britain
+    text = (
+        "Former Conservative leader William Hague said he would not stand again. "
+        "Mr Hague told the BBC he was happy. Tony Blair said he was sorry to hear it."
+    )
+    record = extract(text, published=PUBLISHED)
+    assert mention(record, "Mr Hague").code == "GBRELI"
+
+
+def test_a_known_national_figure_sets_an_otherwise_silent_story(extract: Extract) -> None:
+    # no place, no dateline: the one national figure named says where "ministers" are
+    text = "Ministers plan to review pensions. Tony Blair's spokesman declined to say more."
+    record = extract(text, published=PUBLISHED)
+    assert mention(record, "Ministers").code == "GBRGOV"
