@@ -49,7 +49,15 @@ def test_a_surname_that_is_a_town_gives_the_person_no_country(extract: Extract) 
 
 
 def test_a_known_national_figure_sets_an_otherwise_silent_story(extract: Extract) -> None:
-    # no place, no dateline: the one national figure named says where "ministers" are
-    text = "Ministers plan to review pensions. Tony Blair's spokesman declined to say more."
+    # no place, no dateline: in an article the one national figure named says where "ministers" are
+    text = (
+        "Ministers plan to review pensions. Unions say staff will lose out. They want talks. "
+        "The review will take a year. Tony Blair's spokesman declined to say more."
+    )
     record = extract(text, published=PUBLISHED)
     assert mention(record, "Ministers").code == "GBRGOV"
+
+
+def test_a_known_figure_alone_in_one_sentence_sets_nothing(extract: Extract) -> None:
+    record = extract("Tony Blair's spokesman said ministers would act.", published=PUBLISHED)
+    assert mention(record, "ministers").code == "GOV"

@@ -22,6 +22,7 @@ from newsevents.nlp.text import doc_ents, doc_text
 _DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}?)\s*(?:,|\(|—|–|-)")
 _DATELINE_WEIGHT = 3
 _MIN_VOTES = 2
+_ARTICLE_SENTENCES = 5
 _KNOWN_PERSON_WEIGHT = 2  # a national figure the dictionary knows ("Tony Blair") sets a story as well as a dateline town
 _MIN_SHARE = 0.5
 _MIN_PLACE_POPULATION = 20_000
@@ -35,6 +36,8 @@ def article_country(doc: Doc, book: ActorDictionary, mentions: Iterable[Mention]
     dateline = _dateline_country(doc_text(doc), book)
     if dateline is not None:
         votes[dateline] += _DATELINE_WEIGHT
+    # in an article a national figure sets the story; a lone sentence ("X met police chiefs") does not
+    known_weight = _KNOWN_PERSON_WEIGHT if len(list(doc.sents)) >= _ARTICLE_SENTENCES else 1
     covered: set[int] = set()
     surnames: set[str] = set()
     for mention in mentions:
@@ -42,7 +45,7 @@ def article_country(doc: Doc, book: ActorDictionary, mentions: Iterable[Mention]
         if mention.kind == "person" and len(mention.name.split()) > 1:
             surnames.add(mention.name.split()[-1])
         if mention.country and mention.kind != "pronoun" and mention.sector not in _ORGANISATION_SECTORS:
-            votes[mention.country] += _KNOWN_PERSON_WEIGHT if _known_person(mention) else 1
+            votes[mention.country] += known_weight if _known_person(mention) else 1
     for ent in doc_ents(doc):
         # "Mr Hague" tagged as a place is the person named "William Hague", no vote for the Netherlands
         if ent.label_ != "GPE" or ent.start in covered or ent.text in surnames:
