@@ -61,3 +61,39 @@ def test_a_known_national_figure_sets_an_otherwise_silent_story(extract: Extract
 def test_a_known_figure_alone_in_one_sentence_sets_nothing(extract: Extract) -> None:
     record = extract("Tony Blair's spokesman said ministers would act.", published=PUBLISHED)
     assert mention(record, "ministers").code == "GOV"
+
+
+# text, mention text, expected code: a person named by role first and by name in the next sentence
+ROLE_THEN_NAME_TABLE = [
+    (
+        "Voters in Leeds went to the polls in Britain. Taxes must rise to pay for schools, the education "
+        "secretary has said. Ann Fry said the cost was high. Ms Fry told a meeting that it mattered.",
+        "Ms Fry",
+        "GBRGOV",
+    ),
+    # the role's holder is named beside it: the next sentence's name is someone else
+    (
+        "Voters in Leeds went to the polls in Britain. The minister, Bob Dale, spoke. Ann Fry said the cost was high.",
+        "Ann Fry",
+        "GBR",
+    ),
+    # a person already named in that sentence may be the role's holder: nothing is guessed
+    (
+        "Voters in Leeds went to the polls in Britain. The minister spoke to Bob Dale. Ann Fry said the cost was high.",
+        "Ann Fry",
+        "GBR",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "code"), ROLE_THEN_NAME_TABLE)
+def test_a_person_named_after_their_role(extract: Extract, text: str, name: str, code: str) -> None:
+    assert mention(extract(text, published=PUBLISHED), name).code == code
+
+
+def test_an_article_with_a_single_country_clue_is_set_there(extract: Extract) -> None:
+    text = (
+        "Former Conservative leader William Hague said he would not stand again. He told the BBC he was happy. "
+        "He wants to write books. He may return to the front bench. Police said they had no comment."
+    )
+    assert mention(extract(text, published=PUBLISHED), "Police").code == "GBRCOP"

@@ -37,7 +37,8 @@ def article_country(doc: Doc, book: ActorDictionary, mentions: Iterable[Mention]
     if dateline is not None:
         votes[dateline] += _DATELINE_WEIGHT
     # in an article a national figure sets the story; a lone sentence ("X met police chiefs") does not
-    known_weight = _KNOWN_PERSON_WEIGHT if len(list(doc.sents)) >= _ARTICLE_SENTENCES else 1
+    article = len(list(doc.sents)) >= _ARTICLE_SENTENCES
+    known_weight = _KNOWN_PERSON_WEIGHT if article else 1
     covered: set[int] = set()
     surnames: set[str] = set()
     for mention in mentions:
@@ -48,13 +49,15 @@ def article_country(doc: Doc, book: ActorDictionary, mentions: Iterable[Mention]
             votes[mention.country] += known_weight if _known_person(mention) else 1
     for ent in doc_ents(doc):
         # "Mr Hague" tagged as a place is the person named "William Hague", no vote for the Netherlands
-        if ent.label_ != "GPE" or ent.start in covered or ent.text in surnames:
+        if ent.label_ != "GPE" or ent.start in covered or ent.text.split()[-1] in surnames:
             continue
         if country := _place_country(ent.text):
             votes[country] += 1
     if not votes:
         return None
     country, count = votes.most_common(1)[0]
+    if article and len(votes) == 1:
+        return country  # an article whose every clue points to one country is set there, one clue or more
     return country if count >= _MIN_VOTES and count > _MIN_SHARE * sum(votes.values()) else None
 
 

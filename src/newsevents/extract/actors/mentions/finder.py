@@ -43,6 +43,7 @@ from newsevents.extract.actors.mentions.relations import (
     party_from_conjunct,
     sector_from_owner,
     title_from_relative_clause,
+    title_from_role_just_before,
 )
 from newsevents.extract.actors.mentions.roles import role_mentions
 from newsevents.nlp.text import doc_tokens
@@ -69,6 +70,7 @@ def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published
     mentions = business_from_what_it_owns(scope, mentions)
     mentions = party_from_conjunct(scope, mentions)
     mentions = title_from_relative_clause(scope, mentions)
+    mentions = title_from_role_just_before(scope, mentions)
     mentions = opposition_from_party(scope, mentions)
     return with_documents(mentions, document_mentions(scope, mentions) + collective_mentions(scope, mentions))
 
