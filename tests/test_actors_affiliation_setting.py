@@ -22,6 +22,17 @@ AFFILIATION_TABLE = [
     ("Ann Cole, from the Transport Workers union, backed the strike.", "Ann Cole", "GBRLAB"),
     # a state office stays the state's
     ("Ann Cole, director of the Cabinet Office, defended the plan.", "Ann Cole", "GBRGOV"),
+    # a name "for" or "from" a party speaks for it (in opposition on the date: OPP); a vote for it does not
+    ("Tom Pike, for the Liberal Democrats, called on ministers to act. Mr Pike was angry.", "Mr Pike", "GBROPP"),
+    ("Ann Cole, from Labour, agreed with the plan.", "Ann Cole", "GBRPTY"),
+    ("Bob Dale voted for Labour in the election.", "Bob Dale", "GBR"),
+    # a committee's chairman sits in the legislature; a council's committee stays the council's
+    ("Health committee chairman Ann Fry said the plan was wrong.", "Health committee chairman Ann Fry", "GBRLEG"),
+    (
+        "The city council's planning committee chairman Jo Hill voted no.",
+        "city council's planning committee chairman Jo Hill",
+        "GBRGOV",
+    ),
     # an institution's word ending another body's name is that body
     ("The Trades Union Congress attacked the plan.", "Trades Union Congress", "GBRLAB"),
 ]

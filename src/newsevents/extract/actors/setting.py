@@ -23,7 +23,8 @@ _DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}?)\s*(?:,|\(|—|–|-)")
 _DATELINE_WEIGHT = 3
 _MIN_VOTES = 2
 _ARTICLE_SENTENCES = 5
-_KNOWN_PERSON_WEIGHT = 2  # a national figure the dictionary knows ("Tony Blair") sets a story as well as a dateline town
+# a national figure the dictionary knows ("Tony Blair") sets an article as well as a dateline town
+_KNOWN_PERSON_WEIGHT = 2
 _MIN_SHARE = 0.5
 _MIN_PLACE_POPULATION = 20_000
 _ORGANISATION_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})

@@ -107,9 +107,13 @@ def _tail_of_another_body(scope: Scope, match: PhraseMatch) -> bool:
     token = scope.tokens[match.start]
     if match.end - match.start != 1 or token.ent_iob_ != "I" or token.ent_type_ != "ORG":
         return False
+    if _inside_longer_name(scope, match.end):
+        return False  # "the Commons transport committee": the institution starts the name, it does not end it
     first = token.i
     while first > 0 and scope.tokens[first].ent_iob_ == "I":
         first -= 1
+    if not any(t.pos_ == "PROPN" for t in scope.tokens[first : token.i]):
+        return False  # "the Congress"
     earlier = (scope.match_at_start.get(i) for i in range(first, token.i))
     return not any(m is not None and m.entry.kind in COUNTRYISH for m in earlier)
 

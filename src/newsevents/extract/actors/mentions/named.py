@@ -15,13 +15,13 @@ from newsevents.extract.actors.matching import PhraseMatch
 from newsevents.extract.actors.mentions.lexicon import honorific_gender, is_person_title, org_sector, role_at
 from newsevents.extract.actors.mentions.phrase import (
     absorb_modifiers,
-    sector_from_employer,
     country_from_prepositions,
     dictionary_mention,
     match_starting,
     np_left,
     office_status,
     prefixed_title_left,
+    sector_from_employer,
     specific_sector,
 )
 from newsevents.extract.actors.mentions.record import Mention, Scope

@@ -198,10 +198,13 @@ def sector_from_employer(scope: Scope, mention: Mention) -> None:
     if mention.role not in _STAFF_TITLES and not (mention.person and mention.role is None and not mention.titles):
         return
     for prep in scope.tokens[mention.head].rights:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "at"):
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "at", "for"):
             continue
         body = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if body is None or body.i in scope.match_at_start:
+        if body is not None and mention.role is None and (party := _party_at(scope, body)) is not None:
+            mention.party, mention.sector = party, "PTY"  # "Ann Cole, for the Liberal Democrats,"
+            return
+        if body is None or body.i in scope.match_at_start or prep.lower_ == "for":
             return  # a known body ("of the Treasury") is the dictionary's business
         first = body.left_edge.i
         name = scope.doc[first : body.i + 1].text if body.pos_ == "PROPN" or body.ent_type_ == "ORG" else body.lower_
@@ -209,6 +212,15 @@ def sector_from_employer(scope: Scope, mention: Mention) -> None:
         if sector in _NON_STATE_BODY_SECTORS:
             mention.sector = sector
         return
+
+
+def _party_at(scope: Scope, body: Token) -> Entry | None:
+    """The party a prepositional object names ("for the Liberal Democrats", "from Labour")."""
+    for i in range(body.left_edge.i, body.i + 1):
+        match = scope.match_at_start.get(i)
+        if match is not None and match.end == body.i + 1:
+            return _party_of(scope, match)
+    return None
 
 
 def _take_country_from(scope: Scope, mention: Mention, entry: Entry) -> None:

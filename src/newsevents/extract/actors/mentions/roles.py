@@ -15,10 +15,10 @@ from newsevents.extract.actors.mentions.phrase import (
     country_from_prepositions,
     determiner_before,
     employer_from_of,
-    sector_from_employer,
     np_left,
     office_status,
     prefixed_title_left,
+    sector_from_employer,
     specific_sector,
 )
 from newsevents.extract.actors.mentions.record import Mention, Scope

@@ -74,7 +74,8 @@ ORG_NAME_SECTORS = {
     "charity": "NGO",
     "trust": "NGO",
     "network": "MED",
-    "campaign": "NGO",  # a named campaign is a pressure group ("the X Campaign"); "the campaign" stays a party's (roles.tsv)
+    # a named campaign is a pressure group ("the X Campaign"); "the campaign" stays a party's (roles.tsv)
+    "campaign": "NGO",
     "alliance": "NGO",
     "board": "GOV",
     "front": "REB",
