@@ -42,7 +42,7 @@ NOT_CODED = [
     ("The government should recognise the shortcomings of the inquiry.", "recognise"),
     ("He said voters would recognise that the party had brought growth.", "recognise"),
     # a question from the press is no appeal
-    ("Later the minister was asked by reporters about his view on the strike.", "asked"),
+    ("Later the spokesman was asked by journalists about his opinion of the row.", "asked"),
     # fighting terror or illegal immigration is policy talk
     ("The police said the new cards would help fight terror and illegal immigration.", "fight"),
     # suspending one's own plan is policy, no cut in relations
