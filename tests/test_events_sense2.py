@@ -131,3 +131,16 @@ def test_agreeing_on_a_view_through_a_relative_clause(extract) -> None:
     assert not [c for c, _, _ in coded(extract(text), "agreed") if c.startswith("03")]
     deal = coded(extract("The union agreed the offer and was pleased."), "agreed")
     assert deal and all(c.startswith("03") for c, _, _ in deal), deal
+
+
+# A commitment told by someone other than the one who made it is a reported commitment.
+COMMITMENTS = [
+    ("The minister alleges that the president told him he would step down before the election.", "reported"),
+    ("The president told the minister he would step down before the election.", "asserted"),
+]
+
+
+@pytest.mark.parametrize(("text", "modality"), COMMITMENTS)
+def test_a_commitment_told_by_another_is_reported(extract, text: str, modality: str) -> None:
+    found = [e.modality for e in extract(text).events if e.trigger.text == "step" and e.cameo.startswith("03")]
+    assert found == [modality], [(e.cameo, e.trigger.text, e.modality) for e in extract(text).events]
