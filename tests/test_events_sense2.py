@@ -88,6 +88,9 @@ def test_a_for_phrase_inside_a_name_is_no_appeal(extract) -> None:
     appeal = extract("The unions called for talks with the government.")
     talks = [e.cameo for e in appeal.events if "called" in e.trigger.text]
     assert talks and all(c == "026" for c in talks), talks
+    # naming an election or a vote is no name-calling
+    vote = extract("The senator called the election a referendum on the war.")
+    assert not [e.cameo for e in vote.events if "called" in e.trigger.text and e.cameo[:2] == "11"]
 
 
 # A pledge is coded as the pledge (03x), also through a verb that only leads to the act, and when the one
