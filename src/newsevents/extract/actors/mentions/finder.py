@@ -35,7 +35,7 @@ from newsevents.extract.actors.mentions.matches import (
 )
 from newsevents.extract.actors.mentions.named import named_mentions, place_mentions
 from newsevents.extract.actors.mentions.pronouns import pronoun_mentions
-from newsevents.extract.actors.mentions.record import Mention, Scope
+from newsevents.extract.actors.mentions.record import Mention, Scope, replaced
 from newsevents.extract.actors.mentions.relations import (
     business_from_what_it_owns,
     link_appositions,
@@ -65,7 +65,7 @@ def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published
     places = place_mentions(scope, accepted, claimed(civic + named + roles))
     pronouns = pronoun_mentions(scope, claimed(civic + named + roles + places))
     mentions = sorted(civic + named + roles + places + pronouns, key=lambda m: m.start)
-    mentions = link_appositions(doc, mentions)
+    mentions = replaced(mentions, link_appositions(scope, mentions))
     mentions = sector_from_owner(scope, mentions)
     mentions = business_from_what_it_owns(scope, mentions)
     mentions = party_from_conjunct(scope, mentions)

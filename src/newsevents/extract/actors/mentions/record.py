@@ -1,7 +1,9 @@
-"""The records the mention passes share: `Mention`, what each pass writes, and `Scope`, what
-every pass reads and none changes (the parse, the dictionaries, the phrase matches, the date).
+"""The records the mention passes share: `Mention`, what each pass writes, `Scope`, what
+every pass reads and none changes (the parse, the dictionaries, the phrase matches, the date), and
+`Replacements`, what a relation pass returns.
 
-Reads nothing; holds no logic beyond a mention's CAMEO code and merging mentions in text order.
+Reads nothing; holds no logic beyond a mention's CAMEO code, applying replacements and merging
+mentions in text order.
 """
 
 from __future__ import annotations
@@ -60,6 +62,16 @@ class Scope:
     published: dt.date | None
     # Built by `finder.build_scope`: the acronyms are found with the scope itself
     acronym_sectors: dict[str, str] = field(default_factory=dict)  # "PCS" → "LAB", defined in the text
+
+
+# What a relation pass returns: the index of each mention it gave something to, and the new record
+# that replaces it (made with `dataclasses.replace`, never by changing the one it was given).
+Replacements = dict[int, Mention]
+
+
+def replaced(mentions: list[Mention], replacements: Replacements) -> list[Mention]:
+    """A new list: `mentions` with each mention a pass gave something to replaced by its new record."""
+    return [replacements.get(n, mention) for n, mention in enumerate(mentions)]
 
 
 def merged_in_text_order(mentions: list[Mention], added: list[Mention]) -> list[Mention]:

@@ -14,10 +14,12 @@ in this order, because each reads what the one before wrote:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors.codes import split_code
-from newsevents.extract.actors.mentions.record import Mention, Scope
+from newsevents.extract.actors.mentions.record import Mention, Replacements, Scope
 from newsevents.extract.actors.mentions.words import GENERIC_ROLES
 from newsevents.extract.actors.parties import party_sector
 
@@ -26,24 +28,28 @@ from newsevents.extract.actors.parties import party_sector
 _DESCRIBED_BODY_SECTORS = frozenset({"BUS", "NGO", "MED", "EDU", "LAB", "PTY"})
 
 
-def link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def link_appositions(scope: Scope, mentions: list[Mention]) -> Replacements:
     """ "Sergey Lavrov, Foreign Minister," and "the Belarusian President, Alexander Lukashenko";
     "Velmora, the trucking company," names an organisation the dictionary does not know.
 
     People are linked, and an unknown organisation with a description of a body: the parser also
     calls lists of groups appositions ("Ukrainian forces, Russia-backed rebels"), different actors.
+    Returns the linked mentions with `same_as` set to the index of the one they co-refer with.
     """
+    doc = scope.doc
     by_head = {m.head: n for n, m in enumerate(mentions)}
-    for mention in mentions:
+    links: dict[int, int] = {}
+    for n, mention in enumerate(mentions):
         head = doc[mention.head]
         if head.dep_ == "appos" and head.head.i in by_head:
-            other = mentions[by_head[head.head.i]]
+            k = by_head[head.head.i]
+            other = mentions[k]
             if mention.person and other.person and (_is_description(doc, mention) or _is_description(doc, other)):
-                mention.same_as = by_head[head.head.i]  # two names side by side are a list, not one person
+                links[n] = k  # two names side by side are a list, not one person
             elif describes_unknown_body(mention, other) or describes_unknown_body(other, mention):
-                earlier, later = sorted((mention, other), key=lambda m: m.start)
-                later.same_as = by_head[earlier.head]
-    return mentions
+                (_, earlier), (later, _) = sorted(((n, mention), (k, other)), key=lambda pair: pair[1].start)
+                links[later] = by_head[earlier.head]
+    return {n: replace(mentions[n], same_as=target) for n, target in links.items()}
 
 
 def _is_description(doc: Doc, mention: Mention) -> bool:
