@@ -66,7 +66,7 @@ def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published
     pronouns = pronoun_mentions(scope, claimed(civic + named + roles + places))
     mentions = sorted(civic + named + roles + places + pronouns, key=lambda m: m.start)
     mentions = replaced(mentions, link_appositions(scope, mentions))
-    mentions = sector_from_owner(scope, mentions)
+    mentions = replaced(mentions, sector_from_owner(scope, mentions))
     mentions = business_from_what_it_owns(scope, mentions)
     mentions = party_from_conjunct(scope, mentions)
     mentions = title_from_relative_clause(scope, mentions)

@@ -64,26 +64,39 @@ def describes_unknown_body(description: Mention, named: Mention) -> bool:
     return unknown and body
 
 
-def sector_from_owner(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+def sector_from_owner(scope: Scope, mentions: list[Mention]) -> Replacements:
     """ "the charity's director", "Acme's spokeswoman": a generic title, or a name without one,
-    works for the body that owns it, so it takes that body's sector (and country, if it has none)."""
-    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
-    for mention in mentions:
+    works for the body that owns it, so it takes that body's sector (and country, if it has none).
+    Taken in text order, so an owner that was itself owned before ("the union's branch's secretary")
+    passes on what it took."""
+    by_token = {i: n for n, m in enumerate(mentions) for i in range(m.start, m.end)}
+    found: Replacements = {}
+    for n, mention in enumerate(mentions):
         generic = mention.role in GENERIC_ROLES or (mention.person and not mention.titles)
         if not generic or mention.kind == "pronoun":
             continue
-        owner = next(
+        k = next(
             (by_token.get(c.i) for c in scope.tokens[mention.head].lefts if c.dep_ == "poss" and c.tag_ != "PRP$"),
             None,
         )
-        if owner is None or owner is mention or owner.person or owner.sector is None:
+        owner = found.get(k, mentions[k]) if k is not None else None
+        if owner is None or k == n or owner.person or owner.sector is None:
             continue
-        mention.sector = owner.sector
-        mention.country = mention.country or owner.country
-        mention.party = mention.party or owner.party  # "the Tories' Ann Cole" is in opposition with them
-        if owner.sector in ("IGO", "NGO", "IMG") and owner.org:
-            mention.org, mention.entry_code = owner.org, owner.entry_code
-    return mentions
+        found[n] = _owned_by(mention, owner)
+    return found
+
+
+def _owned_by(mention: Mention, owner: Mention) -> Mention:
+    """`mention` working for `owner`: its sector, and its country, party and IGO/NGO if it has none."""
+    new = replace(
+        mention,
+        sector=owner.sector,
+        country=mention.country or owner.country,
+        party=mention.party or owner.party,  # "the Tories' Ann Cole" is in opposition with them
+    )
+    if owner.sector in ("IGO", "NGO", "IMG") and owner.org:
+        new = replace(new, org=owner.org, entry_code=owner.entry_code)
+    return new
 
 
 # What only a business has: "Acme's shareholders", "the firm apologised to its customers".
