@@ -67,7 +67,7 @@ def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published
     mentions = sorted(civic + named + roles + places + pronouns, key=lambda m: m.start)
     mentions = replaced(mentions, link_appositions(scope, mentions))
     mentions = replaced(mentions, sector_from_owner(scope, mentions))
-    mentions = business_from_what_it_owns(scope, mentions)
+    mentions = replaced(mentions, business_from_what_it_owns(scope, mentions))
     mentions = party_from_conjunct(scope, mentions)
     mentions = title_from_relative_clause(scope, mentions)
     mentions = title_from_role_just_before(scope, mentions)

@@ -105,21 +105,25 @@ _BUSINESS_BELONGINGS = frozenset(
 )
 
 
-def business_from_what_it_owns(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+def business_from_what_it_owns(scope: Scope, mentions: list[Mention]) -> Replacements:
     """An organisation the dictionaries do not know, with no telling word in its name, is a business
     (BUS) when it owns customers, shareholders or profits ("X's investors", "X apologised to its
     customers": "its" read as the clause's subject)."""
-    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    by_token = {i: n for n, m in enumerate(mentions) for i in range(m.start, m.end)}
+    found: Replacements = {}
     for token in scope.tokens:
         if token.lower_ not in _BUSINESS_BELONGINGS:
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None and owner.tag_ == "PRP$" and owner.lower_ == "its":
             owner = _clause_subject(token)
-        mention = by_token.get(owner.i) if owner is not None else None
-        if mention is not None and mention.kind == "organisation" and mention.entry is None and mention.sector is None:
-            mention.sector = "BUS"
-    return mentions
+        n = by_token.get(owner.i) if owner is not None else None
+        if n is None or n in found:
+            continue
+        mention = mentions[n]
+        if mention.kind == "organisation" and mention.entry is None and mention.sector is None:
+            found[n] = replace(mention, sector="BUS")
+    return found
 
 
 def _clause_subject(token: Token) -> Token | None:
