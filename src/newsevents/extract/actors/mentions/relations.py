@@ -133,19 +133,21 @@ def _clause_subject(token: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def party_from_conjunct(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+def party_from_conjunct(scope: Scope, mentions: list[Mention]) -> Replacements:
     """ "Labour's Sam Fry and Ian Lowe", "Tories Ann Cole and Bob Dale": a bare name joined to a
-    party member's name shares that party (and its country), as the list's writer meant."""
-    by_head = {m.head: m for m in mentions if m.kind == "person"}
-    for mention in mentions:
+    party member's name shares that party (and its country), as the list's writer meant. Taken in
+    text order, so a name can pass on the party it took from the one before it."""
+    by_head = {m.head: n for n, m in enumerate(mentions) if m.kind == "person"}
+    found: Replacements = {}
+    for n, mention in enumerate(mentions):
         head = scope.tokens[mention.head]
         bare = mention.kind == "person" and mention.entry is None and not mention.titles and mention.sector is None
-        member = by_head.get(head.head.i) if head.dep_ == "conj" else None
+        k = by_head.get(head.head.i) if head.dep_ == "conj" else None
+        member = found.get(k, mentions[k]) if k is not None else None
         if not bare or member is None or member.party is None or member.start > mention.start:
             continue
-        mention.party, mention.sector = member.party, "PTY"
-        mention.country = mention.country or member.country
-    return mentions
+        found[n] = replace(mention, party=member.party, sector="PTY", country=mention.country or member.country)
+    return found
 
 
 def title_from_relative_clause(scope: Scope, mentions: list[Mention]) -> list[Mention]:
