@@ -150,11 +150,12 @@ def party_from_conjunct(scope: Scope, mentions: list[Mention]) -> Replacements:
     return found
 
 
-def title_from_relative_clause(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+def title_from_relative_clause(scope: Scope, mentions: list[Mention]) -> Replacements:
     """ "Ann Fry, who is chairman of the Commons committee, warned ...": a named person with no
     title of their own holds the role a "who is/was" clause gives them (its sector and country)."""
-    by_head = {m.head: m for m in mentions}
-    for mention in mentions:
+    by_head = {m.head: n for n, m in enumerate(mentions)}
+    found: Replacements = {}
+    for n, mention in enumerate(mentions):
         if not mention.person or mention.kind == "pronoun" or mention.titles or mention.sector:
             continue
         for clause in scope.tokens[mention.head].children:
@@ -162,12 +163,15 @@ def title_from_relative_clause(scope: Scope, mentions: list[Mention]) -> list[Me
                 continue
             if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
                 continue
-            role = next((by_head[c.i] for c in clause.children if c.dep_ == "attr" and c.i in by_head), None)
+            k = next((by_head[c.i] for c in clause.children if c.dep_ == "attr" and c.i in by_head), None)
+            role = found.get(k, mentions[k]) if k is not None else None
             # "who was the first woman to ...": a plain person noun (CVL) is no title
             if role is not None and role.role is not None and role.sector and role.sector != "CVL":
-                mention.sector, mention.country = role.sector, mention.country or role.country
-                mention.titles.add(role.role)
-    return mentions
+                now = found.get(n, mention)
+                found[n] = replace(
+                    now, sector=role.sector, country=now.country or role.country, titles=now.titles | {role.role}
+                )
+    return found
 
 
 def title_from_role_just_before(scope: Scope, mentions: list[Mention]) -> list[Mention]:
