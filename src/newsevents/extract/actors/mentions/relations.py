@@ -19,7 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors.codes import split_code
-from newsevents.extract.actors.mentions.record import Mention, Replacements, Scope
+from newsevents.extract.actors.mentions.record import Mention, Replacements, Scope, replaced
 from newsevents.extract.actors.mentions.words import GENERIC_ROLES
 from newsevents.extract.actors.parties import party_sector
 
@@ -174,11 +174,12 @@ def title_from_relative_clause(scope: Scope, mentions: list[Mention]) -> Replace
     return found
 
 
-def title_from_role_just_before(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+def title_from_role_just_before(scope: Scope, mentions: list[Mention]) -> Replacements:
     """ "..., the health secretary has said. Ann Fry said ...": news names a person by role first and
     by name in the next sentence. A person named for the first time, with nothing said of them, holds
     the one unnamed singular role ("the health secretary") of the sentence just before."""
     seen_surnames: set[str] = set()
+    found: Replacements = {}
     for n, mention in enumerate(mentions):
         if mention.kind != "person" or mention.role is not None or not mention.person:
             continue
@@ -187,11 +188,16 @@ def title_from_role_just_before(scope: Scope, mentions: list[Mention]) -> list[M
         seen_surnames.add(surname)
         if not first_time or mention.entry is not None or mention.titles or mention.sector or mention.party:
             continue
-        role = _lone_unnamed_role_before(scope, mentions[:n], scope.tokens[mention.head].sent.start)
+        earlier = replaced(mentions[:n], found)  # as this pass left them
+        role = _lone_unnamed_role_before(scope, earlier, scope.tokens[mention.head].sent.start)
         if role is not None:
-            mention.sector, mention.country = role.sector, mention.country or role.country
-            mention.titles |= role.titles
-    return mentions
+            found[n] = replace(
+                mention,
+                sector=role.sector,
+                country=mention.country or role.country,
+                titles=mention.titles | role.titles,
+            )
+    return found
 
 
 def _lone_unnamed_role_before(scope: Scope, earlier: list[Mention], sentence_start: int) -> Mention | None:
