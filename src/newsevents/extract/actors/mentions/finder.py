@@ -71,7 +71,7 @@ def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published
     mentions = replaced(mentions, party_from_conjunct(scope, mentions))
     mentions = replaced(mentions, title_from_relative_clause(scope, mentions))
     mentions = replaced(mentions, title_from_role_just_before(scope, mentions))
-    mentions = opposition_from_party(scope, mentions)
+    mentions = replaced(mentions, opposition_from_party(scope, mentions))
     return with_documents(mentions, document_mentions(scope, mentions) + collective_mentions(scope, mentions))
 
 

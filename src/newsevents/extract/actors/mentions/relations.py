@@ -222,14 +222,14 @@ def _lone_unnamed_role_before(scope: Scope, earlier: list[Mention], sentence_sta
     return roles[0] if len(roles) == 1 and not people else None
 
 
-def opposition_from_party(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+def opposition_from_party(scope: Scope, mentions: list[Mention]) -> Replacements:
     """ "the Liberal Democrats", "Tory leader X": a party out of government on the publication
     date, and its people whose words give no office, are the opposition (governing_parties.tsv)."""
-    for mention in mentions:
+    found: Replacements = {}
+    for n, mention in enumerate(mentions):
         if mention.party is None or mention.sector not in ("PTY", None):
             continue
         country = split_code(mention.party.codes[0].code).country
         if party_sector(country, mention.party.name, scope.published) == "OPP":
-            mention.sector = "OPP"
-            mention.country = mention.country or country
-    return mentions
+            found[n] = replace(mention, sector="OPP", country=mention.country or country)
+    return found
