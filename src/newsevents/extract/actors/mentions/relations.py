@@ -2,9 +2,12 @@
 owners ("the charity's director"), what a business owns, conjuncts ("Labour's X and Y"),
 "who is ..." clauses, and a party in opposition on the publication date.
 
-Reads the `Scope` and the mentions; each function fills fields of the mentions it is given (and
-`link_appositions` their `same_as` indices) and returns the same list. Run after all finders,
-in this order, because each reads what the one before wrote:
+Reads the `Scope` and the mentions; each pass returns `Replacements` (the index of each mention it
+gives something to → a new record made with `dataclasses.replace`; `link_appositions` sets
+`same_as` indices) and never changes the list or the records it is given. Within one pass the
+mentions are taken in text order and a later one reads what the pass gave an earlier one. The
+driver (`finder.RELATION_PASSES`) applies each pass's result before the next runs, in this order,
+because each reads what the ones before gave:
 - `link_appositions` first: it links "Velmora, the company" only while Velmora has no sector,
   which `business_from_what_it_owns` may give it;
 - `sector_from_owner` before `party_from_conjunct`: "the Tories' Ann Cole and Bob Dale" gives Cole
