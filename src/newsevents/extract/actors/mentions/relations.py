@@ -1,6 +1,7 @@
 """Pass 6: what one mention tells another, over the sorted list of mentions: appositions,
 owners ("the charity's director"), what a business owns, conjuncts ("Labour's X and Y"),
-"who is ..." clauses, and a party in opposition on the publication date.
+"who is ..." clauses, a role named in the sentence just before, and a party in opposition on
+the publication date.
 
 Reads the `Scope` and the mentions; each pass returns `Replacements` (the index of each mention it
 gives something to → a new record made with `dataclasses.replace`; `link_appositions` sets
