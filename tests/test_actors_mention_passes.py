@@ -110,6 +110,13 @@ def test_relation_passes_write_nothing_they_are_given() -> None:
     assert {f.name: _mutations(f) for f in functions if _mutations(f)} == {}
 
 
+@pytest.mark.parametrize(("module", "name"), [("documents", "with_documents"), ("record", "merged_in_text_order")])
+def test_the_merge_writes_nothing_it_is_given(module: str, name: str) -> None:
+    tree = ast.parse((DIRECTORY / f"{module}.py").read_text())
+    (function,) = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == name]
+    assert _mutations(function) == []
+
+
 def test_every_public_relation_is_a_pass_the_driver_runs() -> None:
     """A relation the driver does not list never runs; each one listed returns `Replacements`."""
     public = {
