@@ -124,8 +124,8 @@ def extract_places(ctx: ExtractContext) -> None:
     gazetteer = load_gazetteer()
     mentions = find_mentions(ctx.doc, gazetteer, names_inside=ctx.options.places_in_names)
     # A capital standing for its government ("Ottawa intended") is still a toponym, marked as such.
-    governments = {id(m) for m in mentions if _used_as_agent(ctx, m)}
     resolve_all(mentions, _actor_countries(ctx, mentions), gazetteer, _regions_inside_names(ctx.doc, gazetteer))
+    governments = {id(m) for m in mentions if _used_as_agent(ctx, m)}
     ctx.places = [_place(m, id(m) in governments) for m in mentions if m.chosen is not None]
 
 
@@ -529,9 +529,10 @@ def _used_as_agent(ctx: ExtractContext, mention: Mention) -> bool:
     ("warned Moscow") too; object of a preposition ("in Washington") or of a non-actor ("the storm hit
     Paris") stays a place, and so does a name qualified by its region ("Paris, Texas").
     """
-    if mention.qualifier is not None or mention.dateline:
+    if mention.qualifier is not None or mention.dateline or (mention.chosen and mention.chosen.kind == "admin"):
         return False
-    if not all(c.kind in ("city", "landmark") for c in mention.candidates):
+    capital_named = any(c.capital for c in mention.candidates)  # "Washington": the state is read only at home
+    if not all(c.kind in ("city", "landmark") or (capital_named and c.kind == "admin") for c in mention.candidates):
         return False
     if not any(c.capital or c.kind == "landmark" for c in mention.candidates):
         return False  # only seats of government stand for one: "shelled Kharkiv" is a place
