@@ -515,3 +515,8 @@ def test_the_capital_qualified_does_not_make_home_the_capital(extract) -> None:
 def test_only_the_largest_namesake_is_the_capital() -> None:
     capitals = [e for e in load_gazetteer().lookup("Washington") if e.capital]
     assert [(e.country, e.admin1) for e in capitals] == [("USA", "DC")]
+
+
+def test_a_state_run_into_a_name_across_a_spaced_dash(extract) -> None:
+    places = extract("Both states were won by Mr Smith - Ohio and Iowa, officials said on Tuesday.").places
+    assert [(p.text, p.kind) for p in places] == [("Ohio", "admin"), ("Iowa", "admin")]

@@ -115,6 +115,7 @@ BIG_CITY = 1_000_000
 MISTAGGED_CITY = 100_000  # a city this large named alone is a place even when tagged ORG ("Montreal")
 MIN_UNTAGGED_CITY = 50_000
 MAX_WORDS = 5
+DASHES = {"-", "–", "—", "--"}
 MAX_ACRONYM = 4  # an all-capital word this short is initials
 # "Aleppo, Idlib and Hama": a third place right after the second means the two may be items of a list.
 LIST_SEPARATOR = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
@@ -290,6 +291,9 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         elif ent.label_ in MISTAGGED_LABELS and (pair := _town_comma_region(doc, ent, gazetteer)):
             mentions += pair
             continue
+        elif ent.label_ in MISTAGGED_LABELS and (parts := _regions_across_dash(doc, ent, gazetteer)):
+            mentions += parts
+            continue
         elif ent.label_ == "NORP" and ent.text.lower() in REGION_ADJECTIVES:
             mention = _region_adjective(ent, gazetteer)
         elif ent.label_ in MISTAGGED_LABELS:
@@ -319,6 +323,20 @@ def _extended_match(doc: Doc, span: Span, gazetteer: Gazetteer) -> Mention | Non
         if mention is not None:
             return mention
     return None
+
+
+def _regions_across_dash(doc: Doc, ent: Span, gazetteer: Gazetteer) -> list[Mention]:
+    """An entity the model ran across a spaced dash ("the Senator - Ohio"): a side that is exactly a state or
+    country is that place (a name with a dash inside, "Austria-Hungary", has no spaces around it)."""
+    dashes = [t.i for t in ent if t.text in DASHES and t.whitespace_ and t.i > ent.start and doc[t.i - 1].whitespace_]
+    if len(dashes) != 1:
+        return []
+    found = []
+    for side in (doc[ent.start : dashes[0]], doc[dashes[0] + 1 : ent.end]):
+        mention = _mention(side, gazetteer) if len(side) else None
+        if mention is not None and any(c.primary and c.kind in ("admin", "country") for c in mention.candidates):
+            found.append(mention)
+    return found
 
 
 def _town_comma_region(doc: Doc, ent: Span, gazetteer: Gazetteer) -> list[Mention]:
