@@ -314,3 +314,109 @@ def test_a_span_after_a_figure_scopes_it(extract: Extract) -> None:
 def test_a_share_that_is_something_is_the_people_who_are(extract: Extract) -> None:
     claims = _claims(extract, "Nearly 70% of those asked backed the plan, while 20% were against.")
     assert [(c.value, c.subject) for c in claims][1:] == [(20, "those who were against")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "one" before a singular noun is mostly the article "a", not a count
+        "One teacher asked the minister about funding.",
+        "The singer knelt on one knee before the crowd.",
+        "She toured with her one-woman show last year.",
+    ],
+)
+def test_one_as_an_article_is_not_a_claim(extract: Extract, text: str) -> None:
+    assert _claims(extract, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject_word"),
+    [
+        ("Only one school was closed by the strike.", 1, "school"),  # hedged
+        ("At least one person died.", 1, "died"),
+        ("One man was killed in the blast.", 1, "killed"),  # what was hit
+        ("The deal will last one year.", 1, "deal"),  # a measure
+    ],
+)
+def test_one_that_counts_is_a_claim(extract: Extract, text: str, value: int, subject_word: str) -> None:
+    claims = _claims(extract, text)
+    assert [c.value for c in claims] == [value]
+    assert subject_word in (claims[0].subject or "")
+
+
+def test_a_run_of_shares_continues_the_findings_attributed_before_it(extract: Extract) -> None:
+    text = (
+        "A newspaper poll of 1,000 adults suggests 60% of voters back the plan. "
+        "But only 30% think it will work, while 10% are unsure.\n\nCrime fell by 5% last year."
+    )
+    claims = _claims(extract, text)
+    sources = [(c.value, c.source.text if c.source else None) for c in claims]
+    # the poll's size is the writer's; the next paragraph is the writer's own again
+    assert sources == [
+        (1000, None),
+        (60, "A newspaper poll"),
+        (30, "A newspaper poll"),
+        (10, "A newspaper poll"),
+        (5, None),
+    ]
+
+
+def test_a_figure_in_another_unit_keeps_the_writers_voice(extract: Extract) -> None:
+    claims = _claims(extract, "The minister said 300 jobs would go. The firm employs 1,200 people.")
+    assert [(c.value, c.source is not None) for c in claims] == [(300, True), (1200, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Jane Smith resigned on Monday. The 61-year-old said she was tired.", "age of Jane Smith"),
+        ("Anna Reid won the seat. She was 34 when she was elected.", "age of Anna Reid"),
+        ("The 61-year-old grandmother said she was tired.", "age of grandmother"),
+    ],
+)
+def test_an_age_without_its_person_belongs_to_the_person_named_before(
+    extract: Extract, text: str, subject: str
+) -> None:
+    assert [c.subject for c in _claims(extract, text)] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Pensioners will get £100 a week from April.", "GBP per week"),
+        ("The tax rose by 2p per litre.", "pence per litre"),
+        ("Cleaners earn £5.50 an hour.", "GBP per hour"),
+        ("Nurses are paid pounds 20 per hour.", "GBP per hour"),  # the model tags "20 per hour" a time
+        ("Tickets cost £40 a head.", "GBP per head"),
+        ("He spent £5m a year ago.", "GBP"),  # when, not how often
+        ("Prices rose 5 per cent in a year.", "percent"),
+    ],
+)
+def test_a_rate_goes_into_the_unit(extract: Extract, text: str, unit: str) -> None:
+    claims = _claims(extract, text)
+    assert [c.unit for c in claims] == [unit]
+    assert not claims[0].text.endswith(("week", "litre", "hour", "head"))  # the rate is left out of the span
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("MPs voted by 310 to 290 to back the bill.", ["votes", "votes"]),
+        ("The motion was passed by 120 votes to 98.", ["votes", "votes"]),
+        ("Prices rose from 5 to 7.", [None, None]),
+    ],
+)
+def test_a_votes_tally_counts_votes(extract: Extract, text: str, units: list[str | None]) -> None:
+    assert [c.unit for c in _claims(extract, text)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Nearly £5bn was spent on new schools.", "amount that was spent on new schools"),
+        ("Pounds 3m was raised by the appeal.", "amount that was raised by the appeal"),
+        ("38% opposed the plan.", "those who opposed the plan"),
+    ],
+)
+def test_a_sum_that_is_a_subject_is_what_the_clause_says_of_it(extract: Extract, text: str, subject: str) -> None:
+    assert [c.subject for c in _claims(extract, text)] == [subject]

@@ -20,9 +20,11 @@ from spacy.tokens import Token
 
 from newsevents.extract.claims.ages import age_of
 from newsevents.extract.claims.filters import (
+    OFFSET_WORDS,
     is_actor_count,
     is_age_band,
     is_counted_people,
+    is_indefinite_one,
     is_name,
     is_time_offset,
 )
@@ -53,7 +55,9 @@ def extract_claims(ctx: ExtractContext) -> None:
     words = claim_words()
     sources = _QuoteSources(ctx.quotes)
     claims: list[Claim] = []
+    sentences: list[int] = []
     consumed: set[int] = set()
+    sentence_starts = [sent.start for sent in ctx.doc.sents]
     for number in number_runs(ctx.doc):
         if number.anchor.i in consumed:
             continue
@@ -61,7 +65,23 @@ def extract_claims(ctx: ExtractContext) -> None:
         if claim is not None:
             claim.source = sources.speaker_at(claim.start)
             claims.append(claim)
+            sentences.append(bisect_right(sentence_starts, number.anchor.i) - 1)
+    _carry_sources(claims, sentences, ctx.text)
     ctx.claims = claims
+
+
+def _carry_sources(claims: list[Claim], sentences: list[int], text: str) -> None:
+    """A run of figures in one unit continues the findings of the one attributed before it: "A poll
+    suggests 60% back the plan. Only 30% think it will work, while 10% are unsure" — all three are the
+    poll's. A figure carries the source of the figure just before it when both are in the same unit, in
+    the same or the next sentence of one paragraph, and nothing attributes it otherwise."""
+    for k in range(1, len(claims)):
+        claim, before = claims[k], claims[k - 1]
+        if claim.source is not None or before.source is None or claim.unit is None or claim.unit != before.unit:
+            continue
+        if sentences[k] - sentences[k - 1] > 1 or "\n" in text[before.end : claim.start]:
+            continue
+        claim.source = before.source
 
 
 def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: set[int]) -> Claim | None:
@@ -70,16 +90,19 @@ def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: 
         return None
     currency = _currency(number)
     noun = _counted_noun(number, currency)
-    age = age_of(number, noun)
+    age = _named_person(ctx, age_of(number, noun), number.first.idx)
     if age is None and is_name(number):  # "Maria Lopez, 34, said": an age beside a name is not part of it
         return None
     if age is None and noun is None and currency is None and not number.fraction:
         return _bare_claim(ctx, number, words)
-    if age is None and (_is_date(number, noun, words) or is_time_offset(noun, words)):
+    money = currency is not None  # "pounds 20 per hour" tagged TIME by the model: a sum is never a date
+    if age is None and ((not money and _is_date(number, noun, words)) or is_time_offset(noun, words)):
         return None
-    if noun is not None and age is None and is_actor_count(number, noun):
+    if noun is not None and age is None and (is_actor_count(number, noun) or is_indefinite_one(number, noun, words)):
         return None
     unit = _unit(number, noun, currency, words, age)
+    rate = _rate(noun if noun is not None and noun.i > number.last.i else number.last, words)
+    unit = f"{unit} per {rate}" if unit is not None and rate is not None and age is None else unit
     skip = {t.i for t in number.tokens} | ({currency.i} if currency is not None else set())  # "an £11bn hole"
     if noun is not None and noun.i > 0 and noun.nbor(-1).lower_ == "per":
         skip.add(noun.i - 1)  # "per cent": both words are the unit
@@ -101,6 +124,23 @@ def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: 
     measures = frozenset(w[0] for w in words.units) | words.durations  # "fined £5,000" after "for six months"
     subject = subject or nearest_noun_phrase(number.first, skip, measures)
     return _make(ctx, number, currency, end_char, unit, subject, words)
+
+
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+MAX_PERSON_DISTANCE = 600
+
+
+def _named_person(ctx: ExtractContext, age: str | None, start: int) -> str | None:
+    """ "The 52-year-old said ...", "She was 34 when ...": an age whose person is not named where it stands
+    belongs to the person the story spoke of last (the actor stage resolves pronouns to their names)."""
+    if age is None or age.lower() not in PERSON_PRONOUNS | {"person"}:
+        return age
+    people = [
+        a
+        for a in ctx.actors_in(max(0, start - MAX_PERSON_DISTANCE), start + 1)
+        if a.kind == "person" or (a.kind == "pronoun" and a.text.lower() in PERSON_PRONOUNS)
+    ]
+    return people[-1].name if people and people[-1].name else age
 
 
 def _make(
@@ -173,6 +213,23 @@ def _unit(
     return unit
 
 
+def _rate(last: Token, words: ClaimWords) -> str | None:
+    """ "£100 a week", "1.5p per litre", "£30,000 a year": what the figure is given per (left out of the span,
+    as the gold convention has it, and put in the unit)."""
+    doc = last.doc
+    if last.i + 2 >= len(doc):
+        return None
+    marker, noun = doc[last.i + 1], doc[last.i + 2]
+    after = noun.nbor(1).lower_ if noun.i + 1 < len(doc) else ""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or after == "of" or after in OFFSET_WORDS:
+        return None  # "a rise of": a noun phrase of its own; "£5m a year ago": when, not how often
+    if marker.lower_ == "per" and noun.lower_ != "cent":
+        return noun.lower_
+    if marker.lower_ in ("a", "an") and (noun.lower_ in words.durations or noun.lower_ in words.rates):
+        return noun.lower_
+    return None
+
+
 def _noun_unit(noun: Token, words: ClaimWords) -> str | None:
     """The unit a noun names, with the word before it when together they name one ("per cent")."""
     if noun.i > 0:
@@ -229,11 +286,29 @@ def _bare_claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords) -> Cl
         subject = measured_subject(anchor, skip)
         if subject is None or any(w in GROUP_NOUNS for w in subject.lower().split()):
             return None
-        unit = number.unit or ("years" if AGE_WORDS & set(subject.lower().split()) else None)
+        unit = number.unit or _tally_unit(number) or ("years" if AGE_WORDS & set(subject.lower().split()) else None)
+        rate = _rate(number.last, words)
+        unit = f"{unit} per {rate}" if unit is not None and rate is not None else unit
         # a date, unless it is an age ("the age of 21") or people who act ("Of those polled, 45 said ...")
         if anchor.ent_type_ == "DATE" and unit is None and " who " not in subject:
             return None
     return _make(ctx, number, None, number.last.idx + len(number.last.text), unit, subject, words)
+
+
+def _tally_unit(number: NumberRun) -> str | None:
+    """A vote's tally: "passed by 120 votes to 98" (the second figure counts what the first does), "MPs voted
+    by 310 to 290" (both count votes)."""
+    doc = number.first.doc
+    first, last = number.first.i, number.last.i
+    if first > 1 and doc[first - 1].lower_ == "to" and doc[first - 2].tag_ == "NNS":
+        counted = doc[first - 2]
+        if any(c.dep_ == "nummod" for c in counted.children):
+            return counted.lower_  # "by 120 votes to 98"
+    paired = (first > 1 and doc[first - 1].lower_ == "to" and doc[first - 2].like_num) or (
+        last + 2 < len(doc) and doc[last + 1].lower_ == "to" and doc[last + 2].like_num
+    )
+    verb = number.anchor.head.head if number.anchor.head.lower_ in ("by", "to") else number.anchor.head
+    return "votes" if paired and verb.lemma_.lower() == "vote" else None
 
 
 def _year_like(number: NumberRun) -> bool:

@@ -86,6 +86,22 @@ def is_time_offset(noun: Token | None, words: ClaimWords) -> bool:
     return any(c.lower_ in WINDOW_WORDS and c.dep_ in ("amod", "det", "advmod") for c in noun.lefts)
 
 
+def is_indefinite_one(number: NumberRun, noun: Token, words: ClaimWords) -> bool:
+    """ "One pupil asked ...", "went down on one knee", "his one-man show": "one" before a singular noun is
+    mostly the article "a", not a count. It counts when hedged ("only one school", "at least one person"),
+    when it measures ("one year", "one per cent") or when what it counts was hit ("one man was killed")."""
+    if number.value != 1 or number.anchor.lower_ != "one" or len(number.tokens) != 1 or noun.tag_ != "NN":
+        return False
+    if noun.lower_ in words.durations or words.unit((noun.text,)) is not None:
+        return False
+    doc = noun.doc
+    before = [t.lower_ for t in doc[max(0, number.first.i - 3) : number.first.i]]
+    if any(tuple(before[k:]) in words.qualifiers for k in range(len(before))) or before[-1:] == ["no"]:
+        return False
+    verb = noun.head
+    return not (noun.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in words.impact_verbs)
+
+
 def is_actor_count(number: NumberRun, noun: Token) -> bool:
     """ "the two parties", "the three leaders": a small count of actors named with "the"."""
     if noun.lower_ not in ACTOR_NOUNS or not number.value or number.value > MAX_ACTOR_COUNT:

@@ -99,7 +99,8 @@ def measured_subject(head: Token, skip: set[int]) -> str | None:
     if partner is not None:  # "fell by 20,000 to 1.4 million": the first figure measures what the second does
         return measured_subject(partner, skip | {head.i})
     if head.dep_ in SUBJECT_DEPS and _acts(head.head):
-        return people_who(head)
+        phrase = people_who(head)  # "£2m was pledged": a sum does not act, it is what the clause says of it
+        return phrase.replace("those who ", "amount that ", 1) if phrase and _is_sum(head) else phrase
     holder, preposition = _holder(head)
     if holder is None:
         return None
@@ -110,6 +111,12 @@ def measured_subject(head: Token, skip: set[int]) -> str | None:
     if holder.pos_ not in ("VERB", "AUX"):
         return None
     return verb_subject(holder, preposition, head)
+
+
+def _is_sum(head: Token) -> bool:
+    """A figure written with a currency sign or word ("£2m", "pounds 50,000", "5bn euros")."""
+    near = [head, *head.children, *head.doc[max(0, head.i - 2) : head.i]]
+    return any(t.text in ("£", "$", "€") or t.lower_ in CURRENCY_NOUNS for t in near)
 
 
 def margin_phrase(noun: Token, skip: set[int]) -> str:
