@@ -420,3 +420,18 @@ def test_a_votes_tally_counts_votes(extract: Extract, text: str, units: list[str
 )
 def test_a_sum_that_is_a_subject_is_what_the_clause_says_of_it(extract: Extract, text: str, subject: str) -> None:
     assert [c.subject for c in _claims(extract, text)] == [subject]
+
+
+def test_a_share_in_words_and_one_in_figures_are_one_series(extract: Extract) -> None:
+    text = "A newspaper poll suggests two-thirds of voters back the plan. But only 30% think it will work."
+    claims = _claims(extract, text)
+    assert [(c.value, c.source.text if c.source else None) for c in claims] == [
+        (0.6667, "A newspaper poll"),
+        (30, "A newspaper poll"),
+    ]
+
+
+def test_ages_are_asides_not_a_series_of_findings(extract: Extract) -> None:
+    text = "The survey found that most voters back Anna Reid, 44. On Monday Tom Hill, 52, and Jane Cole, 47, met."
+    claims = _claims(extract, text)
+    assert [(c.value, c.source is None) for c in claims] == [(44, False), (52, True), (47, True)]

@@ -77,11 +77,22 @@ def _carry_sources(claims: list[Claim], sentences: list[int], text: str) -> None
     the same or the next sentence of one paragraph, and nothing attributes it otherwise."""
     for k in range(1, len(claims)):
         claim, before = claims[k], claims[k - 1]
-        if claim.source is not None or before.source is None or claim.unit is None or claim.unit != before.unit:
+        if claim.source is not None or before.source is None or not _same_kind(claim, before):
             continue
         if sentences[k] - sentences[k - 1] > 1 or "\n" in text[before.end : claim.start]:
             continue
         claim.source = before.source
+
+
+SHARE_UNITS = frozenset({"percent", "fraction"})
+
+
+def _same_kind(claim: Claim, before: Claim) -> bool:
+    """Two figures of one series: shares ("two-thirds ... 40%"), or counts and sums in one unit. Ages are
+    asides about people, not findings ("Prince X, 56, and Y, 57, attended")."""
+    if claim.unit is None or before.unit is None or (claim.subject or "").startswith("age of "):
+        return False
+    return claim.unit == before.unit or {claim.unit, before.unit} <= SHARE_UNITS
 
 
 def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: set[int]) -> Claim | None:
