@@ -435,3 +435,15 @@ def test_ages_are_asides_not_a_series_of_findings(extract: Extract) -> None:
     text = "The survey found that most voters back Anna Reid, 44. On Monday Tom Hill, 52, and Jane Cole, 47, met."
     claims = _claims(extract, text)
     assert [(c.value, c.source is None) for c in claims] == [(44, False), (52, True), (47, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Tom Hill is a rich man. He has given Labour £50,000.", "Tom Hill given"),
+        ('"I tried for three years to fix it," said Jane Doe.', "Jane Doe tried"),
+        ("He served 20 years in the army.", "He served"),  # nobody to name: the pronoun is kept
+    ],
+)
+def test_a_pronoun_subject_names_its_person(extract: Extract, text: str, subject: str) -> None:
+    assert [c.subject for c in _claims(extract, text)] == [subject]

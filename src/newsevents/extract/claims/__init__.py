@@ -64,6 +64,7 @@ def extract_claims(ctx: ExtractContext) -> None:
         claim = _claim(ctx, number, words, consumed)
         if claim is not None:
             claim.source = sources.speaker_at(claim.start)
+            claim.subject = _speaker_for_i(claim.subject, claim.source)
             claims.append(claim)
             sentences.append(bisect_right(sentence_starts, number.anchor.i) - 1)
     _carry_sources(claims, sentences, ctx.text)
@@ -133,7 +134,7 @@ def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: 
     if subject is not None and words.unit(tuple(subject.split())) is not None:
         subject = None  # "percent", "points": a unit says nothing about what is measured
     measures = frozenset(w[0] for w in words.units) | words.durations  # "fined £5,000" after "for six months"
-    subject = subject or nearest_noun_phrase(number.first, skip, measures)
+    subject = _named_pronoun(ctx, subject or nearest_noun_phrase(number.first, skip, measures), number)
     return _make(ctx, number, currency, end_char, unit, subject, words)
 
 
@@ -152,6 +153,28 @@ def _named_person(ctx: ExtractContext, age: str | None, start: int) -> str | Non
         if a.kind == "person" or (a.kind == "pronoun" and a.text.lower() in PERSON_PRONOUNS)
     ]
     return people[-1].name if people and people[-1].name else age
+
+
+def _named_pronoun(ctx: ExtractContext, subject: str | None, number: NumberRun) -> str | None:
+    """ "He gave £5,000" → "Tom Hill gave": a subject that opens with "he"/"she" names the person the actor
+    stage resolved it to, found in the figure's sentence before it."""
+    words = (subject or "").split(" ", 1)
+    if subject is None or words[0].lower() not in ("he", "she"):
+        return subject
+    sentence = number.first.sent
+    mentions = ctx.actors_in(sentence.start_char, number.first.idx)
+    pronoun = next((a for a in reversed(mentions) if a.text == words[0] and a.kind == "pronoun"), None)
+    if pronoun is None or not pronoun.name or pronoun.name.lower() == words[0].lower():
+        return subject
+    return " ".join([pronoun.name, *words[1:]])
+
+
+def _speaker_for_i(subject: str | None, source: Actor | None) -> str | None:
+    """ "I tried for three years", said by Jane Doe → "Jane Doe tried": "I" in a quote is its speaker."""
+    words = (subject or "").split(" ", 1)
+    if subject is None or words[0] != "I" or source is None or not source.name:
+        return subject
+    return " ".join([source.name, *words[1:]])
 
 
 def _make(
