@@ -402,6 +402,7 @@ def test_a_rate_goes_into_the_unit(extract: Extract, text: str, unit: str) -> No
     ("text", "units"),
     [
         ("MPs voted by 310 to 290 to back the bill.", ["votes", "votes"]),
+        ("Delegates voted by 129 to 106 to keep the old rules.", ["votes", "votes"]),
         ("The motion was passed by 120 votes to 98.", ["votes", "votes"]),
         ("Prices rose from 5 to 7.", [None, None]),
     ],

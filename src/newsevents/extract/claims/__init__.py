@@ -341,7 +341,11 @@ def _tally_unit(number: NumberRun) -> str | None:
     paired = (first > 1 and doc[first - 1].lower_ == "to" and doc[first - 2].like_num) or (
         last + 2 < len(doc) and doc[last + 1].lower_ == "to" and doc[last + 2].like_num
     )
-    verb = number.anchor.head.head if number.anchor.head.lower_ in ("by", "to") else number.anchor.head
+    verb = number.anchor.head
+    for _ in range(3):  # "voted by 229 to 206": the first figure may hang on the second, which hangs on "by"
+        if verb.pos_ == "VERB":
+            break
+        verb = verb.head
     return "votes" if paired and verb.lemma_.lower() == "vote" else None
 
 
