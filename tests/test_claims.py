@@ -448,3 +448,25 @@ def test_ages_are_asides_not_a_series_of_findings(extract: Extract) -> None:
 )
 def test_a_pronoun_subject_names_its_person(extract: Extract, text: str, subject: str) -> None:
     assert [c.subject for c in _claims(extract, text)] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        ("Some 10% were undecided.", 10, "those who were undecided"),
+        ("About 40% are likely to vote Labour.", 40, "those who are likely to vote Labour"),
+        ("A third were opposed to the plan.", 0.3333, "those who were opposed to the plan"),  # a bare share that acts
+        ("Half said they would vote.", 0.5, "those who said they would vote"),
+    ],
+)
+def test_a_share_that_answers_is_the_people_who_answer(extract: Extract, text: str, value: float, subject: str) -> None:
+    assert [(c.value, c.subject) for c in _claims(extract, text)] == [(value, subject)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The second half was dull.", "He served a third term.", "In the first half, prices fell.", "37% was the turnout."],
+)
+def test_a_part_named_or_a_figure_that_is_something_is_no_people(extract: Extract, text: str) -> None:
+    assert all(c.subject is None or "who" not in c.subject for c in _claims(extract, text))
+    assert all(c.unit != "fraction" for c in _claims(extract, text))

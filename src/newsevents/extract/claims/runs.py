@@ -30,6 +30,8 @@ FRACTION_OPENERS = frozenset({"a", "one", *WORD_VALUES})
 SHARE_CUES = frozenset({"than", "nearly", "almost", "about", "around", "over", "by", "for", "to", "just", "some"})
 
 
+# "the second half was dull", "the party's third said": a part named, not a share
+NOT_SHARE_OPENERS = frozenset({"the", "this", "that", "first", "second", "other", "latter", "'s", "his", "her", "its"})
 PENCE = re.compile(r"([0-9]+(?:\.[0-9]+)?)p")
 MAX_RANGE_GAP = 2  # "3% to 5%": a sign and a connector at most
 RANGE_CONNECTORS = frozenset({"to", "-", "–", "or"})
@@ -204,5 +206,8 @@ def _share_context(doc: Doc, start: int, end: int) -> bool:
     if end < len(doc) and doc[end].lower_ == "of":
         return True
     before = doc[start - 1].lower_ if start > 0 else ""
+    if end < len(doc) and doc[end].pos_ in ("AUX", "VERB") and doc[end].tag_ != "VBG":
+        # "A third were opposed", "half said they would vote": a share that acts; not "the second half was"
+        return before not in NOT_SHARE_OPENERS
     after_ok = end >= len(doc) or doc[end].is_punct or doc[end].pos_ in ("CCONJ", "ADP")
     return before in SHARE_CUES and after_ok

@@ -34,6 +34,11 @@ MARGIN_VERBS = frozenset({"lead", "trail", "beat", "win", "lose", "outpace", "ou
 MARGIN_NOUNS = frozenset({"lead", "majority", "margin", "advantage", "deficit", "gap", "edge"})
 PEOPLE_WHO_WORDS = 10  # "those who said ...": enough of the clause to say what they did
 COPULAS = frozenset({"be", "become", "remain", "stand"})
+# What people polled are: "10% were unsure", "40% are likely to vote", "a third were opposed".
+STANCE_ADJECTIVES = frozenset(
+    "unsure undecided uncertain sure certain likely unlikely opposed happy unhappy satisfied dissatisfied "
+    "confident worried concerned aware unaware willing unwilling keen prepared ready".split()
+)
 CURRENCY_NOUNS = frozenset({"pounds", "euros", "dollars", "pence", "cents"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # Pronouns that say who acts even unresolved ("He served 20 years", "Anyone caught can be fined £1,000").
@@ -165,7 +170,11 @@ def _acts(verb: Token) -> bool:
     without a noun after it: "37% was the turnout" says what the figure is)."""
     if verb.pos_ == "VERB" and verb.lemma_.lower() not in COPULAS:
         return True
-    return verb.lemma_.lower() == "be" and not any(c.dep_ in ("attr", "acomp") for c in verb.children)
+    if verb.lemma_.lower() != "be":
+        return False
+    complements = [c for c in verb.children if c.dep_ in ("attr", "acomp")]
+    # "10% were unsure", "30% are likely to vote": a poll's answer is what people are, not what the figure is
+    return all(c.dep_ == "acomp" and c.lemma_.lower() in STANCE_ADJECTIVES for c in complements)
 
 
 def _partner_figure(head: Token) -> Token | None:
