@@ -470,3 +470,15 @@ def test_a_share_that_answers_is_the_people_who_answer(extract: Extract, text: s
 def test_a_part_named_or_a_figure_that_is_something_is_no_people(extract: Extract, text: str) -> None:
     assert all(c.subject is None or "who" not in c.subject for c in _claims(extract, text))
     assert all(c.unit != "fraction" for c in _claims(extract, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("He won by a margin of 2,000 votes.", "margin"),
+        ("Labour won a majority of 66 seats.", "majority of Labour"),
+        ("A total of 91 foxes were killed.", "foxes"),  # a total is no margin: it counts what follows
+    ],
+)
+def test_a_count_in_a_margins_of_phrase_measures_the_margin(extract: Extract, text: str, subject: str) -> None:
+    assert [c.subject for c in _claims(extract, text)] == [subject]

@@ -284,6 +284,9 @@ def _count_subject(noun: Token, skip: set[int], words: ClaimWords) -> str | None
             return margin_phrase(whole, skip | {noun.i})
         # "a 27-nation bloc", "the 12-member board": the parts are counted, and they are parts of the whole
         return f"{_plural(noun)} in {noun_phrase(whole, skip | {noun.i})}"
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if holder is not None and holder.lemma_.lower() in MARGIN_NOUNS:  # "a majority of 66 seats" measures the majority
+        return margin_phrase(holder, skip | {t.i for t in noun.head.subtree})
     phrase = noun_phrase(noun, skip)
     verb = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in words.impact_verbs:
