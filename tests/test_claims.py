@@ -482,3 +482,32 @@ def test_a_part_named_or_a_figure_that_is_something_is_no_people(extract: Extrac
 )
 def test_a_count_in_a_margins_of_phrase_measures_the_margin(extract: Extract, text: str, subject: str) -> None:
     assert [c.subject for c in _claims(extract, text)] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        ("Around one in five voters is undecided.", 0.2, "voters"),
+        ("Three in 10 adults said they would not vote.", 0.3, "adults"),
+    ],
+)
+def test_a_ratio_is_a_share_of_the_noun_after_it(extract: Extract, text: str, value: float, subject: str) -> None:
+    claims = _claims(extract, text)
+    assert [(c.value, c.unit, c.subject) for c in claims] == [(value, "fraction", subject)]
+    assert not claims[0].text.endswith(subject)  # the counted noun stays out of the span
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The age was cut to 18 in 1969.", [18]),  # a figure and a year
+        ("Turnout rose from one in 2 million.", [2000000]),  # a scale word: a count, not a share
+    ],
+)
+def test_a_figure_in_a_year_or_a_count_is_no_ratio(extract: Extract, text: str, values: list[float]) -> None:
+    assert [c.value for c in _claims(extract, text)] == values
+
+
+def test_a_share_with_a_name_before_on_is_that_names(extract: Extract) -> None:
+    claims = _claims(extract, "The Greens stand at 5%, with the Liberal Democrats on 20%.")
+    assert [(c.value, c.subject) for c in claims] == [(5, "Greens"), (20, "Liberal Democrats")]

@@ -128,7 +128,9 @@ def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: 
     else:
         head = _measure_head(number, noun, currency)
         subject = measured_subject(head, skip | {head.i})  # "an increase of 3 percent": not "increase of percent"
-    end_token = noun if noun is not None and noun.i > number.last.i and age is None else number.last
+    end_token = (
+        noun if noun is not None and noun.i > number.last.i and age is None and not number.fraction else number.last
+    )
     end_char = _conversion_end(noun, consumed) if noun is not None else None
     end_char = end_char or end_token.idx + len(end_token.text)
     if subject is not None and words.unit(tuple(subject.split())) is not None:
@@ -214,8 +216,10 @@ def _measure_head(number: NumberRun, noun: Token | None, currency: Token | None)
 
 def _counted_noun(number: NumberRun, currency: Token | None) -> Token | None:
     """The noun a number counts or measures ("130,000 troops", "52m euros", "12 months")."""
-    if number.fraction:
-        return None
+    if number.fraction:  # "one in five voters": the share is of the noun after it
+        last = number.last
+        ratio = len(number.tokens) == 3 and number.tokens[1].lower_ == "in"
+        return last.head if ratio and last.dep_ == "nummod" and last.head.pos_ == "NOUN" else None
     after = number.last.i + 1
     doc = number.last.doc
     if after < len(doc) and doc[after].lower_ in CURRENCY_WORDS and currency is None:

@@ -261,12 +261,14 @@ def _verb_with_purpose(verb: Token, head: Token, preposition: str | None) -> str
 
 
 def _share_holder(head: Token) -> Token | None:
-    """ "X on 37%": in polls the name just before "on" is whose share the figure is."""
+    """ "X on 37%": in polls the name just before "on" is whose share the figure is ("put Labour on 37%",
+    "with the Tories on 33%")."""
     prep = head.head
     before = head.doc[prep.i - 1] if prep.i > 0 else None
-    if before is None or before.pos_ not in ("NOUN", "PROPN") or before.dep_ not in ("dobj", "conj", "appos"):
+    if before is None or before.pos_ not in ("NOUN", "PROPN"):
         return None
-    return before
+    with_phrase = before.dep_ == "pobj" and before.head.lower_ == "with"  # "..., with the Tories on 33%"
+    return before if before.dep_ in ("dobj", "conj", "appos") or with_phrase else None
 
 
 def _punished(verb: Token) -> Token | None:
