@@ -511,3 +511,19 @@ def test_a_figure_in_a_year_or_a_count_is_no_ratio(extract: Extract, text: str, 
 def test_a_share_with_a_name_before_on_is_that_names(extract: Extract) -> None:
     claims = _claims(extract, "The Greens stand at 5%, with the Liberal Democrats on 20%.")
     assert [(c.value, c.subject) for c in claims] == [(5, "Greens"), (20, "Liberal Democrats")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The figure is the highest for 10 years.",
+        "It was the biggest rise in five years.",
+        "It is the party's first manifesto in four years.",
+    ],
+)
+def test_the_window_of_a_record_is_not_a_claim(extract: Extract, text: str) -> None:
+    assert _claims(extract, text) == []
+
+
+def test_a_span_that_is_how_long_stays_a_claim(extract: Extract) -> None:
+    assert [c.value for c in _claims(extract, "He served as an MP for 20 years.")] == [20]

@@ -13,6 +13,8 @@ NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC",
 OFFSET_WORDS = frozenset({"ago", "later", "earlier", "before", "after", "previously", "since", "on", "prior"})
 # "in the past 15 years", "over the next two weeks": a window that scopes another statement.
 WINDOW_WORDS = frozenset({"past", "last", "next", "previous", "coming", "recent", "following", "first", "final"})
+# "its first manifesto in four years": the window a first or last is measured over
+RECORD_WORDS = frozenset({"first", "last", "only"})
 # "over three years", "across five years": a span that scopes another statement ("children over five" is a group).
 SPAN_PREPOSITIONS = frozenset({"over", "across", "during", "throughout"})
 # "the two parties", "the three leaders": a count of the actors the story is about, no news in it.
@@ -83,7 +85,21 @@ def is_time_offset(noun: Token | None, words: ClaimWords) -> bool:
     preposition = noun.head
     if noun.dep_ == "pobj" and preposition.lower_ in SPAN_PREPOSITIONS and preposition.head.pos_ != "NOUN":
         return True  # "worth £1.5bn over three years": the span the other figure covers
+    if noun.dep_ == "pobj" and preposition.lower_ in ("in", "for") and _scopes_a_record(preposition.head):
+        return True
     return any(c.lower_ in WINDOW_WORDS and c.dep_ in ("amod", "det", "advmod") for c in noun.lefts)
+
+
+def _scopes_a_record(head: Token) -> bool:
+    """ "the highest for 10 years", "the biggest rise in five years", "its first manifesto in four years": the
+    span is the window a record is measured over, not a claim of its own."""
+    candidates = [head, *(c for c in head.children if c.dep_ in ("attr", "dobj"))]
+    for token in candidates:
+        if token.tag_ in ("JJS", "RBS") or any(
+            c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in RECORD_WORDS) for c in token.children
+        ):
+            return True
+    return False
 
 
 def is_indefinite_one(number: NumberRun, noun: Token, words: ClaimWords) -> bool:
