@@ -527,3 +527,21 @@ def test_the_window_of_a_record_is_not_a_claim(extract: Extract, text: str) -> N
 
 def test_a_span_that_is_how_long_stays_a_claim(extract: Extract) -> None:
     assert [c.value for c in _claims(extract, "He served as an MP for 20 years.")] == [20]
+
+
+@pytest.mark.parametrize(
+    ("text", "source_word"),
+    [
+        ("Mr Howard promised 5,000 more police.", "Howard"),
+        ("The government has announced 300 new schools.", "government"),
+        ("Jane Smith offered £500 to the charity.", None),  # an act the writer reports, not a figure put forward
+    ],
+)
+def test_a_figure_pledged_is_the_pledgers(extract: Extract, text: str, source_word: str | None) -> None:
+    claims = _claims(extract, text)
+    assert len(claims) == 1
+    source = claims[0].source
+    if source_word is None:
+        assert source is None
+    else:
+        assert source is not None and source_word in source.name

@@ -63,12 +63,33 @@ def extract_claims(ctx: ExtractContext) -> None:
             continue
         claim = _claim(ctx, number, words, consumed)
         if claim is not None:
-            claim.source = sources.speaker_at(claim.start)
+            claim.source = sources.speaker_at(claim.start) or _pledger(ctx, number)
             claim.subject = _speaker_for_i(claim.subject, claim.source)
             claims.append(claim)
             sentences.append(bisect_right(sentence_starts, number.anchor.i) - 1)
     _carry_sources(claims, sentences, ctx.text)
     ctx.claims = claims
+
+
+# Verbs whose object is a figure their subject puts forward: "The Tories promised 5,000 more police".
+PLEDGE_VERBS = frozenset({"promise", "pledge", "propose", "estimate", "predict", "forecast", "announce"})
+
+
+def _pledger(ctx: ExtractContext, number: NumberRun) -> Actor | None:
+    """Who puts a figure forward when no quote holds it: the named subject of a pledge verb whose object holds it."""
+    token = number.anchor
+    for _ in range(4):  # from the figure up through its noun phrase to the verb
+        if token.dep_ in ("dobj", "nsubjpass") or token.head is token:
+            break
+        token = token.head
+    verb = token.head
+    if token.dep_ != "dobj" or verb.lemma_.lower() not in PLEDGE_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    mentions = ctx.actors_in(subject.left_edge.idx, subject.idx + len(subject.text))
+    return next((a for a in reversed(mentions) if a.end >= subject.idx), None)
 
 
 def _carry_sources(claims: list[Claim], sentences: list[int], text: str) -> None:
