@@ -545,3 +545,15 @@ def test_a_figure_pledged_is_the_pledgers(extract: Extract, text: str, source_wo
         assert source is None
     else:
         assert source is not None and source_word in source.name
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The inquiry will report in six weeks.", []),  # when, not how long
+        ("Voters will go to the polls in three weeks.", []),
+        ("The work was finished in six weeks.", [6]),  # how long it took
+    ],
+)
+def test_in_a_span_after_a_future_verb_is_when(extract: Extract, text: str, values: list[int]) -> None:
+    assert [c.value for c in _claims(extract, text)] == values

@@ -13,6 +13,7 @@ NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC",
 OFFSET_WORDS = frozenset({"ago", "later", "earlier", "before", "after", "previously", "since", "on", "prior"})
 # "in the past 15 years", "over the next two weeks": a window that scopes another statement.
 WINDOW_WORDS = frozenset({"past", "last", "next", "previous", "coming", "recent", "following", "first", "final"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall"})
 # "its first manifesto in four years": the window a first or last is measured over
 RECORD_WORDS = frozenset({"first", "last", "only"})
 # "over three years", "across five years": a span that scopes another statement ("children over five" is a group).
@@ -87,7 +88,13 @@ def is_time_offset(noun: Token | None, words: ClaimWords) -> bool:
         return True  # "worth £1.5bn over three years": the span the other figure covers
     if noun.dep_ == "pobj" and preposition.lower_ in ("in", "for") and _scopes_a_record(preposition.head):
         return True
+    if noun.dep_ == "pobj" and preposition.lower_ == "in" and _is_future(preposition.head):
+        return True  # "the inquiry will report in six weeks": when it will, not how long it takes
     return any(c.lower_ in WINDOW_WORDS and c.dep_ in ("amod", "det", "advmod") for c in noun.lefts)
+
+
+def _is_future(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
 
 def _scopes_a_record(head: Token) -> bool:
