@@ -323,6 +323,7 @@ def test_a_share_that_is_something_is_the_people_who_are(extract: Extract) -> No
         "One teacher asked the minister about funding.",
         "The singer knelt on one knee before the crowd.",
         "She toured with her one-woman show last year.",
+        "It is a one-party state.",
     ],
 )
 def test_one_as_an_article_is_not_a_claim(extract: Extract, text: str) -> None:
@@ -336,6 +337,9 @@ def test_one_as_an_article_is_not_a_claim(extract: Extract, text: str) -> None:
         ("At least one person died.", 1, "died"),
         ("One man was killed in the blast.", 1, "killed"),  # what was hit
         ("The deal will last one year.", 1, "deal"),  # a measure
+        ("Labour lost one seat to the Tories.", 1, "seat"),  # an object counted
+        ("He won by one vote.", 1, "vote"),  # a margin
+        ("He has a one-seat majority.", 1, "majority"),
     ],
 )
 def test_one_that_counts_is_a_claim(extract: Extract, text: str, value: int, subject_word: str) -> None:

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from newsevents.extract.claims.lexicon import ClaimWords
 from newsevents.extract.claims.runs import NumberRun
+from newsevents.extract.claims.subject import MARGIN_NOUNS
 from newsevents.nlp.text import doc_ents
 
 NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON", "GPE", "LOC", "NORP"})
@@ -111,8 +112,10 @@ def _scopes_a_record(head: Token) -> bool:
 
 def is_indefinite_one(number: NumberRun, noun: Token, words: ClaimWords) -> bool:
     """ "One pupil asked ...", "went down on one knee", "his one-man show": "one" before a singular noun is
-    mostly the article "a", not a count. It counts when hedged ("only one school", "at least one person"),
-    when it measures ("one year", "one per cent") or when what it counts was hit ("one man was killed")."""
+    mostly the article "a", not a count: after a determiner, as a subject or inside a prepositional phrase. It
+    counts when hedged ("only one school", "at least one person"), when it measures ("one year", "one per cent"),
+    when what it counts was hit ("one man was killed"), as an object ("Labour lost one seat") or a margin ("by one
+    vote")."""
     if number.value != 1 or number.anchor.lower_ != "one" or len(number.tokens) != 1 or noun.tag_ != "NN":
         return False
     if noun.lower_ in words.durations or words.unit((noun.text,)) is not None:
@@ -121,8 +124,16 @@ def is_indefinite_one(number: NumberRun, noun: Token, words: ClaimWords) -> bool
     before = [t.lower_ for t in doc[max(0, number.first.i - 3) : number.first.i]]
     if any(tuple(before[k:]) in words.qualifiers for k in range(len(before))) or before[-1:] == ["no"]:
         return False
+    if any(c.dep_ in ("det", "poss") and c.i < number.first.i for c in noun.children):
+        return True  # "the one thing"
+    if noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ == "NOUN":
+        return noun.head.lemma_.lower() not in MARGIN_NOUNS  # "a one-man show"; "a one-seat majority" is a margin
     verb = noun.head
-    return not (noun.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in words.impact_verbs)
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in words.impact_verbs:
+        return False  # "One man was killed"
+    if noun.dep_ == "pobj":
+        return verb.lower_ != "by"  # "on one knee", "in one town"; "won by one vote" is a margin
+    return noun.dep_ in ("nsubj", "nsubjpass")  # "One pupil asked"; "Labour lost one seat" counts
 
 
 def is_actor_count(number: NumberRun, noun: Token) -> bool:
