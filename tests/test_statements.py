@@ -350,3 +350,72 @@ def test_an_audience_is_no_target_a_body_addressed_is(extract, sentence: str, so
 def test_credit_to_ones_own_side_is_a_plain_statement(extract, sentence: str) -> None:
     found = statements(extract(sentence))
     assert found and all(c.startswith("01") and t is None for c, _, t in found), found
+
+
+# ---------------------------------------------------------------- second pass of the sixth round (stmt2)
+
+
+def _statement_rows(record) -> list[tuple[str, str, str | None, str]]:
+    return [
+        (e.cameo, e.source.text if e.source else "", e.target.text if e.target else None, e.modality)
+        for e in record.events
+        if e.quote is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a share of those polled is a poll result, not a speaker (CODING.md does not code poll results)
+        "Some 32% said they would vote Labour, while 40% said they backed the Conservatives.",
+        "About 55 percent said the economy was the main issue.",
+        # the writer's account of a belief is description, no speech act
+        "Mr Karl Oduya believes the party can win the seat.",
+        "Ms Petra Lind thinks the council will back down.",
+    ],
+)
+def test_poll_shares_and_beliefs_make_no_statement(extract, sentence: str) -> None:
+    assert not _statement_rows(extract(sentence, published="2005-01-01")), _statement_rows(extract(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # people and bodies still speak, and saying what one believes is a statement
+        ("About 40 MPs said the vote should be held in the spring.", "MPs"),
+        ("Mr Karl Oduya said he believes the party can win the seat.", "Karl Oduya"),
+    ],
+)
+def test_counted_people_and_said_beliefs_still_make_statements(extract, sentence: str, source: str) -> None:
+    rows = _statement_rows(extract(sentence, published="2005-01-01"))
+    assert any(code.startswith("01") and s.endswith(source) for code, s, _, _ in rows), rows
+
+
+def test_declining_to_say_is_one_event(extract) -> None:
+    record = extract("Mr Karl Oduya declined to say whether he would stand again.", published="2005-01-01")
+    events = [e for e in record.events if e.trigger.start < 40]
+    assert [e.cameo for e in events] == ["011"], [(e.cameo, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Mr Karl Oduya is alleged to have said that the council was corrupt.", "reported"),
+        ("Mr Karl Oduya reportedly said that the plan was dead.", "reported"),
+        ("Mr Karl Oduya said that the council was corrupt.", "asserted"),
+    ],
+)
+def test_an_alleged_speech_act_is_reported(extract, sentence: str, modality: str) -> None:
+    rows = _statement_rows(extract(sentence, published="2005-01-01"))
+    assert any(s.endswith("Oduya") and mood == modality for _, s, _, mood in rows), rows
+
+
+def test_a_pronoun_about_a_thing_is_no_rival_attacked(extract) -> None:
+    text = "Labour and the Conservatives both backed the plan. They said it would cut crime."
+    rows = _statement_rows(extract(text, published="2005-01-01"))
+    assert rows and all(code != "111" for code, _, _, _ in rows), rows
+
+
+def test_a_speaker_told_something_at_a_colon_is_not_the_audience(extract) -> None:
+    rows = _statement_rows(extract('Prime Minister Tony Marsh is to tell the conference: "We will not give up."'))
+    assert rows and all(s.endswith("Tony Marsh") and t is None for _, s, t, _ in rows), rows

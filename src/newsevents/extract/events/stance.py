@@ -250,6 +250,8 @@ def rival_subjects(
     for actor in content_targets(ctx, tokens, speaker):
         if any(actor.same_entity(a) or actor is a for a, _ in judged) or not rivalry.rivals(speaker, actor):
             continue
+        if actor.kind == "pronoun" or actor.text.lower() in ("it", "they", "them"):
+            continue  # "said it would cut crime": a neutral claim about "it" (often a thing) attacks no one
         head = _mention_head(tokens, actor)
         if head is not None and _clause_is_about(head):
             found.append(actor)
