@@ -419,3 +419,34 @@ def test_a_pronoun_about_a_thing_is_no_rival_attacked(extract) -> None:
 def test_a_speaker_told_something_at_a_colon_is_not_the_audience(extract) -> None:
     rows = _statement_rows(extract('Prime Minister Tony Marsh is to tell the conference: "We will not give up."'))
     assert rows and all(s.endswith("Tony Marsh") and t is None for _, s, t, _ in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        # a party out of government is a side too: a government minister's claim about its plans attacks it
+        ("Home Secretary Tom Brent of Britain said Tory plans to cut spending would close hospitals.", "111"),
+        # the rival only in a background "with" adjunct is not what is said
+        (
+            "Home Secretary Tom Brent of Britain suggested the vote could take place in the spring, with the Tories "
+            "set to campaign against it.",
+            "010",
+        ),
+    ],
+)
+def test_a_claim_about_an_opposition_partys_plans_attacks_it(extract, sentence: str, code: str) -> None:
+    rows = _statement_rows(extract(sentence, published="2005-01-01"))
+    assert rows and {c for c, _, _, _ in rows} == {code}, rows
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "target"),
+    [
+        ("Tory leader Jane Doe of Britain said the health service was not safe in Labour's hands.", "111", "Labour"),
+        ("Tory leader Jane Doe of Britain said the Labour government was bossy and interfering.", "111", "government"),
+        ("Tory leader Jane Doe of Britain said the roads were not safe at night.", "010", None),
+    ],
+)
+def test_words_of_blame_and_denied_safety(extract, sentence: str, code: str, target: str | None) -> None:
+    rows = _statement_rows(extract(sentence, published="2005-01-01"))
+    assert any(c == code and (t or "").endswith(target or "") and (t is None) == (target is None) for c, _, t, _ in rows), rows
