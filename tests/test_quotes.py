@@ -635,7 +635,9 @@ SIGNED_HEADLINES = [
 
 
 @pytest.mark.parametrize(("text", "fragment", "source"), SIGNED_HEADLINES)
-def test_a_headline_claim_signed_with_a_name_is_that_names(extract: Extract, text: str, fragment: str, source: str) -> None:
+def test_a_headline_claim_signed_with_a_name_is_that_names(
+    extract: Extract, text: str, fragment: str, source: str
+) -> None:
     quote = _quote_with(extract(text, language_check=False), fragment)
     assert quote.speaker is not None and quote.speaker.text == source, quote.speaker
 

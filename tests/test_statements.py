@@ -449,4 +449,6 @@ def test_a_claim_about_an_opposition_partys_plans_attacks_it(extract, sentence: 
 )
 def test_words_of_blame_and_denied_safety(extract, sentence: str, code: str, target: str | None) -> None:
     rows = _statement_rows(extract(sentence, published="2005-01-01"))
-    assert any(c == code and (t or "").endswith(target or "") and (t is None) == (target is None) for c, _, t, _ in rows), rows
+    assert any(
+        c == code and (t or "").endswith(target or "") and (t is None) == (target is None) for c, _, t, _ in rows
+    ), rows

@@ -83,7 +83,9 @@ def _label_head(tokens: list[Token]) -> Token | None:
 
 # a headline claim signed with its source after a dash, the way news sites title a speech or an interview:
 # "Taxes must stay low - Smith", "Reform 'long overdue' - Greens"
-SIGNED_HEADLINE = re.compile(r"([^\n]*?\S)[ \t\u00a0]+(?:[-―—–]|--)[ \t\u00a0]+([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})[ \t]*$")
+SIGNED_HEADLINE = re.compile(
+    r"([^\n]*?\S)[ \t\u00a0]+(?:[-―—–]|--)[ \t\u00a0]+([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})[ \t]*$"
+)
 MAX_HEADLINE_WORDS = 15
 MIN_CLAIM_WORDS = 2
 
