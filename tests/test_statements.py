@@ -452,3 +452,19 @@ def test_words_of_blame_and_denied_safety(extract, sentence: str, code: str, tar
     assert any(
         c == code and (t or "").endswith(target or "") and (t is None) == (target is None) for c, _, t, _ in rows
     ), rows
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # "they" for two named parties: both speak, each at the pronoun
+        ("Labour and the Conservatives both backed the plan. They said it would cut crime.", 2),
+        # "they" for one party: one statement
+        ("The Conservatives backed the plan on Monday. They said it would cut crime.", 1),
+    ],
+)
+def test_they_for_two_parties_is_a_statement_by_each(extract, text: str, sources: int) -> None:
+    record = extract(text, published="2005-01-01")
+    said = [e for e in record.events if e.quote is not None and e.trigger.text == "said"]
+    assert len({e.source.code for e in said if e.source}) == sources, [(e.cameo, e.source) for e in said]
+    assert all(e.source is not None and e.source.text == "They" for e in said), said

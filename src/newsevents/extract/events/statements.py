@@ -124,11 +124,19 @@ def _per_conjunct(ctx: ExtractContext, events: list[Event]) -> list[Event]:
     extra: list[Event] = []
     for event in events:
         source = event.source
+        plural = source is not None and source.text.lower() in ("they", "we")
+        if source is not None and plural:
+            source = _antecedent_mention(ctx, source)  # "Labour and the Tories ... They said": both speak
         span = ctx.doc.char_span(source.start, source.end, alignment_mode="expand") if source else None
         if source is None or span is None or not len(span):
             continue
-        conjuncts = [t for t in span.root.conjuncts if t.i > span.root.i]
-        for other in actors_of(ctx, conjuncts):
+        if plural and event.source is not None:  # every other conjunct of the antecedent, at the pronoun's place
+            here = event.source
+            found = [a for t in span.root.conjuncts if (a := ctx.actor_for_token(t)) is not None]
+            others = [replace(a, start=here.start, end=here.end, text=here.text) for a in found]
+        else:
+            others = actors_of(ctx, [t for t in span.root.conjuncts if t.i > span.root.i])
+        for other in others:
             if (
                 other.code is not None
                 and not other.same_entity(source)
@@ -136,6 +144,14 @@ def _per_conjunct(ctx: ExtractContext, events: list[Event]) -> list[Event]:
             ):
                 extra.append(replace(event, source=other))
     return events + extra
+
+
+def _antecedent_mention(ctx: ExtractContext, pronoun: Actor) -> Actor:
+    """The latest named mention before a plural pronoun of the entity it was resolved to, else the pronoun."""
+    if pronoun.entity < 0:
+        return pronoun
+    named = [a for a in ctx.actors_in(0, pronoun.start) if a.entity == pronoun.entity and a.kind != "pronoun"]
+    return named[-1] if named else pronoun
 
 
 def _acts(ctx: ExtractContext, coded: list[Event]) -> list[tuple[int, int]]:
