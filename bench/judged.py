@@ -23,7 +23,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,11 @@ class Judgment:
     counts_codes: bool  # True when a wrong actor code made the judge say "wrong"
     error: str | None = None
     published: str = DEFAULT_DATE
+    was_output: bool = True  # False for a gold event the recall judges found we still missed
+    from_gold: bool = False  # sampled from the judges' gold events (recall files), not from our output
+
+
+CODE_ERRORS = {"actor", "actor-code", "actor_code"}  # a right event with a wrong actor code
 
 
 Row = dict[str, Any]
@@ -112,6 +117,14 @@ def sense_row(judge: str, row: Row) -> Judgment | None:
 
 
 def recall_row(judge: str, row: Row) -> Judgment | None:
+    judged = _recall_row(judge, row)
+    if judged is None or not row.get("gold_cameo"):
+        return judged
+    missed = str(row.get("after") or row.get("before")) == "missed"
+    return replace(judged, was_output=not missed, from_gold=True)
+
+
+def _recall_row(judge: str, row: Row) -> Judgment | None:
     """{trigger, gold_cameo, uncertain, ours_before}: a gold event is a right event wherever it is
     output (found or missed then); a row with no gold cameo judged our `ours_before` code wrong."""
     if row.get("gold_cameo"):
@@ -233,10 +246,16 @@ def score(judgments: list[Judgment], events: dict[str, list[tuple[int, int, str]
         hit = _match(judged, events)
         if hit is not None:
             seen.add((judged.article, hit))
+        state = "output" if hit is not None else "gone" if judged.was_output else "missed"
         for name in (judged.judge, "TOTAL"):
-            table.setdefault(name, Counter())[f"{judged.verdict} {'gone' if hit is None else 'output'}"] += 1
+            counts = table.setdefault(name, Counter())
+            counts[f"{judged.verdict} {state}"] += 1
+            if state == "output" and judged.verdict == "wrong" and judged.error in CODE_ERRORS:
+                counts["code-only output"] += 1
     table["TOTAL"]["not judged"] = sum(len(v) for v in events.values()) - len(seen)
     table["DISTINCT"] = _distinct(judgments, events)
+    # Recall judges sampled gold events, which inflates precision: this row keeps only sampled output.
+    table["DISTINCT-OUTPUT"] = _distinct([j for j in judgments if not j.from_gold], events)
     return table
 
 
@@ -245,35 +264,46 @@ def _distinct(judgments: list[Judgment], events: dict[str, list[tuple[int, int, 
     event; gone ones are one when article, trigger start and root agree. Judges that disagree (right vs
     wrong) make the event "disputed", left out of the precision."""
     said: dict[tuple, set[str]] = {}
+    state: dict[tuple, str] = {}
+    errors: dict[tuple, set[str | None]] = {}
     for judged in judgments:
         hit = _match(judged, events)
         key = (judged.article, "output", hit) if hit is not None else (judged.article, judged.start, judged.root)
         said.setdefault(key, set()).add(judged.verdict)
+        errors.setdefault(key, set()).add(judged.error if judged.verdict == "wrong" else None)
+        gone = "gone" if judged.was_output or state.get(key) == "gone" else "missed"
+        state[key] = "output" if hit is not None else gone
     out: Counter = Counter()
     for key, verdicts in said.items():
         firm = verdicts - {"uncertain"}
         verdict = "disputed" if len(firm) > 1 else next(iter(firm), "uncertain")
-        out[f"{verdict} {'output' if key[1] == 'output' else 'gone'}"] += 1
+        out[f"{verdict} {state[key]}"] += 1
+        wrong_errors = errors[key] - {None}
+        if verdict == "wrong" and state[key] == "output" and wrong_errors and wrong_errors <= CODE_ERRORS:
+            out["code-only output"] += 1
     return out
 
 
-def _precision(counts: Counter) -> str:
+def _precision(counts: Counter, forgive_codes: bool = False) -> str:
     right, wrong = counts["right output"], counts["wrong output"]
+    if forgive_codes:
+        right, wrong = right + counts["code-only output"], wrong - counts["code-only output"]
     return f"{right / (right + wrong):.2f} ({right}/{right + wrong})" if right + wrong else "-"
 
 
 def print_table(table: dict[str, Counter]) -> None:
     print(
         "| judge file | right, still output | wrong, still output | wrong, now gone (gain) "
-        "| right, now gone (loss) | uncertain or disputed | precision on judged output |"
+        "| right, now gone (loss) | right, still missed | uncertain or disputed | precision on judged output "
+        "| precision, actor-code errors forgiven |"
     )
-    print("|---|---|---|---|---|---|---|")
-    for name in sorted(table, key=lambda n: (n in ("TOTAL", "DISTINCT"), n)):
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name in sorted(table, key=lambda n: (n in ("TOTAL", "DISTINCT", "DISTINCT-OUTPUT"), n)):
         c = table[name]
-        uncertain = c["uncertain output"] + c["uncertain gone"] + c["disputed output"] + c["disputed gone"]
+        uncertain = sum(n for k, n in c.items() if k.split()[0] in ("uncertain", "disputed"))
         print(
             f"| {name} | {c['right output']} | {c['wrong output']} | {c['wrong gone']} | {c['right gone']} "
-            f"| {uncertain} | {_precision(c)} |"
+            f"| {c['right missed']} | {uncertain} | {_precision(c)} | {_precision(c, True)} |"
         )
 
 

@@ -150,6 +150,7 @@ def test_each_schema_normalises_to_one_record(stem: str, row: dict[str, Any], ex
     fields = (got.article, got.start, got.end, got.root, got.cameo, got.verdict, got.counts_codes, got.error)
     assert fields == expected
     assert got.judge == stem
+    assert got.from_gold == (stem == "evrecall")
     assert got.published == row.get("pub_date", "2005-01-01")
 
 
@@ -166,3 +167,22 @@ def test_scoring_counts_output_gone_and_unjudged() -> None:
     assert table["j"] == {"right output": 1, "wrong gone": 2}
     assert table["TOTAL"]["not judged"] == 2
     assert table["DISTINCT"] == {"wrong gone": 2, "disputed output": 1}
+
+
+def test_recall_misses_and_code_only_errors_are_told_apart() -> None:
+    missed = judged.recall_row(
+        "evrecall",
+        {
+            "article": A,
+            "trigger": [30, 35],
+            "gold_cameo": "173",
+            "after": "missed",
+            "before": "missed",
+            "error_kind": None,
+        },
+    )
+    wrong_code = judged.Judgment("j", A, 10, 16, "04", "042", "wrong", True, "actor")
+    table = judged.score([missed, wrong_code], {A: [(10, 16, "04")]})
+    assert +table["TOTAL"] == {"right missed": 1, "wrong output": 1, "code-only output": 1}
+    assert judged._precision(table["TOTAL"]) == "0.00 (0/1)"
+    assert judged._precision(table["TOTAL"], forgive_codes=True) == "1.00 (1/1)"
