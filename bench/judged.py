@@ -307,6 +307,18 @@ def print_table(table: dict[str, Counter]) -> None:
         )
 
 
+def _source_commit() -> str:
+    """The commit of the newsevents sources measured (PYTHONPATH may point at another checkout)."""
+    import newsevents
+
+    where = Path(newsevents.__file__).resolve().parent
+    run = subprocess.run(["git", "-C", str(where), "log", "-1", "--format=%h %s"], capture_output=True, text=True)
+    dirty = subprocess.run(
+        ["git", "-C", str(where), "status", "--porcelain", "--", "."], capture_output=True, text=True
+    )
+    return f"{run.stdout.strip()} at {where}" + (" (uncommitted changes)" if dirty.stdout.strip() else "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json")
@@ -314,9 +326,7 @@ def main() -> None:
     judgments, unmapped = load()
     events = today_events(judgments)
     table = score(judgments, events)
-    commit = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
-    ).stdout.strip()
+    commit = _source_commit()
     print(f"commit {commit}: {len(judgments)} judgments on {len(events)} articles")
     print_table(table)
     print(f"\ntoday's events in these articles with no judgment: {table['TOTAL']['not judged']}")
