@@ -120,7 +120,7 @@ def recall_row(judge: str, row: Row) -> Judgment | None:
     judged = _recall_row(judge, row)
     if judged is None or not row.get("gold_cameo"):
         return judged
-    missed = str(row.get("after") or row.get("before")) == "missed"
+    missed = str(row.get("after") or row.get("before")) != "found"  # partial: output then with another code
     return replace(judged, was_output=not missed, from_gold=True)
 
 
