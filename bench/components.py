@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import BBC_POLITICS, SHARED  # noqa: E402
+from common import BBC_POLITICS, SHARED
 
-from newsevents.nlp.attribute_rules import FAST_RULER  # noqa: E402
-from newsevents.nlp.model import LINE_BREAKS, load_model, mark_line_breaks  # noqa: E402
+from newsevents.nlp.attribute_rules import FAST_RULER
+from newsevents.nlp.model import LINE_BREAKS, load_model, mark_line_breaks
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -64,9 +64,7 @@ def split_at_ruler(nlp: Language, ruler: str) -> tuple[list[str], list[str]]:
 
 
 def token_rows(doc: Doc) -> list[tuple[Any, ...]]:
-    return [
-        (t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.is_sent_start) for t in doc
-    ]
+    return [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.is_sent_start) for t in doc]
 
 
 def copy_doc(doc: Doc) -> Doc:

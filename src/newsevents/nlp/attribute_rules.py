@@ -84,7 +84,7 @@ def derive_rules(ruler: AttributeRuler) -> DerivedRules | None:
         if "_" in attrs:  # extension values merge key by key across patterns: not reproduced here
             return None
         tags = _tag_only_values(spec["patterns"])  # type: ignore[arg-type]
-        index = int(spec["index"])  # type: ignore[call-overload]
+        index = int(spec["index"])  # type: ignore[arg-type]
         if tags is not None and index in (0, -1) and set(attrs) <= table_attrs:
             for tag in tags:
                 table.add(strings.add(tag), number, dict(attrs))
@@ -144,12 +144,12 @@ class FastAttributeRuler:
             return
         position = np.searchsorted(self.tag_keys, tags).clip(0, len(self.tag_keys) - 1)
         known = self.tag_keys[position] == tags
-        attrs = [attr for attr, _, _ in self.columns]
-        array = doc.to_array(attrs).reshape(len(doc), len(attrs))
+        attrs: list[int | str] = [attr for attr, _, _ in self.columns]
+        array = doc.to_array(attrs).reshape(len(doc), len(attrs))  # uint64, the doc's own values
         for col, (_, values, is_set) in enumerate(self.columns):
             change = known & is_set[position]
-            array[:, col] = np.where(change, values[position], array[:, col])
-        doc.from_array(attrs, array)
+            array[change, col] = values[position[change]]  # tokens no row sets keep their value
+        doc.from_array(attrs, array)  # type: ignore[arg-type]  # reshape loses thinc's Ints2d type
 
     def _matcher_hits(self, doc: Doc) -> dict[int, dict[int, tuple[int, Any]]]:
         """Per token: attribute -> (pattern number, value) of the last matcher pattern setting it."""
@@ -170,20 +170,14 @@ class FastAttributeRuler:
                     token_hits[attr] = (number, value)
         return hits
 
-    def _apply_hits(
-        self, doc: Doc, hits: dict[int, dict[int, tuple[int, Any]]], tags: np.ndarray
-    ) -> None:
+    def _apply_hits(self, doc: Doc, hits: dict[int, dict[int, tuple[int, Any]]], tags: np.ndarray) -> None:
         """Set each matched token's attributes where its matcher pattern comes after the table's."""
         from spacy.tokens._retokenize import set_token_attrs  # what spaCy's own ruler calls
 
         rows = self.rules.table.rows
         for i, token_hits in hits.items():
             row = rows.get(int(tags[i]), {})
-            attrs = {
-                attr: value
-                for attr, (number, value) in token_hits.items()
-                if number > row.get(attr, (-1, 0))[0]
-            }
+            attrs = {attr: value for attr, (number, value) in token_hits.items() if number > row.get(attr, (-1, 0))[0]}
             if attrs:
                 set_token_attrs(doc[i], attrs)
 
