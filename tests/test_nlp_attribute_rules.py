@@ -25,7 +25,7 @@ SEMANTICS_PATTERNS: list[dict[str, Any]] = [
     {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN", "MORPH": "Number=Sing"}},  # table
     {"patterns": [[{"LOWER": "run"}]], "attrs": {"POS": "VERB", "LEMMA": "run"}},  # later: wins POS
     {"patterns": [[{"TAG": "NN"}]], "attrs": {"MORPH": "Number=Plur"}},  # later again: MORPH only
-    {"patterns": [[{"LOWER": "smith"}]], "attrs": {"POS": "INTJ", "LEMMA": "smith"}},  # a later row wins POS
+    {"patterns": [[{"LOWER": "smith", "IS_TITLE": True}]], "attrs": {"POS": "INTJ", "LEMMA": "smith"}},  # Matcher
     {"patterns": [[{"TAG": {"IN": ["VB", "VBZ"]}}]], "attrs": {"POS": "VERB"}},  # IN list in the table
     {"patterns": [[{"LOWER": "the"}, {"TAG": "NN"}]], "attrs": {"LEMMA": "thing"}, "index": -1},
     {"patterns": [[{"TAG": "VBZ"}]], "attrs": {"TAG": "VBD"}},  # a table row that changes the tag
@@ -35,6 +35,7 @@ SEMANTICS_PATTERNS: list[dict[str, Any]] = [
     {"patterns": [[{"TAG": "NNP"}, {"TAG": "NNP", "OP": "+"}]], "attrs": {"MORPH": "NameType=Giv"}},
     {"patterns": [[{"TAG": "DT"}]], "attrs": {"MORPH": "PronType=Art"}, "index": -1},
     {"patterns": [[{"TAG": "RB"}]], "attrs": {"DEP": "advmod"}},  # not a table attribute: Matcher
+    {"patterns": [[{"TAG": "DT", "LOWER": {"IN": ["a", "the"]}}]], "attrs": {"LEMMA": "det"}},  # tag and form
 ]
 WORDS = ["The", "run", "runs", "the", "dog", "Ann", "Lee", "Smith", "quickly", "sees", "a", "runs"]
 TAGS = ["DT", "NN", "VBZ", "DT", "NN", "NNP", "NNP", "NNPS", "RB", "VBZ", "DT", "NN"]
@@ -64,7 +65,13 @@ def test_semantics_of_order_index_and_attributes() -> None:
     nlp = _ruler_nlp(SEMANTICS_PATTERNS)
     rules = derive_rules(nlp.get_pipe("attribute_ruler"))  # type: ignore[arg-type]
     assert rules is not None
-    assert sorted(rules.table.rows) == sorted(nlp.vocab.strings[t] for t in ("NN", "VB", "VBZ", "NNP", "NNPS", "DT"))
+    key = {word: nlp.vocab.strings.add(word) for word in [*TAGS, *(w.lower() for w in WORDS), "VB"]}
+    assert set(rules.table.rows) == {
+        *((key[tag], 0) for tag in ("NN", "VB", "VBZ", "NNP", "NNPS", "DT")),
+        *((0, key[word]) for word in ("run",)),
+        (key["VBZ"], key["runs"]),
+        *((key["DT"], key[word]) for word in ("a", "the")),
+    }
     for n in range(1, len(WORDS) + 1):  # every prefix: pattern ends and negative indices move
         doc = Doc(nlp.vocab, words=WORDS[:n], tags=TAGS[:n], pos=POS[:n])
         stock, fast = _both(nlp, doc)

@@ -31,63 +31,82 @@ if TYPE_CHECKING:  # numpy and spaCy load with the model, not with `newsevents.n
 
 FAST_RULER = "newsevents_attribute_ruler"
 _TABLE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA")  # plain token fields: an array write sets them exactly
+_MAX_CACHED_ROWS = 500_000
+
+
+Key = tuple[int, int]  # (TAG hash, LOWER hash) a table row tests; 0 = not tested ("" is never a key)
+Row = dict[int, tuple[int, int]]  # attribute -> (pattern number, value) of the last pattern setting it
 
 
 @dataclass
-class TagTable:
-    """Per tag, per attribute: (pattern number, value) of the last tag-only pattern that sets it."""
+class TokenTable:
+    """Rows of the one-token patterns that test TAG and/or LOWER for equality, by (tag, lower)."""
 
-    rows: dict[int, dict[int, tuple[int, int]]] = field(default_factory=dict)
+    rows: dict[Key, Row] = field(default_factory=dict)
 
-    def add(self, tag: int, pattern: int, attrs: dict[int, int]) -> None:
-        row = self.rows.setdefault(tag, {})
+    def add(self, key: Key, pattern: int, attrs: dict[int, int]) -> None:
+        row = self.rows.setdefault(key, {})
         for attr, value in attrs.items():
             if attr not in row or row[attr][0] < pattern:
                 row[attr] = (pattern, value)
 
+    def lookup(self, tag: int, lower: int) -> Row:
+        """What every table pattern matching a token of this tag and lowercase form sets, merged."""
+        merged: Row = {}
+        for key in ((tag, 0), (tag, lower), (0, lower)):
+            for attr, (pattern, value) in self.rows.get(key, {}).items():
+                if attr not in merged or merged[attr][0] < pattern:
+                    merged[attr] = (pattern, value)
+        return merged
+
 
 @dataclass
 class DerivedRules:
-    """The model's ruler split in two: a tag table and the patterns left to a `Matcher`."""
+    """The model's ruler split in two: a token table and the patterns left to a `Matcher`."""
 
-    table: TagTable
+    table: TokenTable
     matcher_patterns: list[tuple[int, list[list[dict[str, Any]]], dict[int, Any], int]]
 
 
-def _tag_only_values(patterns: list[list[dict[str, Any]]]) -> list[str] | None:
-    """The tags of patterns that test one token on TAG alone (string or IN-list), else None."""
-    tags: list[str] = []
+def _equality_values(value: object) -> list[str] | None:
+    """The strings a token attribute must equal (a string, or an IN-list of them), else None."""
+    values = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
+    # "" hashes to 0, the value of a missing tag: leave that (odd) case to the Matcher
+    if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+        return None
+    return values
+
+
+def _table_keys(patterns: list[list[dict[str, Any]]], strings: Any) -> list[Key] | None:
+    """The (tag, lower) keys of patterns that test one token's TAG and/or LOWER only, else None."""
+    keys: list[Key] = []
     for pattern in patterns:
-        if len(pattern) != 1 or set(pattern[0]) != {"TAG"}:
+        if len(pattern) != 1 or not pattern[0] or not set(pattern[0]) <= {"TAG", "LOWER"}:
             return None
-        value = pattern[0]["TAG"]
-        if isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
-            values = value["IN"]
-        else:
-            values = [value]
-        # "" hashes to 0, the value of a missing tag: leave that (odd) case to the Matcher
-        if not all(isinstance(v, str) and v for v in values):
+        tags = _equality_values(pattern[0]["TAG"]) if "TAG" in pattern[0] else [""]
+        lowers = _equality_values(pattern[0]["LOWER"]) if "LOWER" in pattern[0] else [""]
+        if tags is None or lowers is None:
             return None
-        tags.extend(values)
-    return tags
+        keys += [(strings.add(t) if t else 0, strings.add(w) if w else 0) for t in tags for w in lowers]
+    return keys
 
 
 def derive_rules(ruler: AttributeRuler) -> DerivedRules | None:
     """Split `ruler`'s patterns; None when the result could differ from the ruler's own."""
     from spacy.attrs import IDS
 
-    table = TagTable()
+    table = TokenTable()
     rest: list[tuple[int, list[list[dict[str, Any]]], dict[int, Any], int]] = []
     table_attrs = {IDS[name] for name in _TABLE_ATTRS}
     strings = ruler.vocab.strings
     for number, (spec, attrs) in enumerate(zip(ruler.patterns, ruler.attrs, strict=True)):
         if "_" in attrs:  # extension values merge key by key across patterns: not reproduced here
             return None
-        tags = _tag_only_values(spec["patterns"])  # type: ignore[arg-type]
+        keys = _table_keys(spec["patterns"], strings)  # type: ignore[arg-type]
         index = int(spec["index"])  # type: ignore[arg-type]
-        if tags is not None and index in (0, -1) and set(attrs) <= table_attrs:
-            for tag in tags:
-                table.add(strings.add(tag), number, dict(attrs))
+        if keys is not None and index in (0, -1) and set(attrs) <= table_attrs:
+            for key in keys:
+                table.add(key, number, dict(attrs))
         else:
             rest.append((number, spec["patterns"], dict(attrs), index))  # type: ignore[arg-type]
     if not table.rows:
@@ -109,47 +128,45 @@ class FastAttributeRuler:
             key = nlp.vocab.strings.add(f"{FAST_RULER}:{number}")
             self.matcher.add(key, patterns)
             self.by_key[key] = (number, attrs, index)
-        self._build_arrays(IDS)
+        table_attrs = {attr for row in rules.table.rows.values() for attr in row}
+        self.attrs: list[int | str] = [IDS[name] for name in _TABLE_ATTRS if IDS[name] in table_attrs]
+        self._rows: dict[Key, Row] = {}  # (tag, lower) -> merged row: a token's lookup, done once
 
-    def _build_arrays(self, ids: dict[str, int]) -> None:
-        """Sorted tag keys and, per table attribute, value and 'is set' columns aligned with them."""
-        import numpy as np
-
-        rows = self.rules.table.rows
-        self.tag_keys = np.array(sorted(rows), dtype=np.uint64)
-        self.columns: list[tuple[int, np.ndarray, np.ndarray]] = []
-        for name in _TABLE_ATTRS:
-            attr = ids[name]
-            if not any(attr in row for row in rows.values()):
-                continue
-            values = np.array([rows[int(t)].get(attr, (0, 0))[1] for t in self.tag_keys], dtype=np.uint64)
-            is_set = np.array([attr in rows[int(t)] for t in self.tag_keys], dtype=bool)
-            self.columns.append((attr, values, is_set))
+    def _row(self, tag: int, lower: int) -> Row:
+        row = self._rows.get((tag, lower))
+        if row is None:
+            if len(self._rows) > _MAX_CACHED_ROWS:  # a corpus of endless new words: stay bounded
+                self._rows.clear()
+            row = self._rows[(tag, lower)] = self.rules.table.lookup(tag, lower)
+        return row
 
     def __call__(self, doc: Doc) -> Doc:
-        from spacy.attrs import TAG
+        import numpy as np
+        from spacy.attrs import LOWER, TAG
 
         if not len(doc):
             return doc
         hits = self._matcher_hits(doc)  # before any change: every pattern sees the doc as it came
-        tags = doc.to_array(TAG)  # likewise the tags, which a pattern may set
-        self._apply_table(doc, tags)
-        self._apply_hits(doc, hits, tags)
+        keys = np.stack([doc.to_array(TAG), doc.to_array(LOWER)], axis=1)  # the tags before any change too
+        pairs, inverse = np.unique(keys, axis=0, return_inverse=True)
+        rows = [self._row(int(tag), int(lower)) for tag, lower in pairs]
+        inverse = inverse.reshape(-1)  # one row number per token (numpy 2.0.0 kept a column)
+        self._apply_table(doc, rows, inverse)
+        self._apply_hits(doc, hits, rows, inverse)
         return doc
 
-    def _apply_table(self, doc: Doc, tags: np.ndarray) -> None:
+    def _apply_table(self, doc: Doc, rows: list[Row], inverse: np.ndarray) -> None:
+        """Write every table attribute of every token at once; `rows[inverse[i]]` is token i's row."""
         import numpy as np
 
-        if not self.columns:
+        if not self.attrs:
             return
-        position = np.searchsorted(self.tag_keys, tags).clip(0, len(self.tag_keys) - 1)
-        known = self.tag_keys[position] == tags
-        attrs: list[int | str] = [attr for attr, _, _ in self.columns]
-        array = doc.to_array(attrs).reshape(len(doc), len(attrs))  # uint64, the doc's own values
-        for col, (_, values, is_set) in enumerate(self.columns):
-            change = known & is_set[position]
-            array[change, col] = values[position[change]]  # tokens no row sets keep their value
-        doc.from_array(attrs, array)  # type: ignore[arg-type]  # reshape loses thinc's Ints2d type
+        array = doc.to_array(self.attrs).reshape(len(doc), len(self.attrs))  # uint64, the doc's own values
+        for col, attr in enumerate(self.attrs):
+            is_set = np.array([attr in row for row in rows], dtype=bool)[inverse]
+            values = np.array([row[attr][1] if attr in row else 0 for row in rows], dtype=np.uint64)
+            array[is_set, col] = values[inverse[is_set]]  # tokens no row sets keep their value
+        doc.from_array(self.attrs, array)  # type: ignore[arg-type]  # reshape loses thinc's Ints2d type
 
     def _matcher_hits(self, doc: Doc) -> dict[int, dict[int, tuple[int, Any]]]:
         """Per token: attribute -> (pattern number, value) of the last matcher pattern setting it."""
@@ -170,13 +187,14 @@ class FastAttributeRuler:
                     token_hits[attr] = (number, value)
         return hits
 
-    def _apply_hits(self, doc: Doc, hits: dict[int, dict[int, tuple[int, Any]]], tags: np.ndarray) -> None:
+    def _apply_hits(
+        self, doc: Doc, hits: dict[int, dict[int, tuple[int, Any]]], rows: list[Row], inverse: np.ndarray
+    ) -> None:
         """Set each matched token's attributes where its matcher pattern comes after the table's."""
         from spacy.tokens._retokenize import set_token_attrs  # what spaCy's own ruler calls
 
-        rows = self.rules.table.rows
         for i, token_hits in hits.items():
-            row = rows.get(int(tags[i]), {})
+            row = rows[inverse[i]]  # the table's row for the token as it came (its tag before any pattern)
             attrs = {attr: value for attr, (number, value) in token_hits.items() if number > row.get(attr, (-1, 0))[0]}
             if attrs:
                 set_token_attrs(doc[i], attrs)
