@@ -296,3 +296,80 @@ def test_an_act_in_a_charge_is_reported_when_the_of_hangs_on_the_object(extract)
     record = extract("The senator accused the mayor of hiding the figures and then attacking the auditors.")
     attacking = [e for e in record.events if e.trigger.text == "attacking"]
     assert [e.modality for e in attacking] == ["reported"], describe(record)
+
+
+# args2 (2026-12-01): a call or letter received comes from its sender; a quoted label after the object is
+# name-calling of that object; "attack" of words or a policy is criticism even when the owner is armed
+ARGS2_ROWS: list[Row] = [
+    (
+        "The prime minister received a letter from the opposition leader.",
+        "received",
+        "04",
+        ("opposition leader", None),
+        ("prime minister", None),
+    ),
+    (
+        "The mayor received a phone call from the French president.",
+        "received",
+        "04",
+        ("French president", "FRAGOV"),
+        ("mayor", None),
+    ),
+    ("The senator received a message from the union.", "received", "04", ("union", None), ("senator", None)),
+    (
+        'The opposition leader called the minister "a disgrace" over the affair.',
+        "called",
+        "11",
+        ("opposition leader", None),
+        ("minister", None),
+    ),
+    ('The senator called the party\'s leader "a coward".', "called", "11", ("senator", None), ("leader", None)),
+    (
+        "The government attacked the rebels' record on human rights.",
+        "attacked",
+        "11",
+        ("government", None),
+        ("rebels", None),
+    ),
+    ("The US attacked the report as biased.", "attacked", "11", ("US", "USA"), None),
+    # force stays force on troops, positions and places
+    ("The rebels attacked the army's positions.", "attacked", "19", ("rebels", None), ("army", None)),
+    ("Russia attacked Georgian troops in the valley.", "attacked", "19", ("Russia", "RUS"), ("Georgian troops", None)),
+]
+
+
+@pytest.mark.parametrize("row", ARGS2_ROWS, ids=[r[0][:50] for r in ARGS2_ROWS])
+def test_senders_labels_and_verbal_attacks(extract, row: Row) -> None:
+    record = extract(row[0])
+    assert _found(record.events, row), describe(record)
+
+
+RECEIVED_NOT_SOURCE = [
+    ("The prime minister received a letter from the opposition leader.", "received", "prime minister"),
+    ("The mayor received a phone call from the French president.", "received", "mayor"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "not_source"), RECEIVED_NOT_SOURCE)
+def test_the_receiver_is_not_the_source(extract, sentence: str, trigger: str, not_source: str) -> None:
+    test_not_the_source(extract, sentence, trigger, not_source)
+
+
+NO_DOER_NEGATED = [
+    # a negated agentless passive names nobody acting: no event, and no target borrowed from the clause before
+    ("Officers searched the house but no arrests were made.", "arrest"),
+    ("Officers searched the house but nobody was charged.", "charged"),
+    ("Police are investigating the fire. No arrests have been made.", "arrest"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger"), NO_DOER_NEGATED)
+def test_a_negated_agentless_passive_is_no_event(extract, text: str, trigger: str) -> None:
+    record = extract(text)
+    assert not [e for e in record.events if trigger in e.trigger.text], describe(record)
+
+
+def test_a_negated_passive_with_its_agent_stays(extract) -> None:
+    record = extract("The man was not arrested by the police.")
+    events = [e for e in record.events if "arrested" in e.trigger.text]
+    assert [e.modality for e in events] == ["negated"] and events[0].source is not None, describe(record)

@@ -492,6 +492,10 @@ def _frame(
     if not sources and not trigger.pattern.inverse and not _unnamed_perpetrator(trigger, entry, targets, dictionary):
         return None
     entry, mood = _mood(trigger, entry, quotes)
+    if not sources and mood == "negated" and is_passive(trigger.verb):
+        # "no arrests were made", "nobody has been charged": no act and nobody named doing it (CODING.md
+        # codes no agentless passive); a target would only be borrowed from a neighbouring clause
+        return None
     framed = reframe(ctx, trigger, Framed(entry, sources, targets, mood))
     if _supposed_in_quote(ctx, trigger, framed, entry):
         return None
