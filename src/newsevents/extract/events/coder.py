@@ -43,6 +43,7 @@ from newsevents.extract.events.roles import (
     location_targets,
     origin_sources,
     owner_actors,
+    sender_actors,
     sources_of,
     subject_heads,
     targets_of,
@@ -180,8 +181,18 @@ def _state_or_armed(actor: Actor) -> bool:
 
 
 def _political_speaker(actor: Actor) -> bool:
-    """People, parties, parliaments and media: their "attacks" are usually words."""
-    return actor.kind in ("person", "pronoun") or actor.sector in WORDY_SECTORS
+    """People, parties, parliaments and media, and ministers or officials as a group: their "attacks" are
+    usually words (a government or a state as a whole may attack by force)."""
+    return actor.kind in ("person", "pronoun") or actor.sector in WORDY_SECTORS or _officials(actor)
+
+
+def _officials(actor: Actor) -> bool:
+    return actor.kind == "group" and actor.sector == "GOV"
+
+
+def _politician(actor: Actor) -> bool:
+    """A named politician or official: one attacked by a non-armed speaker is criticised, not shot at."""
+    return actor.kind == "person" and (actor.sector in WORDY_SECTORS or actor.sector == "GOV")
 
 
 def _armed_conflict(sources: list[Actor], targets: list[Actor], strict: bool, spoken: bool = False) -> bool:
@@ -193,6 +204,8 @@ def _armed_conflict(sources: list[Actor], targets: list[Actor], strict: bool, sp
         return True
     if any(a.kind == "country" for a in sources) or (not spoken and any(a.kind == "country" for a in targets)):
         return True
+    if not strict and targets and all(_politician(t) for t in targets):
+        return False  # "the government attacked the opposition leader": words
     return not strict and not (sources and all(_political_speaker(s) for s in sources))
 
 
@@ -270,7 +283,7 @@ def _roles(ctx: ExtractContext, trigger: Trigger) -> tuple[list[Actor], list[Act
     # the one a release is appealed for is not the one appealed to (`class undergoer` in verbs.tsv)
     targets = [t for t in targets if not any(t.start <= u.idx < t.end for u in trigger.undergoers)]
     if trigger.pattern.inverse:
-        return targets, sources
+        return targets or sender_actors(ctx, trigger.nouns), sources
     return sources, targets
 
 
