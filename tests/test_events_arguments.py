@@ -361,6 +361,21 @@ ARGS2_ROWS: list[Row] = [
         ("ministers", None),
         ("critics", None),
     ),
+    # a title first, then the name in apposition: the person speaks, coded by the body the title heads
+    (
+        "Head of the Royal College of Nursing, Professor Jane Smith, said the plan would fail.",
+        "said",
+        "01",
+        ("Jane Smith", None),
+        None,
+    ),
+    (
+        "The head of the Russian parliament, Sergei Ivanov, said the vote was fair.",
+        "said",
+        "01",
+        ("Sergei Ivanov", "RUSLEG"),
+        None,
+    ),
     # force stays force on troops, positions and places
     ("The army attacked the rebel leader.", "attacked", "19", ("army", None), ("rebel leader", None)),
     ("Police attacked the protesters.", "attacked", "19", ("Police", None), ("protesters", None)),

@@ -172,12 +172,13 @@ def _named(ctx: ExtractContext, speaker: Actor) -> Actor:
     span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     if span is None:
         return speaker
-    if speaker.kind != "person":
-        return _affiliated_person(ctx, span) or speaker
+    # a title first ("Head of X, Professor Y, said") is named by its apposition as much as a person noun is
     for appos in (c for c in span.root.children if c.dep_ == "appos"):
         named = ctx.actor_for_token(appos)
         if named is not None and named.kind == "person" and appos.ent_type_ == "PERSON":
-            return named
+            return named if named.code is not None else _titled(ctx, span.root, named)
+    if speaker.kind != "person":
+        return _affiliated_person(ctx, span) or speaker
     return _name_after_office(ctx, span, speaker)
 
 
@@ -210,6 +211,17 @@ def _possessing_body(ctx: ExtractContext, role: Span) -> list[Actor]:
         return []
     earlier = ctx.actors_in(role.sent.start_char, role.start_char)
     return [a for a in reversed(earlier) if a.kind in BODY_KINDS and a.code is not None][:1]
+
+
+def _titled(ctx: ExtractContext, title: Token, person: Actor) -> Actor:
+    """An uncoded name after a title takes the code of the body the title heads: "the head of the Russian
+    parliament, Jane Doe" is RUSLEG."""
+    objects = [p for c in title.children if c.dep_ == "prep" and c.lower_ in ("of", "at") for p in c.children]
+    bodies = [a for a in actors_of(ctx, objects) if a.code is not None and a.kind != "person"]
+    if not bodies:
+        return person
+    body = bodies[0]
+    return replace(person, country=body.country, org=body.org, sector=body.sector, code=body.code)
 
 
 def _affiliated_person(ctx: ExtractContext, body: Span) -> Actor | None:
