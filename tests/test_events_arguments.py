@@ -376,6 +376,13 @@ ARGS2_ROWS: list[Row] = [
         ("Sergei Ivanov", "RUSLEG"),
         None,
     ),
+    (
+        "Head of plant biology at the National Seed Institute, Professor Ann Carter, said the data were weak.",
+        "said",
+        "01",
+        ("Ann Carter", None),
+        None,
+    ),
     # force stays force on troops, positions and places
     ("The army attacked the rebel leader.", "attacked", "19", ("army", None), ("rebel leader", None)),
     ("Police attacked the protesters.", "attacked", "19", ("Police", None), ("protesters", None)),
@@ -414,6 +421,19 @@ NO_DOER_NEGATED = [
 def test_a_negated_agentless_passive_is_no_event(extract, text: str, trigger: str) -> None:
     record = extract(text)
     assert not [e for e in record.events if trigger in e.trigger.text], describe(record)
+
+
+NO_SENDER = [
+    # a call or letter received from nobody named is no act between actors
+    "The mayor said she never receives phone calls.",
+    "The senator received a letter on Monday.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_SENDER)
+def test_a_received_call_needs_its_sender(extract, sentence: str) -> None:
+    record = extract(sentence)
+    assert not [e for e in record.events if e.root == "04"], describe(record)
 
 
 def test_a_negated_passive_with_its_agent_stays(extract) -> None:

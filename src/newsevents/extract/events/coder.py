@@ -75,6 +75,7 @@ MESSAGE_ROOTS = frozenset({"01", "03", "05", "12"})
 MIRRORED = {"043": "042"}
 # Negotiating is done by both sides at once: "Iran negotiated with the EU" is also the EU negotiating with Iran.
 MUTUAL_CODES = frozenset({"046"})
+CONSULT_ROOT = "04"
 # Claims of responsibility and condolences are addressed to the victims of the act they are about.
 ABOUT_ACT_CODES = frozenset({"015", "016", "018"})
 # Withdrawals (087x) concern the place left, not the destination: "withdrew from Syria to Israel".
@@ -204,7 +205,7 @@ def _armed_conflict(sources: list[Actor], targets: list[Actor], strict: bool, sp
         return True
     if any(a.kind == "country" for a in sources) or (not spoken and any(a.kind == "country" for a in targets)):
         return True
-    if not strict and targets and all(_politician(t) for t in targets):
+    if not strict and sources and targets and all(_politician(t) for t in targets):
         return False  # "the government attacked the opposition leader": words
     return not strict and not (sources and all(_political_speaker(s) for s in sources))
 
@@ -505,6 +506,8 @@ def _frame(
     if not sources and not trigger.pattern.inverse and not _unnamed_perpetrator(trigger, entry, targets, dictionary):
         return None
     entry, mood = _mood(trigger, entry, quotes)
+    if not sources and trigger.pattern.inverse and entry.root == CONSULT_ROOT:
+        return None  # "I don't receive phone calls": a call or letter from nobody named is no act
     if not sources and mood == "negated" and is_passive(trigger.verb):
         # "no arrests were made", "nobody has been charged": no act and nobody named doing it (CODING.md
         # codes no agentless passive); a target would only be borrowed from a neighbouring clause

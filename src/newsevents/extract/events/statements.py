@@ -173,7 +173,7 @@ def _named(ctx: ExtractContext, speaker: Actor) -> Actor:
     if span is None:
         return speaker
     # a title first ("Head of X, Professor Y, said") is named by its apposition as much as a person noun is
-    for appos in (c for c in span.root.children if c.dep_ == "appos"):
+    for appos in _appositions(span.root):
         named = ctx.actor_for_token(appos)
         if named is not None and named.kind == "person" and appos.ent_type_ == "PERSON":
             return named if named.code is not None else _titled(ctx, span.root, named)
@@ -211,6 +211,24 @@ def _possessing_body(ctx: ExtractContext, role: Span) -> list[Actor]:
         return []
     earlier = ctx.actors_in(role.sent.start_char, role.start_char)
     return [a for a in reversed(earlier) if a.kind in BODY_KINDS and a.code is not None][:1]
+
+
+def _appositions(title: Token) -> list[Token]:
+    """The title's appositions; also a name the parser hung on the last noun of a long title ("Head of X at
+    the Y Institute, Professor Z, said": "Z" attached to "Institute") when the name closes the title."""
+    direct = [c for c in title.children if c.dep_ == "appos"]
+    if direct:
+        return direct
+    inner = [t for t in title.subtree if t.dep_ == "appos" and t.i > title.i]
+    closing = [t for t in inner if _closes(t, title)]
+    return closing[-1:]
+
+
+def _closes(name: Token, title: Token) -> bool:
+    after = name.right_edge.i + 1
+    while after < len(name.doc) and name.doc[after].is_punct:
+        after += 1
+    return after < len(name.doc) and after == title.head.i
 
 
 def _titled(ctx: ExtractContext, title: Token, person: Actor) -> Actor:
