@@ -176,7 +176,7 @@ def _named(ctx: ExtractContext, speaker: Actor) -> Actor:
     for appos in _appositions(span.root):
         named = ctx.actor_for_token(appos)
         if named is not None and named.kind == "person" and appos.ent_type_ == "PERSON":
-            return named if named.code is not None else _titled(ctx, span.root, named)
+            return _title_and_name(ctx, speaker, named if named.code is not None else _titled(ctx, span.root, named))
     if speaker.kind != "person":
         return _affiliated_person(ctx, span) or speaker
     return _name_after_office(ctx, span, speaker)
@@ -229,6 +229,14 @@ def _closes(name: Token, title: Token) -> bool:
     while after < len(name.doc) and name.doc[after].is_punct:
         after += 1
     return after < len(name.doc) and after == title.head.i
+
+
+def _title_and_name(ctx: ExtractContext, speaker: Actor, named: Actor) -> Actor:
+    """The whole "title, Name" phrase as the source span (a coder may mark either part), coded as the person."""
+    if speaker.kind == "person":
+        return named  # "His party leader, Jane Doe": the name alone, as before
+    start, end = min(speaker.start, named.start), max(speaker.end, named.end)
+    return replace(named, start=start, end=end, text=ctx.text[start:end])
 
 
 def _titled(ctx: ExtractContext, title: Token, person: Actor) -> Actor:
