@@ -427,13 +427,14 @@ NO_SENDER = [
     # a call or letter received from nobody named is no act between actors
     "The mayor said she never receives phone calls.",
     "The senator received a letter on Monday.",
+    '"We don't receive phone calls from anyone," she said.',
 ]
 
 
 @pytest.mark.parametrize("sentence", NO_SENDER)
 def test_a_received_call_needs_its_sender(extract, sentence: str) -> None:
     record = extract(sentence)
-    assert not [e for e in record.events if e.root == "04"], describe(record)
+    assert not [e for e in record.events if "receive" in e.trigger.text], describe(record)
 
 
 def test_a_negated_passive_with_its_agent_stays(extract) -> None:

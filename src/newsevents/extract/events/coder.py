@@ -506,7 +506,7 @@ def _frame(
     if not sources and not trigger.pattern.inverse and not _unnamed_perpetrator(trigger, entry, targets, dictionary):
         return None
     entry, mood = _mood(trigger, entry, quotes)
-    if not sources and trigger.pattern.inverse and entry.root == CONSULT_ROOT:
+    if not sources and trigger.pattern.inverse and trigger.code[:2] == CONSULT_ROOT:
         return None  # "I don't receive phone calls": a call or letter from nobody named is no act
     if not sources and mood == "negated" and is_passive(trigger.verb):
         # "no arrests were made", "nobody has been charged": no act and nobody named doing it (CODING.md
