@@ -427,7 +427,7 @@ NO_SENDER = [
     # a call or letter received from nobody named is no act between actors
     "The mayor said she never receives phone calls.",
     "The senator received a letter on Monday.",
-    '"We don't receive phone calls from anyone," she said.',
+    '"We do not receive phone calls from anyone," she said.',
 ]
 
 
