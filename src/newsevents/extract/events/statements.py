@@ -217,8 +217,8 @@ def _appositions(title: Token) -> list[Token]:
     """The title's appositions; also a name the parser hung on the last noun of a long title ("Head of X at
     the Y Institute, Professor Z, said": "Z" attached to "Institute") when the name closes the title."""
     direct = [c for c in title.children if c.dep_ == "appos"]
-    if direct:
-        return direct
+    if direct or title.tag_ in ("NNS", "NNPS"):
+        return direct  # "opponents of X, including ..., Y": a group is not named by its last member
     inner = [t for t in title.subtree if t.dep_ == "appos" and t.i > title.i]
     closing = [t for t in inner if _closes(t, title)]
     return closing[-1:]
