@@ -296,3 +296,148 @@ def test_an_act_in_a_charge_is_reported_when_the_of_hangs_on_the_object(extract)
     record = extract("The senator accused the mayor of hiding the figures and then attacking the auditors.")
     attacking = [e for e in record.events if e.trigger.text == "attacking"]
     assert [e.modality for e in attacking] == ["reported"], describe(record)
+
+
+# args2 (2026-12-01): a call or letter received comes from its sender; a quoted label after the object is
+# name-calling of that object; "attack" of words or a policy is criticism even when the owner is armed
+ARGS2_ROWS: list[Row] = [
+    (
+        "The prime minister received a letter from the opposition leader.",
+        "received",
+        "04",
+        ("opposition leader", None),
+        ("prime minister", None),
+    ),
+    (
+        "The mayor received a phone call from the French president.",
+        "received",
+        "04",
+        ("French president", "FRAGOV"),
+        ("mayor", None),
+    ),
+    ("The senator received a message from the union.", "received", "04", ("union", None), ("senator", None)),
+    (
+        'The opposition leader called the minister "a disgrace" over the affair.',
+        "called",
+        "11",
+        ("opposition leader", None),
+        ("minister", None),
+    ),
+    ('The senator called the party\'s leader "a coward".', "called", "11", ("senator", None), ("leader", None)),
+    (
+        "The government attacked the rebels' record on human rights.",
+        "attacked",
+        "11",
+        ("government", None),
+        ("rebels", None),
+    ),
+    ("The US attacked the report as biased.", "attacked", "11", ("US", "USA"), None),
+    (
+        "The mayor will receive a letter of resignation from the finance minister on Monday.",
+        "receive",
+        "04",
+        ("finance minister", None),
+        ("mayor", None),
+    ),
+    (
+        "Cabinet ministers attacked the opposition leader.",
+        "attacked",
+        "11",
+        ("ministers", None),
+        ("opposition leader", None),
+    ),
+    (
+        "The government attacked the opposition leader.",
+        "attacked",
+        "11",
+        ("government", None),
+        ("opposition leader", None),
+    ),
+    ("Ministers attacked the lies of the opposition.", "attacked", "11", ("Ministers", None), ("opposition", None)),
+    (
+        "The senator accused the ministers of hiding the figures and then attacking the critics.",
+        "attacking",
+        "11",
+        ("ministers", None),
+        ("critics", None),
+    ),
+    # a title first, then the name in apposition: the person speaks, coded by the body the title heads
+    (
+        "Head of the Royal College of Nursing, Professor Jane Smith, said the plan would fail.",
+        "said",
+        "01",
+        ("Jane Smith", None),
+        None,
+    ),
+    (
+        "The head of the Russian parliament, Sergei Ivanov, said the vote was fair.",
+        "said",
+        "01",
+        ("Sergei Ivanov", "RUSLEG"),
+        None,
+    ),
+    (
+        "Head of plant biology at the National Seed Institute, Professor Ann Carter, said the data were weak.",
+        "said",
+        "01",
+        ("Ann Carter", None),
+        None,
+    ),
+    # force stays force on troops, positions and places
+    ("The army attacked the rebel leader.", "attacked", "19", ("army", None), ("rebel leader", None)),
+    ("Police attacked the protesters.", "attacked", "19", ("Police", None), ("protesters", None)),
+    ("The government attacked the rebel town.", "attacked", "19", ("government", None), None),
+    ("The rebels attacked the army's positions.", "attacked", "19", ("rebels", None), ("army", None)),
+    ("Russia attacked Georgian troops in the valley.", "attacked", "19", ("Russia", "RUS"), ("Georgian troops", None)),
+]
+
+
+@pytest.mark.parametrize("row", ARGS2_ROWS, ids=[r[0][:50] for r in ARGS2_ROWS])
+def test_senders_labels_and_verbal_attacks(extract, row: Row) -> None:
+    record = extract(row[0])
+    assert _found(record.events, row), describe(record)
+
+
+RECEIVED_NOT_SOURCE = [
+    ("The prime minister received a letter from the opposition leader.", "received", "prime minister"),
+    ("The mayor received a phone call from the French president.", "received", "mayor"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "not_source"), RECEIVED_NOT_SOURCE)
+def test_the_receiver_is_not_the_source(extract, sentence: str, trigger: str, not_source: str) -> None:
+    test_not_the_source(extract, sentence, trigger, not_source)
+
+
+NO_DOER_NEGATED = [
+    # a negated agentless passive names nobody acting: no event, and no target borrowed from the clause before
+    ("Officers searched the house but no arrests were made.", "arrest"),
+    ("Officers searched the house but nobody was charged.", "charged"),
+    ("Police are investigating the fire. No arrests have been made.", "arrest"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger"), NO_DOER_NEGATED)
+def test_a_negated_agentless_passive_is_no_event(extract, text: str, trigger: str) -> None:
+    record = extract(text)
+    assert not [e for e in record.events if trigger in e.trigger.text], describe(record)
+
+
+NO_SENDER = [
+    # a call or letter received from nobody named is no act between actors
+    "The mayor said she never receives phone calls.",
+    "The senator received a letter on Monday.",
+    '"We do not receive phone calls from anyone," she said.',
+]
+
+
+@pytest.mark.parametrize("sentence", NO_SENDER)
+def test_a_received_call_needs_its_sender(extract, sentence: str) -> None:
+    record = extract(sentence)
+    assert not [e for e in record.events if "receive" in e.trigger.text], describe(record)
+
+
+def test_a_negated_passive_with_its_agent_stays(extract) -> None:
+    record = extract("The man was not arrested by the police.")
+    events = [e for e in record.events if "arrested" in e.trigger.text]
+    assert [e.modality for e in events] == ["negated"] and events[0].source is not None, describe(record)

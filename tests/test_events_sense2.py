@@ -67,7 +67,8 @@ KEPT = [
     ("The minister wants help from the European Union.", "wants", "023", "asserted"),
     ("Russia suspended gas supplies to Ukraine.", "suspended", "16", "asserted"),
     # a negative quantifier on the object or passive subject negates the act
-    ("Officers questioned the drivers, but no arrests have been made.", "made", "173", "negated"),
+    # (an agentless "no arrests have been made" names no doer: no event, CODING.md; see test_events_arguments)
+    ("No arrests have been made by the police.", "made", "173", "negated"),
     ("Police have made no arrests after the riot.", "made", "173", "negated"),
     ("Police have made three arrests after the riot.", "made", "173", "asserted"),
 ]

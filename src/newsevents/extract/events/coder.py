@@ -43,6 +43,7 @@ from newsevents.extract.events.roles import (
     location_targets,
     origin_sources,
     owner_actors,
+    sender_actors,
     sources_of,
     subject_heads,
     targets_of,
@@ -74,6 +75,7 @@ MESSAGE_ROOTS = frozenset({"01", "03", "05", "12"})
 MIRRORED = {"043": "042"}
 # Negotiating is done by both sides at once: "Iran negotiated with the EU" is also the EU negotiating with Iran.
 MUTUAL_CODES = frozenset({"046"})
+CONSULT_ROOT = "04"
 # Claims of responsibility and condolences are addressed to the victims of the act they are about.
 ABOUT_ACT_CODES = frozenset({"015", "016", "018"})
 # Withdrawals (087x) concern the place left, not the destination: "withdrew from Syria to Israel".
@@ -180,8 +182,18 @@ def _state_or_armed(actor: Actor) -> bool:
 
 
 def _political_speaker(actor: Actor) -> bool:
-    """People, parties, parliaments and media: their "attacks" are usually words."""
-    return actor.kind in ("person", "pronoun") or actor.sector in WORDY_SECTORS
+    """People, parties, parliaments and media, and ministers or officials as a group: their "attacks" are
+    usually words (a government or a state as a whole may attack by force)."""
+    return actor.kind in ("person", "pronoun") or actor.sector in WORDY_SECTORS or _officials(actor)
+
+
+def _officials(actor: Actor) -> bool:
+    return actor.kind == "group" and actor.sector == "GOV"
+
+
+def _politician(actor: Actor) -> bool:
+    """A named politician or official: one attacked by a non-armed speaker is criticised, not shot at."""
+    return actor.kind == "person" and (actor.sector in WORDY_SECTORS or actor.sector == "GOV")
 
 
 def _armed_conflict(sources: list[Actor], targets: list[Actor], strict: bool, spoken: bool = False) -> bool:
@@ -193,6 +205,8 @@ def _armed_conflict(sources: list[Actor], targets: list[Actor], strict: bool, sp
         return True
     if any(a.kind == "country" for a in sources) or (not spoken and any(a.kind == "country" for a in targets)):
         return True
+    if not strict and sources and targets and all(_politician(t) for t in targets):
+        return False  # "the government attacked the opposition leader": words
     return not strict and not (sources and all(_political_speaker(s) for s in sources))
 
 
@@ -270,7 +284,7 @@ def _roles(ctx: ExtractContext, trigger: Trigger) -> tuple[list[Actor], list[Act
     # the one a release is appealed for is not the one appealed to (`class undergoer` in verbs.tsv)
     targets = [t for t in targets if not any(t.start <= u.idx < t.end for u in trigger.undergoers)]
     if trigger.pattern.inverse:
-        return targets, sources
+        return targets or sender_actors(ctx, trigger.nouns), sources
     return sources, targets
 
 
@@ -492,6 +506,12 @@ def _frame(
     if not sources and not trigger.pattern.inverse and not _unnamed_perpetrator(trigger, entry, targets, dictionary):
         return None
     entry, mood = _mood(trigger, entry, quotes)
+    if not sources and trigger.pattern.inverse and trigger.code[:2] == CONSULT_ROOT:
+        return None  # "I don't receive phone calls": a call or letter from nobody named is no act
+    if not sources and mood == "negated" and is_passive(trigger.verb):
+        # "no arrests were made", "nobody has been charged": no act and nobody named doing it (CODING.md
+        # codes no agentless passive); a target would only be borrowed from a neighbouring clause
+        return None
     framed = reframe(ctx, trigger, Framed(entry, sources, targets, mood))
     if _supposed_in_quote(ctx, trigger, framed, entry):
         return None

@@ -168,13 +168,27 @@ def _fills(token: Token, slot: NounSlot) -> bool:
     return any(lemma in slot.lemmas for lemma in _noun_lemmas(token))
 
 
+QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+
+
+def _verb_deps(verb: Token) -> set[str]:
+    """The verb's dependency labels; a quoted label hung on the object as an apposition is the object's
+    predicate ('called the minister "a disgrace"' is parsed like "called the minister a disgrace")."""
+    deps = {c.dep_ for c in verb.children}
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        quoted = [a for a in obj.children if a.dep_ == "appos" and a.doc[a.left_edge.i - 1].text in QUOTE_MARKS]
+        if quoted and obj.i < quoted[0].i:
+            deps.add("oprd")
+    return deps
+
+
 def fit(verb: Token, pattern: VerbPattern) -> tuple[Token, ...] | None:
     """The nouns filling the pattern's slots, or None when the verb's dependents do not fit it."""
     attached = _attached(verb)
     words = {c.lower_ for c in attached if c.dep_ in WORD_DEPS} | _clause_marks(verb)
     if any(word not in words for word in pattern.words):
         return None
-    if pattern.deps and not set(pattern.deps) <= {c.dep_ for c in verb.children}:
+    if pattern.deps and not set(pattern.deps) <= _verb_deps(verb):
         return None
     nouns = []
     for slot in pattern.nouns:

@@ -577,6 +577,13 @@ def is_weapon(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in WEAPON_CODES
 
 
+def sender_actors(ctx: ExtractContext, nouns: tuple[Token, ...]) -> list[Actor]:
+    """Who sent what the subject received, when the parser hangs "from" on the thing's own "of" phrase:
+    "received a letter of resignation from X", "a message of support from X"."""
+    inner = [pobj for noun in nouns for pobj in _directed(noun, set(), frozenset({"of"}))]
+    return actors_of(ctx, [pobj for noun in inner for pobj in _directed(noun, set(), frozenset({"from"}))])
+
+
 def origin_sources(ctx: ExtractContext, verb: Token) -> list[Actor]:
     """Where an agentless passive attack came from: "a rocket was fired at Israel from Gaza" (CAMEO codes
     the place as the source)."""

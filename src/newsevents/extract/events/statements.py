@@ -194,12 +194,13 @@ def _named(ctx: ExtractContext, speaker: Actor) -> Actor:
     span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     if span is None:
         return speaker
-    if speaker.kind != "person":
-        return _affiliated_person(ctx, span) or speaker
-    for appos in (c for c in span.root.children if c.dep_ == "appos"):
+    # a title first ("Head of X, Professor Y, said") is named by its apposition as much as a person noun is
+    for appos in _appositions(span.root):
         named = ctx.actor_for_token(appos)
         if named is not None and named.kind == "person" and appos.ent_type_ == "PERSON":
-            return named
+            return _title_and_name(ctx, speaker, named if named.code is not None else _titled(ctx, span.root, named))
+    if speaker.kind != "person":
+        return _affiliated_person(ctx, span) or speaker
     return _name_after_office(ctx, span, speaker)
 
 
@@ -232,6 +233,43 @@ def _possessing_body(ctx: ExtractContext, role: Span) -> list[Actor]:
         return []
     earlier = ctx.actors_in(role.sent.start_char, role.start_char)
     return [a for a in reversed(earlier) if a.kind in BODY_KINDS and a.code is not None][:1]
+
+
+def _appositions(title: Token) -> list[Token]:
+    """The title's appositions; also a name the parser hung on the last noun of a long title ("Head of X at
+    the Y Institute, Professor Z, said": "Z" attached to "Institute") when the name closes the title."""
+    direct = [c for c in title.children if c.dep_ == "appos"]
+    if direct or title.tag_ in ("NNS", "NNPS"):
+        return direct  # "opponents of X, including ..., Y": a group is not named by its last member
+    inner = [t for t in title.subtree if t.dep_ == "appos" and t.i > title.i]
+    closing = [t for t in inner if _closes(t, title)]
+    return closing[-1:]
+
+
+def _closes(name: Token, title: Token) -> bool:
+    after = name.right_edge.i + 1
+    while after < len(name.doc) and name.doc[after].is_punct:
+        after += 1
+    return after < len(name.doc) and after == title.head.i
+
+
+def _title_and_name(ctx: ExtractContext, speaker: Actor, named: Actor) -> Actor:
+    """The whole "title, Name" phrase as the source span (a coder may mark either part), coded as the person."""
+    if speaker.kind == "person":
+        return named  # "His party leader, Jane Doe": the name alone, as before
+    start, end = min(speaker.start, named.start), max(speaker.end, named.end)
+    return replace(named, start=start, end=end, text=ctx.text[start:end])
+
+
+def _titled(ctx: ExtractContext, title: Token, person: Actor) -> Actor:
+    """An uncoded name after a title takes the code of the body the title heads: "the head of the Russian
+    parliament, Jane Doe" is RUSLEG."""
+    objects = [p for c in title.children if c.dep_ == "prep" and c.lower_ in ("of", "at") for p in c.children]
+    bodies = [a for a in actors_of(ctx, objects) if a.code is not None and a.kind != "person"]
+    if not bodies:
+        return person
+    body = bodies[0]
+    return replace(person, country=body.country, org=body.org, sector=body.sector, code=body.code)
 
 
 def _affiliated_person(ctx: ExtractContext, body: Span) -> Actor | None:
