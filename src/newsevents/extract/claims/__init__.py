@@ -79,7 +79,7 @@ def _pledger(ctx: ExtractContext, number: NumberRun) -> Actor | None:
     """Who puts a figure forward when no quote holds it: the named subject of a pledge verb whose object holds it."""
     token = number.anchor
     for _ in range(4):  # from the figure up through its noun phrase to the verb
-        if token.dep_ in ("dobj", "nsubjpass") or token.head is token:
+        if token.dep_ in ("dobj", "nsubjpass") or token.head.i == token.i:
             break
         token = token.head
     verb = token.head
