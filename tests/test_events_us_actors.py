@@ -14,30 +14,63 @@ from newsevents.types import ArticleRecord
 
 ROWS: list[tuple[str, str, str, str, str | None]] = [
     # --- US states whose names hold a country's name act as the United States ---
-    ("state named like a country (Jersey)", "New Jersey Gov. Paul Hendry said the state would not raise taxes.",
-     "said", "USAGOV", None),
-    ("state named like a country (Mexico)", "New Mexico Gov. Lena Ortiz criticized the federal water plan.",
-     "criticized", "USAGOV", None),
+    (
+        "state named like a country (Jersey)",
+        "New Jersey Gov. Paul Hendry said the state would not raise taxes.",
+        "said",
+        "USAGOV",
+        None,
+    ),
+    (
+        "state named like a country (Mexico)",
+        "New Mexico Gov. Lena Ortiz criticized the federal water plan.",
+        "criticized",
+        "USAGOV",
+        None,
+    ),
     # --- prosecutors, courts and their documents are lawyers (JUD) ---
-    ("US attorney's office", "The U.S. Attorney's Office said the suspect had fled across the state line.",
-     "said", "USAJUD", None),
-    ("grand jury", "A federal grand jury indicted the former treasurer on five counts.", "indicted", "JUD",
-     None),
-    ("indictment as speaker", "The indictment said the treasurer hid the payments in a relative's account.", "said",
-     "JUD", None),
+    (
+        "US attorney's office",
+        "The U.S. Attorney's Office said the suspect had fled across the state line.",
+        "said",
+        "USAJUD",
+        None,
+    ),
+    ("grand jury", "A federal grand jury indicted the former treasurer on five counts.", "indicted", "JUD", None),
+    (
+        "indictment as speaker",
+        "The indictment said the treasurer hid the payments in a relative's account.",
+        "said",
+        "JUD",
+        None,
+    ),
     # --- federal departments and regulators are the executive (GOV) ---
-    ("Justice Department", "The Justice Department sued the city over conditions in its jail.", "sued", "USAGOV",
-     None),
-    ("securities regulator", "The Securities and Exchange Commission charged the banker with fraud.", "charged",
-     "USAGOV", None),
+    ("Justice Department", "The Justice Department sued the city over conditions in its jail.", "sued", "USAGOV", None),
+    (
+        "securities regulator",
+        "The Securities and Exchange Commission charged the banker with fraud.",
+        "charged",
+        "USAGOV",
+        None,
+    ),
     # --- police departments named by acronym, medical examiners ---
     ("police department by acronym", "The NYPD said two officers had been placed on leave.", "said", "USACOP", None),
     ("medical examiner", "A medical examiner said the man died of a single gunshot wound.", "said", "HLH", None),
     # --- each news outlet is its own actor (one dictionary row each) ---
-    ("outlet is its own actor", "The Washington Post reported that the county clerk had resigned.", "reported",
-     "USAMED", "Washington Post"),
-    ("outlet is its own actor (alias)", "Fox News Channel reported that the governor would veto the bill.",
-     "reported", "USAMED", "Fox News"),
+    (
+        "outlet is its own actor",
+        "The Washington Post reported that the county clerk had resigned.",
+        "reported",
+        "USAMED",
+        "Washington Post",
+    ),
+    (
+        "outlet is its own actor (alias)",
+        "Fox News Channel reported that the governor would veto the bill.",
+        "reported",
+        "USAMED",
+        "Fox News",
+    ),
 ]
 
 
