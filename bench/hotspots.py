@@ -1,7 +1,7 @@
 """Where extraction spends its time outside the parse: a pyinstrument profile of `process_batch`.
 
     .venv/bin/pip install -e '.[dev]'           # pyinstrument is a dev extra
-    .venv/bin/python bench/hotspots.py [--corpus DIR] [--limit N] [--html out.html] [--wall]
+    .venv/bin/python bench/hotspots.py [--corpus DIR] [--start N] [--limit N] [--html out.html] [--wall]
 
 The model is loaded and the extractors warmed before the profiler starts, so the profile shows the
 steady state of a long run. Samples are taken in CPU time of the process (`--wall` for wall time):
@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "eval" / "corpora" / "bbc" / "politics"
 
 
-def profile(corpus: Path, limit: int | None, wall: bool) -> Any:
+def profile(corpus: Path, limit: int | None, wall: bool, start: int = 0) -> Any:
     from pyinstrument import Profiler
     from pyinstrument.stack_sampler import get_stack_sampler
 
@@ -37,7 +37,7 @@ def profile(corpus: Path, limit: int | None, wall: bool) -> Any:
     from newsevents.pipeline import process_batch
     from newsevents.types import Article
 
-    files = sorted(corpus.glob("*.txt"))[:limit]
+    files = sorted(corpus.glob("*.txt"))[start:][:limit]
     articles = [Article(id=str(i), text=p.read_text("utf-8")) for i, p in enumerate(files)]
     options = Options()
     list(process_batch([Article(id="warm", text="Russia warned Ukraine on Monday in Kyiv.")], options))
@@ -100,6 +100,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="profile only the first N articles")
+    parser.add_argument("--start", type=int, default=0, help="skip the first N articles (sorted by name)")
     parser.add_argument("--html", type=Path, default=None)
     parser.add_argument("--top", type=int, default=15, help="functions to list")
     parser.add_argument("--tree", action="store_true", help="also print pyinstrument's call tree")
@@ -107,7 +108,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"corpus not found: {args.corpus}")
-    profiler = profile(args.corpus, args.limit, args.wall)
+    profiler = profile(args.corpus, args.limit, args.wall, args.start)
     session = profiler.last_session
     report(costs_of(session), session.duration, args.top)
     if args.html:

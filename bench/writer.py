@@ -1,7 +1,8 @@
 """The ingest writer alone: the same records stored `--copies` times (ids unique), grouped as the runner does.
 
     .venv/bin/python bench/writer.py [--corpus DIR] [--limit N] [--copies 4] [--group-every 256]
-                                     [--records FILE] [--trace] [--threads N]
+                                     [--records FILE] [--trace] [--threads N] [--native] [--pool N]
+                                     [--memory-limit SIZE]
 
 The records of the corpus are extracted once (not timed), then written through `commit_chunk` in
 chunks of 16 and grouped into stories every `--group-every` stored articles, with no spaCy running
@@ -13,17 +14,25 @@ do in a day of news: growth per copy is growth with the stories' sizes and the s
 `--trace` also prints the Python heap (tracemalloc: now, peak since the last copy, and the
 allocation sites that grew most), which tells Python objects from DuckDB's and the allocator's.
 `--threads N` sets DuckDB's threads (default: one per core): the CPU the writer costs with N.
+`--native` prints the RSS by kind after each copy (glibc's main heap, other anonymous maps, DuckDB's
+own accounting by tag, Arrow's pool); `--pool N` sends every chunk through N echo worker processes
+so the records reach the writer unpickled by the pool's thread, as the workers' results do in
+`ingest`; `--memory-limit SIZE` sets DuckDB's memory_limit.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import pickle
 import resource
 import sys
 import tempfile
 import time
 import tracemalloc
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +66,37 @@ def rss_mib() -> int:
     return next(int(line.split()[1]) // 1024 for line in status.splitlines() if line.startswith("VmRSS"))
 
 
+def native_report(store: Any) -> None:
+    """Where the process's resident memory is: glibc's main heap, other anonymous maps, DuckDB, Arrow."""
+    import pyarrow as pa
+
+    heap = anon = big_anon = 0
+    current: str | None = None
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        fields = line.split()
+        if "-" in fields[0] and len(fields) >= 5:  # a mapping's header line
+            current = fields[5] if len(fields) > 5 else ""
+            size = int(fields[0].split("-")[1], 16) - int(fields[0].split("-")[0], 16)
+        elif fields[0] == "Rss:" and current is not None:
+            kib = int(fields[1])
+            if current == "[heap]":
+                heap += kib
+            elif current == "":
+                anon += kib
+                big_anon += kib if size >= 64 << 20 else 0
+    duck = store.con.sql("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchall()[0][0] or 0
+    tags = store.con.sql(
+        "SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0 ORDER BY 2 DESC"
+    ).fetchall()
+    print(
+        f"  RSS by kind: [heap] {heap // 1024} MiB, anonymous maps {anon // 1024} MiB "
+        f"(in maps of 64 MiB and more: {big_anon // 1024}); DuckDB's own {duck // 2**20} MiB "
+        f"({', '.join(f'{t} {b // 2**20}' for t, b in tags[:4])}); "
+        f"Arrow pool {pa.total_allocated_bytes() // 2**20} MiB",
+        flush=True,
+    )
+
+
 def heap_report(before: tracemalloc.Snapshot | None) -> tracemalloc.Snapshot:
     """Print the Python heap now and at its peak since the last call, and the sites that grew most."""
     current, peak = tracemalloc.get_traced_memory()
@@ -69,8 +109,40 @@ def heap_report(before: tracemalloc.Snapshot | None) -> tracemalloc.Snapshot:
     return snapshot
 
 
+def echo(rows: list[tuple[str, str, dict[str, Any]]]) -> list[tuple[str, str, dict[str, Any]]]:
+    """A worker that returns its chunk: the records reach the writer unpickled by the pool's thread, as in ingest."""
+    return rows
+
+
+def chunks_of(
+    rows: list[tuple[str, str, dict[str, Any]]], copies: int, pool: int
+) -> Iterator[tuple[int, list[tuple[str, str, dict[str, Any]]]]]:
+    """(copy, chunk of 16) in order; with `pool` > 0 each chunk makes a round trip through a process pool."""
+    plain = ((copy, rows[index : index + 16]) for copy in range(copies) for index in range(0, len(rows), 16))
+    if pool <= 0:
+        yield from plain
+        return
+    with ProcessPoolExecutor(pool, mp_context=multiprocessing.get_context("forkserver")) as executor:
+        in_flight: deque[tuple[int, Future[list[tuple[str, str, dict[str, Any]]]]]] = deque()
+        for copy, chunk in plain:
+            in_flight.append((copy, executor.submit(echo, chunk)))
+            if len(in_flight) >= 2 * pool:  # bounded as the runner's queue is
+                done, future = in_flight.popleft()
+                yield done, future.result()
+        while in_flight:
+            done, future = in_flight.popleft()
+            yield done, future.result()
+
+
 def write_copies(
-    rows: list[tuple[str, str, dict[str, Any]]], copies: int, group_every: int, trace: bool = False, threads: int = 0
+    rows: list[tuple[str, str, dict[str, Any]]],
+    copies: int,
+    group_every: int,
+    trace: bool = False,
+    threads: int = 0,
+    native: bool = False,
+    pool: int = 0,
+    memory_limit: str = "",
 ) -> None:
     from newsevents.analyze.stories import group_new_articles
     from newsevents.ingest.identity import identify
@@ -81,6 +153,8 @@ def write_copies(
     with tempfile.TemporaryDirectory() as scratch, Store.open(Path(scratch) / "writer.duckdb") as store:
         if threads:
             store.con.execute(f"SET threads = {threads}")
+        if memory_limit:
+            store.con.execute(f"SET memory_limit = '{memory_limit}'")
         stored = grouped_at = 0
         spent = {"write": [0.0, 0.0], "group": [0.0, 0.0]}  # wall, CPU seconds
 
@@ -91,20 +165,9 @@ def write_copies(
         snapshot = None
         if trace:
             tracemalloc.start(1)
-        for copy in range(copies):
-            for index in range(0, len(rows), 16):
-                start = (time.perf_counter(), time.process_time())
-                chunk = []
-                for name, text, record in rows[index : index + 16]:
-                    article_id, digest = identify(Article(id=f"copy{copy}-{name}", text=text))
-                    chunk.append(StoredArticle(article_id, digest, "bench.jsonl", record))
-                stored += commit_chunk(store, chunk)
-                timed("write", start)
-                if stored - grouped_at >= group_every:
-                    start = (time.perf_counter(), time.process_time())
-                    group_new_articles(store)
-                    grouped_at = stored
-                    timed("group", start)
+
+        def report(copy: int) -> None:
+            nonlocal snapshot
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
             print(
                 f"copy {copy + 1}: {stored} stored; RSS {rss_mib()} MiB, peak {peak} MiB; "
@@ -114,6 +177,25 @@ def write_copies(
             )
             if trace:
                 snapshot = heap_report(snapshot)
+            if native:
+                native_report(store)
+
+        chunks_per_copy = -(-len(rows) // 16)
+        for number, (copy, rows_of_chunk) in enumerate(chunks_of(rows, copies, pool)):
+            start = (time.perf_counter(), time.process_time())
+            chunk = []
+            for name, text, record in rows_of_chunk:
+                article_id, digest = identify(Article(id=f"copy{copy}-{name}", text=text))
+                chunk.append(StoredArticle(article_id, digest, "bench.jsonl", record))
+            stored += commit_chunk(store, chunk)
+            timed("write", start)
+            if stored - grouped_at >= group_every:
+                start = (time.perf_counter(), time.process_time())
+                group_new_articles(store)
+                grouped_at = stored
+                timed("group", start)
+            if (number + 1) % chunks_per_copy == 0:
+                report(copy)
 
 
 def main() -> None:
@@ -124,12 +206,22 @@ def main() -> None:
     parser.add_argument("--group-every", type=int, default=256)
     parser.add_argument("--records", type=Path, default=None, help="cache of the extracted records (pickle)")
     parser.add_argument("--trace", action="store_true", help="also print the Python heap after each copy")
+    parser.add_argument("--native", action="store_true", help="also print RSS by kind (heap, maps, DuckDB, Arrow)")
+    parser.add_argument("--pool", type=int, default=0, help="send each chunk through N echo worker processes")
+    parser.add_argument("--memory-limit", default="", help="DuckDB's memory_limit (default: DuckDB's)")
     parser.add_argument("--threads", type=int, default=0, help="DuckDB threads (default: DuckDB's, one per core)")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"corpus not found: {args.corpus}")
     write_copies(
-        records(args.corpus, args.limit, args.records), args.copies, args.group_every, args.trace, args.threads
+        records(args.corpus, args.limit, args.records),
+        args.copies,
+        args.group_every,
+        args.trace,
+        args.threads,
+        args.native,
+        args.pool,
+        args.memory_limit,
     )
 
 

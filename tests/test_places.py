@@ -411,3 +411,69 @@ def test_primary_names_without_accents_are_primary(extract, sentence: str, menti
 def test_a_province_does_not_vote_for_its_namesake_city(extract) -> None:
     places = extract("Quebec will hold an election next year, the premier of Quebec said in Montreal.").places
     assert {p.kind for p in places if p.text == "Quebec"} == {"admin"}
+
+
+# Issue 10, sixth round: villages of 500-1,000 people, in the state the article names.
+@pytest.mark.parametrize(
+    ("sentence", "mention", "state", "point"),
+    [
+        ("Firefighters in Kansas were called to a barn fire in Bucklin on Sunday.", "Bucklin", "KS", (37.55, -99.63)),
+        ("The county fair opened in Adair, Iowa, on Friday.", "Adair", "IA", (41.50, -94.64)),
+    ],
+)
+def test_villages_of_500_people_in_the_named_state(extract, sentence: str, mention: str, state: str, point) -> None:
+    place = _place(extract(sentence).places, mention)
+    assert place.country == "USA" and place.lat is not None and place.lon is not None
+    assert haversine_km(place.lat, place.lon, *point) < 20
+    assert any(e.admin1 == state for e in load_gazetteer().lookup(mention) if e.kind == "city")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A barn burned near Crosbyton, Montana, on Friday night.",  # the gazetteer's only Crosbyton is in Texas
+        "CROSBYTON, Mont. — A barn burned on Friday night.",
+    ],
+)
+def test_a_town_qualified_by_a_state_it_is_not_in_is_placed_in_that_state(extract, text: str) -> None:
+    town = next(p for p in extract(text).places if p.text.lower() == "crosbyton")
+    assert (town.name, town.kind, town.country) == ("Montana", "admin", "USA")
+
+
+def test_a_list_of_places_is_no_qualifier(extract) -> None:
+    places = extract("Shelling hit Aleppo, Idlib and Hama overnight.").places
+    assert (_place(places, "Aleppo").name, _place(places, "Aleppo").kind) == ("Aleppo", "city")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Nurses at the CHU went on strike on Tuesday.", "Doctors at the CHU in Lyon said the patient was stable."],
+)
+def test_short_capitals_are_initials_not_towns(extract, sentence: str) -> None:
+    assert "CHU" not in [p.text for p in extract(sentence).places]
+
+
+# The busiest airports are landmarks, under the names news gives them, whatever the model tagged them.
+@pytest.mark.parametrize(
+    ("sentence", "mention", "country", "point"),
+    [
+        ("Flights were cancelled at Heathrow and Gatwick on Saturday.", "Gatwick", "GBR", (51.15, -0.18)),
+        ("Passengers waited hours at Frankfurt Airport after the strike.", "Frankfurt Airport", "DEU", (50.04, 8.56)),
+        ("She landed at JFK Airport late on Friday.", "JFK Airport", "USA", (40.64, -73.78)),
+        ("Delays spread from Schiphol to Changi.", "Changi", "SGP", (1.36, 103.99)),
+    ],
+)
+def test_busiest_airports_are_landmarks(extract, sentence: str, mention: str, country: str, point) -> None:
+    place = _place(extract(sentence).places, mention)
+    assert (place.kind, place.country) == ("landmark", country)
+    assert place.lat is not None and place.lon is not None
+    assert haversine_km(place.lat, place.lon, *point) < 5
+
+
+def test_an_airport_surname_alone_is_no_airport(extract) -> None:
+    assert extract("Mr Pearson said the plan would fail.").places == []
+
+
+def test_a_postal_state_code_in_the_dateline_is_the_state(extract) -> None:
+    places = extract("SPRINGFIELD, KY--(Wire) -- The company said sales rose in the spring.").places
+    assert ("KY", "Kentucky", "admin") in [(p.text, p.name, p.kind) for p in places]

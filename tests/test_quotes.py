@@ -541,3 +541,66 @@ def test_the_one_compared_with_is_not_the_speaker(extract: Extract) -> None:
     text = "Like Mayor Ann Cole, Councillor Tom Price argued that the budget was too small."
     quote = _quote_with(extract(text, language_check=False), "budget was too small")
     assert quote.speaker is not None and "Price" in quote.speaker.name, quote.speaker
+
+
+# ---------------------------------------------------------------- sixth round: fresh-article error kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "surname"),
+    [
+        # the passage after "urged X to admit he ...": the verb inside the reported content is no cue of its own
+        (
+            "Senator Ruth Calder urged the governor to admit he had \u201cbroken every promise\u201d on roads.\n\n"
+            "\u201cWe can all see the potholes, but nobody fixes them.\u201d",
+            "nobody fixes",
+            "Calder",
+        ),
+        (
+            "Mr Pavel Novak asked the minister to explain why the \u201cnew rules\u201d were delayed.\n\n"
+            "\u201cFarmers have waited for two years and they deserve an answer.\u201d",
+            "deserve an answer",
+            "Novak",
+        ),
+    ],
+)
+def test_a_passage_after_a_nested_cue_carries_on_the_outer_speaker(
+    extract: Extract, text: str, fragment: str, surname: str
+) -> None:
+    quote = _quote_with(extract(text, language_check=False), fragment)
+    assert _speaker_says(quote, surname), quote
+
+
+def test_an_act_noun_is_no_speaker_nor_a_pronouns_antecedent(extract: Extract) -> None:
+    text = (
+        "Mr Tomas Brandt spoke at the rally. The argument over fares echoes the quarrels of the 1970s. "
+        "But he believes commuters will pay a little more for faster trains."
+    )
+    record = extract(text, language_check=False)
+    assert all(q.speaker is None for q in record.quotes if "quarrels" in q.text), record.quotes
+    assert _speaker_says(_quote_with(record, "commuters will pay"), "Brandt")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr Sam Okoye was asked whether he would back the new leader.\n\n"
+        "\u201cI think we should all give him a fair chance and see what happens in the spring.\u201d",
+        "Mr Dan Perrin was asked if he would stand again. "
+        "\u201cI'm sure the party will make the right choice. I don't believe in grudges.\u201d",
+    ],
+)
+def test_the_answer_after_a_passive_question_is_the_one_asked(extract: Extract, text: str) -> None:
+    record = extract(text, language_check=False)
+    answer = max(record.quotes, key=lambda q: q.start)
+    assert answer.kind == "direct" and answer.speaker is not None, record.quotes
+    assert answer.speaker.name in ("Sam Okoye", "Dan Perrin"), answer.speaker
+
+
+def test_a_bare_report_is_not_a_body_named_later_in_the_article(extract: Extract) -> None:
+    text = (
+        "The country has 300 agencies paid for by taxpayers, a report claims.\n\n"
+        "Writer Sam Hale said at least 40 had been set up since Labour won power in 2001."
+    )
+    quote = _quote_with(extract(text, language_check=False), "300 agencies")
+    assert quote.speaker is not None and "Labour" not in (quote.speaker.name or ""), quote.speaker

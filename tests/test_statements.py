@@ -286,6 +286,9 @@ def test_a_contrast_with_a_rival_does_not_blame_the_speakers_own_party(extract) 
         ("A spokeswoman for Human Rights Watch said the law was unfair.", "NGO"),
         ("The chairman of the Police Federation, which represents officers, said it was essential.", "COP"),
         ("Amnesty International UK said the evidence was not sound.", "NGO"),
+        # "its chairman" after the body it belongs to speaks for that body
+        ("The charity will close ten of its shops, its director said.", "NGO"),
+        ("The union will strike next month, its leader said.", "LAB"),
     ],
 )
 def test_a_role_or_branch_speaks_with_its_bodys_code(extract, sentence: str, code: str) -> None:
@@ -304,3 +307,46 @@ def test_a_role_or_branch_speaks_with_its_bodys_code(extract, sentence: str, cod
 def test_one_statement_per_speaker_conjunct(extract, sentence: str, first: str, second: str) -> None:
     found = statements(extract(sentence))
     assert has(found, "010", first, None) and has(found, "010", second, None), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the writer's surmise of what someone holds is no speech act of theirs
+        "Moscow is thought to fear the pipeline would hand Kiev too much leverage.",
+        "The senator is believed to favour a delay until the spring.",
+        # what a newsroom or a person learns is news received, not a statement
+        "The Daily Courier has learned that the minister will step down on Friday.",
+        "Officials learned that the shipment had been held at the border.",
+    ],
+)
+def test_surmises_and_things_learned_are_no_statements(extract, sentence: str) -> None:
+    assert not statements(extract(sentence)), statements(extract(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # an audience is not a target (CODING.md) ...
+        ("Senator Maria Lopez told voters her party would offer them a real choice.", "Maria Lopez", None),
+        ("Governor Tom Hale told the conference that the budget was balanced.", "Tom Hale", None),
+        # ... a body addressed is
+        ("Governor Tom Hale told the state senate that the budget was balanced.", "Tom Hale", "senate"),
+    ],
+)
+def test_an_audience_is_no_target_a_body_addressed_is(extract, sentence: str, source: str, target) -> None:
+    found = statements(extract(sentence))
+    assert found and all(s.endswith(source) for _, s, _ in found), found
+    assert any((t is None) if target is None else (t is not None and t.endswith(target)) for _, _, t in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Party leader Anne Hollis has told voters her party will offer them an \u201chonest choice\u201d.",
+        "Mayor Tom Hale said his team had worked hard to balance the budget.",
+    ],
+)
+def test_credit_to_ones_own_side_is_a_plain_statement(extract, sentence: str) -> None:
+    found = statements(extract(sentence))
+    assert found and all(c.startswith("01") and t is None for c, _, t in found), found

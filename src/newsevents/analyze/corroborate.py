@@ -61,13 +61,18 @@ class Mention:
         return hashlib.sha1(key.encode()).hexdigest()[:20]
 
 
+# The articles and signatures are cut down to the wanted ids BEFORE the joins: joined whole, DuckDB
+# hashed every stored article's text on each call, a transient that grew with the store (issue 13).
 _MENTIONS = """
+WITH wanted AS ({wanted})
 SELECT e.article_id, e.idx, s.story_id, s.seq, e.source_code, e.target_code, e.cameo,
        lower(coalesce(e.trigger_text, '')), e.date, a.published,
        substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),
        e.trigger_start - e.sentence_start, e.sentence_end - e.sentence_start
-FROM events e JOIN articles a USING (article_id) JOIN story_signatures s USING (article_id)
-WHERE {where}
+FROM events e
+JOIN (SELECT article_id, published, text FROM articles SEMI JOIN wanted USING (article_id)) a USING (article_id)
+JOIN (SELECT article_id, story_id, seq FROM story_signatures SEMI JOIN wanted USING (article_id)) s USING (article_id)
+WHERE e.article_id IN (SELECT article_id FROM wanted)
 ORDER BY s.seq, e.idx
 """
 
@@ -89,7 +94,7 @@ def update_event_groups(store: Store, placed: Sequence[Grouped], merges: Sequenc
     before = _group_ids(store, affected)
     if merged_stories:
         _forget(store, affected, merged_stories)
-    new = _mentions(store, "e.article_id IN (SELECT article_id FROM _ids)", sorted(set(affected)))
+    new = _mentions(store, "SELECT article_id FROM _ids", sorted(set(affected)))
     _insert_members(store, new)
     contests = _story_contests(store, new)
     _insert_contests(store, contests)
@@ -132,10 +137,11 @@ def _forget(store: Store, article_ids: list[str], stories: list[str]) -> None:
         store.con.unregister("_stories")
 
 
-def _mentions(store: Store, where: str, ids: list[str]) -> list[Mention]:
+def _mentions(store: Store, wanted: str, ids: list[str]) -> list[Mention]:
+    """The event mentions of the articles `wanted` selects (a query over `_ids`, the ids given)."""
     store.con.register("_ids", pa.table({"article_id": pa.array(ids, pa.string())}))
     try:
-        rows = store.con.execute(_MENTIONS.format(where=where)).fetchall()
+        rows = store.con.execute(_MENTIONS.format(wanted=wanted)).fetchall()
     finally:
         store.con.unregister("_ids")
     return [_mention(row) for row in rows]
@@ -183,12 +189,12 @@ def _peers(store: Store, stories: list[str], new: list[Mention]) -> list[Mention
     Bounded so that the 500th copy of a wire story costs what the 5th does; disagreeing with the
     first copies (the wire and its earliest pick-ups) is what makes a reading contested.
     """
-    where = (
-        "e.article_id IN (SELECT article_id FROM (SELECT article_id, row_number() OVER "
+    wanted = (
+        "SELECT article_id FROM (SELECT article_id, row_number() OVER "
         "(PARTITION BY story_id ORDER BY seq) AS n FROM story_signatures "
-        f"WHERE story_id IN (SELECT article_id FROM _ids)) WHERE n <= {PEERS})"
+        f"WHERE story_id IN (SELECT article_id FROM _ids)) WHERE n <= {PEERS}"
     )
-    peers = _mentions(store, where, stories)
+    peers = _mentions(store, wanted, stories)
     seen = {(m.article_id, m.idx) for m in peers}
     return peers + [m for m in new if (m.article_id, m.idx) not in seen]
 

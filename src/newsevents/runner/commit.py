@@ -7,10 +7,17 @@ write (story grouping, corroboration) hooks in here, so it applies to both engin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from newsevents.store import Store, StoredArticle, to_arrow
 from newsevents.types import Rejected
+
+# DuckDB's default (80 % of RAM) lets its buffer pool keep every block of the store file it reads, so
+# the writer's memory grew with the store. 64 MB cut the writer's peak and its growth over 4,170
+# articles with identical outputs (docs/benchmarks.md, issue 13, perfmem); what does not fit is
+# re-read from the file or spilled to the store's temporary folder, never dropped.
+WRITER_MEMORY_LIMIT = "64MB"
 
 
 def commit_chunk(store: Store, stored: Sequence[StoredArticle], rejected: Sequence[Rejected] = ()) -> int:
@@ -20,3 +27,21 @@ def commit_chunk(store: Store, stored: Sequence[StoredArticle], rejected: Sequen
     (a resumed run re-reading a shard it had loaded before it was killed) adds nothing.
     """
     return store.write(to_arrow(stored, store.schemas, rejected))
+
+
+@contextmanager
+def writer_memory(store: Store, limit: str = WRITER_MEMORY_LIMIT) -> Iterator[None]:
+    """DuckDB's `memory_limit` set to `limit` while an ingest writes to a store file, then reset.
+
+    An in-memory store has no file to re-read evicted blocks from, so it keeps DuckDB's default.
+    (`Store.open` never sets the limit, so resetting it puts back what the store had.)
+    """
+    row = store.con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    if row is None or not row[0]:
+        yield
+        return
+    store.con.execute(f"SET memory_limit = '{limit}'")
+    try:
+        yield
+    finally:
+        store.con.execute("RESET memory_limit")

@@ -37,7 +37,7 @@ from newsevents.ingest.identity import identify
 from newsevents.ingest.readers import ReadMeter, expand_paths, read_path
 from newsevents.nlp import ModelNotInstalled, load_model
 from newsevents.options import Options
-from newsevents.runner.commit import commit_chunk
+from newsevents.runner.commit import commit_chunk, writer_memory
 from newsevents.runner.progress import LogProgress, Progress, Tally
 from newsevents.store import Store, StoredArticle
 from newsevents.types import Article, InputError, Rejected
@@ -95,6 +95,18 @@ def ingest(
     on_reject: Callable[[Rejected], None] = lambda rejected: None,
 ) -> IngestSummary:
     """Extract every new article under `paths` into `store`; see the module docstring."""
+    with writer_memory(store):  # the main process is the one writer: its DuckDB stays small
+        return _ingest(paths, store, options, config, progress, on_reject)
+
+
+def _ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    options: Options,
+    config: IngestConfig = IngestConfig(),
+    progress: Progress | None = None,
+    on_reject: Callable[[Rejected], None] = lambda rejected: None,
+) -> IngestSummary:
     started = time.monotonic()
     files = list(expand_paths(paths))
     tally = Tally(files_total=len(files), bytes_total=sum(_size(path) for path in files))

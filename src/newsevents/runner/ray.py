@@ -33,6 +33,7 @@ from newsevents.ingest.identity import identify
 from newsevents.ingest.readers import expand_paths, read_inputs
 from newsevents.nlp import ModelNotInstalled
 from newsevents.options import Options
+from newsevents.runner.commit import writer_memory
 from newsevents.runner.local import IngestSummary, process_chunk, warm_up
 from newsevents.runner.progress import LogProgress, Progress, Tally
 from newsevents.runner.shards import ReadItem, decode_item, encode_item, leftover_shards, load_shard, write_shard
@@ -70,6 +71,19 @@ def ingest(
     on_reject: Callable[[Rejected], None] = lambda rejected: None,
 ) -> IngestSummary:
     """Extract every new article under `paths` into `store` on Ray; see the module docstring."""
+    with writer_memory(store):  # the main process is the one writer: its DuckDB stays small
+        return _ingest(paths, store, shard_folder, options, config, progress, on_reject)
+
+
+def _ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    shard_folder: Path,
+    options: Options,
+    config: RayConfig = RayConfig(),
+    progress: Progress | None = None,
+    on_reject: Callable[[Rejected], None] = lambda rejected: None,
+) -> IngestSummary:
     started = time.monotonic()
     files = [str(path) for path in expand_paths(paths)]
     tally = Tally(files_total=len(files))

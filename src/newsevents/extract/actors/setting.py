@@ -22,6 +22,9 @@ from newsevents.nlp.text import doc_ents, doc_text
 _DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}?)\s*(?:,|\(|—|–|-)")
 _DATELINE_WEIGHT = 3
 _MIN_VOTES = 2
+_ARTICLE_SENTENCES = 5
+# a national figure the dictionary knows ("Tony Blair") sets an article as well as a dateline town
+_KNOWN_PERSON_WEIGHT = 2
 _MIN_SHARE = 0.5
 _MIN_PLACE_POPULATION = 20_000
 _ORGANISATION_SECTORS = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})
@@ -34,18 +37,33 @@ def article_country(doc: Doc, book: ActorDictionary, mentions: Iterable[Mention]
     dateline = _dateline_country(doc_text(doc), book)
     if dateline is not None:
         votes[dateline] += _DATELINE_WEIGHT
+    # in an article a national figure sets the story; a lone sentence ("X met police chiefs") does not
+    article = len(list(doc.sents)) >= _ARTICLE_SENTENCES
+    known_weight = _KNOWN_PERSON_WEIGHT if article else 1
     covered: set[int] = set()
+    surnames: set[str] = set()
     for mention in mentions:
         covered.update(range(mention.start, mention.end))
+        if mention.kind == "person" and len(mention.name.split()) > 1:
+            surnames.add(mention.name.split()[-1])
         if mention.country and mention.kind != "pronoun" and mention.sector not in _ORGANISATION_SECTORS:
-            votes[mention.country] += 1
+            votes[mention.country] += known_weight if _known_person(mention) else 1
     for ent in doc_ents(doc):
-        if ent.label_ == "GPE" and ent.start not in covered and (country := _place_country(ent.text)):
+        # "Mr Hague" tagged as a place is the person named "William Hague", no vote for the Netherlands
+        if ent.label_ != "GPE" or ent.start in covered or ent.text.split()[-1] in surnames:
+            continue
+        if country := _place_country(ent.text):
             votes[country] += 1
     if not votes:
         return None
     country, count = votes.most_common(1)[0]
+    if article and len(votes) == 1:
+        return country  # an article whose every clue points to one country is set there, one clue or more
     return country if count >= _MIN_VOTES and count > _MIN_SHARE * sum(votes.values()) else None
+
+
+def _known_person(mention: Mention) -> bool:
+    return mention.kind == "person" and mention.entry is not None and mention.entry.kind == "person"
 
 
 def _dateline_country(text: str, book: ActorDictionary) -> str | None:

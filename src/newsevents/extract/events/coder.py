@@ -20,7 +20,16 @@ from newsevents.extract.events.matcher import (
     noun_code,
     verb_lemma,
 )
-from newsevents.extract.events.modality import SPEECH, head_lemma, modality, not_an_act, refusal, speech_head
+from newsevents.extract.events.modality import (
+    SPEECH,
+    head_lemma,
+    modality,
+    no_doer,
+    not_an_act,
+    present_habit,
+    refusal,
+    speech_head,
+)
 from newsevents.extract.events.roles import (
     WEAPON_CODES,
     act_victims,
@@ -39,7 +48,8 @@ from newsevents.extract.events.roles import (
     targets_of,
     unresolved_pronouns,
 )
-from newsevents.extract.syntax import reporting_conjunct
+from newsevents.extract.events.statements import is_audience
+from newsevents.extract.syntax import gerund_conjunct, reporting_conjunct
 from newsevents.nlp.text import span_tokens
 from newsevents.types import Actor, CharRange, Event, Modality
 from newsevents.types import Span as TextSpan
@@ -81,6 +91,8 @@ ACTOR_KINDS = frozenset({"person", "organisation", "government", "group", "prono
 POSTURE_ROOTS = frozenset({"15"})
 OWNING_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
 PROTEST_ROOT = "14"
+# Material acts (protest, force posture, coercion, assault, fighting): in the simple present they tell a routine.
+MATERIAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # Modalities of an act that did not (yet) happen, and the root a negated act of will is recoded to ("would not meet")
 UNREALISED = frozenset({"hypothetical", "negated"})
 REFUSAL_ROOT = "12"
@@ -207,8 +219,17 @@ def _own_part(ctx: ExtractContext, target: Actor, sources: list[Actor]) -> bool:
     span = ctx.doc.char_span(target.start, target.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    owned = any(c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS for c in span.root.children)
-    return owned and any(target.country in (None, s.country) for s in sources)
+    owners = [c for c in span.root.children if c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS]
+    # "hailed his chancellor", "met her deputy": a person is an actor of their own, not a part of the source
+    if not owners or target.kind == "person" or _owned_by_other(ctx, owners[0], sources):
+        return False
+    return any(target.country in (None, s.country) for s in sources)
+
+
+def _owned_by_other(ctx: ExtractContext, pronoun: Token, sources: list[Actor]) -> bool:
+    """ "the senator praised the court and its judges": a possessive resolved to someone other than the source."""
+    owner = ctx.actor_for_token(pronoun)
+    return owner is not None and owner.entity >= 0 and not any(_same(owner, s) for s in sources)
 
 
 def _home_place(target: Actor, sources: list[Actor]) -> bool:
@@ -339,12 +360,13 @@ def code_sentence(
 def is_caption(sentence: Span) -> bool:
     """A photo caption: a picture credit ("Photo: Reuters"), or a present-tense line that places people in the
     picture ("Jane Doe, left, meets Bob Roe", "Bob Roe (centre) greets ...")."""
-    words = [t.lower_ for t in sentence]
+    tokens = span_tokens(sentence)  # built once per doc, not per walk
+    words = [t.lower_ for t in tokens]
     if any(w in CREDIT_WORDS and nxt == ":" for w, nxt in pairwise(words)):
         return True
     present = sentence.root.tag_ in ("VBZ", "VBP")
     return present and any(
-        t.lower_ in POSITION_WORDS and 0 < t.i - sentence.start < len(sentence) - 1 and _set_off(t) for t in sentence
+        t.lower_ in POSITION_WORDS and 0 < t.i - sentence.start < len(sentence) - 1 and _set_off(t) for t in tokens
     )
 
 
@@ -432,7 +454,9 @@ def _frame(
     ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary, quotes: tuple[tuple[int, int], ...]
 ) -> Framed | None:
     """Code, actors and modality of one trigger, or None when it makes no event."""
-    if not_an_act(trigger.verb) is not None or _framing_speech(trigger) or _label_in_passing(trigger.verb):
+    if not_an_act(trigger.verb) is not None or no_doer(trigger.verb) is not None:
+        return None
+    if _framing_speech(trigger) or _label_in_passing(trigger.verb):
         return None
     sources, targets = _roles(ctx, trigger)
     entry, sources = _perpetrator(ctx, trigger, dictionary, sources, targets)
@@ -446,13 +470,15 @@ def _frame(
         return None
     if entry.root == PROTEST_ROOT and _shows_a_fact(trigger.verb):
         return None  # "demonstrated that they can win": showing, not protesting
+    if entry.root in MATERIAL_ROOTS and present_habit(trigger.verb) and not _in_quote(trigger.verb.idx, quotes):
+        return None  # "officers patrol the estates": a routine, not an act (a quote's "they attack us" is told)
     if not targets and (entry.root in LOCATION_TARGET_ROOTS or entry.code in LOCATION_TARGET_CODES):
         inner = (trigger.inner,) if trigger.inner is not None else ()
         targets = location_targets(ctx, (*trigger.nouns, trigger.verb, *inner))
     if not targets and entry.code in ABOUT_ACT_CODES:
         targets = act_victims(ctx, (*trigger.nouns, trigger.verb), sources)
     if entry.root in AUDIENCE_ROOTS:  # telling or meeting reporters is how news is made, not an interaction
-        targets = [t for t in targets if t.sector != "MED"]
+        targets = [t for t in targets if t.sector != "MED" and not is_audience(t)]
     targets = [t for t in targets if not _own_part(ctx, t, sources)]
     if entry.code in VISIT_CODES:
         if any(s.sector in ARMED_SECTORS for s in sources):
@@ -485,12 +511,15 @@ def _supposed_in_quote(ctx: ExtractContext, trigger: Trigger, framed: Framed, en
 
 def _charged(verb: Token) -> bool:
     """ "accused Iran of arming the rebels", "blamed them for starting the fire": the act is the accuser's charge."""
+    verb = gerund_conjunct(verb) or verb  # "of hiding X and attacking Y": both acts are charged
     prep = verb.head
+    # the parser may hang "of arming" on the accused object rather than on "accused"
+    governor = prep.head.head if prep.head.dep_ == "dobj" else prep.head
     return (
         verb.dep_ == "pcomp"
         and prep.dep_ == "prep"
         and prep.lower_ in ("of", "for")
-        and head_lemma(prep.head) in ACCUSING
+        and head_lemma(governor) in ACCUSING
     )
 
 

@@ -416,6 +416,8 @@ def _modifier_actors(noun: Token) -> list[Token]:
 
 
 def nominal_sense(token: Token, dictionary: VerbDictionary) -> NominalSense | None:
+    if not _may_name_nominal(token, dictionary.nominals):
+        return None  # the cheap test first: most nouns are no event noun, and `_noun_lemmas` walks the tree
     keys = _noun_lemmas(token)
     if token.pos_ == "PROPN":
         # a word of a proper name names no act: the "Appeal Court", an "Aid Agency" are bodies, not an
@@ -423,6 +425,23 @@ def nominal_sense(token: Token, dictionary: VerbDictionary) -> NominalSense | No
         modifiers = {lemma_of(c) for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i}
         keys = tuple(k for k in keys if k not in modifiers or k in (lemma_of(token), token.lower_))
     return next((dictionary.nominals[k] for k in keys if k in dictionary.nominals), None)
+
+
+_nominal_words: tuple[dict[str, NominalSense], frozenset[str]] | None = None  # (nominals, every word of a key)
+
+
+def _may_name_nominal(token: Token, nominals: dict[str, NominalSense]) -> bool:
+    """False only when no key `_noun_lemmas(token)` can build is in `nominals`: each key holds the lemma as a
+    word, or is the surface form, a left modifier's lemma, or (after a quantity) an of-object's lemma."""
+    global _nominal_words
+    if _nominal_words is None or _nominal_words[0] is not nominals:
+        _nominal_words = (nominals, frozenset(word for key in nominals for word in key.split(" ")))
+    lemma = lemma_of(token)
+    if " " in lemma or lemma in _nominal_words[1] or token.lower_ in nominals:
+        return True
+    if lemma in QUANTITY_NOUNS or token.like_num:
+        return True
+    return token.n_lefts > 0 and any(c.dep_ in ("compound", "amod") and lemma_of(c) in nominals for c in token.lefts)
 
 
 def find_nominals(sentence: Span, dictionary: VerbDictionary, consumed: set[int]) -> Iterator[Nominal]:

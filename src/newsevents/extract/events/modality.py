@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsevents.extract.actors.headline import headline_sentence
 from newsevents.extract.events.dictionary import deinflected
 from newsevents.extract.events.tree import near_children
+from newsevents.nlp.text import span_tokens
 from newsevents.types import Modality
 
 STRONG_MODALS = frozenset({"could", "might", "may", "should", "can", "must", "ought", "shall", "'d"})
@@ -63,6 +65,10 @@ IRREALIS = frozenset(
         "refuse",
         "fail",
         "avoid",
+        # scheduled acts: "is due to visit", "is scheduled to sign" ("set" only with its infinitive: SCHEDULED)
+        "due",
+        "scheduled",
+        "slated",
     }
 )
 SPEECH = frozenset(
@@ -184,6 +190,61 @@ POLICY_NOUNS = frozenset(
 # Participles that open a sentence by naming its topic: "Turning to X, ...", "Asked about X, ...", "Pressed on X, ...".
 TOPIC_PARTICIPLES = frozenset({"turn", "refer", "ask", "press", "question", "quiz", "challenge"})
 TOPIC_PREPOSITIONS = frozenset({"to", "about", "on", "over"})
+# Subjects of an extraposed evaluation: "it is unwise to sue X", "it would be wrong to attack Y" judge an
+# act that nobody is said to do.
+EXPLETIVES = frozenset({"it", "this", "that"})
+# Judging adjectives: with an expletive "it" they weigh an act in general. A referring "it" is read with a
+# readiness adjective instead ("the government said it is willing to withdraw"), which is not listed here.
+EVALUATIVE = frozenset(
+    {
+        "fair",
+        "unfair",
+        "right",
+        "wrong",
+        "important",
+        "vital",
+        "essential",
+        "necessary",
+        "unnecessary",
+        "crucial",
+        "good",
+        "bad",
+        "better",
+        "best",
+        "reasonable",
+        "unreasonable",
+        "legitimate",
+        "illegitimate",
+        "wise",
+        "unwise",
+        "sensible",
+        "appropriate",
+        "inappropriate",
+        "acceptable",
+        "unacceptable",
+        "absurd",
+        "ridiculous",
+        "hard",
+        "difficult",
+        "easy",
+        "impossible",
+        "premature",
+        "irresponsible",
+        "foolish",
+        "naive",
+        "dangerous",
+        "pointless",
+        "hypocritical",
+        "disgraceful",
+        "shameful",
+    }
+)
+# "is set to meet": scheduled, but "set out his view" or "set up a panel" is an act of its own.
+SCHEDULED = frozenset({"set"})
+# Verbs of agreement whose that-clause may be a view rather than a deal: "agreed that the deal was fair".
+AGREEING = frozenset({"agree", "accept", "concede"})
+# Headline passives: a bare participle whose subject undergoes the act ("Minister attacked over tax").
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "ccomp", "xcomp", "attr", "oprd", "agent", "aux", "auxpass"})
 # Determiners of a generic subject: "any chancellor would ..." names no one in particular.
 GENERIC_DETERMINERS = frozenset({"any"})
 KNOWN_HEADS = DENIALS | IRREALIS | SPEECH
@@ -271,7 +332,9 @@ def modality(trigger: Token, in_quote: bool = False, skip_negation: bool = False
             return "negated"
         if lemma in SPEECH and token.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "pcomp", "pobj"):
             return "hypothetical" if irrealis or (tentative and not _would_only(trigger)) else "reported"
-        if lemma in IRREALIS and token.dep_ not in ("nsubj", "nsubjpass"):
+        if (lemma in IRREALIS and token.dep_ not in ("nsubj", "nsubjpass")) or (
+            lemma in SCHEDULED and token.dep_ == "xcomp" and head.tag_ == "VBN"
+        ):
             irrealis = True  # "hoped X would be indicted": a wish stays a wish even when reported
         same_clause = same_clause and token.dep_ in SAME_CLAUSE_DEPS
         token = head
@@ -314,6 +377,31 @@ def not_an_act(trigger: Token) -> str | None:
             return "habitual"  # "politicians often criticise the media": a habit, not an act
         if any(c.dep_ == "nsubj" and _generic(c) for c in near_children(verb)):
             return "generic"
+    return None
+
+
+def present_habit(verb: Token) -> bool:
+    """ "Officers patrol the estates at night", "the suspects are held at a base": a main-clause verb in the simple
+    present (active, or a passive with only "is"/"are"), outside the headline, tells what is done as a rule or a
+    state, not one act. Only read for material acts: a stance in the present ("the party opposes the bill") is
+    held now, and is an event."""
+    if _simple_present(verb) is None or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    if verb.dep_ == "conj" and (_simple_present(verb.head) is None or verb.head.dep_ != "ROOT"):
+        return False
+    if speech_head(verb) is not None:
+        return False  # "the army shells the villages, the group said" is a charge, told as such
+    headline = headline_sentence(verb.doc)
+    return headline is None or not headline.start <= verb.i < headline.end
+
+
+def _simple_present(verb: Token) -> Token | None:
+    """The verb itself ("patrol") or its only auxiliary ("are held") when it is a simple present, else None."""
+    marks = [c for c in near_children(verb) if c.dep_ in ("aux", "auxpass", "neg")]
+    if not marks:
+        return verb if verb.tag_ in ("VBZ", "VBP") else None
+    if len(marks) == 1 and marks[0].dep_ == "auxpass" and marks[0].lower_ in ("is", "are") and verb.tag_ == "VBN":
+        return marks[0]
     return None
 
 
@@ -361,6 +449,62 @@ def _in_topic_phrase(trigger: Token) -> bool:
     return False
 
 
+def no_doer(trigger: Token) -> str | None:
+    """Why a verb-pattern trigger names an act nobody is said to do, or None: an act an adjective judges ("it
+    is unwise to sue them"), a view agreed on ("agreed that the deal was fair"), a headline's
+    agentless passive ("Minister attacked over tax"). Read for verb events only: a speech cue in such a clause
+    ("it is unfair to accuse the judges") still carries its speaker's statement."""
+    if _evaluated(trigger):
+        return "evaluation"
+    if _shared_view(trigger):
+        return "shared view"
+    if _headline_passive(trigger):
+        return "agentless headline passive"
+    return None
+
+
+def _evaluated(trigger: Token) -> bool:
+    """ "it is unwise to sue the firm", "it would be wrong to attack them": an infinitive that an adjective
+    judges, after an expletive subject, names an act in general, not one anybody did or plans."""
+    if trigger.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    head = trigger.head
+    adjective: Token | None = head
+    if head.dep_ == "acomp":
+        head = head.head  # "wrong to attack": the adjective hangs on the copula
+    else:
+        adjective = next((c for c in head.children if c.dep_ == "acomp"), None)
+    if adjective is None or adjective.lower_ not in EVALUATIVE:
+        return False
+    return head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in EXPLETIVES for c in head.children)
+
+
+def _shared_view(trigger: Token) -> bool:
+    """ "We agree that the deal was fair", "they accept that the plan was a mistake": agreeing that
+    something is so (a copula, no modal) shares a view; "agreed that the border should reopen" is a deal."""
+    if head_lemma(trigger) not in AGREEING or any(c.dep_ in ("dobj", "xcomp", "prep") for c in trigger.children):
+        return False
+    clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(
+        c.lemma_ == "be" and not any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) for c in clauses
+    )
+
+
+def _headline_passive(trigger: Token) -> bool:
+    """ "Minister attacked over tax plans", "Party criticised on pledge": in a headline, a participle with a
+    subject but no auxiliary, object or agent is a passive whose doer is not named (CODING.md codes no
+    agentless passive); the active headline is in the present tense ("Minister attacks ...")."""
+    if trigger.tag_ not in ("VBD", "VBN") or trigger.dep_ != "ROOT":
+        return False
+    children = list(trigger.children)
+    if not any(c.dep_ == "nsubj" for c in children) or any(c.dep_ in OBJECT_DEPS for c in children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "by" for c in children):
+        return False
+    headline = headline_sentence(trigger.doc)
+    return headline is not None and headline.start <= trigger.i < headline.end
+
+
 def _permitted_by_policy(trigger: Token) -> bool:
     """What a law, bill or plan allows someone to do is a description of policy, not an act: "the law allows
     police to detain suspects". An actor's permission ("the army let the aid convoy enter") is not caught."""
@@ -377,7 +521,7 @@ def _direct_question(trigger: Token) -> bool:
     verb = trigger
     while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         verb = verb.head
-    last = next((t for t in reversed(list(verb.sent)) if not t.is_space and t.text not in ('"', "'")), None)
+    last = next((t for t in reversed(span_tokens(verb.sent)) if not t.is_space and t.text not in ('"', "'")), None)
     if last is None or last.text != "?":
         return False
     children = list(verb.children)

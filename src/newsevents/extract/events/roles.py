@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.tree import near_children
-from newsevents.extract.syntax import compared_subject, reporting_conjunct
+from newsevents.extract.syntax import compared_subject, gerund_conjunct, headline_passive, reporting_conjunct
 from newsevents.types import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -95,6 +95,11 @@ ABOUT_PREPS = frozenset({"for", "over", "about", "at", "after"})
 ADVERSARY_NOUNS = frozenset(
     {"critic", "opponent", "rival", "enemy", "foe", "detractor", "accuser", "challenger", "adversary", "victim"}
 )
+# "the soldier's family", "relatives of the hostages": kin are other people than the one they are named after
+KIN_NOUNS = frozenset(
+    {"family", "relative", "widow", "widower", "parent", "mother", "father", "son", "daughter", "child", "wife",
+     "husband", "brother", "sister", "relation", "next-of-kin"}
+)  # fmt: skip
 # Things that are about something: "criticised the report on Iran" is aimed at the report, Iran is its topic
 # (an act on someone, "condemned the attack on Syria", "welcomed the sanctions on Iran", is aimed at them).
 TOPIC_NOUNS = frozenset(
@@ -119,6 +124,7 @@ STANCE_VERBS = frozenset(
     }
 )  # fmt: skip
 OBJECT_CONTROL_PREPS = frozenset({"of", "from", "into", "against"})
+EXPULSION_VERBS = frozenset({"expel", "suspend", "ban", "bar", "exclude", "eject", "oust", "deport", "sack", "dismiss"})
 CREDIT_BLAME_VERBS = frozenset(
     {"thank", "praise", "commend", "congratulate", "blame", "criticise", "criticize", "condemn", "fault"}
 )
@@ -144,6 +150,8 @@ def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Act
         return [_with_origin(ctx, _named_apposition(ctx, token, actor) or actor, token, depth)]
     if token.lemma_.lower() in ADVERSARY_NOUNS:
         return [_adversaries(ctx, token)]
+    if token.lemma_.lower() in KIN_NOUNS and _owners(token):
+        return [_kin(ctx, token, depth)]
     if depth > 2:
         return []
     # An apposition names the head itself ("the party's treasurer, Ann Lee"); a modifier only qualifies it.
@@ -159,6 +167,21 @@ def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Act
     # "several countries, including Iran and Syria": the examples name the actors a general noun stands for
     examples = [c for child in token.children if _example_prep(child) for c in child.children if c.dep_ == "pobj"]
     return actors_of(ctx, examples, depth + 1)
+
+
+def _owners(token: Token) -> list[Token]:
+    """Whom a kin noun is named after: "the soldier's family", "relatives of the hostages"."""
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    return owners + [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+
+
+def _kin(ctx: ExtractContext, token: Token, depth: int) -> Actor:
+    """ "the soldier's family sued", "relatives of the hostages met ...": kin are civilians of their own, of the
+    country of the one they are named after, never that one."""
+    phrase = _adversaries(ctx, token)
+    owners = actors_of(ctx, _owners(token), depth + 1) if depth <= 2 else []
+    country = next((o.country for o in owners if o.country), None)
+    return replace(phrase, country=country, sector="CVL", code=f"{country or ''}CVL")
 
 
 def _adversaries(ctx: ExtractContext, token: Token) -> Actor:
@@ -277,8 +300,11 @@ def subject_heads(verb: Token) -> list[Token]:
     agents = [pobj for c in near_children(verb) if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
     if agents:
         return agents
+    if headline_passive(verb):
+        return []  # "Minister accused of lying": the subject was acted on, by no one named
     if not subjects and is_passive(verb):
-        return []  # "our interests were ignored": whoever ignored them is not named
+        # "our interests were ignored": whoever ignored them is not named, unless a body expelled them
+        return _expelling_body(verb)
     if subjects:
         if verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
             return [verb.head]
@@ -293,12 +319,17 @@ def subject_heads(verb: Token) -> list[Token]:
     reporting = reporting_conjunct(verb)
     if reporting is not None:
         return subject_heads(reporting)
+    earlier_gerund = gerund_conjunct(verb)
+    if earlier_gerund is not None:
+        return subject_heads(earlier_gerund)
     if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
         return subject_heads(verb.head)
     if verb.dep_ == "acl" and _infinitive(verb):
         return _planners(verb.head)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
         return _gerund_doers(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        return _noun_gerund_doers(verb.head)
     return []
 
 
@@ -319,6 +350,29 @@ def _gerund_doers(prep: Token) -> list[Token]:
         return objects
     doers = subject_heads(governor)
     return doers + objects if doers and governor.lemma_.lower() == "join" else doers
+
+
+def _expelling_body(verb: Token) -> list[Token]:
+    """ "was expelled from the party", "was suspended from the council": with no by-agent, the body one is put
+    out of is the one that acts."""
+    if verb.lemma_.lower() not in EXPULSION_VERBS:
+        return []
+    return [
+        pobj
+        for prep in near_children(verb)
+        if prep.dep_ == "prep" and prep.lower_ == "from"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _noun_gerund_doers(prep: Token) -> list[Token]:
+    """ "accused the mayor of hiding": the parser may hang "of hiding" on the object noun, not the verb;
+    after a charging preposition the object still does the act."""
+    noun = prep.head
+    if noun.dep_ != "dobj" or prep.lower_ not in OBJECT_CONTROL_PREPS or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return []
+    return [noun]
 
 
 def _planners(noun: Token) -> list[Token]:
@@ -358,8 +412,8 @@ def _companions(verb: Token, subjects: list[Token]) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    """A passive verb, also the second of "were trampled upon and ignored"."""
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in near_children(verb)):
+    """A passive verb, also the second of "were trampled upon and ignored" and a headline's "UK urged to act"."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in near_children(verb)) or headline_passive(verb):
         return True
     return verb.dep_ == "conj" and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in near_children(verb.head))
 
@@ -431,7 +485,8 @@ def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token
     but their prepositions are searched first.
     """
     own = {noun.i for noun in nouns}
-    groups = [[c for c in verb.children if c.dep_ == "nsubjpass" and c.i not in own]]
+    patient_deps = ("nsubjpass", "nsubj") if headline_passive(verb) else ("nsubjpass",)
+    groups = [[c for c in verb.children if c.dep_ in patient_deps and c.i not in own]]
     if not groups[0] and verb.dep_ == "conj" and is_passive(verb):
         # the shared subject is the patient of a passive conjunct: "Russia attacked and was condemned by NATO"
         groups.append([c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in own])

@@ -74,17 +74,19 @@ def content_tokens(cue: Token, quote: Quote) -> list[Token]:
     own = {t.i for t in cue.subtree} if cue.i not in {t.i for t in inside} else set()
     roots = [t for t in inside if t.head.i == t.i or not any(start <= t.head.idx < end for start, end in pieces)]
     wanted = {t.i for t in inside} | {d.i for r in roots for d in r.subtree if d.i not in own and d.i != cue.i}
-    return [t for t in span_tokens(cue.sent) if t.i in wanted or _trailing_content(t, inside, cue)]
+    after, before = _trailing_content(inside, cue)
+    return [t for t in span_tokens(cue.sent) if t.i in wanted or (after < t.i < before and not t.is_punct)]
 
 
-def _trailing_content(token: Token, inside: list[Token], cue: Token) -> bool:
+def _trailing_content(inside: list[Token], cue: Token) -> tuple[int, int]:
     """ "Tax will rise if the Greens win, Jane Doe claimed": the parser may hang the condition on the cue, but
-    what lies between the content and a later attribution is still what was said."""
+    what lies between the content and a later attribution is still what was said. The token indices strictly
+    between the two bounds are that trailing content (an empty range when there is none)."""
     if not inside or inside[-1].i >= cue.i:
-        return False
+        return 0, 0
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     attribution = min(cue.i, subject.left_edge.i) if subject is not None else cue.i
-    return inside[-1].i < token.i < attribution and not token.is_punct
+    return inside[-1].i, attribution
 
 
 def content_targets(ctx: ExtractContext, tokens: list[Token], speaker: Actor) -> list[Actor]:

@@ -55,6 +55,8 @@ COMMENT_VERBS = frozenset(
     "say comment speculate elaborate confirm answer reveal disclose divulge explain specify respond".split()
 )
 DECLINE_COMMENT = "011"
+# Passive heads of belief: "X is thought to fear", "is understood to want": the writer surmises, X does not speak.
+SURMISE_HEADS = frozenset({"think", "believe", "understand", "know", "suppose", "presume", "assume", "reckon"})
 # "denied suggestions that ...", "rejected claims that ...": the quote stage cues the noun (whose speaker is
 # unnamed), but the speech act to code is the denial, by the subject of the verb (CAMEO 016).
 DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispute"})
@@ -68,6 +70,14 @@ STANCE_CODES = {"negative": "111", "positive": "051"}
 # Verbs whose direct object is the person spoken to, not what is said: "told the council", "warned Labour".
 OBJECT_IS_ADDRESSEE = frozenset({"tell", "assure", "reassure", "inform", "brief", "remind", "warn", "advise"})
 NOT_TARGET_SECTORS = frozenset({"MED"})
+BODY_KINDS = ("organisation", "government", "group")
+BODY_POSSESSIVES = frozenset({"its", "their"})
+OWN_POSSESSIVES = frozenset({"his", "her", "their", "our", "my"})
+# Those a statement is made before, not to: the public, a hall, a readership.
+AUDIENCE_NOUNS = frozenset(
+    "voter audience crowd supporter delegate listener viewer reader reporter journalist conference rally "
+    "congregation public electorate fan".split()
+)
 # A participle cue hanging on another verb ("attacked the plan, saying ...", "Pointing to X, he added")
 # is part of that verb's act, which is coded (or is itself a cue): not a second statement.
 ADJUNCT_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
@@ -186,11 +196,20 @@ def _affiliated(ctx: ExtractContext, speaker: Actor) -> Actor:
         return speaker
     objects = [o for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for o in c.children]
     bodies = [a for o in objects if (a := ctx.actor_for_token(o)) is not None and a.code is not None]
-    bodies = [a for a in bodies if a.kind in ("organisation", "government", "group")]
+    bodies = [a for a in bodies if a.kind in BODY_KINDS] or _possessing_body(ctx, span)
     if not bodies:
         return speaker
     body = bodies[0]
     return replace(speaker, country=body.country, org=body.org, sector=body.sector, code=body.code)
+
+
+def _possessing_body(ctx: ExtractContext, role: Span) -> list[Actor]:
+    """ "The party will ..., its chairman said": the body "its" points to, the nearest coded one earlier in the
+    sentence."""
+    if not any(c.dep_ == "poss" and c.lower_ in BODY_POSSESSIVES for c in role.root.children):
+        return []
+    earlier = ctx.actors_in(role.sent.start_char, role.start_char)
+    return [a for a in reversed(earlier) if a.kind in BODY_KINDS and a.code is not None][:1]
 
 
 def _affiliated_person(ctx: ExtractContext, body: Span) -> Actor | None:
@@ -267,6 +286,12 @@ def _misplaced_speaker(ctx: ExtractContext, actor: Actor) -> bool:
     )
 
 
+def is_audience(actor: Actor) -> bool:
+    """ "voters", "the delegates", "the conference": those a statement is made before, named by a common noun."""
+    words = actor.text.split()
+    return bool(words) and words[-1].islower() and words[-1].lower().removesuffix("s") in AUDIENCE_NOUNS
+
+
 def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
     """Whom the statement is addressed to, when the text names them ("told MPs", "said to the EU")."""
     heads = [c for c in cue.children if c.dep_ in ADDRESSEE_DEPS]
@@ -279,7 +304,8 @@ def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
-    found = actors_of(ctx, heads)
+    # CODING.md: audiences are not targets ("told voters", "told the conference"); a body addressed is
+    found = actors_of(ctx, [h for h in heads if h.lemma_.lower() not in AUDIENCE_NOUNS])
     return [a for a in found if a.sector not in NOT_TARGET_SECTORS and not a.same_entity(speaker) and a is not speaker]
 
 
@@ -319,7 +345,7 @@ def _statements(
     judged = judged_targets(ctx, content, speaker)[:MAX_CONTENT_TARGETS]
     if code == DEFAULT_STATEMENT:
         judged += [(a, "negative") for a in rival_subjects(ctx, content, speaker, rivalry, judged)[:RIVAL_TARGETS]]
-    judged = _without_own_side(judged, speaker, rivalry)
+    judged = [(a, st) for a, st in _without_own_side(judged, speaker, rivalry) if not _credit_to_own(ctx, a, st)]
     if not judged:
         # a finer cue (a warning, a hope) is about the subject of what it says; a plain "said" is not
         about: list[Actor | None] = []
@@ -336,14 +362,25 @@ def _statements(
 
 
 def _without_own_side(judged: list[tuple[Actor, str]], speaker: Actor, rivalry: Rivalry) -> list[tuple[Actor, str]]:
-    """A statement that blames a rival and, in the same breath, the speaker's own party ("a choice between
+    """Credit to the speaker's own party is dropped. A statement that blames a rival and, in the same breath,
+    the speaker's own party ("a choice between
     more tax under X and value for money under Y", said Y's leader) blames the rival: the parse spread the
     judgement over a contrast."""
     party = rivalry.party_of(speaker)
+    if party is not None:  # credit to one's own party ("his party will offer an honest choice") is no interaction
+        judged = [(a, stance) for a, stance in judged if not (stance == "positive" and rivalry.party_of(a) == party)]
     blamed_rival = any(stance == "negative" and rivalry.rivals(speaker, actor) for actor, stance in judged)
     if party is None or not blamed_rival:
         return judged
     return [(a, stance) for a, stance in judged if not (stance == "negative" and rivalry.party_of(a) == party)]
+
+
+def _credit_to_own(ctx: ExtractContext, actor: Actor, stance: str) -> bool:
+    """ "told voters his party will offer an honest choice": credit to the speaker's own body is no interaction."""
+    span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if stance != "positive" or span is None or span.start == 0:
+        return False
+    return span.doc[span.start - 1].lower_ in OWN_POSSESSIVES or span[0].lower_ in OWN_POSSESSIVES
 
 
 def _event(
@@ -432,7 +469,7 @@ def _own_speech_act(cue: Token, acts: list[tuple[int, int]]) -> bool:
         return False
     if cue.pos_ in ("VERB", "AUX") and not_an_act(cue) is not None:
         return False  # "every year he would praise them", "could have said more": no speech act took place
-    if _ordered(cue) or _unrealised(cue):
+    if _ordered(cue) or _unrealised(cue) or _surmised(cue):
         return False
     if cue.tag_ == "VBG" and cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and cue.head.lower_ in MANNER_PREPS:
         head = cue.head.head  # "rejected the offer by claiming ...": the manner of that act
@@ -460,6 +497,13 @@ def _unrealised(cue: Token) -> bool:
         return False
     head = cue.head
     return head.lemma_.lower() in UNREALISED_HEADS or any(c.lower_ in UNREALISED_HEADS for c in head.children)
+
+
+def _surmised(cue: Token) -> bool:
+    """ "Moscow is thought to fear ...", "she is believed to favour ...": the writer's surmise of what someone
+    holds, not a speech act of theirs."""
+    head = cue.head
+    return cue.dep_ == "xcomp" and head.lemma_.lower() in SURMISE_HEADS and is_passive(head)
 
 
 def statement_mood(cue: Token) -> Modality:

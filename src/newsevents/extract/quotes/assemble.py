@@ -20,6 +20,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.quotes.cues import Cue
 from newsevents.extract.quotes.marks import QuoteSpan
@@ -31,6 +33,7 @@ SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")
 GAP_PUNCT = ",:;—–-"
 MIN_UNATTRIBUTED_WORDS = 6
 NEXT_SENTENCE_CHARS = 250
+QUESTION_CUES = frozenset({"ask", "question", "press", "challenge"})
 
 
 @dataclass
@@ -186,7 +189,10 @@ class _Assembler:
     def continue_quotes(self, drafts: list[Draft]) -> list[Draft]:
         """Passages without a cue that carry on the attributed quote before them."""
         new: list[Draft] = []
-        ordered = sorted(drafts, key=lambda d: d.end)
+        # a cue inside another quote's content ("urged him to admit he had ...") is dropped later: a passage
+        # after it carries on the outer quote, whose speaker is known
+        pieces = [(s, e, k) for k, d in enumerate(drafts) for s, e in d.parts]
+        ordered = sorted((d for k, d in enumerate(drafts) if not _nested(d, k, pieces)), key=lambda d: d.end)
         ends = [d.end for d in ordered]
         for k, span in enumerate(self.spans):
             if k in self.owner or self.inside_clause(span):
@@ -324,6 +330,10 @@ class _Assembler:
 
     def speaker_of(self, draft: Draft, earlier: list[Actor]) -> Actor | None:
         if draft.inherit_from is not None:
+            asked = _asked_one(draft.inherit_from.cue)
+            if draft.inherit_from.speaker is None and asked is not None:
+                # "Smith was asked whether ... | “…”": the passage after the question is the answer, Smith's
+                return resolve_speaker(self.ctx, asked, earlier, self.quoted, self.spoken)
             return draft.inherit_from.speaker
         if draft.cue is None:
             named_next = self.cue_in_next_sentence(draft)
@@ -367,6 +377,13 @@ def _nested(draft: Draft, k: int, pieces: list[tuple[int, int, int]]) -> bool:
     return any(
         owner != k and s <= cue.start and cue.end <= e and s <= draft.start and draft.end <= e for s, e, owner in pieces
     )
+
+
+def _asked_one(cue: Cue | None) -> Token | None:
+    """The passive subject of a question cue ("Smith was asked whether ..."): the one who answers."""
+    if cue is None or cue.token.lemma_.lower() not in QUESTION_CUES:
+        return None
+    return next((c for c in cue.token.children if c.dep_ == "nsubjpass"), None)
 
 
 def _only_punct(text: str, allowed: str) -> bool:

@@ -86,6 +86,7 @@ SPEAKING_NOUNS = frozenset(
      "soldier", "troop", "general", "commander", "agent", "detective", "investigator", "inspector", "auditor"}
 )  # fmt: skip
 # Endings of nouns for people ("organizer", "economist", "politician", "Republican", "congressman").
+ACT_NOUN_ENDING = "ment"
 PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "woman", "women", "crat", "ee", "ess")
 
 
@@ -121,6 +122,8 @@ def resolve_speaker(
     if head.lower_ in DEMONSTRATIVES and not (head.lower_ == "that" and head.head.dep_ == "relcl"):
         return None
     actor = ctx.actor_for_token(head)
+    if actor is not None and _chained_document(ctx, head, actor):
+        actor = None  # "a report claims": a document is its own phrase's, not an entity chained from elsewhere
     if actor is not None and actor.kind != "pronoun":
         return replace(actor)
     personal = head.lower_ in PERSONAL_PRONOUNS or head.lower_ == "it"
@@ -147,6 +150,20 @@ def resolve_speaker(
     if head.pos_ == "NOUN" and head.left_edge.lower_ == "the":
         return _same_role(mention, head, earlier)
     return mention
+
+
+def _chained_document(ctx: ExtractContext, head: Token, actor: Actor) -> bool:
+    """A bare document noun ("a report claims") the actors stage chained to a body the article names only
+    later, with other names in between: that body is not its author. (After "a report by the audit office",
+    "the report" is the office's; "a report says. | The audit office found ..." names its author next.)"""
+    named = (actor.name or "").lower()
+    if head.lemma_.lower() not in DOCUMENT_NOUNS or not named or named in actor.text.lower() or actor.entity < 0:
+        return False
+    mentions = [a.start for a in ctx.actors if a.entity == actor.entity and a.start != actor.start]
+    first = min(mentions, default=actor.start)
+    if first < actor.start:
+        return False
+    return any(a.entity != actor.entity for a in ctx.actors_in(actor.end, first))
 
 
 def _is_time(head: Token) -> bool:
@@ -183,7 +200,8 @@ def _can_speak(head: Token) -> bool:
         c.dep_ == "poss" and (c.lower_ in PERSON_POSSESSIVES or c.ent_type_ in SPEAKING_ENTITIES) for c in head.children
     ):
         return True  # someone's own people speak: "her deputy", "his lawyers", "the senator's chief of staff"
-    return lemma.endswith(PERSON_NOUN_ENDINGS)
+    # "-ment" nouns name acts and their results ("the argument", "the settlement"), never people
+    return lemma.endswith(PERSON_NOUN_ENDINGS) and not lemma.endswith(ACT_NOUN_ENDING)
 
 
 def _author(ctx: ExtractContext, head: Token) -> Actor | None:
@@ -275,10 +293,14 @@ def _agrees(ctx: ExtractContext, pronoun: str, candidate: Actor) -> bool:
         return candidate.kind in ("organisation", "government", "country")
     if candidate.kind not in ("person", "other"):
         return False
-    if candidate.kind == "other" and candidate.text.split()[-1].lower().rstrip("s") in DOCUMENT_NOUNS:
+    if _is_document(candidate):
         return False  # "the latest footage", "the report" are no "he" or "she"
     gender = _gender(ctx, candidate)
     return gender is None or (gender == "male") == (pronoun in MALE)
+
+
+def _is_document(candidate: Actor) -> bool:
+    return candidate.kind == "other" and candidate.text.split()[-1].lower().rstrip("s") in DOCUMENT_NOUNS
 
 
 def _gender(ctx: ExtractContext, person: Actor) -> str | None:

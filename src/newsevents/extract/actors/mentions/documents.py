@@ -25,7 +25,7 @@ def document_mentions(scope: Scope, mentions: list[Mention]) -> list[Mention]:
     unattributed "a report", the author of the article's last report, else the first named body that
     is a subject in the next sentence (news names the author just after "..., a report says")."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
-    sentence_of = {t.i: n for n, sent in enumerate(scope.doc.sents) for t in sent}
+    sentence_of = {i: n for n, sent in enumerate(scope.doc.sents) for i in range(sent.start, sent.end)}
     found: list[Mention] = []
     last_author: Mention | None = None
     for token in scope.tokens:

@@ -27,7 +27,12 @@ from newsevents.extract.actors.matching import PhraseIndex, PhraseMatch
 from newsevents.extract.actors.mentions.civic import civic_body_mentions
 from newsevents.extract.actors.mentions.documents import collective_mentions, document_mentions, with_documents
 from newsevents.extract.actors.mentions.lexicon import defined_acronyms
-from newsevents.extract.actors.mentions.matches import accepted_matches, without_other_people, without_place_name_parts
+from newsevents.extract.actors.mentions.matches import (
+    accepted_matches,
+    without_other_people,
+    without_place_name_parts,
+    without_tails_of_other_bodies,
+)
 from newsevents.extract.actors.mentions.named import named_mentions, place_mentions
 from newsevents.extract.actors.mentions.pronouns import pronoun_mentions
 from newsevents.extract.actors.mentions.record import Mention, Scope
@@ -38,6 +43,7 @@ from newsevents.extract.actors.mentions.relations import (
     party_from_conjunct,
     sector_from_owner,
     title_from_relative_clause,
+    title_from_role_just_before,
 )
 from newsevents.extract.actors.mentions.roles import role_mentions
 from newsevents.nlp.text import doc_tokens
@@ -49,6 +55,7 @@ def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published
     all_matches = index.find(doc)
     scope = build_scope(doc, book, all_matches, published)
     all_matches = without_other_people(scope, without_place_name_parts(scope, all_matches))
+    all_matches = without_tails_of_other_bodies(scope, all_matches)
     scope = replace(scope, match_at_start={m.start: m for m in all_matches})
     in_match = frozenset(i for m in all_matches for i in range(m.start, m.end))
     accepted = accepted_matches(scope, all_matches)
@@ -63,6 +70,7 @@ def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published
     mentions = business_from_what_it_owns(scope, mentions)
     mentions = party_from_conjunct(scope, mentions)
     mentions = title_from_relative_clause(scope, mentions)
+    mentions = title_from_role_just_before(scope, mentions)
     mentions = opposition_from_party(scope, mentions)
     return with_documents(mentions, document_mentions(scope, mentions) + collective_mentions(scope, mentions))
 

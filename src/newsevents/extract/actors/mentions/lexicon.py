@@ -50,7 +50,10 @@ def org_sector(scope: Scope, name: str) -> str | None:
         role = known_role(scope, " ".join(words[-width:]))
         if role is not None and len(words) >= width:
             return role.sector
-    return next((ORG_NAME_SECTORS[w] for w in reversed(words) if w in ORG_NAME_SECTORS), None)
+    sectors = [ORG_NAME_SECTORS[w] for w in reversed(words) if w in ORG_NAME_SECTORS]
+    if "LAB" in sectors and sectors[0] in ("LEG", "GOV"):
+        return "LAB"  # "Trades Union Congress", "the Union Council": a body of unions, no parliament
+    return sectors[0] if sectors else None
 
 
 def role_at(scope: Scope, token: Token, modifier: bool = False) -> Role | None:

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from newsevents.extract.actors.matching import PhraseMatch
 from newsevents.extract.actors.mentions.lexicon import is_person_title, role_at
 from newsevents.extract.actors.mentions.record import Scope
+from newsevents.extract.actors.mentions.words import COUNTRYISH
 
 # A capital after one of these is a place ("talks in Minsk"), not a government acting.
 _LOCATIVE_PREPS = frozenset(
@@ -92,6 +93,29 @@ def _other_given_name(scope: Scope, match: PhraseMatch) -> bool:
         return False
     known = {word[:3].casefold() for word in match.entry.name.split()}
     return given.text[:3].casefold() not in known
+
+
+def without_tails_of_other_bodies(scope: Scope, matches: list[PhraseMatch]) -> list[PhraseMatch]:
+    """ "Trades Union Congress", "the Students' Parliament": an institution's word ending another
+    body's name is that body, left to NER and the telling words of its name."""
+    return [m for m in matches if not (m.entry.kind == "institution" and _tail_of_another_body(scope, m))]
+
+
+def _tail_of_another_body(scope: Scope, match: PhraseMatch) -> bool:
+    """A one-word institution ("Congress", "Parliament") ending a longer organisation's name whose
+    earlier words name no country ("US Congress" is the institution, "Trades Union Congress" is not)."""
+    token = scope.tokens[match.start]
+    if match.end - match.start != 1 or token.ent_iob_ != "I" or token.ent_type_ != "ORG":
+        return False
+    if _inside_longer_name(scope, match.end):
+        return False  # "the Commons transport committee": the institution starts the name, it does not end it
+    first = token.i
+    while first > 0 and scope.tokens[first].ent_iob_ == "I":
+        first -= 1
+    if not any(t.pos_ == "PROPN" for t in scope.tokens[first : token.i]):
+        return False  # "the Congress"
+    earlier = (scope.match_at_start.get(i) for i in range(first, token.i))
+    return not any(m is not None and m.entry.kind in COUNTRYISH for m in earlier)
 
 
 def _inside_longer_name(scope: Scope, end: int) -> bool:

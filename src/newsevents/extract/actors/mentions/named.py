@@ -21,6 +21,7 @@ from newsevents.extract.actors.mentions.phrase import (
     np_left,
     office_status,
     prefixed_title_left,
+    sector_from_employer,
     specific_sector,
 )
 from newsevents.extract.actors.mentions.record import Mention, Scope
@@ -178,6 +179,7 @@ def _headed_mention(scope: Scope, head: int, match: PhraseMatch | None, taken: f
     mention.start, mention.head = left, head
     absorb_modifiers(scope, mention, left, mention.end if match is None else match.start)
     country_from_prepositions(scope, mention)
+    sector_from_employer(scope, mention)
     if mention.person and mention.gender is None:
         mention.gender = honorific_gender(scope, left)
     if match is None and mention.titles & GENERIC_ROLES:  # "Labour leader Jo Bloggs" leads a party

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from newsevents.extract.actors.codes import code_on, split_code
 from newsevents.extract.actors.dictionary import Entry
 from newsevents.extract.actors.matching import PhraseMatch
-from newsevents.extract.actors.mentions.lexicon import known_role, place_country, role_at
+from newsevents.extract.actors.mentions.lexicon import known_role, org_sector, place_country, role_at
 from newsevents.extract.actors.mentions.record import Mention, Scope
 from newsevents.extract.actors.mentions.words import (
     COUNTRYISH,
@@ -136,8 +136,8 @@ def absorb_modifiers(scope: Scope, mention: Mention, start: int, end: int) -> No
             mention.sector = mention.sector or role.sector
         elif token.text in scope.acronym_sectors:  # "PSU leader X" works for the union defined earlier
             mention.titles.add(_INSTITUTION_TITLE + scope.acronym_sectors[token.text])
-        elif mention.country is None:
-            mention.country = place_country(token)
+        elif mention.country is None and not (mention.person and i == mention.head):
+            mention.country = place_country(token)  # a person's surname ("Mr Hague") is no town of theirs
         i += 1
 
 
@@ -184,6 +184,43 @@ def employer_from_of(scope: Scope, mention: Mention) -> None:
                     mention.titles.add(_INSTITUTION_TITLE + (split_code(found.entry.codes[0].code).sector or ""))
                     _take_country_from(scope, mention, found.entry)
                     return
+
+
+# Bodies whose people speak for them rather than for the state: "director of the X Alliance",
+# "Ann Cole, from the X union", "general secretary of the Y Workers' Union".
+_NON_STATE_BODY_SECTORS = frozenset({"BUS", "NGO", "MED", "EDU", "LAB"})
+_STAFF_TITLES = GENERIC_ROLES | {"secretary", "general secretary", "president", "chief executive"}
+
+
+def sector_from_employer(scope: Scope, mention: Mention) -> None:
+    """A staff title, or a name with no title, followed by "of/from/at" a non-state body named by
+    its telling word takes that body's sector: a union's general secretary is LAB, not GOV."""
+    if mention.role not in _STAFF_TITLES and not (mention.person and mention.role is None and not mention.titles):
+        return
+    for prep in scope.tokens[mention.head].rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "at", "for"):
+            continue
+        body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if body is not None and mention.role is None and (party := _party_at(scope, body)) is not None:
+            mention.party, mention.sector = party, "PTY"  # "Ann Cole, for the Liberal Democrats,"
+            return
+        if body is None or body.i in scope.match_at_start or prep.lower_ == "for":
+            return  # a known body ("of the Treasury") is the dictionary's business
+        first = body.left_edge.i
+        name = scope.doc[first : body.i + 1].text if body.pos_ == "PROPN" or body.ent_type_ == "ORG" else body.lower_
+        sector = org_sector(scope, name)
+        if sector in _NON_STATE_BODY_SECTORS:
+            mention.sector = sector
+        return
+
+
+def _party_at(scope: Scope, body: Token) -> Entry | None:
+    """The party a prepositional object names ("for the Liberal Democrats", "from Labour")."""
+    for i in range(body.left_edge.i, body.i + 1):
+        match = scope.match_at_start.get(i)
+        if match is not None and match.end == body.i + 1:
+            return _party_of(scope, match)
+    return None
 
 
 def _take_country_from(scope: Scope, mention: Mention, entry: Entry) -> None:

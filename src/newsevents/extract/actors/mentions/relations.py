@@ -145,6 +145,48 @@ def title_from_relative_clause(scope: Scope, mentions: list[Mention]) -> list[Me
     return mentions
 
 
+def title_from_role_just_before(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+    """ "..., the health secretary has said. Ann Fry said ...": news names a person by role first and
+    by name in the next sentence. A person named for the first time, with nothing said of them, holds
+    the one unnamed singular role ("the health secretary") of the sentence just before."""
+    seen_surnames: set[str] = set()
+    for n, mention in enumerate(mentions):
+        if mention.kind != "person" or mention.role is not None or not mention.person:
+            continue
+        surname = mention.name.split()[-1]
+        first_time = surname not in seen_surnames
+        seen_surnames.add(surname)
+        if not first_time or mention.entry is not None or mention.titles or mention.sector or mention.party:
+            continue
+        role = _lone_unnamed_role_before(scope, mentions[:n], scope.tokens[mention.head].sent.start)
+        if role is not None:
+            mention.sector, mention.country = role.sector, mention.country or role.country
+            mention.titles |= role.titles
+    return mentions
+
+
+def _lone_unnamed_role_before(scope: Scope, earlier: list[Mention], sentence_start: int) -> Mention | None:
+    """The one definite singular person role of the sentence ending at `sentence_start`, if it
+    names nobody ("the minister", not "the minister, Ann Fry,")."""
+    if sentence_start == 0:
+        return None
+    previous = scope.tokens[sentence_start - 1].sent
+    named = {m.same_as for m in earlier if m.same_as is not None}
+    roles = [
+        m
+        for k, m in enumerate(earlier)
+        if previous.start <= m.head < previous.end
+        and m.role is not None
+        and m.person
+        and m.definite
+        and m.sector not in (None, "CVL")
+        and m.same_as is None
+        and k not in named
+    ]
+    people = [m for m in earlier if previous.start <= m.head < previous.end and m.person and m.role is None]
+    return roles[0] if len(roles) == 1 and not people else None
+
+
 def opposition_from_party(scope: Scope, mentions: list[Mention]) -> list[Mention]:
     """ "the Liberal Democrats", "Tory leader X": a party out of government on the publication
     date, and its people whose words give no office, are the opposition (governing_parties.tsv)."""

@@ -18,6 +18,7 @@ from newsevents.extract.actors.mentions.phrase import (
     np_left,
     office_status,
     prefixed_title_left,
+    sector_from_employer,
     specific_sector,
 )
 from newsevents.extract.actors.mentions.record import Mention, Scope
@@ -58,6 +59,7 @@ def _role_mention(scope: Scope, token: Token, role: Role, taken: frozenset[int])
     absorb_modifiers(scope, mention, left, token.i)
     country_from_prepositions(scope, mention)
     employer_from_of(scope, mention)
+    sector_from_employer(scope, mention)
     if role.phrase in GENERIC_ROLES:
         mention.sector = specific_sector(scope, mention) or mention.sector
     mention.sector = office_status(scope, mention, left) or mention.sector
