@@ -97,3 +97,27 @@ def test_two_outlets_are_two_actors(extract) -> None:
     )
     names = {e.source.name for e in record.events if e.source is not None and e.trigger.text == "reported"}
     assert names == {"Washington Post", "CNN"}
+
+
+# CODING.md codes no event without an identifiable agent: an agentless charge, indictment or accusation
+# ("was indicted", "faces charges") is not an act of disapproval (11) or coercion (17) by nobody.
+AGENTLESS: list[tuple[str, str]] = [
+    ("An aide to the former mayor of Denver has been indicted in a bribery investigation at City Hall.", "indicted"),
+    ("A Colorado county clerk was charged with three counts of fraud.", "charged"),
+    ("A former Ohio police officer faces charges including manslaughter.", "charges"),
+]
+WITH_AGENT: list[tuple[str, str, str]] = [
+    ("Police charged the man with assault.", "charged", "COP"),
+    ("The mayor was criticized by the city council.", "criticized", "GOV"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), AGENTLESS)
+def test_agentless_charge_is_no_event(extract, sentence: str, trigger: str) -> None:
+    record = extract(sentence, published="2016-10-12")
+    assert [e.cameo for e in record.events if trigger in e.trigger.text] == []
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "code"), WITH_AGENT)
+def test_charge_with_an_agent_is_coded(extract, sentence: str, trigger: str, code: str) -> None:
+    assert source_of(extract(sentence, published="2016-10-12"), trigger)[0] == code
