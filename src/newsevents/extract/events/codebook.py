@@ -169,6 +169,7 @@ _COMPOSE = {"02": _APPEAL, "03": _INTENT, "10": _DEMAND, "12": _REJECT, "13": _T
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 INTENT_INNER_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+WORD_ROOTS = frozenset({"01", "02"})  # statements and appeals: intending them is no act of their own
 
 #: Roots whose verbs take an event as complement and specialise with it.
 COMPOSING_ROOTS = frozenset(_COMPOSE)
@@ -177,6 +178,8 @@ COMPOSING_ROOTS = frozenset(_COMPOSE)
 def compose(outer: str, inner: str) -> str:
     """The specific code for an outer verb (`outer`) whose complement is the event `inner`."""
     root = outer[:2]
+    if root == "03" and inner[:2] in WORD_ROOTS:
+        return outer  # "pledged the party would encourage people to ...": a pledge of words is the pledge (03x)
     if root == "03" and inner[:2] not in INTENT_INNER_ROOTS:
         # "vowed to retaliate" is a threat; "pledged to expel", "wants to investigate" the act itself
         return compose("130", inner) if inner[:2] in VIOLENT_ROOTS else inner

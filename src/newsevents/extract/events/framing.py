@@ -97,13 +97,20 @@ def reframe(ctx: ExtractContext, trigger: Trigger, framed: Framed) -> Framed:
         return Framed(entry, framed.sources, framed.targets, "hypothetical")
     if not committed or framed.mood == "negated":
         return framed
+    mood = _commitment_mood(speech)
     if entry.root in COOPERATIVE_ROOTS and not _conditional(verb):
-        return Framed(codebook()[compose("030", entry.code)], framed.sources, framed.targets, "asserted")
+        return Framed(codebook()[compose("030", entry.code)], framed.sources, framed.targets, mood)
     if entry.root in COOPERATIVE_ROOTS:  # "will withdraw its force unless ...": a threat
-        return Framed(codebook()["130"], framed.sources, framed.targets, "asserted")
+        return Framed(codebook()["130"], framed.sources, framed.targets, mood)
     if entry.root in HOSTILE_ROOTS:
-        return Framed(codebook()[compose("130", entry.code)], framed.sources, framed.targets, "asserted")
+        return Framed(codebook()[compose("130", entry.code)], framed.sources, framed.targets, mood)
     return framed
+
+
+def _commitment_mood(speech: Token | None) -> Modality:
+    """A commitment is the speaker's own statement (asserted), unless someone else tells of it: "the book alleges
+    that the premier told his deputy he would resign" is a reported promise."""
+    return "reported" if speech is not None and speech_head(speech) is not None else "asserted"
 
 
 def duties(sentence: Span, consumed: set[int]) -> Iterator[tuple[Token, Token]]:

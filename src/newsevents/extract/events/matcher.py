@@ -38,6 +38,8 @@ NOUN_SENSE_PREPS = frozenset({"for", "on"})
 INNER_VERB_DEPS = frozenset({"xcomp"})
 INNER_PREPS = frozenset({"for", "of", "with", "to", "on"})
 SUPPORT_PREPS = frozenset({"in"})
+# Prepositions through which a step verb leads to the act it serves: "work towards lifting", "move to ending".
+STEP_PREPS = frozenset({"towards", "toward", "to", "for", "on"})
 # Outer verbs whose that-clause carries the event: "warned that it would strike", "demanded that X free".
 CLAUSE_COMPLEMENT_ROOTS = frozenset({"02", "03", "10", "13"})  # "engaged in talks", "took part in the attack"
 VERB_TAGS = frozenset({"VERB"})
@@ -266,15 +268,18 @@ def _resolve(
     return Trigger(verb, pattern.code, (verb, *own), own, None, pattern, pattern.figurative)
 
 
-def _outer_code(verb: Token, complement: Token, code: str) -> str:
+def _outer_code(verb: Token, complement: Token, pattern: VerbPattern) -> str:
     """Wanting someone else to act is an appeal to them ("wants Putin to attack"); vowing *not*
-    to act is a refusal ("vowed not to return the Golan")."""
+    to act is a refusal ("vowed not to return the Golan"). A pledge that another will act ("pledged
+    his party would cut taxes") is still the speaker's pledge: only a wish (`+`) becomes an appeal."""
+    code = pattern.code
     if code[:2] != "03":
         return code
     if any(c.dep_ == "neg" for c in complement.children):
         return "120"
     subjects = [c for c in complement.children if c.dep_ in ("nsubj", "nsubjpass")]
-    other_actor = any(c.dep_ == "dobj" for c in verb.children) or any(not _refers_back(s) for s in subjects)
+    wished = pattern.needs_complement and any(not _refers_back(s) for s in subjects)
+    other_actor = any(c.dep_ == "dobj" for c in verb.children) or wished
     return "020" if other_actor else code
 
 
@@ -305,15 +310,31 @@ def _compose_inner(verb: Token, pattern: VerbPattern, dictionary: VerbDictionary
     deps = INNER_VERB_DEPS | ({"ccomp"} if pattern.code[:2] in CLAUSE_COMPLEMENT_ROOTS else set())
     for child in verb.children:
         if child.dep_ in deps and not _others_act(pattern, child):
-            inner = match(child, dictionary, depth + 1)
+            inner = match(child, dictionary, depth + 1) or _through_step(child, dictionary, depth)
             if inner is not None:
-                code = compose(_outer_code(verb, child, pattern.code), inner.code)
+                code = compose(_outer_code(verb, child, pattern), inner.code)
                 return Trigger(verb, code, (verb, *inner.tokens), inner.nouns, inner.verb, pattern)
     noun = event_noun(verb, dictionary, INNER_PREPS)
     if noun is None:
         return None
     code = compose(pattern.code, noun_code(noun, dictionary))
     return Trigger(verb, code, (verb, noun), (noun,), None, pattern)
+
+
+def _through_step(step: Token, dictionary: VerbDictionary, depth: int) -> Trigger | None:
+    """The act behind a verb that only leads to it: "pledged to work towards lifting the ban", "vowed to try to
+    end the strike" (the pledge is of the lifting; coding the lifting apart would count the act as done)."""
+    if depth >= 1:
+        return None
+    for child in step.children:
+        further = [child] if child.dep_ == "xcomp" else []
+        if child.dep_ == "prep" and child.lower_ in STEP_PREPS:
+            further = [c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
+        for verb in further:
+            inner = match(verb, dictionary, depth + 2)
+            if inner is not None:
+                return inner
+    return None
 
 
 def _undergoers(verb: Token, trigger: Trigger, dictionary: VerbDictionary) -> tuple[Token, ...]:

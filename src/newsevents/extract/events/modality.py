@@ -250,6 +250,13 @@ GENERIC_DETERMINERS = frozenset({"any"})
 KNOWN_HEADS = DENIALS | IRREALIS | SPEECH
 SAME_CLAUSE_DEPS = frozenset({"xcomp", "conj", "aux", "auxpass"})
 MAX_HOPS = 8
+# Texts that "require", "call for" or "ban" as grammatical subjects: no actor does what they say.
+RULE_TEXTS = frozenset(
+    "law bill act legislation rule regulation constitution treaty charter convention directive statute code "
+    "guideline clause amendment provision protocol accord agreement deal plan proposal manifesto".split()
+)
+# Arguments whose "no" negates the act itself ("no arrests were made").
+NEGATED_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass"})
 
 
 def head_lemma(token: Token) -> str:
@@ -265,10 +272,18 @@ def negated_directly(token: Token) -> bool:
     return any(child.dep_ == "neg" or child.lower_ == "never" for child in near_children(token))
 
 
+def _none_of_it(argument: Token) -> bool:
+    """An object or passive subject quantified by "no" negates the act: "no arrests have been made", "made no
+    concessions" (an active subject is left alone: "no one else attacked them" tells of others too)."""
+    return argument.dep_ in NEGATED_ARGUMENT_DEPS and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in argument.children
+    )
+
+
 def _own_marks(token: Token, skip_negation: bool = False) -> Modality | None:
     """Negation, modal or conditional marked on the verb itself; 'would' counts as hypothetical."""
     lowered = [child.lower_ for child in near_children(token) if child.dep_ in ("aux", "neg", "mark", "advmod")]
-    if not skip_negation and negated_directly(token):
+    if not skip_negation and (negated_directly(token) or any(_none_of_it(c) for c in near_children(token))):
         return "negated"
     if any(word in STRONG_MODALS or word in CONDITIONAL_MARKS for word in lowered):
         return "hypothetical"
@@ -314,7 +329,8 @@ def modality(trigger: Token, in_quote: bool = False, skip_negation: bool = False
     token = trigger
     same_clause = True
     irrealis = False
-    tentative: Modality | None = None
+    # "Minister to visit Moscow": a headline's bare infinitive announces a plan
+    tentative: Modality | None = "hypothetical" if _headline_plan(trigger) else None
     for _ in range(MAX_HOPS):
         if same_clause:
             own = _own_marks(token, skip_negation and token.i == trigger.i)
@@ -341,6 +357,22 @@ def modality(trigger: Token, in_quote: bool = False, skip_negation: bool = False
     if tentative is not None or irrealis:
         return "hypothetical"
     return "reported" if in_quote else "asserted"
+
+
+def _headline_plan(trigger: Token) -> bool:
+    """ "Minister to visit Moscow", "Unions to strike over pay": a headline infinitive with no finite verb above it
+    (the parser hangs it on the subject noun) is the future; "Minister vows to ..." is left to the vow."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    token = trigger
+    for _ in range(MAX_HOPS):
+        if token.dep_ not in ("xcomp", "conj", "relcl", "acl") or token.head.i == token.i:
+            break
+        token = token.head
+    if token.i != trigger.i and token.pos_ in ("VERB", "AUX"):
+        return False
+    headline = headline_sentence(trigger.doc)
+    return headline is not None and headline.start <= trigger.i < headline.end
 
 
 def not_an_act(trigger: Token) -> str | None:
@@ -460,7 +492,15 @@ def no_doer(trigger: Token) -> str | None:
         return "shared view"
     if _headline_passive(trigger):
         return "agentless headline passive"
+    if _text_as_subject(trigger):
+        return "a rule or a text as subject"
     return None
+
+
+def _text_as_subject(trigger: Token) -> bool:
+    """ "the constitution requires a vote", "the treaty calls for talks", "the law bans it": what a rule or an
+    agreement says is policy, not an act of anyone's (whoever wrote or signed it acted elsewhere)."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in RULE_TEXTS for c in near_children(trigger))
 
 
 def _evaluated(trigger: Token) -> bool:
@@ -482,12 +522,29 @@ def _evaluated(trigger: Token) -> bool:
 def _shared_view(trigger: Token) -> bool:
     """ "We agree that the deal was fair", "they accept that the plan was a mistake": agreeing that
     something is so (a copula, no modal) shares a view; "agreed that the border should reopen" is a deal."""
-    if head_lemma(trigger) not in AGREEING or any(c.dep_ in ("dobj", "xcomp", "prep") for c in trigger.children):
+    if head_lemma(trigger) not in AGREEING or any(c.dep_ in ("xcomp", "prep") for c in trigger.children):
         return False
     clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
+    if any(c.dep_ == "dobj" for c in trigger.children):
+        # "agreed the old rule, which ..., was unfair": the parser takes the clause's subject for an object and
+        # its copula for a second verb with no subject of its own
+        # (no "and" before it: "agreed the offer and was pleased" is two acts of one subject)
+        children = list(trigger.children)
+        clauses = [
+            c
+            for c in children
+            if c.dep_ == "conj"
+            and c.lemma_ == "be"
+            and not _has_subject(c)
+            and not any(cc.dep_ == "cc" and cc.i < c.i for cc in children)
+        ]
     return bool(clauses) and all(
         c.lemma_ == "be" and not any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) for c in clauses
     )
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _headline_passive(trigger: Token) -> bool:

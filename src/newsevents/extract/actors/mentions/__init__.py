@@ -18,6 +18,8 @@ in order. Where a new rule goes:
 - `roles`: role nouns ("the minister", "officials", "the government");
 - `pronouns`: he/she, it/they;
 - `relations`: what one mention tells another (apposition, owner, conjunct, relative clause, party);
+  each relation pass returns `Replacements` (new records) and changes nothing it is given, and
+  `finder.RELATION_PASSES` lists them in the order the driver applies them;
 - `documents`: reports and groups that speak for their authors or members.
 """
 

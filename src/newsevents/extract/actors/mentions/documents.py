@@ -7,9 +7,11 @@ members, and `with_documents` merges them into the list in text order, keeping `
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
-from newsevents.extract.actors.mentions.record import Mention, Scope, merged_in_text_order
+from newsevents.extract.actors.mentions.record import Mention, Scope, merge_positions, merged_in_text_order
 from newsevents.extract.actors.mentions.words import MODIFIER_DEPS
 
 # "The report said", "a study by the institute found": the document speaks for whoever wrote it.
@@ -125,10 +127,13 @@ def _document_mention(scope: Scope, token: Token, author: Mention) -> Mention:
 
 def with_documents(mentions: list[Mention], documents: list[Mention]) -> list[Mention]:
     """Merge in text order, keeping each apposition link pointing at the same mention; a document
-    points at its author when the author is named before it."""
-    merged = merged_in_text_order(mentions, documents)
-    position = {id(m): n for n, m in enumerate(merged)}
-    for document in documents:
-        author = document.same_as_mention
-        document.same_as = position[id(author)] if author is not None and author.start < document.start else None
-    return merged
+    points at its author when the author is named before it. Changes no mention it is given."""
+    position = merge_positions(mentions, documents)
+    index_of = {id(m): n for n, m in enumerate(mentions)}
+    linked = [
+        replace(document, same_as=position[index_of[id(author)]] if author.start < document.start else None)
+        if (author := document.same_as_mention) is not None
+        else replace(document, same_as=None)
+        for document in documents
+    ]
+    return merged_in_text_order(mentions, linked)

@@ -6,18 +6,23 @@ the list of `Mention`s in text order. The order is the contract between the pass
 1. `matches`: which dictionary phrase matches stand for actors (reads the matches, writes a subset);
 2. `civic`, `named`, `roles`, `named.place_mentions`, `pronouns`: the mention finders, each given
    the tokens the earlier ones claimed and returning new mentions only;
-3. `relations`: attributes one mention gives another (apposition, owner, conjunct, relative
-   clause, party in opposition), over the sorted list;
+3. `relations` (`RELATION_PASSES`): attributes one mention gives another (apposition, owner,
+   conjunct, relative clause, role named just before, party in opposition), over the sorted list.
+   Each returns `Replacements` (new records for the mentions it gave something to) and changes
+   nothing it is given; the driver applies them here, one pass after another, so a pass sees
+   exactly what the passes before it produced and nothing half-done;
 4. `documents`: reports and groups that speak for an actor already found, merged in text order.
 
 A new rule goes in the module of the pass it belongs to: a new kind of mention in a finder (or a
 new finder module, called here and given `claimed(...)` of the finders before it); a new attribute
-one mention gives another in `relations`, placed after the passes whose fields it reads.
+one mention gives another in `relations`, returning `Replacements`, and listed in `RELATION_PASSES`
+after the passes whose fields it reads.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -35,7 +40,7 @@ from newsevents.extract.actors.mentions.matches import (
 )
 from newsevents.extract.actors.mentions.named import named_mentions, place_mentions
 from newsevents.extract.actors.mentions.pronouns import pronoun_mentions
-from newsevents.extract.actors.mentions.record import Mention, Scope
+from newsevents.extract.actors.mentions.record import Mention, Replacements, Scope, replaced
 from newsevents.extract.actors.mentions.relations import (
     business_from_what_it_owns,
     link_appositions,
@@ -47,6 +52,18 @@ from newsevents.extract.actors.mentions.relations import (
 )
 from newsevents.extract.actors.mentions.roles import role_mentions
 from newsevents.nlp.text import doc_tokens
+
+# What one mention tells another, in the order each reads what the ones before it gave (see
+# `relations`). Each returns the records it replaces and leaves the list it is given unchanged.
+RELATION_PASSES: tuple[Callable[[Scope, list[Mention]], Replacements], ...] = (
+    link_appositions,
+    sector_from_owner,
+    business_from_what_it_owns,
+    party_from_conjunct,
+    title_from_relative_clause,
+    title_from_role_just_before,
+    opposition_from_party,
+)
 
 
 def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published: dt.date | None) -> list[Mention]:
@@ -65,13 +82,8 @@ def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published
     places = place_mentions(scope, accepted, claimed(civic + named + roles))
     pronouns = pronoun_mentions(scope, claimed(civic + named + roles + places))
     mentions = sorted(civic + named + roles + places + pronouns, key=lambda m: m.start)
-    mentions = link_appositions(doc, mentions)
-    mentions = sector_from_owner(scope, mentions)
-    mentions = business_from_what_it_owns(scope, mentions)
-    mentions = party_from_conjunct(scope, mentions)
-    mentions = title_from_relative_clause(scope, mentions)
-    mentions = title_from_role_just_before(scope, mentions)
-    mentions = opposition_from_party(scope, mentions)
+    for relation in RELATION_PASSES:  # the one place their results are applied
+        mentions = replaced(mentions, relation(scope, mentions))
     return with_documents(mentions, document_mentions(scope, mentions) + collective_mentions(scope, mentions))
 
 

@@ -1,13 +1,15 @@
-"""The records the mention passes share: `Mention`, what each pass writes, and `Scope`, what
-every pass reads and none changes (the parse, the dictionaries, the phrase matches, the date).
+"""The records the mention passes share: `Mention`, what each pass writes, `Scope`, what
+every pass reads and none changes (the parse, the dictionaries, the phrase matches, the date), and
+`Replacements`, what a relation pass returns.
 
-Reads nothing; holds no logic beyond a mention's CAMEO code and merging mentions in text order.
+Reads nothing; holds no logic beyond a mention's CAMEO code, applying replacements and merging
+mentions in text order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -62,14 +64,35 @@ class Scope:
     acronym_sectors: dict[str, str] = field(default_factory=dict)  # "PCS" → "LAB", defined in the text
 
 
+# What a relation pass returns: the index of each mention it gave something to, and the new record
+# that replaces it (made with `dataclasses.replace`, never by changing the one it was given).
+Replacements = dict[int, Mention]
+
+
+def replaced(mentions: list[Mention], replacements: Replacements) -> list[Mention]:
+    """A new list: `mentions` with each mention a pass gave something to replaced by its new record."""
+    return [replacements.get(n, mention) for n, mention in enumerate(mentions)]
+
+
 def merged_in_text_order(mentions: list[Mention], added: list[Mention]) -> list[Mention]:
     """`added` merged into `mentions` in text order, each apposition link (`same_as`, an index into the
-    list) kept on the mention it pointed at. The added mentions' own links are left to the caller."""
+    list) renumbered to the mention it pointed at: a new record where the number changes, no mention
+    given is changed. The added mentions' own links are left to the caller (see `merge_positions`)."""
     if not added:
         return mentions
-    targets = [mentions[m.same_as] if m.same_as is not None else None for m in mentions]
-    merged = sorted([*mentions, *added], key=lambda m: m.start)
-    position = {id(m): n for n, m in enumerate(merged)}
-    for mention, target in zip(mentions, targets, strict=True):
-        mention.same_as = position[id(target)] if target is not None else None
-    return merged
+    position = merge_positions(mentions, added)
+    relinked = [
+        mention if mention.same_as is None else replace(mention, same_as=position[mention.same_as])
+        for mention in mentions
+    ]
+    return sorted([*relinked, *added], key=lambda m: m.start)
+
+
+def merge_positions(mentions: list[Mention], added: list[Mention]) -> list[int]:
+    """Where each of `[*mentions, *added]` lands when they are merged in text order."""
+    combined = [*mentions, *added]
+    order = sorted(range(len(combined)), key=lambda k: combined[k].start)  # stable, as the merge's sort
+    position = [0] * len(combined)
+    for n, k in enumerate(order):
+        position[k] = n
+    return position

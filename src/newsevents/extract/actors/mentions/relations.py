@@ -1,10 +1,14 @@
 """Pass 6: what one mention tells another, over the sorted list of mentions: appositions,
 owners ("the charity's director"), what a business owns, conjuncts ("Labour's X and Y"),
-"who is ..." clauses, and a party in opposition on the publication date.
+"who is ..." clauses, a role named in the sentence just before, and a party in opposition on
+the publication date.
 
-Reads the `Scope` and the mentions; each function fills fields of the mentions it is given (and
-`link_appositions` their `same_as` indices) and returns the same list. Run after all finders,
-in this order, because each reads what the one before wrote:
+Reads the `Scope` and the mentions; each pass returns `Replacements` (the index of each mention it
+gives something to → a new record made with `dataclasses.replace`; `link_appositions` sets
+`same_as` indices) and never changes the list or the records it is given. Within one pass the
+mentions are taken in text order and a later one reads what the pass gave an earlier one. The
+driver (`finder.RELATION_PASSES`) applies each pass's result before the next runs, in this order,
+because each reads what the ones before gave:
 - `link_appositions` first: it links "Velmora, the company" only while Velmora has no sector,
   which `business_from_what_it_owns` may give it;
 - `sector_from_owner` before `party_from_conjunct`: "the Tories' Ann Cole and Bob Dale" gives Cole
@@ -14,10 +18,12 @@ in this order, because each reads what the one before wrote:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors.codes import split_code
-from newsevents.extract.actors.mentions.record import Mention, Scope
+from newsevents.extract.actors.mentions.record import Mention, Replacements, Scope, replaced
 from newsevents.extract.actors.mentions.words import GENERIC_ROLES
 from newsevents.extract.actors.parties import party_sector
 
@@ -26,24 +32,28 @@ from newsevents.extract.actors.parties import party_sector
 _DESCRIBED_BODY_SECTORS = frozenset({"BUS", "NGO", "MED", "EDU", "LAB", "PTY"})
 
 
-def link_appositions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def link_appositions(scope: Scope, mentions: list[Mention]) -> Replacements:
     """ "Sergey Lavrov, Foreign Minister," and "the Belarusian President, Alexander Lukashenko";
     "Velmora, the trucking company," names an organisation the dictionary does not know.
 
     People are linked, and an unknown organisation with a description of a body: the parser also
     calls lists of groups appositions ("Ukrainian forces, Russia-backed rebels"), different actors.
+    Returns the linked mentions with `same_as` set to the index of the one they co-refer with.
     """
+    doc = scope.doc
     by_head = {m.head: n for n, m in enumerate(mentions)}
-    for mention in mentions:
+    links: dict[int, int] = {}
+    for n, mention in enumerate(mentions):
         head = doc[mention.head]
         if head.dep_ == "appos" and head.head.i in by_head:
-            other = mentions[by_head[head.head.i]]
+            k = by_head[head.head.i]
+            other = mentions[k]
             if mention.person and other.person and (_is_description(doc, mention) or _is_description(doc, other)):
-                mention.same_as = by_head[head.head.i]  # two names side by side are a list, not one person
+                links[n] = k  # two names side by side are a list, not one person
             elif describes_unknown_body(mention, other) or describes_unknown_body(other, mention):
-                earlier, later = sorted((mention, other), key=lambda m: m.start)
-                later.same_as = by_head[earlier.head]
-    return mentions
+                (_, earlier), (later, _) = sorted(((n, mention), (k, other)), key=lambda pair: pair[1].start)
+                links[later] = by_head[earlier.head]
+    return {n: replace(mentions[n], same_as=target) for n, target in links.items()}
 
 
 def _is_description(doc: Doc, mention: Mention) -> bool:
@@ -58,26 +68,39 @@ def describes_unknown_body(description: Mention, named: Mention) -> bool:
     return unknown and body
 
 
-def sector_from_owner(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+def sector_from_owner(scope: Scope, mentions: list[Mention]) -> Replacements:
     """ "the charity's director", "Acme's spokeswoman": a generic title, or a name without one,
-    works for the body that owns it, so it takes that body's sector (and country, if it has none)."""
-    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
-    for mention in mentions:
+    works for the body that owns it, so it takes that body's sector (and country, if it has none).
+    Taken in text order, so an owner that was itself owned before ("the union's branch's secretary")
+    passes on what it took."""
+    by_token = {i: n for n, m in enumerate(mentions) for i in range(m.start, m.end)}
+    found: Replacements = {}
+    for n, mention in enumerate(mentions):
         generic = mention.role in GENERIC_ROLES or (mention.person and not mention.titles)
         if not generic or mention.kind == "pronoun":
             continue
-        owner = next(
+        k = next(
             (by_token.get(c.i) for c in scope.tokens[mention.head].lefts if c.dep_ == "poss" and c.tag_ != "PRP$"),
             None,
         )
-        if owner is None or owner is mention or owner.person or owner.sector is None:
+        owner = found.get(k, mentions[k]) if k is not None else None
+        if owner is None or k == n or owner.person or owner.sector is None:
             continue
-        mention.sector = owner.sector
-        mention.country = mention.country or owner.country
-        mention.party = mention.party or owner.party  # "the Tories' Ann Cole" is in opposition with them
-        if owner.sector in ("IGO", "NGO", "IMG") and owner.org:
-            mention.org, mention.entry_code = owner.org, owner.entry_code
-    return mentions
+        found[n] = _owned_by(mention, owner)
+    return found
+
+
+def _owned_by(mention: Mention, owner: Mention) -> Mention:
+    """`mention` working for `owner`: its sector, and its country, party and IGO/NGO if it has none."""
+    new = replace(
+        mention,
+        sector=owner.sector,
+        country=mention.country or owner.country,
+        party=mention.party or owner.party,  # "the Tories' Ann Cole" is in opposition with them
+    )
+    if owner.sector in ("IGO", "NGO", "IMG") and owner.org:
+        new = replace(new, org=owner.org, entry_code=owner.entry_code)
+    return new
 
 
 # What only a business has: "Acme's shareholders", "the firm apologised to its customers".
@@ -86,21 +109,25 @@ _BUSINESS_BELONGINGS = frozenset(
 )
 
 
-def business_from_what_it_owns(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+def business_from_what_it_owns(scope: Scope, mentions: list[Mention]) -> Replacements:
     """An organisation the dictionaries do not know, with no telling word in its name, is a business
     (BUS) when it owns customers, shareholders or profits ("X's investors", "X apologised to its
     customers": "its" read as the clause's subject)."""
-    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    by_token = {i: n for n, m in enumerate(mentions) for i in range(m.start, m.end)}
+    found: Replacements = {}
     for token in scope.tokens:
         if token.lower_ not in _BUSINESS_BELONGINGS:
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None and owner.tag_ == "PRP$" and owner.lower_ == "its":
             owner = _clause_subject(token)
-        mention = by_token.get(owner.i) if owner is not None else None
-        if mention is not None and mention.kind == "organisation" and mention.entry is None and mention.sector is None:
-            mention.sector = "BUS"
-    return mentions
+        n = by_token.get(owner.i) if owner is not None else None
+        if n is None or n in found:
+            continue
+        mention = mentions[n]
+        if mention.kind == "organisation" and mention.entry is None and mention.sector is None:
+            found[n] = replace(mention, sector="BUS")
+    return found
 
 
 def _clause_subject(token: Token) -> Token | None:
@@ -110,26 +137,29 @@ def _clause_subject(token: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def party_from_conjunct(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+def party_from_conjunct(scope: Scope, mentions: list[Mention]) -> Replacements:
     """ "Labour's Sam Fry and Ian Lowe", "Tories Ann Cole and Bob Dale": a bare name joined to a
-    party member's name shares that party (and its country), as the list's writer meant."""
-    by_head = {m.head: m for m in mentions if m.kind == "person"}
-    for mention in mentions:
+    party member's name shares that party (and its country), as the list's writer meant. Taken in
+    text order, so a name can pass on the party it took from the one before it."""
+    by_head = {m.head: n for n, m in enumerate(mentions) if m.kind == "person"}
+    found: Replacements = {}
+    for n, mention in enumerate(mentions):
         head = scope.tokens[mention.head]
         bare = mention.kind == "person" and mention.entry is None and not mention.titles and mention.sector is None
-        member = by_head.get(head.head.i) if head.dep_ == "conj" else None
+        k = by_head.get(head.head.i) if head.dep_ == "conj" else None
+        member = found.get(k, mentions[k]) if k is not None else None
         if not bare or member is None or member.party is None or member.start > mention.start:
             continue
-        mention.party, mention.sector = member.party, "PTY"
-        mention.country = mention.country or member.country
-    return mentions
+        found[n] = replace(mention, party=member.party, sector="PTY", country=mention.country or member.country)
+    return found
 
 
-def title_from_relative_clause(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+def title_from_relative_clause(scope: Scope, mentions: list[Mention]) -> Replacements:
     """ "Ann Fry, who is chairman of the Commons committee, warned ...": a named person with no
     title of their own holds the role a "who is/was" clause gives them (its sector and country)."""
-    by_head = {m.head: m for m in mentions}
-    for mention in mentions:
+    by_head = {m.head: n for n, m in enumerate(mentions)}
+    found: Replacements = {}
+    for n, mention in enumerate(mentions):
         if not mention.person or mention.kind == "pronoun" or mention.titles or mention.sector:
             continue
         for clause in scope.tokens[mention.head].children:
@@ -137,19 +167,23 @@ def title_from_relative_clause(scope: Scope, mentions: list[Mention]) -> list[Me
                 continue
             if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
                 continue
-            role = next((by_head[c.i] for c in clause.children if c.dep_ == "attr" and c.i in by_head), None)
+            k = next((by_head[c.i] for c in clause.children if c.dep_ == "attr" and c.i in by_head), None)
+            role = found.get(k, mentions[k]) if k is not None else None
             # "who was the first woman to ...": a plain person noun (CVL) is no title
             if role is not None and role.role is not None and role.sector and role.sector != "CVL":
-                mention.sector, mention.country = role.sector, mention.country or role.country
-                mention.titles.add(role.role)
-    return mentions
+                now = found.get(n, mention)
+                found[n] = replace(
+                    now, sector=role.sector, country=now.country or role.country, titles=now.titles | {role.role}
+                )
+    return found
 
 
-def title_from_role_just_before(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+def title_from_role_just_before(scope: Scope, mentions: list[Mention]) -> Replacements:
     """ "..., the health secretary has said. Ann Fry said ...": news names a person by role first and
     by name in the next sentence. A person named for the first time, with nothing said of them, holds
     the one unnamed singular role ("the health secretary") of the sentence just before."""
     seen_surnames: set[str] = set()
+    found: Replacements = {}
     for n, mention in enumerate(mentions):
         if mention.kind != "person" or mention.role is not None or not mention.person:
             continue
@@ -158,11 +192,16 @@ def title_from_role_just_before(scope: Scope, mentions: list[Mention]) -> list[M
         seen_surnames.add(surname)
         if not first_time or mention.entry is not None or mention.titles or mention.sector or mention.party:
             continue
-        role = _lone_unnamed_role_before(scope, mentions[:n], scope.tokens[mention.head].sent.start)
+        earlier = replaced(mentions[:n], found)  # as this pass left them
+        role = _lone_unnamed_role_before(scope, earlier, scope.tokens[mention.head].sent.start)
         if role is not None:
-            mention.sector, mention.country = role.sector, mention.country or role.country
-            mention.titles |= role.titles
-    return mentions
+            found[n] = replace(
+                mention,
+                sector=role.sector,
+                country=mention.country or role.country,
+                titles=mention.titles | role.titles,
+            )
+    return found
 
 
 def _lone_unnamed_role_before(scope: Scope, earlier: list[Mention], sentence_start: int) -> Mention | None:
@@ -187,14 +226,14 @@ def _lone_unnamed_role_before(scope: Scope, earlier: list[Mention], sentence_sta
     return roles[0] if len(roles) == 1 and not people else None
 
 
-def opposition_from_party(scope: Scope, mentions: list[Mention]) -> list[Mention]:
+def opposition_from_party(scope: Scope, mentions: list[Mention]) -> Replacements:
     """ "the Liberal Democrats", "Tory leader X": a party out of government on the publication
     date, and its people whose words give no office, are the opposition (governing_parties.tsv)."""
-    for mention in mentions:
+    found: Replacements = {}
+    for n, mention in enumerate(mentions):
         if mention.party is None or mention.sector not in ("PTY", None):
             continue
         country = split_code(mention.party.codes[0].code).country
         if party_sector(country, mention.party.name, scope.published) == "OPP":
-            mention.sector = "OPP"
-            mention.country = mention.country or country
-    return mentions
+            found[n] = replace(mention, sector="OPP", country=mention.country or country)
+    return found
