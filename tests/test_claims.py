@@ -314,3 +314,250 @@ def test_a_span_after_a_figure_scopes_it(extract: Extract) -> None:
 def test_a_share_that_is_something_is_the_people_who_are(extract: Extract) -> None:
     claims = _claims(extract, "Nearly 70% of those asked backed the plan, while 20% were against.")
     assert [(c.value, c.subject) for c in claims][1:] == [(20, "those who were against")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "one" before a singular noun is mostly the article "a", not a count
+        "One teacher asked the minister about funding.",
+        "The singer knelt on one knee before the crowd.",
+        "She toured with her one-woman show last year.",
+        "It is a one-party state.",
+    ],
+)
+def test_one_as_an_article_is_not_a_claim(extract: Extract, text: str) -> None:
+    assert _claims(extract, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject_word"),
+    [
+        ("Only one school was closed by the strike.", 1, "school"),  # hedged
+        ("At least one person died.", 1, "died"),
+        ("One man was killed in the blast.", 1, "killed"),  # what was hit
+        ("The deal will last one year.", 1, "deal"),  # a measure
+        ("Labour lost one seat to the Tories.", 1, "seat"),  # an object counted
+        ("He won by one vote.", 1, "vote"),  # a margin
+        ("He has a one-seat majority.", 1, "majority"),
+    ],
+)
+def test_one_that_counts_is_a_claim(extract: Extract, text: str, value: int, subject_word: str) -> None:
+    claims = _claims(extract, text)
+    assert [c.value for c in claims] == [value]
+    assert subject_word in (claims[0].subject or "")
+
+
+def test_a_run_of_shares_continues_the_findings_attributed_before_it(extract: Extract) -> None:
+    text = (
+        "A newspaper poll of 1,000 adults suggests 60% of voters back the plan. "
+        "But only 30% think it will work, while 10% are unsure.\n\nCrime fell by 5% last year."
+    )
+    claims = _claims(extract, text)
+    sources = [(c.value, c.source.text if c.source else None) for c in claims]
+    # the poll's size is the writer's; the next paragraph is the writer's own again
+    assert sources == [
+        (1000, None),
+        (60, "A newspaper poll"),
+        (30, "A newspaper poll"),
+        (10, "A newspaper poll"),
+        (5, None),
+    ]
+
+
+def test_a_figure_in_another_unit_keeps_the_writers_voice(extract: Extract) -> None:
+    claims = _claims(extract, "The minister said 300 jobs would go. The firm employs 1,200 people.")
+    assert [(c.value, c.source is not None) for c in claims] == [(300, True), (1200, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Jane Smith resigned on Monday. The 61-year-old said she was tired.", "age of Jane Smith"),
+        ("Anna Reid won the seat. She was 34 when she was elected.", "age of Anna Reid"),
+        ("The 61-year-old grandmother said she was tired.", "age of grandmother"),
+    ],
+)
+def test_an_age_without_its_person_belongs_to_the_person_named_before(
+    extract: Extract, text: str, subject: str
+) -> None:
+    assert [c.subject for c in _claims(extract, text)] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Pensioners will get £100 a week from April.", "GBP per week"),
+        ("The tax rose by 2p per litre.", "pence per litre"),
+        ("Cleaners earn £5.50 an hour.", "GBP per hour"),
+        ("Nurses are paid pounds 20 per hour.", "GBP per hour"),  # the model tags "20 per hour" a time
+        ("Tickets cost £40 a head.", "GBP per head"),
+        ("He spent £5m a year ago.", "GBP"),  # when, not how often
+        ("Prices rose 5 per cent in a year.", "percent"),
+    ],
+)
+def test_a_rate_goes_into_the_unit(extract: Extract, text: str, unit: str) -> None:
+    claims = _claims(extract, text)
+    assert [c.unit for c in claims] == [unit]
+    assert not claims[0].text.endswith(("week", "litre", "hour", "head"))  # the rate is left out of the span
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("MPs voted by 310 to 290 to back the bill.", ["votes", "votes"]),
+        ("Delegates voted by 129 to 106 to keep the old rules.", ["votes", "votes"]),
+        ("The motion was passed by 120 votes to 98.", ["votes", "votes"]),
+        ("Prices rose from 5 to 7.", [None, None]),
+    ],
+)
+def test_a_votes_tally_counts_votes(extract: Extract, text: str, units: list[str | None]) -> None:
+    assert [c.unit for c in _claims(extract, text)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Nearly £5bn was spent on new schools.", "amount that was spent on new schools"),
+        ("Pounds 3m was raised by the appeal.", "amount that was raised by the appeal"),
+        ("38% opposed the plan.", "those who opposed the plan"),
+    ],
+)
+def test_a_sum_that_is_a_subject_is_what_the_clause_says_of_it(extract: Extract, text: str, subject: str) -> None:
+    assert [c.subject for c in _claims(extract, text)] == [subject]
+
+
+def test_a_share_in_words_and_one_in_figures_are_one_series(extract: Extract) -> None:
+    text = "A newspaper poll suggests two-thirds of voters back the plan. But only 30% think it will work."
+    claims = _claims(extract, text)
+    assert [(c.value, c.source.text if c.source else None) for c in claims] == [
+        (0.6667, "A newspaper poll"),
+        (30, "A newspaper poll"),
+    ]
+
+
+def test_ages_are_asides_not_a_series_of_findings(extract: Extract) -> None:
+    text = "The survey found that most voters back Anna Reid, 44. On Monday Tom Hill, 52, and Jane Cole, 47, met."
+    claims = _claims(extract, text)
+    assert [(c.value, c.source is None) for c in claims] == [(44, False), (52, True), (47, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Tom Hill is a rich man. He has given Labour £50,000.", "Tom Hill given"),
+        ('"I tried for three years to fix it," said Jane Doe.', "Jane Doe tried"),
+        ("He served 20 years in the army.", "He served"),  # nobody to name: the pronoun is kept
+    ],
+)
+def test_a_pronoun_subject_names_its_person(extract: Extract, text: str, subject: str) -> None:
+    assert [c.subject for c in _claims(extract, text)] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        ("Some 10% were undecided.", 10, "those who were undecided"),
+        ("About 40% are likely to vote Labour.", 40, "those who are likely to vote Labour"),
+        ("A third were opposed to the plan.", 0.3333, "those who were opposed to the plan"),  # a bare share that acts
+        ("Half said they would vote.", 0.5, "those who said they would vote"),
+    ],
+)
+def test_a_share_that_answers_is_the_people_who_answer(extract: Extract, text: str, value: float, subject: str) -> None:
+    assert [(c.value, c.subject) for c in _claims(extract, text)] == [(value, subject)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The second half was dull.", "He served a third term.", "In the first half, prices fell.", "37% was the turnout."],
+)
+def test_a_part_named_or_a_figure_that_is_something_is_no_people(extract: Extract, text: str) -> None:
+    assert all(c.subject is None or "who" not in c.subject for c in _claims(extract, text))
+    assert all(c.unit != "fraction" for c in _claims(extract, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("He won by a margin of 2,000 votes.", "margin"),
+        ("Labour won a majority of 66 seats.", "majority of Labour"),
+        ("A total of 91 foxes were killed.", "foxes"),  # a total is no margin: it counts what follows
+    ],
+)
+def test_a_count_in_a_margins_of_phrase_measures_the_margin(extract: Extract, text: str, subject: str) -> None:
+    assert [c.subject for c in _claims(extract, text)] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        ("Around one in five voters is undecided.", 0.2, "voters"),
+        ("Three in 10 adults said they would not vote.", 0.3, "adults"),
+    ],
+)
+def test_a_ratio_is_a_share_of_the_noun_after_it(extract: Extract, text: str, value: float, subject: str) -> None:
+    claims = _claims(extract, text)
+    assert [(c.value, c.unit, c.subject) for c in claims] == [(value, "fraction", subject)]
+    assert not claims[0].text.endswith(subject)  # the counted noun stays out of the span
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The age was cut to 18 in 1969.", [18]),  # a figure and a year
+        ("Turnout rose from one in 2 million.", [2000000]),  # a scale word: a count, not a share
+    ],
+)
+def test_a_figure_in_a_year_or_a_count_is_no_ratio(extract: Extract, text: str, values: list[float]) -> None:
+    assert [c.value for c in _claims(extract, text)] == values
+
+
+def test_a_share_with_a_name_before_on_is_that_names(extract: Extract) -> None:
+    claims = _claims(extract, "The Greens stand at 5%, with the Liberal Democrats on 20%.")
+    assert [(c.value, c.subject) for c in claims] == [(5, "Greens"), (20, "Liberal Democrats")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The figure is the highest for 10 years.",
+        "It was the biggest rise in five years.",
+        "It is the party's first manifesto in four years.",
+    ],
+)
+def test_the_window_of_a_record_is_not_a_claim(extract: Extract, text: str) -> None:
+    assert _claims(extract, text) == []
+
+
+def test_a_span_that_is_how_long_stays_a_claim(extract: Extract) -> None:
+    assert [c.value for c in _claims(extract, "He served as an MP for 20 years.")] == [20]
+
+
+@pytest.mark.parametrize(
+    ("text", "source_word"),
+    [
+        ("Mr Howard promised 5,000 more police.", "Howard"),
+        ("The government has announced 300 new schools.", "government"),
+        ("Jane Smith offered £500 to the charity.", None),  # an act the writer reports, not a figure put forward
+    ],
+)
+def test_a_figure_pledged_is_the_pledgers(extract: Extract, text: str, source_word: str | None) -> None:
+    claims = _claims(extract, text)
+    assert len(claims) == 1
+    source = claims[0].source
+    if source_word is None:
+        assert source is None
+    else:
+        assert source is not None and source_word in source.name
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The inquiry will report in six weeks.", []),  # when, not how long
+        ("Voters will go to the polls in three weeks.", []),
+        ("The work was finished in six weeks.", [6]),  # how long it took
+    ],
+)
+def test_in_a_span_after_a_future_verb_is_when(extract: Extract, text: str, values: list[int]) -> None:
+    assert [c.value for c in _claims(extract, text)] == values

@@ -477,3 +477,46 @@ def test_an_airport_surname_alone_is_no_airport(extract) -> None:
 def test_a_postal_state_code_in_the_dateline_is_the_state(extract) -> None:
     places = extract("SPRINGFIELD, KY--(Wire) -- The company said sales rose in the spring.").places
     assert ("KY", "Kentucky", "admin") in [(p.text, p.name, p.kind) for p in places]
+
+
+# Issue 10, seventh round: a town near another town the article names; "Washington" the state at home.
+@pytest.mark.parametrize(
+    ("sentence", "mention", "country"),
+    [
+        ("A fire broke out in Paris, a short drive from Brantford, on Sunday.", "Paris", "CAN"),
+        ("A storm hit Paris on Sunday.", "Paris", "FRA"),
+    ],
+)
+def test_a_town_near_another_named_town_beats_a_far_namesake(extract, sentence: str, mention: str, country) -> None:
+    assert _place(extract(sentence).places, mention).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("SPOKANE, Wash. (AP) — Wildfires spread across Washington on Monday.", "admin"),
+        ("SEATTLE (AP) — Voters in Washington approved the measure on Tuesday.", "admin"),
+        ("Lawmakers in Washington debated the bill on Tuesday.", "city"),
+        ("WASHINGTON (AP) — Lawmakers in Washington debated the bill on Tuesday.", "city"),
+    ],
+)
+def test_washington_is_the_state_in_a_story_datelined_there(extract, text: str, kind: str) -> None:
+    place = _place(extract(text).places, "Washington")
+    assert (place.kind, place.country) == (kind, "USA")
+    assert (place.lon or 0) < -115 if kind == "admin" else abs((place.lon or 0) + 77.04) < 0.5
+
+
+def test_the_capital_qualified_does_not_make_home_the_capital(extract) -> None:
+    text = "OLYMPIA, Wash. (AP) — The governor flew to Washington, D.C., on Monday and is home in Washington."
+    readings = [(p.name, p.kind) for p in extract(text).places if p.text == "Washington"]
+    assert readings == [("Washington", "city"), ("Washington State", "admin")]
+
+
+def test_only_the_largest_namesake_is_the_capital() -> None:
+    capitals = [e for e in load_gazetteer().lookup("Washington") if e.capital]
+    assert [(e.country, e.admin1) for e in capitals] == [("USA", "DC")]
+
+
+def test_a_state_run_into_a_name_across_a_spaced_dash(extract) -> None:
+    places = extract("Both states were won by Mr Smith - Ohio and Iowa, officials said on Tuesday.").places
+    assert [(p.text, p.kind) for p in places] == [("Ohio", "admin"), ("Iowa", "admin")]

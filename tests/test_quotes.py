@@ -604,3 +604,58 @@ def test_a_bare_report_is_not_a_body_named_later_in_the_article(extract: Extract
     )
     quote = _quote_with(extract(text, language_check=False), "300 agencies")
     assert quote.speaker is not None and "Labour" not in (quote.speaker.name or ""), quote.speaker
+
+
+# ---------------------------------------------------------------- second pass of the sixth round (stmt2)
+
+SPEAKER_BEFORE_A_COLON = [
+    # the one addressed before a colon is not the speaker; the speech verb's subject is
+    ('Prime Minister Tony Marsh is to tell the conference: "We will not give up on the reforms."', "Marsh"),
+    ('Mr Karl Oduya told Ms Petra Lind: "Your plan will not work."', "Oduya"),
+    ('Speaking in Hull, Ms Petra Lind told Mr Karl Oduya and his team: "You have lost the argument."', "Lind"),
+    # a message's author speaks, not the ones it was sent to
+    ('The minister\'s message to the unions was: "Come back to the table."', "minister"),
+    # a label with no verb still gives its speaker
+    ('Statement from the White House: "The president is well and at work."', "White House"),
+]
+
+
+@pytest.mark.parametrize(("text", "surname"), SPEAKER_BEFORE_A_COLON)
+def test_the_speaker_before_a_colon_is_no_addressee_and_no_word_of_the_quote(
+    extract: Extract, text: str, surname: str
+) -> None:
+    quote = _quote_with(extract(text, language_check=False), "“" if "“" in text else '"')
+    assert _speaker_says(quote, surname), quote.speaker
+
+
+SIGNED_HEADLINES = [
+    ("Higher fares will hurt commuters - Okafor\n\nMs Ada Okafor spoke in Hull on Monday.", "Higher fares", "Okafor"),
+    ("Reform 'long overdue' - Greens\n\nThe Green Party met on Monday.", "Reform", "Greens"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "source"), SIGNED_HEADLINES)
+def test_a_headline_claim_signed_with_a_name_is_that_names(
+    extract: Extract, text: str, fragment: str, source: str
+) -> None:
+    quote = _quote_with(extract(text, language_check=False), fragment)
+    assert quote.speaker is not None and quote.speaker.text == source, quote.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Election 2005 - Live\n\nResults came in overnight.",  # page furniture
+        "Bus fares rise - again\n\nFares rose in Hull.",  # no name after the dash
+        "The vote was close - Smith won by ten votes.\n\nCounting ended at dawn.",  # a sentence, not a signed claim
+    ],
+)
+def test_a_dash_without_a_signing_name_is_no_attribution(extract: Extract, text: str) -> None:
+    record = extract(text, language_check=False)
+    assert not [q for q in record.quotes if q.cue is not None and q.cue.text in "-–—"], record.quotes
+
+
+def test_the_one_blamed_for_saying_something_is_its_speaker(extract: Extract) -> None:
+    text = "The party has suspended a candidate for allegedly suggesting that prisoners should lose the vote."
+    quote = _quote_with(extract(text, language_check=False), "prisoners")
+    assert quote.speaker is not None and quote.speaker.text.endswith("candidate"), quote.speaker

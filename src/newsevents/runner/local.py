@@ -96,40 +96,29 @@ def ingest(
 ) -> IngestSummary:
     """Extract every new article under `paths` into `store`; see the module docstring."""
     with writer_memory(store):  # the main process is the one writer: its DuckDB stays small
-        return _ingest(paths, store, options, config, progress, on_reject)
-
-
-def _ingest(
-    paths: Iterable[str | Path],
-    store: Store,
-    options: Options,
-    config: IngestConfig = IngestConfig(),
-    progress: Progress | None = None,
-    on_reject: Callable[[Rejected], None] = lambda rejected: None,
-) -> IngestSummary:
-    started = time.monotonic()
-    files = list(expand_paths(paths))
-    tally = Tally(files_total=len(files), bytes_total=sum(_size(path) for path in files))
-    progress = progress or LogProgress()
-    progress.start(len(files))
-    context = _worker_context() if config.workers > 1 else None
-    group_new_articles(store)  # what a killed run stored but did not group yet
-    chunks = read_chunks(files, store, config, tally)
-    grouped_at = 0
-    # once all input is handed out, group what is stored while the workers extract the last chunks:
-    # the step after they stop (the one the run waits for) then has only those left to group
-    extracted = _extracted(chunks, options, config.workers, context, lambda: group_new_articles(store))
-    for chunk, results in extracted:
-        _write(store, chunk, results, tally, on_reject)
-        if tally.stored - grouped_at >= config.group_every:
-            group_new_articles(store)
-            grouped_at = tally.stored
-        tally.files_done, tally.bytes_done = chunk.files_done, chunk.bytes_done
-        progress.update(tally)
-    group_new_articles(store)
-    tally.files_done, tally.bytes_done = len(files), tally.bytes_total
-    progress.finish(tally)
-    return IngestSummary(tally.stored, tally.skipped, tally.events, tally.rejected, time.monotonic() - started)
+        started = time.monotonic()
+        files = list(expand_paths(paths))
+        tally = Tally(files_total=len(files), bytes_total=sum(_size(path) for path in files))
+        progress = progress or LogProgress()
+        progress.start(len(files))
+        context = _worker_context() if config.workers > 1 else None
+        group_new_articles(store)  # what a killed run stored but did not group yet
+        chunks = read_chunks(files, store, config, tally)
+        grouped_at = 0
+        # once all input is handed out, group what is stored while the workers extract the last chunks:
+        # the step after they stop (the one the run waits for) then has only those left to group
+        extracted = _extracted(chunks, options, config.workers, context, lambda: group_new_articles(store))
+        for chunk, results in extracted:
+            _write(store, chunk, results, tally, on_reject)
+            if tally.stored - grouped_at >= config.group_every:
+                group_new_articles(store)
+                grouped_at = tally.stored
+            tally.files_done, tally.bytes_done = chunk.files_done, chunk.bytes_done
+            progress.update(tally)
+        group_new_articles(store)
+        tally.files_done, tally.bytes_done = len(files), tally.bytes_total
+        progress.finish(tally)
+        return IngestSummary(tally.stored, tally.skipped, tally.events, tally.rejected, time.monotonic() - started)
 
 
 def read_chunks(files: list[Path], store: Store, config: IngestConfig, tally: Tally) -> Iterator[Chunk]:

@@ -72,36 +72,24 @@ def ingest(
 ) -> IngestSummary:
     """Extract every new article under `paths` into `store` on Ray; see the module docstring."""
     with writer_memory(store):  # the main process is the one writer: its DuckDB stays small
-        return _ingest(paths, store, shard_folder, options, config, progress, on_reject)
-
-
-def _ingest(
-    paths: Iterable[str | Path],
-    store: Store,
-    shard_folder: Path,
-    options: Options,
-    config: RayConfig = RayConfig(),
-    progress: Progress | None = None,
-    on_reject: Callable[[Rejected], None] = lambda rejected: None,
-) -> IngestSummary:
-    started = time.monotonic()
-    files = [str(path) for path in expand_paths(paths)]
-    tally = Tally(files_total=len(files))
-    progress = progress or LogProgress()
-    progress.start(len(files))
-    shard_folder.mkdir(parents=True, exist_ok=True)
-    for path in leftover_shards(shard_folder):
-        _commit(store, path, tally, on_reject)
-    with ray_session(config) as workers:
-        for summary in _extracted(files, store, shard_folder, options, config, workers):
-            tally.skipped += summary["known"]
-            if summary["shard"]:
-                _commit(store, Path(summary["shard"]), tally, on_reject)
-            progress.update(tally)
-    group_new_articles(store)  # the same story grouping as the local runner, over every article not grouped yet
-    tally.files_done = len(files)
-    progress.finish(tally)
-    return IngestSummary(tally.stored, tally.skipped, tally.events, tally.rejected, time.monotonic() - started)
+        started = time.monotonic()
+        files = [str(path) for path in expand_paths(paths)]
+        tally = Tally(files_total=len(files))
+        progress = progress or LogProgress()
+        progress.start(len(files))
+        shard_folder.mkdir(parents=True, exist_ok=True)
+        for path in leftover_shards(shard_folder):
+            _commit(store, path, tally, on_reject)
+        with ray_session(config) as workers:
+            for summary in _extracted(files, store, shard_folder, options, config, workers):
+                tally.skipped += summary["known"]
+                if summary["shard"]:
+                    _commit(store, Path(summary["shard"]), tally, on_reject)
+                progress.update(tally)
+        group_new_articles(store)  # the same story grouping as the local runner, over every article not grouped yet
+        tally.files_done = len(files)
+        progress.finish(tally)
+        return IngestSummary(tally.stored, tally.skipped, tally.events, tally.rejected, time.monotonic() - started)
 
 
 def _commit(store: Store, shard: Path, tally: Tally, on_reject: Callable[[Rejected], None]) -> None:

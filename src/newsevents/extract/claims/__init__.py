@@ -20,9 +20,11 @@ from spacy.tokens import Token
 
 from newsevents.extract.claims.ages import age_of
 from newsevents.extract.claims.filters import (
+    OFFSET_WORDS,
     is_actor_count,
     is_age_band,
     is_counted_people,
+    is_indefinite_one,
     is_name,
     is_time_offset,
 )
@@ -53,15 +55,66 @@ def extract_claims(ctx: ExtractContext) -> None:
     words = claim_words()
     sources = _QuoteSources(ctx.quotes)
     claims: list[Claim] = []
+    sentences: list[int] = []
     consumed: set[int] = set()
+    sentence_starts = [sent.start for sent in ctx.doc.sents]
     for number in number_runs(ctx.doc):
         if number.anchor.i in consumed:
             continue
         claim = _claim(ctx, number, words, consumed)
         if claim is not None:
-            claim.source = sources.speaker_at(claim.start)
+            claim.source = sources.speaker_at(claim.start) or _pledger(ctx, number)
+            claim.subject = _speaker_for_i(claim.subject, claim.source)
             claims.append(claim)
+            sentences.append(bisect_right(sentence_starts, number.anchor.i) - 1)
+    _carry_sources(claims, sentences, ctx.text)
     ctx.claims = claims
+
+
+# Verbs whose object is a figure their subject puts forward: "The Tories promised 5,000 more police".
+PLEDGE_VERBS = frozenset({"promise", "pledge", "propose", "estimate", "predict", "forecast", "announce"})
+
+
+def _pledger(ctx: ExtractContext, number: NumberRun) -> Actor | None:
+    """Who puts a figure forward when no quote holds it: the named subject of a pledge verb whose object holds it."""
+    token = number.anchor
+    for _ in range(4):  # from the figure up through its noun phrase to the verb
+        if token.dep_ in ("dobj", "nsubjpass") or token.head is token:
+            break
+        token = token.head
+    verb = token.head
+    if token.dep_ != "dobj" or verb.lemma_.lower() not in PLEDGE_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    mentions = ctx.actors_in(subject.left_edge.idx, subject.idx + len(subject.text))
+    return next((a for a in reversed(mentions) if a.end >= subject.idx), None)
+
+
+def _carry_sources(claims: list[Claim], sentences: list[int], text: str) -> None:
+    """A run of figures in one unit continues the findings of the one attributed before it: "A poll
+    suggests 60% back the plan. Only 30% think it will work, while 10% are unsure" — all three are the
+    poll's. A figure carries the source of the figure just before it when both are in the same unit, in
+    the same or the next sentence of one paragraph, and nothing attributes it otherwise."""
+    for k in range(1, len(claims)):
+        claim, before = claims[k], claims[k - 1]
+        if claim.source is not None or before.source is None or not _same_kind(claim, before):
+            continue
+        if sentences[k] - sentences[k - 1] > 1 or "\n" in text[before.end : claim.start]:
+            continue
+        claim.source = before.source
+
+
+SHARE_UNITS = frozenset({"percent", "fraction"})
+
+
+def _same_kind(claim: Claim, before: Claim) -> bool:
+    """Two figures of one series: shares ("two-thirds ... 40%"), or counts and sums in one unit. Ages are
+    asides about people, not findings ("Prince X, 56, and Y, 57, attended")."""
+    if claim.unit is None or before.unit is None or (claim.subject or "").startswith("age of "):
+        return False
+    return claim.unit == before.unit or {claim.unit, before.unit} <= SHARE_UNITS
 
 
 def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: set[int]) -> Claim | None:
@@ -70,16 +123,19 @@ def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: 
         return None
     currency = _currency(number)
     noun = _counted_noun(number, currency)
-    age = age_of(number, noun)
+    age = _named_person(ctx, age_of(number, noun), number.first.idx)
     if age is None and is_name(number):  # "Maria Lopez, 34, said": an age beside a name is not part of it
         return None
     if age is None and noun is None and currency is None and not number.fraction:
         return _bare_claim(ctx, number, words)
-    if age is None and (_is_date(number, noun, words) or is_time_offset(noun, words)):
+    money = currency is not None  # "pounds 20 per hour" tagged TIME by the model: a sum is never a date
+    if age is None and ((not money and _is_date(number, noun, words)) or is_time_offset(noun, words)):
         return None
-    if noun is not None and age is None and is_actor_count(number, noun):
+    if noun is not None and age is None and (is_actor_count(number, noun) or is_indefinite_one(number, noun, words)):
         return None
     unit = _unit(number, noun, currency, words, age)
+    rate = _rate(noun if noun is not None and noun.i > number.last.i else number.last, words)
+    unit = f"{unit} per {rate}" if unit is not None and rate is not None and age is None else unit
     skip = {t.i for t in number.tokens} | ({currency.i} if currency is not None else set())  # "an £11bn hole"
     if noun is not None and noun.i > 0 and noun.nbor(-1).lower_ == "per":
         skip.add(noun.i - 1)  # "per cent": both words are the unit
@@ -93,14 +149,55 @@ def _claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords, consumed: 
     else:
         head = _measure_head(number, noun, currency)
         subject = measured_subject(head, skip | {head.i})  # "an increase of 3 percent": not "increase of percent"
-    end_token = noun if noun is not None and noun.i > number.last.i and age is None else number.last
+    end_token = (
+        noun if noun is not None and noun.i > number.last.i and age is None and not number.fraction else number.last
+    )
     end_char = _conversion_end(noun, consumed) if noun is not None else None
     end_char = end_char or end_token.idx + len(end_token.text)
     if subject is not None and words.unit(tuple(subject.split())) is not None:
         subject = None  # "percent", "points": a unit says nothing about what is measured
     measures = frozenset(w[0] for w in words.units) | words.durations  # "fined £5,000" after "for six months"
-    subject = subject or nearest_noun_phrase(number.first, skip, measures)
+    subject = _named_pronoun(ctx, subject or nearest_noun_phrase(number.first, skip, measures), number)
     return _make(ctx, number, currency, end_char, unit, subject, words)
+
+
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+MAX_PERSON_DISTANCE = 600
+
+
+def _named_person(ctx: ExtractContext, age: str | None, start: int) -> str | None:
+    """ "The 52-year-old said ...", "She was 34 when ...": an age whose person is not named where it stands
+    belongs to the person the story spoke of last (the actor stage resolves pronouns to their names)."""
+    if age is None or age.lower() not in PERSON_PRONOUNS | {"person"}:
+        return age
+    people = [
+        a
+        for a in ctx.actors_in(max(0, start - MAX_PERSON_DISTANCE), start + 1)
+        if a.kind == "person" or (a.kind == "pronoun" and a.text.lower() in PERSON_PRONOUNS)
+    ]
+    return people[-1].name if people and people[-1].name else age
+
+
+def _named_pronoun(ctx: ExtractContext, subject: str | None, number: NumberRun) -> str | None:
+    """ "He gave £5,000" → "Tom Hill gave": a subject that opens with "he"/"she" names the person the actor
+    stage resolved it to, found in the figure's sentence before it."""
+    words = (subject or "").split(" ", 1)
+    if subject is None or words[0].lower() not in ("he", "she"):
+        return subject
+    sentence = number.first.sent
+    mentions = ctx.actors_in(sentence.start_char, number.first.idx)
+    pronoun = next((a for a in reversed(mentions) if a.text == words[0] and a.kind == "pronoun"), None)
+    if pronoun is None or not pronoun.name or pronoun.name.lower() == words[0].lower():
+        return subject
+    return " ".join([pronoun.name, *words[1:]])
+
+
+def _speaker_for_i(subject: str | None, source: Actor | None) -> str | None:
+    """ "I tried for three years", said by Jane Doe → "Jane Doe tried": "I" in a quote is its speaker."""
+    words = (subject or "").split(" ", 1)
+    if subject is None or words[0] != "I" or source is None or not source.name:
+        return subject
+    return " ".join([source.name, *words[1:]])
 
 
 def _make(
@@ -140,8 +237,10 @@ def _measure_head(number: NumberRun, noun: Token | None, currency: Token | None)
 
 def _counted_noun(number: NumberRun, currency: Token | None) -> Token | None:
     """The noun a number counts or measures ("130,000 troops", "52m euros", "12 months")."""
-    if number.fraction:
-        return None
+    if number.fraction:  # "one in five voters": the share is of the noun after it
+        last = number.last
+        ratio = len(number.tokens) == 3 and number.tokens[1].lower_ == "in"
+        return last.head if ratio and last.dep_ == "nummod" and last.head.pos_ == "NOUN" else None
     after = number.last.i + 1
     doc = number.last.doc
     if after < len(doc) and doc[after].lower_ in CURRENCY_WORDS and currency is None:
@@ -173,6 +272,23 @@ def _unit(
     return unit
 
 
+def _rate(last: Token, words: ClaimWords) -> str | None:
+    """ "£100 a week", "1.5p per litre", "£30,000 a year": what the figure is given per (left out of the span,
+    as the gold convention has it, and put in the unit)."""
+    doc = last.doc
+    if last.i + 2 >= len(doc):
+        return None
+    marker, noun = doc[last.i + 1], doc[last.i + 2]
+    after = noun.nbor(1).lower_ if noun.i + 1 < len(doc) else ""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or after == "of" or after in OFFSET_WORDS:
+        return None  # "a rise of": a noun phrase of its own; "£5m a year ago": when, not how often
+    if marker.lower_ == "per" and noun.lower_ != "cent":
+        return noun.lower_
+    if marker.lower_ in ("a", "an") and (noun.lower_ in words.durations or noun.lower_ in words.rates):
+        return noun.lower_
+    return None
+
+
 def _noun_unit(noun: Token, words: ClaimWords) -> str | None:
     """The unit a noun names, with the word before it when together they name one ("per cent")."""
     if noun.i > 0:
@@ -193,6 +309,9 @@ def _count_subject(noun: Token, skip: set[int], words: ClaimWords) -> str | None
             return margin_phrase(whole, skip | {noun.i})
         # "a 27-nation bloc", "the 12-member board": the parts are counted, and they are parts of the whole
         return f"{_plural(noun)} in {noun_phrase(whole, skip | {noun.i})}"
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if holder is not None and holder.lemma_.lower() in MARGIN_NOUNS:  # "a majority of 66 seats" measures the majority
+        return margin_phrase(holder, skip | {t.i for t in noun.head.subtree})
     phrase = noun_phrase(noun, skip)
     verb = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in words.impact_verbs:
@@ -229,11 +348,33 @@ def _bare_claim(ctx: ExtractContext, number: NumberRun, words: ClaimWords) -> Cl
         subject = measured_subject(anchor, skip)
         if subject is None or any(w in GROUP_NOUNS for w in subject.lower().split()):
             return None
-        unit = number.unit or ("years" if AGE_WORDS & set(subject.lower().split()) else None)
+        unit = number.unit or _tally_unit(number) or ("years" if AGE_WORDS & set(subject.lower().split()) else None)
+        rate = _rate(number.last, words)
+        unit = f"{unit} per {rate}" if unit is not None and rate is not None else unit
         # a date, unless it is an age ("the age of 21") or people who act ("Of those polled, 45 said ...")
         if anchor.ent_type_ == "DATE" and unit is None and " who " not in subject:
             return None
     return _make(ctx, number, None, number.last.idx + len(number.last.text), unit, subject, words)
+
+
+def _tally_unit(number: NumberRun) -> str | None:
+    """A vote's tally: "passed by 120 votes to 98" (the second figure counts what the first does), "MPs voted
+    by 310 to 290" (both count votes)."""
+    doc = number.first.doc
+    first, last = number.first.i, number.last.i
+    if first > 1 and doc[first - 1].lower_ == "to" and doc[first - 2].tag_ == "NNS":
+        counted = doc[first - 2]
+        if any(c.dep_ == "nummod" for c in counted.children):
+            return counted.lower_  # "by 120 votes to 98"
+    paired = (first > 1 and doc[first - 1].lower_ == "to" and doc[first - 2].like_num) or (
+        last + 2 < len(doc) and doc[last + 1].lower_ == "to" and doc[last + 2].like_num
+    )
+    verb = number.anchor.head
+    for _ in range(3):  # "voted by 229 to 206": the first figure may hang on the second, which hangs on "by"
+        if verb.pos_ == "VERB":
+            break
+        verb = verb.head
+    return "votes" if paired and verb.lemma_.lower() == "vote" else None
 
 
 def _year_like(number: NumberRun) -> bool:

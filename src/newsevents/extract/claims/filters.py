@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from newsevents.extract.claims.lexicon import ClaimWords
 from newsevents.extract.claims.runs import NumberRun
+from newsevents.extract.claims.subject import MARGIN_NOUNS
 from newsevents.nlp.text import doc_ents
 
 NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON", "GPE", "LOC", "NORP"})
@@ -13,6 +14,9 @@ NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC",
 OFFSET_WORDS = frozenset({"ago", "later", "earlier", "before", "after", "previously", "since", "on", "prior"})
 # "in the past 15 years", "over the next two weeks": a window that scopes another statement.
 WINDOW_WORDS = frozenset({"past", "last", "next", "previous", "coming", "recent", "following", "first", "final"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall"})
+# "its first manifesto in four years": the window a first or last is measured over
+RECORD_WORDS = frozenset({"first", "last", "only"})
 # "over three years", "across five years": a span that scopes another statement ("children over five" is a group).
 SPAN_PREPOSITIONS = frozenset({"over", "across", "during", "throughout"})
 # "the two parties", "the three leaders": a count of the actors the story is about, no news in it.
@@ -83,7 +87,53 @@ def is_time_offset(noun: Token | None, words: ClaimWords) -> bool:
     preposition = noun.head
     if noun.dep_ == "pobj" and preposition.lower_ in SPAN_PREPOSITIONS and preposition.head.pos_ != "NOUN":
         return True  # "worth £1.5bn over three years": the span the other figure covers
+    if noun.dep_ == "pobj" and preposition.lower_ in ("in", "for") and _scopes_a_record(preposition.head):
+        return True
+    if noun.dep_ == "pobj" and preposition.lower_ == "in" and _is_future(preposition.head):
+        return True  # "the inquiry will report in six weeks": when it will, not how long it takes
     return any(c.lower_ in WINDOW_WORDS and c.dep_ in ("amod", "det", "advmod") for c in noun.lefts)
+
+
+def _is_future(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
+def _scopes_a_record(head: Token) -> bool:
+    """ "the highest for 10 years", "the biggest rise in five years", "its first manifesto in four years": the
+    span is the window a record is measured over, not a claim of its own."""
+    candidates = [head, *(c for c in head.children if c.dep_ in ("attr", "dobj"))]
+    for token in candidates:
+        if token.tag_ in ("JJS", "RBS") or any(
+            c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in RECORD_WORDS) for c in token.children
+        ):
+            return True
+    return False
+
+
+def is_indefinite_one(number: NumberRun, noun: Token, words: ClaimWords) -> bool:
+    """ "One pupil asked ...", "went down on one knee", "his one-man show": "one" before a singular noun is
+    mostly the article "a", not a count: after a determiner, as a subject or inside a prepositional phrase. It
+    counts when hedged ("only one school", "at least one person"), when it measures ("one year", "one per cent"),
+    when what it counts was hit ("one man was killed"), as an object ("Labour lost one seat") or a margin ("by one
+    vote")."""
+    if number.value != 1 or number.anchor.lower_ != "one" or len(number.tokens) != 1 or noun.tag_ != "NN":
+        return False
+    if noun.lower_ in words.durations or words.unit((noun.text,)) is not None:
+        return False
+    doc = noun.doc
+    before = [t.lower_ for t in doc[max(0, number.first.i - 3) : number.first.i]]
+    if any(tuple(before[k:]) in words.qualifiers for k in range(len(before))) or before[-1:] == ["no"]:
+        return False
+    if any(c.dep_ in ("det", "poss") and c.i < number.first.i for c in noun.children):
+        return True  # "the one thing"
+    if noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ == "NOUN":
+        return noun.head.lemma_.lower() not in MARGIN_NOUNS  # "a one-man show"; "a one-seat majority" is a margin
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in words.impact_verbs:
+        return False  # "One man was killed"
+    if noun.dep_ == "pobj":
+        return verb.lower_ != "by"  # "on one knee", "in one town"; "won by one vote" is a margin
+    return noun.dep_ in ("nsubj", "nsubjpass")  # "One pupil asked"; "Labour lost one seat" counts
 
 
 def is_actor_count(number: NumberRun, noun: Token) -> bool:

@@ -1,4 +1,4 @@
-"""The words of `data/claim_units.tsv` (units, qualifiers, durations, impact verbs), loaded once."""
+"""The words of `data/claim_units.tsv` (units, qualifiers, durations, impact verbs, penalties, rates), loaded once."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ class ClaimWords:
     durations: frozenset[str] = frozenset()
     impact_verbs: frozenset[str] = frozenset()
     penalties: dict[str, str] = field(default_factory=dict)  # verb lemma -> the penalty its figure measures
+    rates: frozenset[str] = frozenset()  # "£5 a litre": nouns a figure is given "a"/"per" of
 
     def unit(self, words: tuple[str, ...]) -> str | None:
         return self.units.get(tuple(w.lower() for w in words))
@@ -25,6 +26,7 @@ def parse_claim_words(text: str) -> ClaimWords:
     durations: set[str] = set()
     impact: set[str] = set()
     penalties: dict[str, str] = {}
+    rates: set[str] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -41,7 +43,9 @@ def parse_claim_words(text: str) -> ClaimWords:
             impact.add(surface)
         elif kind == "penalty" and canonical:
             penalties[surface] = canonical
-    return ClaimWords(units, qualifiers, frozenset(durations), frozenset(impact), penalties)
+        elif kind == "rate":
+            rates.add(surface)
+    return ClaimWords(units, qualifiers, frozenset(durations), frozenset(impact), penalties, frozenset(rates))
 
 
 @cache

@@ -30,6 +30,12 @@ FRACTION_OPENERS = frozenset({"a", "one", *WORD_VALUES})
 SHARE_CUES = frozenset({"than", "nearly", "almost", "about", "around", "over", "by", "for", "to", "just", "some"})
 
 
+# "the second half was dull", "the party's third said": a part named, not a share
+NOT_SHARE_OPENERS = frozenset({"the", "this", "that", "first", "second", "other", "latter", "'s", "his", "her", "its"})
+MAX_RATIO_BASE = 100  # "one in five", "three in 10", "one in 100"; never a year
+RATIO_BREAKERS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades".split()
+)
 PENCE = re.compile(r"([0-9]+(?:\.[0-9]+)?)p")
 MAX_RANGE_GAP = 2  # "3% to 5%": a sign and a connector at most
 RANGE_CONNECTORS = frozenset({"to", "-", "–", "or"})
@@ -187,6 +193,9 @@ def _fraction_at(doc: Doc, i: int) -> NumberRun | None:
         if _share_context(doc, i, i + 1):
             return NumberRun([token], 0.5, fraction=True)
         return None
+    ratio = _ratio_at(doc, i)
+    if ratio is not None:
+        return ratio
     if token.lower_ not in FRACTION_OPENERS or i + 1 >= len(doc):
         return None
     if _hyphen_fraction(doc, i) and not token.whitespace_ and not doc[i + 1].whitespace_:
@@ -199,10 +208,26 @@ def _fraction_at(doc: Doc, i: int) -> NumberRun | None:
     return None
 
 
+def _ratio_at(doc: Doc, i: int) -> NumberRun | None:
+    """ "one in five voters", "three in 10 adults", "1 in 4": a share written as a ratio."""
+    if i + 2 >= len(doc) or doc[i + 1].lower_ != "in":
+        return None
+    top, bottom = parse_number([doc[i].text]), parse_number([doc[i + 2].text])
+    after = doc[i + 3 : i + 4].text.lower()
+    if top is None or bottom is None or not 0 < top < bottom <= MAX_RATIO_BASE or top != int(top):
+        return None  # "reduced to 18 in 1969": a figure and a year
+    if after in SCALES or after in RATIO_BREAKERS or doc[i + 2].ent_type_ in ("DATE", "TIME"):
+        return None  # "one in 2 million", "3 in 10 minutes": a count and a span, not a share
+    return NumberRun(list(doc[i : i + 3]), round(top / bottom, 4), fraction=True)
+
+
 def _share_context(doc: Doc, start: int, end: int) -> bool:
     """A bare "half"/"a third" is a share before "of" or after "more than", "by", "for"; not in "a third term"."""
     if end < len(doc) and doc[end].lower_ == "of":
         return True
     before = doc[start - 1].lower_ if start > 0 else ""
+    if end < len(doc) and doc[end].pos_ in ("AUX", "VERB") and doc[end].tag_ != "VBG":
+        # "A third were opposed", "half said they would vote": a share that acts; not "the second half was"
+        return before not in NOT_SHARE_OPENERS
     after_ok = end >= len(doc) or doc[end].is_punct or doc[end].pos_ in ("CCONJ", "ADP")
     return before in SHARE_CUES and after_ok

@@ -34,6 +34,11 @@ MARGIN_VERBS = frozenset({"lead", "trail", "beat", "win", "lose", "outpace", "ou
 MARGIN_NOUNS = frozenset({"lead", "majority", "margin", "advantage", "deficit", "gap", "edge"})
 PEOPLE_WHO_WORDS = 10  # "those who said ...": enough of the clause to say what they did
 COPULAS = frozenset({"be", "become", "remain", "stand"})
+# What people polled are: "10% were unsure", "40% are likely to vote", "a third were opposed".
+STANCE_ADJECTIVES = frozenset(
+    "unsure undecided uncertain sure certain likely unlikely opposed happy unhappy satisfied dissatisfied "
+    "confident worried concerned aware unaware willing unwilling keen prepared ready".split()
+)
 CURRENCY_NOUNS = frozenset({"pounds", "euros", "dollars", "pence", "cents"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # Pronouns that say who acts even unresolved ("He served 20 years", "Anyone caught can be fined £1,000").
@@ -99,7 +104,8 @@ def measured_subject(head: Token, skip: set[int]) -> str | None:
     if partner is not None:  # "fell by 20,000 to 1.4 million": the first figure measures what the second does
         return measured_subject(partner, skip | {head.i})
     if head.dep_ in SUBJECT_DEPS and _acts(head.head):
-        return people_who(head)
+        phrase = people_who(head)  # "£2m was pledged": a sum does not act, it is what the clause says of it
+        return phrase.replace("those who ", "amount that ", 1) if phrase and _is_sum(head) else phrase
     holder, preposition = _holder(head)
     if holder is None:
         return None
@@ -110,6 +116,12 @@ def measured_subject(head: Token, skip: set[int]) -> str | None:
     if holder.pos_ not in ("VERB", "AUX"):
         return None
     return verb_subject(holder, preposition, head)
+
+
+def _is_sum(head: Token) -> bool:
+    """A figure written with a currency sign or word ("£2m", "pounds 50,000", "5bn euros")."""
+    near = [head, *head.children, *head.doc[max(0, head.i - 2) : head.i]]
+    return any(t.text in ("£", "$", "€") or t.lower_ in CURRENCY_NOUNS for t in near)
 
 
 def margin_phrase(noun: Token, skip: set[int]) -> str:
@@ -158,7 +170,11 @@ def _acts(verb: Token) -> bool:
     without a noun after it: "37% was the turnout" says what the figure is)."""
     if verb.pos_ == "VERB" and verb.lemma_.lower() not in COPULAS:
         return True
-    return verb.lemma_.lower() == "be" and not any(c.dep_ in ("attr", "acomp") for c in verb.children)
+    if verb.lemma_.lower() != "be":
+        return False
+    complements = [c for c in verb.children if c.dep_ in ("attr", "acomp")]
+    # "10% were unsure", "30% are likely to vote": a poll's answer is what people are, not what the figure is
+    return all(c.dep_ == "acomp" and c.lemma_.lower() in STANCE_ADJECTIVES for c in complements)
 
 
 def _partner_figure(head: Token) -> Token | None:
@@ -245,12 +261,14 @@ def _verb_with_purpose(verb: Token, head: Token, preposition: str | None) -> str
 
 
 def _share_holder(head: Token) -> Token | None:
-    """ "X on 37%": in polls the name just before "on" is whose share the figure is."""
+    """ "X on 37%": in polls the name just before "on" is whose share the figure is ("put Labour on 37%",
+    "with the Tories on 33%")."""
     prep = head.head
     before = head.doc[prep.i - 1] if prep.i > 0 else None
-    if before is None or before.pos_ not in ("NOUN", "PROPN") or before.dep_ not in ("dobj", "conj", "appos"):
+    if before is None or before.pos_ not in ("NOUN", "PROPN"):
         return None
-    return before
+    with_phrase = before.dep_ == "pobj" and before.head.lower_ == "with"  # "..., with the Tories on 33%"
+    return before if before.dep_ in ("dobj", "conj", "appos") or with_phrase else None
 
 
 def _punished(verb: Token) -> Token | None:

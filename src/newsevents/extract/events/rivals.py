@@ -74,7 +74,7 @@ class Rivalry:
 def _a_side(actor: Actor) -> bool:
     """A person or a party takes a side, and so does the government or opposition as a whole; an agency of
     the state ("the health authorities") is coded GOV but is no political side."""
-    if actor.kind in ("person", "pronoun") or actor.sector == PARTY_SECTOR:
+    if actor.kind in ("person", "pronoun") or actor.sector in PARTY_SECTORS:
         return True
     return actor.text.lower().split()[-1] in SIDE_WORDS if actor.text.strip() else False
 

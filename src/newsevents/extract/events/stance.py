@@ -41,7 +41,8 @@ BLAME_WORDS = frozenset(
         "complacent complacency squander waste wasteful neglect abandon cynical cynicism absurd ridiculous "
         "nonsense sceptical skeptical contempt appalling outrageous disastrous shameless smear fraud unfair "
         "undemocratic unacceptable chaotic chaos divisive contemptuous inept ineptitude broken negligent "
-        "negligence mismanagement mismanage dithering dither u-turn hollow forget ignore wrong"
+        "negligence mismanagement mismanage dithering dither u-turn hollow forget ignore wrong worthless "
+        "authoritarian bossy interfering meddling unsafe"
     ).split()
 )
 # "broke its promise", "let voters down": a verb whose sense of blame needs its object or particle.
@@ -56,7 +57,8 @@ CREDIT_WORDS = frozenset(
 )
 CREDIT_PHRASES = frozenset({("work", "hard")})
 # Words of truth and fairness judge only when negated: "they were not being honest" is blame.
-TRUTH_WORDS = frozenset({"true", "honest", "fair", "straight", "truthful", "candid"})
+# "Safe" likewise: "the schools are not safe in their hands".
+TRUTH_WORDS = frozenset({"true", "honest", "fair", "straight", "truthful", "candid", "safe"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ours", "myself", "ourselves"})
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 # Sectors that are never what a statement is about: the media it is told to, the general public it is on behalf of.
@@ -250,10 +252,18 @@ def rival_subjects(
     for actor in content_targets(ctx, tokens, speaker):
         if any(actor.same_entity(a) or actor is a for a, _ in judged) or not rivalry.rivals(speaker, actor):
             continue
+        if actor.kind == "pronoun" or actor.text.lower() in ("it", "they", "them"):
+            continue  # "said it would cut crime": a neutral claim about "it" (often a thing) attacks no one
         head = _mention_head(tokens, actor)
-        if head is not None and _clause_is_about(head):
+        if head is not None and _clause_is_about(head) and not _in_with_adjunct(head):
             found.append(actor)
     return found
+
+
+def _in_with_adjunct(head: Token) -> bool:
+    """ "..., with the Tories set to campaign against it": a rival in the writer's background adjunct is not what
+    the speaker says anything about."""
+    return any(t.dep_ == "prep" and t.lower_ == "with" for t in head.ancestors)
 
 
 def _clause_is_about(head: Token) -> bool:

@@ -61,6 +61,9 @@ SURMISE_HEADS = frozenset({"think", "believe", "understand", "know", "suppose", 
 # unnamed), but the speech act to code is the denial, by the subject of the verb (CAMEO 016).
 DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispute"})
 DENY = "016"
+# A speech act the writer only reports someone else's claim of: "allegedly said", "is reported to have said".
+HEARSAY_ADVERBS = frozenset({"allegedly", "reportedly", "supposedly", "apparently", "purportedly"})
+HEARSAY_HEADS = frozenset({"allege", "report", "say", "rumour", "rumor", "claim"})
 # A statement about several actors is one event per actor (CODING.md: one event per conjunct), at most this many.
 MAX_CONTENT_TARGETS = 3
 # A plain statement is an attack on at most this many rivals its clauses are about (the first named).
@@ -76,7 +79,7 @@ OWN_POSSESSIVES = frozenset({"his", "her", "their", "our", "my"})
 # Those a statement is made before, not to: the public, a hall, a readership.
 AUDIENCE_NOUNS = frozenset(
     "voter audience crowd supporter delegate listener viewer reader reporter journalist conference rally "
-    "congregation public electorate fan".split()
+    "congregation public electorate fan activist".split()
 )
 # A participle cue hanging on another verb ("attacked the plan, saying ...", "Pointing to X, he added")
 # is part of that verb's act, which is coded (or is itself a cue): not a second statement.
@@ -101,6 +104,9 @@ def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: lis
             continue
         seen.add(quote.cue.start)
         existing = [e for e in coded if e.trigger.start <= quote.cue.start < e.trigger.end]
+        refusal = declined_comment(cue) if not existing and (cue := _cue_token(ctx, quote)) is not None else None
+        if refusal is not None:  # "declined to say whether ...": the refusal's own event is the one speech act
+            existing = [e for e in coded if e.trigger.start <= refusal.idx < e.trigger.end]
         if existing:
             cue = _cue_token(ctx, quote)
             for event in existing:
@@ -118,11 +124,19 @@ def _per_conjunct(ctx: ExtractContext, events: list[Event]) -> list[Event]:
     extra: list[Event] = []
     for event in events:
         source = event.source
+        plural = source is not None and source.text.lower() in ("they", "we")
+        if source is not None and plural:
+            source = _antecedent_mention(ctx, source)  # "Labour and the Tories ... They said": both speak
         span = ctx.doc.char_span(source.start, source.end, alignment_mode="expand") if source else None
         if source is None or span is None or not len(span):
             continue
-        conjuncts = [t for t in span.root.conjuncts if t.i > span.root.i]
-        for other in actors_of(ctx, conjuncts):
+        if plural and event.source is not None:  # every other conjunct of the antecedent, at the pronoun's place
+            here = event.source
+            found = [a for t in span.root.conjuncts if (a := ctx.actor_for_token(t)) is not None]
+            others = [replace(a, start=here.start, end=here.end, text=here.text) for a in found]
+        else:
+            others = actors_of(ctx, [t for t in span.root.conjuncts if t.i > span.root.i])
+        for other in others:
             if (
                 other.code is not None
                 and not other.same_entity(source)
@@ -130,6 +144,14 @@ def _per_conjunct(ctx: ExtractContext, events: list[Event]) -> list[Event]:
             ):
                 extra.append(replace(event, source=other))
     return events + extra
+
+
+def _antecedent_mention(ctx: ExtractContext, pronoun: Actor) -> Actor:
+    """The latest named mention before a plural pronoun of the entity it was resolved to, else the pronoun."""
+    if pronoun.entity < 0:
+        return pronoun
+    named = [a for a in ctx.actors_in(0, pronoun.start) if a.entity == pronoun.entity and a.kind != "pronoun"]
+    return named[-1] if named else pronoun
 
 
 def _acts(ctx: ExtractContext, coded: list[Event]) -> list[tuple[int, int]]:
@@ -334,7 +356,7 @@ def _statements(
         return []
     code = statement_code(cue, dictionary)
     speaker = _speaker(ctx, quote, cue)
-    if code == NO_EVENT or speaker is None:
+    if code == NO_EVENT or speaker is None or _poll_share(ctx, speaker):
         return []
     if code == DEFAULT_STATEMENT and _says_no_comment(cue, content_tokens(cue, quote)):
         return [_event(ctx, quote, index, cue, DECLINE_COMMENT, speaker, None)]
@@ -359,6 +381,13 @@ def _statements(
         _event(ctx, quote, index, cue, STANCE_CODES[stance] if code == DEFAULT_STATEMENT else code, speaker, actor)
         for actor, stance in judged
     ]
+
+
+def _poll_share(ctx: ExtractContext, speaker: Actor) -> bool:
+    """ "32% said they would vote Labour": a share of those polled is a poll result, which CODING.md does not
+    code, not someone's speech act."""
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ == "PERCENT" or t.text == "%" or t.lower_ == "percent" for t in span)
 
 
 def _without_own_side(judged: list[tuple[Actor, str]], speaker: Actor, rivalry: Rivalry) -> list[tuple[Actor, str]]:
@@ -512,4 +541,14 @@ def statement_mood(cue: Token) -> Modality:
     if negated_directly(cue):
         return "negated"
     marks = {c.lower_ for c in near_children(cue) if c.dep_ in ("aux", "auxpass")}
-    return "hypothetical" if marks & (STRONG_MODALS | FUTURE_AUX | {"would"}) else "asserted"
+    if marks & (STRONG_MODALS | FUTURE_AUX | {"would"}):
+        return "hypothetical"
+    return "reported" if _hearsay(cue) else "asserted"
+
+
+def _hearsay(cue: Token) -> bool:
+    """ "allegedly suggested", "is alleged to have said": the speech act is itself someone's claim (reported)."""
+    if any(c.dep_ == "advmod" and c.lower_ in HEARSAY_ADVERBS for c in cue.children):
+        return True
+    head = cue.head
+    return cue.dep_ == "xcomp" and head.lemma_.lower() in HEARSAY_HEADS and is_passive(head)

@@ -115,6 +115,7 @@ BIG_CITY = 1_000_000
 MISTAGGED_CITY = 100_000  # a city this large named alone is a place even when tagged ORG ("Montreal")
 MIN_UNTAGGED_CITY = 50_000
 MAX_WORDS = 5
+DASHES = {"-", "–", "—", "--"}
 MAX_ACRONYM = 4  # an all-capital word this short is initials
 # "Aleppo, Idlib and Hama": a third place right after the second means the two may be items of a list.
 LIST_SEPARATOR = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
@@ -124,8 +125,8 @@ def extract_places(ctx: ExtractContext) -> None:
     gazetteer = load_gazetteer()
     mentions = find_mentions(ctx.doc, gazetteer, names_inside=ctx.options.places_in_names)
     # A capital standing for its government ("Ottawa intended") is still a toponym, marked as such.
-    governments = {id(m) for m in mentions if _used_as_agent(ctx, m)}
     resolve_all(mentions, _actor_countries(ctx, mentions), gazetteer, _regions_inside_names(ctx.doc, gazetteer))
+    governments = {id(m) for m in mentions if _used_as_agent(ctx, m)}
     ctx.places = [_place(m, id(m) in governments) for m in mentions if m.chosen is not None]
 
 
@@ -290,6 +291,9 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         elif ent.label_ in MISTAGGED_LABELS and (pair := _town_comma_region(doc, ent, gazetteer)):
             mentions += pair
             continue
+        elif ent.label_ in MISTAGGED_LABELS and (parts := _regions_across_dash(doc, ent, gazetteer)):
+            mentions += parts
+            continue
         elif ent.label_ == "NORP" and ent.text.lower() in REGION_ADJECTIVES:
             mention = _region_adjective(ent, gazetteer)
         elif ent.label_ in MISTAGGED_LABELS:
@@ -319,6 +323,20 @@ def _extended_match(doc: Doc, span: Span, gazetteer: Gazetteer) -> Mention | Non
         if mention is not None:
             return mention
     return None
+
+
+def _regions_across_dash(doc: Doc, ent: Span, gazetteer: Gazetteer) -> list[Mention]:
+    """An entity the model ran across a spaced dash ("the Senator - Ohio"): a side that is exactly a state or
+    country is that place (a name with a dash inside, "Austria-Hungary", has no spaces around it)."""
+    dashes = [t.i for t in ent if t.text in DASHES and t.whitespace_ and t.i > ent.start and doc[t.i - 1].whitespace_]
+    if len(dashes) != 1:
+        return []
+    found = []
+    for side in (doc[ent.start : dashes[0]], doc[dashes[0] + 1 : ent.end]):
+        mention = _mention(side, gazetteer) if len(side) else None
+        if mention is not None and any(c.primary and c.kind in ("admin", "country") for c in mention.candidates):
+            found.append(mention)
+    return found
 
 
 def _town_comma_region(doc: Doc, ent: Span, gazetteer: Gazetteer) -> list[Mention]:
@@ -529,9 +547,10 @@ def _used_as_agent(ctx: ExtractContext, mention: Mention) -> bool:
     ("warned Moscow") too; object of a preposition ("in Washington") or of a non-actor ("the storm hit
     Paris") stays a place, and so does a name qualified by its region ("Paris, Texas").
     """
-    if mention.qualifier is not None or mention.dateline:
+    if mention.qualifier is not None or mention.dateline or (mention.chosen and mention.chosen.kind == "admin"):
         return False
-    if not all(c.kind in ("city", "landmark") for c in mention.candidates):
+    capital_named = any(c.capital for c in mention.candidates)  # "Washington": the state is read only at home
+    if not all(c.kind in ("city", "landmark") or (capital_named and c.kind == "admin") for c in mention.candidates):
         return False
     if not any(c.capital or c.kind == "landmark" for c in mention.candidates):
         return False  # only seats of government stand for one: "shelled Kharkiv" is a place

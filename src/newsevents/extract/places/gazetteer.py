@@ -137,6 +137,7 @@ def _add_cities(
 ) -> dict[str, Entry]:
     """Index cities by name and Latin-script alternate names; returns cities by geonameid."""
     by_id: dict[str, Entry] = {}
+    capital_ids = _capital_ids(cities, alpha3, capitals)
     for city in cities.values():
         country = alpha3.get(city["countrycode"])
         names = [city["name"], *city.get("alternatenames", ())]
@@ -149,7 +150,7 @@ def _add_cities(
             population=int(city["population"] or 0),
             geonameid=int(city["geonameid"]),
             admin1=city.get("admin1code") or None,
-            capital=country is not None and any((n.lower(), country) in capitals for n in names),
+            capital=city["geonameid"] in capital_ids,
         )
         by_id[str(entry.geonameid)] = entry
         _add(index, entry.name, entry)
@@ -163,6 +164,20 @@ def _add_cities(
             if _LATIN_NAME.match(alt) and not alt.isupper() and alt != entry.name:
                 _add(index, alt, entry, primary=False)
     return by_id
+
+
+def _capital_ids(cities: dict, alpha3: dict[str, str], capitals: set[tuple[str, str]]) -> set[object]:
+    """Geonameids of national capitals: of the towns of a country that bear its capital's name, the most
+    populous (the twenty small American towns called Washington are not the capital)."""
+    best: dict[tuple[str, str], tuple[int, object]] = {}
+    for city in cities.values():
+        country = alpha3.get(city["countrycode"])
+        population = int(city["population"] or 0)
+        for name in {city["name"], *city.get("alternatenames", ())}:
+            key = (name.lower(), country or "")
+            if key in capitals and (key not in best or population > best[key][0]):
+                best[key] = (population, city["geonameid"])
+    return {geonameid for _, geonameid in best.values()}
 
 
 def _ascii_fold(name: str) -> str:

@@ -34,6 +34,13 @@ WIDE_KINDS = ("country", "sea", "continent")
 # A town this small wins a shared name only with the article's support (its region named, or "Town, State").
 SMALL_TOWN = 5000
 SMALL_TOWN_PENALTY = 3.0
+# A town this close to another town the article names is likelier than a namesake far away ("Edmonton, south of
+# Cairns" is the suburb of Cairns, not the Canadian city): the place names of a story cluster. Primary names only:
+# an old name ("Kaliningrad", once Korolev's, near Moscow) is no town of the story.
+NEAR_TOWN_KM = 50.0
+# A state named like a national capital ("Washington") is the state only with the article's support (its dateline
+# in that state); otherwise the capital.
+CAPITAL_NAMESAKE_PENALTY = 6.0
 
 
 @dataclass
@@ -75,6 +82,7 @@ def resolve_all(
     home = next((m.chosen for m in mentions if m.dateline and m.chosen is not None), None)
     context = _Context(actor_countries, list(named_regions), gazetteer, home)
     context.add([m.chosen for m in mentions])
+    context.towns = [(m.text.lower(), m.chosen) for m in mentions if m.chosen is not None and m.chosen.kind == "city"]
     _choose(mentions, context)
 
 
@@ -84,6 +92,7 @@ class _Context:
     regions: list[Entry]
     gazetteer: Gazetteer
     home: Entry | None = None  # the dateline's place, once resolved
+    towns: list[tuple[str, Entry]] = field(default_factory=list)  # (name as written, reading) of the first pass
 
     def add(self, entries: list[Entry | None]) -> None:
         self.countries = Counter(self.countries)
@@ -106,16 +115,18 @@ class _Context:
         if entry.capital:
             score += CAPITAL_BONUS
         supported = False
-        if entry.kind in LOCAL_KINDS and (self._in_named_region(entry, mention) or self._near_home(entry)):
+        if self._locally_supported(entry, mention):
             score += INSIDE_REGION_BONUS
             supported = True
         qualifier = mention.qualifier.chosen if mention.qualifier else None
         if qualifier is not None and inside(entry, qualifier, self.gazetteer):
             score += QUALIFIED_BONUS
             supported = True
-        if self.home is not None and _same_place(entry, self.home):
-            score += INSIDE_REGION_BONUS  # the dateline's own place, named again ("WASH. -- ... in Washington")
+        if self.home is not None and (_same_place(entry, self.home) or _holds(entry, self.home)):
+            score += INSIDE_REGION_BONUS  # the dateline's place or its state, named ("WASH. -- ... in Washington")
             supported = True
+        if entry.kind == "admin" and not supported and any(c.capital for c in mention.candidates):
+            score -= CAPITAL_NAMESAKE_PENALTY
         if entry.kind == "city" and entry.population < SMALL_TOWN and not supported:
             score -= SMALL_TOWN_PENALTY
         if entry.kind == "city" and not supported and any(c.kind in WIDE_KINDS for c in mention.candidates):
@@ -129,6 +140,20 @@ class _Context:
             inside(entry, r, self.gazetteer)
             for r in self.regions
             if r.kind in ("admin", "county") and not any(_same_place(r, c) for c in mention.candidates)
+        )
+
+    def _locally_supported(self, entry: Entry, mention: Mention) -> bool:
+        """A town or county in a state the article names or in the dateline's state, or a town near another."""
+        if entry.kind in LOCAL_KINDS and (self._in_named_region(entry, mention) or self._near_home(entry)):
+            return True
+        return entry.kind == "city" and entry.primary and self._near_named_town(entry, mention)
+
+    def _near_named_town(self, entry: Entry, mention: Mention) -> bool:
+        """Within NEAR_TOWN_KM of a town of another name that the article names (as first read)."""
+        key = mention.text.lower()
+        return any(
+            name != key and town is not entry and haversine_km(entry.lat, entry.lon, town.lat, town.lon) < NEAR_TOWN_KM
+            for name, town in self.towns
         )
 
     def _near_home(self, entry: Entry) -> bool:
@@ -146,6 +171,23 @@ def _same_place(entry: Entry, other: Entry) -> bool:
     if entry.kind != other.kind or entry.country != other.country or entry.kind not in ("admin", "county"):
         return False
     return entry.admin1 is not None and entry.admin1 == other.admin1 and entry.kind == "admin"
+
+
+def _holds(region: Entry, place: Entry) -> bool:
+    """Is the town or county `place` inside the state `region` ("Washington" for a story datelined Seattle)?"""
+    return (
+        region.kind == "admin"
+        and place.kind in LOCAL_KINDS
+        and place.country == region.country
+        and place.admin1 is not None
+        and place.admin1 == region.admin1
+    )
+
+
+def _names_home(mention: Mention, home: Entry | None) -> bool:
+    """Can a bare name be the dateline's place or its state? Then another place's qualified reading of the name
+    ("Washington, D.C.") does not carry over to it ("CAMP MURRAY, Wash. -- ... at home in Washington")."""
+    return home is not None and any(_same_place(c, home) or _holds(c, home) for c in mention.candidates)
 
 
 def _sole(mention: Mention) -> Entry | None:
@@ -180,7 +222,7 @@ def _choose(mentions: list[Mention], context: _Context) -> None:
     ordered = sorted(mentions, key=lambda m: 0 if id(m) in qualifiers else 1 if m.qualifier is not None else 2)
     for mention in ordered:
         key = mention.text.lower()
-        if mention.qualifier is None and key in by_name:
+        if mention.qualifier is None and key in by_name and not _names_home(mention, context.home):
             mention.chosen = by_name[key]
             continue
         chosen: Entry | None = max(mention.candidates, key=lambda e: context.score(e, mention))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.quotes.assemble import assemble_quotes
 from newsevents.extract.quotes.cues import find_cues
-from newsevents.extract.quotes.headlines import find_headline_cues, find_signature_cues
+from newsevents.extract.quotes.headlines import find_headline_cues, find_signature_cues, find_signed_headline_cues
 from newsevents.extract.quotes.lexicon import cue_lexicon
 from newsevents.extract.quotes.marks import find_quote_spans
 from newsevents.nlp.text import doc_text
@@ -27,7 +27,7 @@ def extract_quotes(ctx: ExtractContext) -> None:
     cues = list(find_cues(ctx.doc, text, cue_lexicon(), spans))
     cues += find_headline_cues(ctx.doc, text, spans)
     # a signature dash ("“…” ― Name") is sometimes tagged a verb and taken for a weak cue: the signature wins
-    signed = list(find_signature_cues(ctx.doc, text, spans))
+    signed = list(find_signature_cues(ctx.doc, text, spans)) + list(find_signed_headline_cues(ctx.doc, text))
     dashes = {cue.start for cue in signed}
     cues = [cue for cue in cues if cue.start not in dashes] + signed
     ctx.quotes = assemble_quotes(ctx, text, spans, cues)

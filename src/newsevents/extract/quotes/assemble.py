@@ -34,6 +34,8 @@ GAP_PUNCT = ",:;—–-"
 MIN_UNATTRIBUTED_WORDS = 6
 NEXT_SENTENCE_CHARS = 250
 QUESTION_CUES = frozenset({"ask", "question", "press", "challenge"})
+# the ones a line before a colon addresses or mentions in passing, never its speaker ("X told Y:")
+ADDRESSED_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 
 
 @dataclass
@@ -140,13 +142,12 @@ class _Assembler:
         if colon is None or not len(colon):
             return None
         token = colon[0]
-        root = token.sent.root
-        subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root.pos_ == "VERB" else None
+        introducing = self.cue_before_colon(line_start, token.idx)
+        if introducing is not None:
+            return introducing  # `X is to tell the conference: “…”`: the speech verb before the colon
+        subject = _colon_subject(token, line_start)
         if subject is None:
-            names = [t for t in token.sent if t.i < token.i and t.pos_ in ("PROPN", "NOUN") and t.idx >= line_start]
-            if not names:
-                return None
-            subject = names[-1]
+            return None
         start = min(subject.left_edge.idx, token.idx)
         return Cue(token, token.idx, token.idx + 1, subject, start, token.idx + 1, None)
 
@@ -367,6 +368,28 @@ class _Assembler:
         parts = [CharRange(s, e) for s, e in draft.parts] if len(draft.parts) > 1 else []
         text = self.ctx.text[start:end]
         return Quote(start, end, text, draft.kind, cue_span, draft.speaker, parts)
+
+
+def _colon_subject(colon: Token, line_start: int) -> Token | None:
+    """Who speaks before a colon with no speech verb: the subject of a verb before the colon (`His message to
+    the unions was: “…”`: the message, its author's), else the last name that is no object (`Statement from the
+    White House:`); never a word of the quotation after the colon, nor the one addressed."""
+    before = [t for t in colon.sent if t.i < colon.i and t.idx >= line_start]
+    for verb in reversed([t for t in before if t.pos_ in ("VERB", "AUX")]):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and line_start <= subject.idx and subject.i < colon.i:
+            return subject
+    names = [t for t in before if t.pos_ in ("PROPN", "NOUN") and _phrase_role(t).dep_ not in ADDRESSED_DEPS]
+    return names[-1] if names else None
+
+
+def _phrase_role(token: Token) -> Token:
+    """The token whose role a name's word has: "Mr", "Karl" in "told Mr Karl Lee and his team" are the object's."""
+    for _ in range(10):
+        if token.dep_ not in ("conj", "compound", "flat") or token.head.i == token.i:
+            break
+        token = token.head
+    return token
 
 
 def _nested(draft: Draft, k: int, pieces: list[tuple[int, int, int]]) -> bool:

@@ -60,6 +60,9 @@ def _inside(quotes: list[QuoteSpan], starts: list[int], pos: int) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     """The subject of the cue, climbing to the governing verb for "…, adding that" or "and argued"."""
+    blamed = _object_of_blame(verb)
+    if blamed is not None:
+        return blamed
     current = verb
     for _ in range(5):
         if any(c.dep_ == "nsubjpass" for c in current.children):
@@ -71,6 +74,15 @@ def _subject(verb: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _object_of_blame(verb: Token) -> Token | None:
+    """ "suspended the candidate for saying ...", "accused the minister of claiming ...": the one the main verb
+    acts on for a speech act is its speaker, not the main verb's subject."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ not in ("for", "of") or prep.dep_ != "prep":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None) if prep.head.pos_ == "VERB" else None
 
 
 def _content(verb: Token, frames: tuple[str, ...], lexicon: CueLexicon) -> tuple[int, int] | None:

@@ -81,6 +81,36 @@ def _label_head(tokens: list[Token]) -> Token | None:
     return nouns[-1] if nouns else None
 
 
+# a headline claim signed with its source after a dash, the way news sites title a speech or an interview:
+# "Taxes must stay low - Smith", "Reform 'long overdue' - Greens"
+SIGNED_HEADLINE = re.compile(
+    r"([^\n]*?\S)[ \t\u00a0]+(?:[-―—–]|--)[ \t\u00a0]+([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})[ \t]*$"
+)
+MAX_HEADLINE_WORDS = 15
+MIN_CLAIM_WORDS = 2
+
+
+def find_signed_headline_cues(doc: Doc, text: str) -> Iterator[Cue]:
+    """A dash cue for each short line `claim - Name` with no sentence end: the name is the claim's source."""
+    for line in LINE.finditer(text):
+        found = SIGNED_HEADLINE.fullmatch(line.group())
+        if found is None or len(line.group().split()) > MAX_HEADLINE_WORDS or line.group().rstrip()[-1:] in ".!?":
+            continue
+        claim, name = found.group(1), found.group(2)
+        if len(claim.split()) < MIN_CLAIM_WORDS or not _label_like(name):
+            continue
+        name_start, name_end = line.start() + found.start(2), line.start() + found.end(2)
+        dash = text.find(text[line.start() + found.end(1) : name_start].strip()[:1], line.start() + found.end(1))
+        tokens = doc.char_span(name_start, name_end, alignment_mode="expand")
+        dash_token = doc.char_span(dash, dash + 1, alignment_mode="expand")
+        if tokens is None or dash_token is None or not len(dash_token):
+            continue
+        head = _label_head(list(tokens))
+        if head is not None:
+            content = (line.start() + len(line.group()) - len(line.group().lstrip()), line.start() + found.end(1))
+            yield Cue(dash_token[0], dash, dash + 1, head, dash, name_end, content)
+
+
 def find_signature_cues(doc: Doc, text: str, quotes: list[QuoteSpan]) -> Iterator[Cue]:
     """A dash cue for each closed quotation that opens its line and is signed `“…” ― Name` at its end."""
     for span in quotes:

@@ -95,8 +95,8 @@ def _phrase(head: Token) -> tuple[int, int]:
     never reaching back over a dash, colon or bracket (a dateline: "KYIV, Ukraine (AP) — …")."""
     first = head
     for token in reversed(head.doc[head.left_edge.i : head.i]):
-        if token.text in PHRASE_STOPS or "\n" in token.text:
-            break
+        if token.text in PHRASE_STOPS or "\n" in token.text or (token.text == "-" and token.whitespace_):
+            break  # a spaced hyphen is a dash ("claim - Name"); "well-known" is no break
         first = token
     start = first.idx
     end = head.idx + len(head.text)
