@@ -67,7 +67,7 @@ ROWS: list[tuple[str, str, str, Expected] | object] = [
         "called X a liar",
         "Senator Ted Cruz called Donald Trump a pathological liar on Tuesday.",
         "called",
-        ("11", "LEG", "USA"),
+        ("11", "LEG", "USAELI"),  # a candidate out of office in 2016: ELI (people.tsv dates his codes)
     ),
     (
         "called out",
@@ -100,7 +100,7 @@ ROWS: list[tuple[str, str, str, Expected] | object] = [
         "took aim at (figurative)",
         "Clinton took aim at Trump's tax plan during the debate.",
         "took",
-        ("11", "USAELI", "USA"),
+        ("11", "USAELI", "USAELI"),
     ),
     (
         "fired back at (figurative)",

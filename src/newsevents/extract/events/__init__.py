@@ -12,7 +12,7 @@ read by `petrarch`.
 from __future__ import annotations
 
 from newsevents.extract.context import ExtractContext
-from newsevents.extract.events.coder import code_sentence, without_restated
+from newsevents.extract.events.coder import code_sentence, without_agentless_charges, without_restated
 from newsevents.extract.events.dictionary import VerbDictionary, load_dictionary
 from newsevents.extract.events.statements import statement_events
 from newsevents.options import Options
@@ -37,7 +37,7 @@ def extract_events(ctx: ExtractContext) -> None:
         if ctx.actors_in(sentence.start_char, sentence.end_char):
             events.extend(code_sentence(ctx, sentence, dictionary, quotes))
     events += statement_events(ctx, dictionary, events)
-    events = without_restated(events, quotes)
+    events = without_agentless_charges(without_restated(events, quotes))
     # statements after the coded events of their sentence, whose outer-first order is kept (stable sort)
     events.sort(key=lambda e: (e.sentence.start, e.quote is not None and e.cameo.startswith("01")))
     ctx.events = events

@@ -550,6 +550,23 @@ def without_restated(events: list[Event], quotes: tuple[tuple[int, int], ...]) -
     return [e for e in events if not _restated(e, events, quotes)]
 
 
+# Roots whose act needs a doer to be an event: an accusation, charge or lawsuit (11) and an arrest, charge or
+# indictment (17). With no source they come from agentless passives ("was indicted", "faces charges"), which
+# CODING.md does not code; other roots keep their sourceless events (the PLOVER type of a sentence uses them).
+# A negated one stays: "no arrests have been made" records that nobody acted, which is news of its own.
+AGENT_REQUIRED_ROOTS = frozenset({"11", "17"})
+
+
+def without_agentless_charges(events: list[Event]) -> list[Event]:
+    """Drop asserted or reported disapproval (11) and coercion (17) events with no source: no one is said to
+    do them."""
+    return [e for e in events if not _agentless_charge(e)]
+
+
+def _agentless_charge(event: Event) -> bool:
+    return event.source is None and event.root in AGENT_REQUIRED_ROOTS and event.modality != "negated"
+
+
 def _restated(statement: Event, events: list[Event], quotes: tuple[tuple[int, int], ...]) -> bool:
     if statement.quote is None or statement.cameo != "010" or statement.source is None:
         return False
