@@ -169,12 +169,16 @@ NORMALISERS: dict[str, Normaliser] = {
     "evrecall2": recall_row,
     "evstmt": statement_row,
     "evstmt2": statement_row,
+    "stmt2": statement_row,
     "headlines": headline_row,
 }
 SKIPPED = {
     "claims": "numeric claims, not events",
     "actors": "judges the actor code of one slot (or a mention), never whether the event is right",
     "actors2": "judges the actor code of one slot; the event's own verdict is not recorded",
+    "claims2": "numeric claims, not events",
+    "usnews": "US texts outside eval/corpora (PolNeAR files, GeoWebNews documents), judged in several phases;"
+    " its own tally is in docs/accuracy.md (usnews subsection)",
 }
 
 
@@ -232,8 +236,9 @@ def today_events(judgments: list[Judgment]) -> dict[str, list[tuple[int, int, st
 def _match(judged: Judgment, events: dict[str, list[tuple[int, int, str]]]) -> int | None:
     """Index of today's first event in the article with an overlapping trigger and the same root."""
     pool = events.get(judged.article, [])
+    end = max(judged.end, judged.start + 1)  # a judge who recorded a point (start == end) means that character
     return next(
-        (i for i, (s, e, root) in enumerate(pool) if s < judged.end and judged.start < e and root == judged.root), None
+        (i for i, (s, e, root) in enumerate(pool) if s < end and judged.start < e and root == judged.root), None
     )
 
 
