@@ -175,6 +175,7 @@ SKIPPED = {
     "claims": "numeric claims, not events",
     "actors": "judges the actor code of one slot (or a mention), never whether the event is right",
     "actors2": "judges the actor code of one slot; the event's own verdict is not recorded",
+    "actors3": "re-judges the actor code of stmt2/evstmt2 rows already counted there",
 }
 
 
