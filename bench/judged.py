@@ -179,6 +179,7 @@ SKIPPED = {
     "claims2": "numeric claims, not events",
     "usnews": "US texts outside eval/corpora (PolNeAR files, GeoWebNews documents), judged in several phases;"
     " its own tally is in docs/accuracy.md (usnews subsection)",
+    "actors3": "re-judges the actor code of stmt2/evstmt2 rows already counted there",
 }
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -40,7 +40,7 @@ def chain_mentions(doc: Doc, mentions: list[Mention]) -> Chains:
     entity_of = [-1] * len(mentions)
     next_entity = 0
     keys: dict[str, int] = {}
-    surnames: dict[str, int] = {}
+    surnames = _Surnames()
     facts = _DocFacts.of(doc)
     for n, mention in enumerate(mentions):
         entity = _find_antecedent(facts, mentions, entity_of, n, keys, surnames)
@@ -58,7 +58,7 @@ def _find_antecedent(
     entity_of: list[int],
     n: int,
     keys: dict[str, int],
-    surnames: dict[str, int],
+    surnames: _Surnames,
 ) -> int | None:
     mention = mentions[n]
     if mention.same_as is not None and mention.same_as < n:
@@ -81,7 +81,7 @@ def _find_antecedent(
     return keys.get(f"name:{mention.name}")
 
 
-def _remember(mention: Mention, entity: int, keys: dict[str, int], surnames: dict[str, int]) -> None:
+def _remember(mention: Mention, entity: int, keys: dict[str, int], surnames: _Surnames) -> None:
     if mention.entry is not None:
         keys.setdefault(_entry_key(mention), entity)
     elif mention.role is not None:
@@ -89,7 +89,7 @@ def _remember(mention: Mention, entity: int, keys: dict[str, int], surnames: dic
     else:
         keys.setdefault(f"name:{mention.name}", entity)
     if mention.kind == "person" and mention.role is None:
-        surnames.setdefault(fold_spelling(mention.name.split()[-1]), entity)
+        surnames.remember(mention.name, entity)
 
 
 _KNIGHTHOODS = ("sir", "dame")
@@ -124,10 +124,50 @@ def _group_key(mention: Mention) -> str:
     return f"group:{mention.code}:{mention.role}"
 
 
-def _surname_match(mention: Mention, surnames: dict[str, int]) -> int | None:
+@dataclass
+class _Surnames:
+    """The first person of each surname, and the given names each person was written with."""
+
+    first_holder: dict[str, int] = field(default_factory=dict)
+    given_names: dict[int, set[str]] = field(default_factory=dict)
+
+    def remember(self, name: str, entity: int) -> None:
+        words = _name_words(name)
+        self.first_holder.setdefault(fold_spelling(words[-1]), entity)
+        if len(words) > 1:
+            self.given_names.setdefault(entity, set()).add(_given_key(words[0]))
+
+    def holder(self, name: str) -> int | None:
+        """ "Ian Blair" is not "Tony Blair": a full name whose given name differs from every given
+        name its surname's holder was written with is another person; a surname alone is the holder's."""
+        words = _name_words(name)
+        entity = self.first_holder.get(fold_spelling(words[-1]))
+        if entity is None or len(words) < 2:
+            return entity
+        known = self.given_names.get(entity)
+        return None if known and _given_key(words[0]) not in known else entity
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"})
+
+
+def _name_words(name: str) -> list[str]:
+    """ "Mr Hale" is a surname alone: an honorific is no given name."""
+    words = name.split()
+    while len(words) > 1 and words[0].rstrip(".").casefold() in _HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def _given_key(given: str) -> str:
+    # first three letters, so transliterations ("Aleksei"/"Alexei") and "Rob"/"Robert" agree
+    return fold_spelling(given)[:3].casefold()
+
+
+def _surname_match(mention: Mention, surnames: _Surnames) -> int | None:
     if mention.kind != "person" or not mention.name:
         return None
-    return surnames.get(fold_spelling(mention.name.split()[-1]))
+    return surnames.holder(mention.name)
 
 
 def _definite_description(mentions: list[Mention], entity_of: list[int], n: int) -> int | None:

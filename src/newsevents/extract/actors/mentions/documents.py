@@ -55,8 +55,9 @@ def _reports_findings(token: Token) -> bool:
     return token.dep_ not in ("nsubj", "nsubjpass") or token.head.lemma_.lower() in _FINDING_VERBS
 
 
-# "A group of MPs ... The group says": the collective stands for the members it was introduced with.
-_COLLECTIVE_NOUNS = frozenset({"group", "coalition", "delegation", "panel"})
+# "A group of MPs ... The group says": the collective stands for the members it was introduced with;
+# "the Senate ethics committee": a committee named after its chamber stands for that chamber.
+_COLLECTIVE_NOUNS = frozenset({"group", "coalition", "delegation", "panel", "committee"})
 
 
 def collective_mentions(scope: Scope, mentions: list[Mention]) -> list[Mention]:
@@ -71,6 +72,7 @@ def collective_mentions(scope: Scope, mentions: list[Mention]) -> list[Mention]:
             continue
         of_heads = [c.i for p in token.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
         introduced = next((m for i in of_heads if (m := by_head.get(i)) is not None and m.kind != "pronoun"), None)
+        introduced = introduced or _chamber_named_in(token, by_head)
         if of_heads and introduced is None:
             members = None  # "the group of friends": some other group, of no actor we know
             continue
@@ -79,6 +81,16 @@ def collective_mentions(scope: Scope, mentions: list[Mention]) -> list[Mention]:
         if members is not None and acting and (introduced is not None or _definite(token)):
             found.append(_document_mention(scope, token, members))
     return found
+
+
+def _chamber_named_in(token: Token, by_head: dict[int, Mention]) -> Mention | None:
+    """ "the Commons health committee": a legislature among the words before the collective noun."""
+    for word in token.lefts:
+        for modifier in word.subtree:
+            found = by_head.get(modifier.i)
+            if found is not None and found.kind == "government" and found.sector == "LEG":
+                return found
+    return None
 
 
 def _definite(token: Token) -> bool:

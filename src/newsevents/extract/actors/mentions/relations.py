@@ -189,7 +189,8 @@ def title_from_role_just_before(scope: Scope, mentions: list[Mention]) -> Replac
             continue
         surname = mention.name.split()[-1]
         first_time = surname not in seen_surnames
-        seen_surnames.add(surname)
+        if mention.end - mention.start > 1:  # a headline's bare surname ("Fry warns ...") has not named her yet
+            seen_surnames.add(surname)
         if not first_time or mention.entry is not None or mention.titles or mention.sector or mention.party:
             continue
         earlier = replaced(mentions[:n], found)  # as this pass left them
@@ -217,13 +218,22 @@ def _lone_unnamed_role_before(scope: Scope, earlier: list[Mention], sentence_sta
         if previous.start <= m.head < previous.end
         and m.role is not None
         and m.person
-        and m.definite
+        and (m.definite or _has_possessor(scope, m))
         and m.sector not in (None, "CVL")
         and m.same_as is None
         and k not in named
     ]
-    people = [m for m in earlier if previous.start <= m.head < previous.end and m.person and m.role is None]
+    people = [
+        m
+        for m in earlier
+        if previous.start <= m.head < previous.end and m.person and m.role is None and m.kind != "pronoun"
+    ]
     return roles[0] if len(roles) == 1 and not people else None
+
+
+def _has_possessor(scope: Scope, mention: Mention) -> bool:
+    """ "Scotland's health minister", "its chairman": a possessor makes a role as definite as "the"."""
+    return any(c.dep_ == "poss" for c in scope.tokens[mention.head].lefts)
 
 
 def opposition_from_party(scope: Scope, mentions: list[Mention]) -> Replacements:
