@@ -14,10 +14,12 @@ from newsevents.store import Store, StoredArticle, to_arrow
 from newsevents.types import Rejected
 
 # DuckDB's default (80 % of RAM) lets its buffer pool keep every block of the store file it reads, so
-# the writer's memory grew with the store. 64 MB cut the writer's peak and its growth over 4,170
-# articles with identical outputs (docs/benchmarks.md, issue 13, perfmem); what does not fit is
-# re-read from the file or spilled to the store's temporary folder, never dropped.
-WRITER_MEMORY_LIMIT = "64MB"
+# the writer's memory grew with the store without bound. 64 MB cut the writer's growth over 4,170
+# articles (docs/benchmarks.md, issue 13, perfmem) but failed under load: writing and story grouping
+# together ran out of it and aborted the transaction ("Current transaction is aborted"), seen in CI on
+# a 2-worker ingest of 60 articles. 256 MB passed the same runs four at a time on the loaded machine;
+# it bounds the cache of a large store, while a 4,170-article store stays under it (its cache held ~40 MB).
+WRITER_MEMORY_LIMIT = "256MB"
 
 
 def commit_chunk(store: Store, stored: Sequence[StoredArticle], rejected: Sequence[Rejected] = ()) -> int:
