@@ -101,14 +101,10 @@ def find_signed_headline_cues(doc: Doc, text: str) -> Iterator[Cue]:
             continue
         name_start, name_end = line.start() + found.start(2), line.start() + found.end(2)
         dash = text.find(text[line.start() + found.end(1) : name_start].strip()[:1], line.start() + found.end(1))
-        tokens = doc.char_span(name_start, name_end, alignment_mode="expand")
-        dash_token = doc.char_span(dash, dash + 1, alignment_mode="expand")
-        if tokens is None or dash_token is None or not len(dash_token):
-            continue
-        head = _label_head(list(tokens))
-        if head is not None:
-            content = (line.start() + len(line.group()) - len(line.group().lstrip()), line.start() + found.end(1))
-            yield Cue(dash_token[0], dash, dash + 1, head, dash, name_end, content)
+        content = (line.start() + len(line.group()) - len(line.group().lstrip()), line.start() + found.end(1))
+        cue = _dash_cue(doc, dash, name_start, name_end, content)
+        if cue is not None:
+            yield cue
 
 
 def find_signature_cues(doc: Doc, text: str, quotes: list[QuoteSpan]) -> Iterator[Cue]:
@@ -122,10 +118,16 @@ def find_signature_cues(doc: Doc, text: str, quotes: list[QuoteSpan]) -> Iterato
             continue
         name_start, name_end = found.span(1)
         dash = text.find(text[span.end :].lstrip(" \t\u00a0")[:1], span.end)
-        tokens = doc.char_span(name_start, name_end, alignment_mode="expand")
-        dash_token = doc.char_span(dash, dash + 1, alignment_mode="expand")
-        if tokens is None or dash_token is None or not len(dash_token):
-            continue
-        head = _label_head(list(tokens))
-        if head is not None:
-            yield Cue(dash_token[0], dash, dash + 1, head, dash, name_end, None)
+        cue = _dash_cue(doc, dash, name_start, name_end, None)
+        if cue is not None:
+            yield cue
+
+
+def _dash_cue(doc: Doc, dash: int, name_start: int, name_end: int, content: tuple[int, int] | None) -> Cue | None:
+    """The cue of a line signed with a dash and a name: the dash is the cue, the name's head the speaker."""
+    tokens = doc.char_span(name_start, name_end, alignment_mode="expand")
+    dash_token = doc.char_span(dash, dash + 1, alignment_mode="expand")
+    if tokens is None or dash_token is None or not len(dash_token):
+        return None
+    head = _label_head(list(tokens))
+    return None if head is None else Cue(dash_token[0], dash, dash + 1, head, dash, name_end, content)
