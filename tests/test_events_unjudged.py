@@ -57,3 +57,11 @@ def test_an_event_noun_of_another_actor_stays(extract) -> None:
     assert any(e.trigger.text == "visit" and e.source and "premier" in e.source.text for e in record.events), [
         (e.cameo, e.trigger.text, e.source.text if e.source else None) for e in record.events
     ]
+
+
+# Talks held during a visit are two acts of one root (046, 042): the visit noun stays.
+def test_an_event_noun_of_another_code_of_the_same_root_stays(extract) -> None:
+    record = extract("The Canadian general held talks with the Chilean president during a visit to Santiago.")
+    assert any(e.trigger.text == "visit" and e.cameo == "042" for e in record.events), [
+        (e.cameo, e.trigger.text) for e in record.events
+    ]
