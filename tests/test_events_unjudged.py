@@ -1,5 +1,5 @@
-"""Issue 9, events no judge had seen (the unjudged round): event nouns that tell again an act coded elsewhere.
-Sentences of our own; each row fails without its rule."""
+"""Issue 9, events no judge had seen (the unjudged round): event nouns that tell again an act coded elsewhere,
+and support given read as an appeal. Sentences of our own; each rule's rows fail without it."""
 
 from __future__ import annotations
 
@@ -63,5 +63,22 @@ def test_an_event_noun_of_another_actor_stays(extract) -> None:
 def test_an_event_noun_of_another_code_of_the_same_root_stays(extract) -> None:
     record = extract("The Canadian general held talks with the Chilean president during a visit to Santiago.")
     assert any(e.trigger.text == "visit" and e.cameo == "042" for e in record.events), [
+        (e.cameo, e.trigger.text) for e in record.events
+    ]
+
+
+# Support given, renewed or announced is an endorsement (051); asking for it stays an appeal (02x).
+SUPPORT = [
+    ("The French government gave its support to the Polish bid.", "gave its support", "051"),
+    ("The union appealed for support from the Irish government.", "appealed for support", "022"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "cameo"), SUPPORT)
+def test_support_given_is_endorsement_and_asked_for_is_an_appeal(
+    extract, sentence: str, trigger: str, cameo: str
+) -> None:
+    record = extract(sentence)
+    assert [e.cameo for e in record.events if e.trigger.text == trigger] == [cameo], [
         (e.cameo, e.trigger.text) for e in record.events
     ]
