@@ -366,9 +366,17 @@ def code_sentence(
             events += _events(ctx, sentence, (speech,), framed)
     for nominal in find_nominals(sentence, dictionary, consumed):  # event nouns no verb took
         framed = _nominal_frame(ctx, nominal, quotes)
-        if framed is not None:
+        if framed is not None and not _told_by_verb(framed, events):
             events += _events(ctx, sentence, (nominal.noun,), framed)
     return events
+
+
+def _told_by_verb(framed: Framed, events: list[Event]) -> bool:
+    """ "X made a visit to Y, where he met leaders during his first trip to the city": an event noun naming
+    the act a verb of the sentence already coded for the same actor is that act told again, not a second one.
+    Same CAMEO code, not root: "held talks during a visit to X" names two acts of one root (046, 042)."""
+    codes = {source.code for source in framed.sources if source.code}
+    return any(e.cameo == framed.entry.code and e.source is not None and e.source.code in codes for e in events)
 
 
 def is_caption(sentence: Span) -> bool:
