@@ -57,3 +57,18 @@ def span_tokens(span: Span | Doc) -> tuple[Token, ...]:
     if start is None:  # a Doc has no `.start` (its `.doc` is itself)
         return doc_tokens(span)  # type: ignore[arg-type]
     return doc_tokens(span.doc)[start : span.end]  # type: ignore[union-attr]
+
+
+# `token.head` builds a new Token too; walks that only need the head's position read this instead.
+_last_heads: tuple[Doc, tuple[int, ...]] | None = None
+
+
+def doc_heads(doc: Doc) -> tuple[int, ...]:
+    """`token.head.i` of every token of `doc`, by token index, built once per doc (the latest doc)."""
+    global _last_heads
+    if _last_heads is None or _last_heads[0] is not doc:
+        from spacy.attrs import HEAD
+
+        offsets = doc.to_array([HEAD]).astype("int64")  # the head's offset from the token, stored unsigned
+        _last_heads = (doc, tuple(i + int(offset) for i, offset in enumerate(offsets.reshape(-1))))
+    return _last_heads[1]

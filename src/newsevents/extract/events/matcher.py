@@ -182,13 +182,34 @@ def _verb_deps(verb: Token) -> set[str]:
     return deps
 
 
-def fit(verb: Token, pattern: VerbPattern) -> tuple[Token, ...] | None:
+@dataclass
+class _Dependents:
+    """What every pattern of one verb is tested against, walked once per verb, not once per pattern
+    (a lemma has up to dozens of patterns; each walk builds new spaCy `Token` objects)."""
+
+    verb: Token
+    attached: list[Token]
+    words: set[str]
+    deps: set[str] | None = None  # `_verb_deps`, computed when a pattern first asks
+
+    @classmethod
+    def of(cls, verb: Token) -> _Dependents:
+        attached = _attached(verb)
+        return cls(verb, attached, {c.lower_ for c in attached if c.dep_ in WORD_DEPS} | _clause_marks(verb))
+
+    def labels(self) -> set[str]:
+        if self.deps is None:
+            self.deps = _verb_deps(self.verb)
+        return self.deps
+
+
+def fit(verb: Token, pattern: VerbPattern, dependents: _Dependents | None = None) -> tuple[Token, ...] | None:
     """The nouns filling the pattern's slots, or None when the verb's dependents do not fit it."""
-    attached = _attached(verb)
-    words = {c.lower_ for c in attached if c.dep_ in WORD_DEPS} | _clause_marks(verb)
+    seen = dependents or _Dependents.of(verb)
+    attached, words = seen.attached, seen.words
     if any(word not in words for word in pattern.words):
         return None
-    if pattern.deps and not set(pattern.deps) <= _verb_deps(verb):
+    if pattern.deps and not set(pattern.deps) <= seen.labels():
         return None
     nouns = []
     for slot in pattern.nouns:
@@ -249,8 +270,10 @@ def match(verb: Token, dictionary: VerbDictionary, depth: int = 0) -> Trigger | 
     if verb.pos_ not in VERB_TAGS:
         return None
     lemma = verb_lemma(verb, dictionary)
-    for pattern in dictionary.verbs.get(lemma, ()) if lemma else ():
-        nouns = fit(verb, pattern)
+    patterns = dictionary.verbs.get(lemma, ()) if lemma else ()
+    dependents = _Dependents.of(verb) if patterns else None
+    for pattern in patterns:
+        nouns = fit(verb, pattern, dependents)
         if nouns is None:
             continue
         if pattern.code == NO_EVENT:

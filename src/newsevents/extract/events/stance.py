@@ -29,7 +29,7 @@ from spacy.tokens import Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.rivals import Rivalry
-from newsevents.nlp.text import span_tokens
+from newsevents.nlp.text import doc_heads, doc_tokens, span_tokens
 from newsevents.types import Actor, Quote
 
 # Lemmas (lower case) whose presence in the content makes it a criticism of the actors it names.
@@ -72,12 +72,19 @@ def content_tokens(cue: Token, quote: Quote) -> list[Token]:
     ("tax will rise if the Greens win, she claimed": the condition is part of what is claimed), never the
     cue's own phrase."""
     pieces = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
-    inside = [t for t in span_tokens(cue.sent) if any(start <= t.idx < end for start, end in pieces)]
-    own = {t.i for t in cue.subtree} if cue.i not in {t.i for t in inside} else set()
-    roots = [t for t in inside if t.head.i == t.i or not any(start <= t.head.idx < end for start, end in pieces)]
-    wanted = {t.i for t in inside} | {d.i for r in roots for d in r.subtree if d.i not in own and d.i != cue.i}
+    sentence = span_tokens(cue.sent)
+    inside = [t for t in sentence if any(start <= t.idx < end for start, end in pieces)]
+    inside_at = {t.i for t in inside}
+    own = {t.i for t in cue.subtree} if cue.i not in inside_at else set()
+    heads, tokens = doc_heads(cue.doc), doc_tokens(cue.doc)  # no new Token per `t.head`
+    roots = [t for t in inside if heads[t.i] == t.i or not _in_pieces(tokens[heads[t.i]].idx, pieces)]
+    wanted = inside_at | {d.i for r in roots for d in r.subtree if d.i not in own and d.i != cue.i}
     after, before = _trailing_content(inside, cue)
-    return [t for t in span_tokens(cue.sent) if t.i in wanted or (after < t.i < before and not t.is_punct)]
+    return [t for t in sentence if t.i in wanted or (after < t.i < before and not t.is_punct)]
+
+
+def _in_pieces(idx: int, pieces: list[tuple[int, int]]) -> bool:
+    return any(start <= idx < end for start, end in pieces)
 
 
 def _trailing_content(inside: list[Token], cue: Token) -> tuple[int, int]:

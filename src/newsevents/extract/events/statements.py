@@ -396,12 +396,14 @@ def _statements(
     speaker = _speaker(ctx, quote, cue)
     if code == NO_EVENT or speaker is None or _poll_share(ctx, speaker):
         return []
-    if code == DEFAULT_STATEMENT and _says_no_comment(cue, content_tokens(cue, quote)):
+    content = content_tokens(cue, quote) if code == DEFAULT_STATEMENT else None  # computed once: a costly walk
+    if content is not None and _says_no_comment(cue, content):
         return [_event(ctx, quote, index, cue, DECLINE_COMMENT, speaker, None)]
     addressed = addressees(ctx, cue, speaker)
     if addressed:
         return [_event(ctx, quote, index, cue, code, speaker, target) for target in addressed]
-    content = content_tokens(cue, quote)
+    if content is None:
+        content = content_tokens(cue, quote)
     judged = judged_targets(ctx, content, speaker)[:MAX_CONTENT_TARGETS]
     if code == DEFAULT_STATEMENT:
         judged += [(a, "negative") for a in rival_subjects(ctx, content, speaker, rivalry, judged)[:RIVAL_TARGETS]]
