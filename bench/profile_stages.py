@@ -34,10 +34,10 @@ def sample(corpus: Path, every: int, limit: int) -> list[str]:
 
 def time_stages(texts: list[str], repeats: int) -> dict[str, list[float]]:
     from newsevents import pipeline
+    from newsevents.extract.context import ExtractContext
     from newsevents.ingest.clean import prepare_text
     from newsevents.nlp import load_model
     from newsevents.nlp.text import remember_text
-    from newsevents.extract.context import ExtractContext
     from newsevents.options import Options
     from newsevents.types import Article
 
@@ -75,8 +75,10 @@ def report(times: dict[str, list[float]]) -> None:
         med = statistics.median(values)
         spread = f"({min(values):.2f}-{max(values):.2f})"
         print(f"{name:<10} {med:>12.2f} {spread:>15} {100 * med / parse:>9.1f}%")
-    print(f"parse/(parse+ours) per repeat: median {statistics.median(ratios):.3f} "
-          f"({min(ratios):.3f}-{max(ratios):.3f}), n={len(ratios)}")
+    print(
+        f"parse/(parse+ours) per repeat: median {statistics.median(ratios):.3f} "
+        f"({min(ratios):.3f}-{max(ratios):.3f}), n={len(ratios)}"
+    )
 
 
 def cprofile_stages(texts: list[str], top: int) -> None:

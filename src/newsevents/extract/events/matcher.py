@@ -24,7 +24,7 @@ from newsevents.extract.events.dictionary import (
     VerbPattern,
     deinflected,
 )
-from newsevents.nlp.text import span_tokens
+from newsevents.nlp.text import children_of, span_tokens
 
 DIRECT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "xcomp"})
 WORD_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative", "acomp"})
@@ -120,9 +120,10 @@ def _noun_lemmas(token: Token) -> tuple[str, ...]:
     """Two-word names first ("air strike"), then lemma and surface form, then modifiers alone
     for heads like "martial law"."""
     lemma = lemma_of(token)
-    children = list(token.children)  # spaCy builds new Token objects on each walk: walk once
+    children = children_of(token)  # an index built once per doc: spaCy builds new Token objects on each walk
     mods = [lemma_of(c) for c in children if c.dep_ in ("compound", "amod") and c.i < token.i]
-    objects_of = [pobj for prep in children if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children]
+    preps_of = [prep for prep in children if prep.dep_ == "prep" and prep.lower_ == "of"]
+    objects_of = [pobj for prep in preps_of for pobj in children_of(prep)]
     objects_of = [pobj for pobj in objects_of if pobj.dep_ == "pobj"]
     of_phrases = [f"{lemma} of {lemma_of(pobj)}" for pobj in objects_of]
     # "calls for the minister to resign", "its call for talks": the preposition names the sense (`call for`)
@@ -136,22 +137,22 @@ def _noun_lemmas(token: Token) -> tuple[str, ...]:
 
 def _attached(verb: Token) -> list[Token]:
     """The verb's children plus those of its direct object (prepositions often hang on the noun)."""
-    children = list(verb.children)
-    for child in children[:]:  # walk the children once: spaCy builds new Token objects on each walk
+    children = list(children_of(verb))
+    for child in children[:]:  # the children index is built once per doc: spaCy builds new Tokens per walk
         if child.dep_ in ("dobj", "nsubjpass"):
-            children.extend(child.children)
+            children.extend(children_of(child))
     return children
 
 
 def _fill_slot(verb: Token, slot: NounSlot, attached: list[Token]) -> Token | None:
     if slot.prep is None:
-        candidates = [c for c in verb.children if c.dep_ in DIRECT_OBJECT_DEPS]
+        candidates = [c for c in children_of(verb) if c.dep_ in DIRECT_OBJECT_DEPS]
     else:
         candidates = [
             obj
             for prep in attached
             if prep.lower_ == slot.prep and prep.dep_ in WORD_DEPS
-            for obj in prep.children
+            for obj in children_of(prep)
             if obj.dep_ in ("pobj", "pcomp")
         ]
     for candidate in candidates:
@@ -174,9 +175,9 @@ QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 def _verb_deps(verb: Token) -> set[str]:
     """The verb's dependency labels; a quoted label hung on the object as an apposition is the object's
     predicate ('called the minister "a disgrace"' is parsed like "called the minister a disgrace")."""
-    deps = {c.dep_ for c in verb.children}
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        quoted = [a for a in obj.children if a.dep_ == "appos" and a.doc[a.left_edge.i - 1].text in QUOTE_MARKS]
+    deps = {c.dep_ for c in children_of(verb)}
+    for obj in (c for c in children_of(verb) if c.dep_ == "dobj"):
+        quoted = [a for a in children_of(obj) if a.dep_ == "appos" and a.doc[a.left_edge.i - 1].text in QUOTE_MARKS]
         if quoted and obj.i < quoted[0].i:
             deps.add("oprd")
     return deps
@@ -224,9 +225,9 @@ def _clause_marks(verb: Token) -> set[str]:
     """Prepositions marking the verb's infinitive clause ("called for X to resign" -> {"for"})."""
     return {
         mark.lower_
-        for clause in verb.children
+        for clause in children_of(verb)
         if clause.dep_ in CLAUSE_MARK_DEPS and clause.i > verb.i
-        for mark in clause.children
+        for mark in children_of(clause)
         if mark.dep_ == "mark" and mark.lower_ in CLAUSE_MARK_WORDS and mark.i < clause.i
     }
 
