@@ -135,20 +135,30 @@ def _own_side(actor: Actor, speaker: Actor) -> bool:
 CLAUSE_DEPS = frozenset({"dobj", "attr", "acomp", "amod", "compound", "advmod", "xcomp", "oprd", "neg", "prt"})
 
 
-def judged_targets(ctx: ExtractContext, tokens: list[Token], speaker: Actor) -> list[tuple[Actor, str]]:
+def judged_targets(
+    ctx: ExtractContext, tokens: list[Token], speaker: Actor, targets: list[Actor] | None = None
+) -> list[tuple[Actor, str]]:
     """The actors the content names together with how it judges each; actors it does not judge are left
-    out (a neutral mention — "said the party would also cut advisers" — is no statement about them)."""
+    out (a neutral mention — "said the party would also cut advisers" — is no statement about them).
+    `targets` is `content_targets(ctx, tokens, speaker)` when the caller has it already."""
     judged: list[tuple[Actor, str]] = []
     words = [t for t in tokens if _evaluative(t)]
-    heads = [(a, h) for a in content_targets(ctx, tokens, speaker) if (h := _mention_head(tokens, a)) is not None]
+    if targets is None:
+        targets = content_targets(ctx, tokens, speaker)
+    heads = [(a, h) for a in targets if (h := _mention_head(tokens, a)) is not None]
     # a word that names its own actor ("let down by X", "X's failure") judges that one, not its clause's subject
     # ("the public felt let down by X": the public is not blamed)
-    direct = {w.i for w in words for _, h in heads if h.i in {t.i for t in w.subtree}}
+    direct = {w.i for w in words if heads and _names_one_of(w, heads)}
     for actor, head in heads:
         stance = _stance(w for w in words if _judges(w, head) and (w.i not in direct or _governs(w, head)))
         if stance is not None:
             judged.append((actor, stance))
     return judged
+
+
+def _names_one_of(word: Token, heads: list[tuple[Actor, Token]]) -> bool:
+    below = {t.i for t in word.subtree}  # once per word, not once per (word, actor)
+    return any(h.i in below for _, h in heads)
 
 
 def _governs(word: Token, head: Token) -> bool:
@@ -251,12 +261,18 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def rival_subjects(
-    ctx: ExtractContext, tokens: list[Token], speaker: Actor, rivalry: Rivalry, judged: list[tuple[Actor, str]]
+    ctx: ExtractContext,
+    tokens: list[Token],
+    speaker: Actor,
+    rivalry: Rivalry,
+    judged: list[tuple[Actor, str]],
+    targets: list[Actor] | None = None,
 ) -> list[Actor]:
     """The speaker's political rivals a content's clause is about, not already judged: CODING.md codes a
-    party politician's claim about a rival party ("said the Greens would raise taxes") as criticism."""
+    party politician's claim about a rival party ("said the Greens would raise taxes") as criticism.
+    `targets` is `content_targets(ctx, tokens, speaker)` when the caller has it already."""
     found: list[Actor] = []
-    for actor in content_targets(ctx, tokens, speaker):
+    for actor in content_targets(ctx, tokens, speaker) if targets is None else targets:
         if any(actor.same_entity(a) or actor is a for a, _ in judged) or not rivalry.rivals(speaker, actor):
             continue
         if actor.kind == "pronoun" or actor.text.lower() in ("it", "they", "them"):
