@@ -458,8 +458,9 @@ def _perpetrator(
         blamed = _blamed(ctx, trigger, dictionary)
         if blamed is not None:
             entry, sources = codebook()[blamed[0]], blamed[1]
-    weapon = next((h for h in subject_heads(trigger.verb) if is_weapon(h)), None)
-    if weapon is not None and entry.root == "18":
+    # the subjects are read only for an assault (18x): the walk is costly and most events are no assault
+    weapon = next((h for h in subject_heads(trigger.verb) if is_weapon(h)), None) if entry.root == "18" else None
+    if weapon is not None:
         # "a Turkish drone killed two farmers": killing with military weapons is military force (19x)
         entry = codebook()[WEAPON_CODES[weapon.lemma_.lower()]]
     return entry, sources
