@@ -1,6 +1,6 @@
 """CPU time of each of our stages against the parse, side by side in one process; and an output dump.
 
-    PYTHONPATH=src .venv/bin/python bench/profile_stages.py time [--every 6] [--limit 70] [--repeats 5]
+    PYTHONPATH=src .venv/bin/python bench/profile_stages.py time [--every 6] [--start 0] [--limit 70] [--repeats 5]
     PYTHONPATH=src .venv/bin/python bench/profile_stages.py dump OUT.jsonl [--every 6] [--limit 70]
     PYTHONPATH=src .venv/bin/python bench/profile_stages.py cprofile [--top 40]
 
@@ -27,9 +27,9 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "eval" / "corpora" / "bbc" / "politics"
 
 
-def sample(corpus: Path, every: int, limit: int) -> list[str]:
-    """Every `every`-th article of the sorted corpus, at most `limit` of them."""
-    return [p.read_text("utf-8") for p in sorted(corpus.glob("*.txt"))[::every][:limit]]
+def sample(corpus: Path, every: int, limit: int, start: int = 0) -> list[str]:
+    """Every `every`-th article of the sorted corpus from the `start`-th, at most `limit` of them."""
+    return [p.read_text("utf-8") for p in sorted(corpus.glob("*.txt"))[start::every][:limit]]
 
 
 def time_stages(texts: list[str], repeats: int) -> dict[str, list[float]]:
@@ -125,11 +125,12 @@ def main() -> None:
     parser.add_argument("out", nargs="?", type=Path)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--every", type=int, default=6)
+    parser.add_argument("--start", type=int, default=0, help="the first article taken (sorted by name)")
     parser.add_argument("--limit", type=int, default=70)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--top", type=int, default=40, help="functions listed by `cprofile`")
     args = parser.parse_args()
-    texts = sample(args.corpus, args.every, args.limit)
+    texts = sample(args.corpus, args.every, args.limit, args.start)
     if args.mode == "dump":
         if args.out is None:
             sys.exit("dump needs an output file")

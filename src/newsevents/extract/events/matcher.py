@@ -346,7 +346,7 @@ def _refers_back(subject: Token) -> bool:
 def _compose_inner(verb: Token, pattern: VerbPattern, dictionary: VerbDictionary, depth: int) -> Trigger | None:
     """Outer verb + the event in its complement: "vowed to retaliate", "called for talks"."""
     deps = INNER_VERB_DEPS | ({"ccomp"} if pattern.code[:2] in CLAUSE_COMPLEMENT_ROOTS else set())
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in deps and not _others_act(pattern, child):
             inner = match(child, dictionary, depth + 1) or _through_step(child, dictionary, depth)
             if inner is not None:
@@ -379,15 +379,16 @@ def _undergoers(verb: Token, trigger: Trigger, dictionary: VerbDictionary) -> tu
     """Who the act named by the trigger's noun (or the noun of its "for" phrase) is done to, where the
     dictionary says the noun's "of" phrase names them: an appeal for "the release of the hostage" is
     not addressed to the hostage."""
-    nouns = [*trigger.nouns, *(c for c in verb.children if c.dep_ == "dobj")]
-    nouns += [pobj for prep in verb.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"]
+    children = children_of(verb)  # read for every trigger: the children index is built once per doc
+    nouns = [*trigger.nouns, *(c for c in children if c.dep_ == "dobj")]
+    nouns += [pobj for prep in children if prep.dep_ == "prep" for pobj in children_of(prep) if pobj.dep_ == "pobj"]
     return tuple(
         token  # the whole phrase: "the release of the journalist Tom Fry and his driver"
         for noun in nouns
         if lemma_of(noun) in dictionary.undergoer_nouns
-        for prep in noun.children
+        for prep in children_of(noun)
         if prep.dep_ == "prep" and prep.lower_ == "of"
-        for pobj in prep.children
+        for pobj in children_of(prep)
         if pobj.dep_ == "pobj"
         for token in pobj.subtree
     )
