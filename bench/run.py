@@ -170,6 +170,11 @@ def bench_scale(suite: Suite) -> None:
     corpus = write_jsonl(suite, suite.scale)
     big = ingest_child(corpus, 2, mark=base)
     n = int(big.result["articles"])
+    # the main process's RSS and DuckDB memory after each commit, and the sampled PSS: where growth happens
+    trace = Path(tempfile.gettempdir()) / f"newsevents-scale-trace-{int(time.time())}.json"
+    samples = {"commits": big.result["trace"], "samples": big.memory.samples, "main_pss": big.memory.root_pss}
+    trace.write_text(json.dumps(samples))
+    log(f"scale: main-process trace written to {trace}")
     command = f".venv/bin/python bench/run.py --only scale --scale {suite.scale}"
     suite.add(f"ingest -w 2 over {n} articles: wall", "", f"{big.wall:.0f} s ({n / big.wall:.1f} art/s)", command)
     early_rss, early_pss = big.memory.peak_until(big.result["mark_time"])
