@@ -188,8 +188,9 @@ class CommitClock:
     def update(self, tally: object) -> None:
         self.commits.append((time.time(), int(getattr(tally, "stored", 0))))
         if self.store is not None:
-            row = self.store.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()
-            duck = (row[0] or 0) / MIB if row else 0.0
+            # fetchall, not fetchone: an unfinished result would block the runner's next use of the connection
+            rows = self.store.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchall()
+            duck = (rows[0][0] or 0) / MIB if rows else 0.0
             self.trace.append((self.commits[-1][1], _own_rss_mib(), duck))
 
     def finish(self, tally: object) -> None:
