@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from newsevents.options import Options, memory_bytes
 from newsevents.store import Store, StoredArticle, to_arrow
 from newsevents.types import Rejected
 
@@ -19,7 +20,8 @@ from newsevents.types import Rejected
 # together ran out of it and aborted the transaction ("Current transaction is aborted"), seen in CI on
 # a 2-worker ingest of 60 articles. 256 MB passed the same runs four at a time on the loaded machine;
 # it bounds the cache of a large store, while a 4,170-article store stays under it (its cache held ~40 MB).
-WRITER_MEMORY_LIMIT = "256MB"
+# The cap is the option `writer_memory` (packaged default in data/defaults.toml, a user config overrides it).
+WRITER_MEMORY_LIMIT = Options().writer_memory
 
 
 def commit_chunk(store: Store, stored: Sequence[StoredArticle], rejected: Sequence[Rejected] = ()) -> int:
@@ -35,14 +37,16 @@ def commit_chunk(store: Store, stored: Sequence[StoredArticle], rejected: Sequen
 def writer_memory(store: Store, limit: str = WRITER_MEMORY_LIMIT) -> Iterator[None]:
     """DuckDB's `memory_limit` set to `limit` while an ingest writes to a store file, then reset.
 
+    `limit` is a size as the option `writer_memory` takes it (checked by `memory_bytes`; InputError if bad).
     An in-memory store has no file to re-read evicted blocks from, so it keeps DuckDB's default.
     (`Store.open` never sets the limit, so resetting it puts back what the store had.)
     """
+    size = memory_bytes(limit)
     row = store.con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
     if row is None or not row[0]:
         yield
         return
-    store.con.execute(f"SET memory_limit = '{limit}'")
+    store.con.execute(f"SET memory_limit = '{size}B'")
     try:
         yield
     finally:

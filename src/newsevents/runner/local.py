@@ -95,7 +95,7 @@ def ingest(
     on_reject: Callable[[Rejected], None] = lambda rejected: None,
 ) -> IngestSummary:
     """Extract every new article under `paths` into `store`; see the module docstring."""
-    with writer_memory(store):  # the main process is the one writer: its DuckDB stays small
+    with writer_memory(store, options.writer_memory):  # the main process is the one writer: its DuckDB stays small
         started = time.monotonic()
         files = list(expand_paths(paths))
         tally = Tally(files_total=len(files), bytes_total=sum(_size(path) for path in files))
