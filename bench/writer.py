@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/writer.py [--corpus DIR] [--limit N] [--copies 4] [--group-every 256]
                                      [--records FILE] [--trace] [--threads N] [--native] [--pool N]
-                                     [--memory-limit SIZE]
+                                     [--memory-limit SIZE [--trim]]
 
 The records of the corpus are extracted once (not timed), then written through `commit_chunk` in
 chunks of 16 and grouped into stories every `--group-every` stored articles, with no spaCy running
@@ -17,7 +17,8 @@ allocation sites that grew most), which tells Python objects from DuckDB's and t
 `--native` prints the RSS by kind after each copy (glibc's main heap, other anonymous maps, DuckDB's
 own accounting by tag, Arrow's pool); `--pool N` sends every chunk through N echo worker processes
 so the records reach the writer unpickled by the pool's thread, as the workers' results do in
-`ingest`; `--memory-limit SIZE` sets DuckDB's memory_limit.
+`ingest`; `--memory-limit SIZE` sets DuckDB's memory_limit; `--trim` (with it) empties DuckDB's cache
+before and after each grouping step, as the runners do (`runner.commit.group_stored`).
 """
 
 from __future__ import annotations
@@ -143,10 +144,12 @@ def write_copies(
     native: bool = False,
     pool: int = 0,
     memory_limit: str = "",
+    trim: bool = False,
 ) -> None:
     from newsevents.analyze.stories import group_new_articles
     from newsevents.ingest.identity import identify
-    from newsevents.runner.commit import commit_chunk
+    from newsevents.options import memory_bytes
+    from newsevents.runner.commit import WriterCache, commit_chunk, group_stored
     from newsevents.store import Store, StoredArticle
     from newsevents.types import Article
 
@@ -191,7 +194,10 @@ def write_copies(
             timed("write", start)
             if stored - grouped_at >= group_every:
                 start = (time.perf_counter(), time.process_time())
-                group_new_articles(store)
+                if trim and memory_limit:
+                    group_stored(store, WriterCache(store, memory_bytes(memory_limit)))
+                else:
+                    group_new_articles(store)
                 grouped_at = stored
                 timed("group", start)
             if (number + 1) % chunks_per_copy == 0:
@@ -209,6 +215,7 @@ def main() -> None:
     parser.add_argument("--native", action="store_true", help="also print RSS by kind (heap, maps, DuckDB, Arrow)")
     parser.add_argument("--pool", type=int, default=0, help="send each chunk through N echo worker processes")
     parser.add_argument("--memory-limit", default="", help="DuckDB's memory_limit (default: DuckDB's)")
+    parser.add_argument("--trim", action="store_true", help="empty DuckDB's cache around each grouping step")
     parser.add_argument("--threads", type=int, default=0, help="DuckDB threads (default: DuckDB's, one per core)")
     args = parser.parse_args()
     if not args.corpus.is_dir():
@@ -222,6 +229,7 @@ def main() -> None:
         args.native,
         args.pool,
         args.memory_limit,
+        args.trim,
     )
 
 

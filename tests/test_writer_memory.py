@@ -111,3 +111,31 @@ def test_the_cli_says_what_is_wrong_with_the_option_in_one_line(tmp_path: Path) 
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "writer_memory" in lines[0] and "'lots'" in lines[0], result.stderr
     assert not (tmp_path / "s.db").exists()  # nothing was opened, let alone written
+
+
+def _cached_mib(store: Store) -> float:
+    rows = store.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory() WHERE tag = 'BASE_TABLE'").fetchall()
+    return (rows[0][0] or 0) / 2**20
+
+
+def test_trim_empties_the_writers_cache_and_puts_the_cap_back(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "store.duckdb") as store:
+        store.con.execute(
+            "CREATE TABLE filler AS SELECT i, md5(i::VARCHAR) || md5((i * 7)::VARCHAR) AS s FROM range(300000) r(i)"
+        )
+        store.con.execute("CHECKPOINT")
+        with writer_memory(store, "96MB") as cache:
+            assert store.con.execute("SELECT count(DISTINCT s) FROM filler").fetchall() == [(300000,)]
+            before = _cached_mib(store)
+            cache.trim()
+            assert _limit(store) == "91.5 MiB"
+            assert before > 5 and _cached_mib(store) < before / 4  # the scanned blocks were let go
+            assert store.con.execute("SELECT count(DISTINCT s) FROM filler").fetchall() == [(300000,)]  # re-read
+
+
+def test_trim_leaves_an_in_memory_store_alone() -> None:
+    with Store.open() as store:
+        default = _limit(store)
+        with writer_memory(store, "96MB") as cache:
+            cache.trim()
+            assert _limit(store) == default
