@@ -562,6 +562,7 @@ def test_a_state_run_into_a_name_across_a_spaced_dash(extract) -> None:
             "Harrogate",
             (53.99, -1.54),
         ),
+        ("Police sealed off Cairo's Shubra neighbourhood on Sunday.", "Shubra", "district", "Cairo", (30.06, 31.25)),
         (
             "The concert was held at the Riverside Arts Centre, Dublin, last night.",
             "Riverside Arts Centre",
@@ -618,3 +619,8 @@ def test_common_landmarks(extract, sentence: str, mention: str, country: str, po
     assert (place.kind, place.country, place.approximate) == ("landmark", country, False)
     assert place.lat is not None and place.lon is not None
     assert haversine_km(place.lat, place.lon, *point) < 3
+
+
+def test_a_monument_is_no_government(extract) -> None:
+    place = _place(extract("The Eiffel Tower closed early on Monday.").places, "Eiffel Tower")
+    assert not place.government

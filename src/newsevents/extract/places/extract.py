@@ -146,7 +146,7 @@ def find_mentions(
     covered = {i for m in mentions for i in _token_range(doc, m)}
     inside_names = _places_inside_names(doc, gazetteer, covered) if names_inside else []
     covered |= {i for ent in doc_ents(doc) if ent.label_ not in PLACE_LABELS for i in range(ent.start, ent.end)}
-    covered |= {i for f in facilities for i in range(f.head, f.tail)}
+    covered |= {i for f in facilities if f.kind != "district" for i in range(f.head, f.tail)}  # not a town's parts
     mentions += _untagged_mentions(doc, gazetteer, covered)
     if not names_inside:
         mentions = [m for m in mentions if not _followed_by(doc, m, VENUE_WORDS)]
@@ -162,13 +162,13 @@ def find_mentions(
 def _facility_possessors(
     doc: Doc, gazetteer: Gazetteer, facilities: list[Facility], mentions: list[Mention]
 ) -> list[Mention]:
-    """ "Derry's Altnagelvin Hospital": the town that possesses a building is a place, whatever the model tagged."""
+    """ "Cardiff's Riverside Hospital": the town that possesses a building is a place, whatever the model tagged."""
     found = []
     for start, end in possessor_spans(facilities):
         mention = _mention(doc[start:end], gazetteer)
         if mention is None or any(m.start < mention.end and mention.start < m.end for m in mentions):
             continue
-        if _prominent(mention.candidates):  # a small town's name may be another's ("Middletown": dozens)
+        if _prominent(mention.candidates):  # a small town's name is often many towns' ("Springdale")
             found.append(mention)
     return found
 
@@ -586,6 +586,8 @@ def _used_as_agent(ctx: ExtractContext, mention: Mention) -> bool:
     actor = ctx.actor_at(mention.start, mention.end)
     if actor is not None and actor.kind not in ("government", "country", "organisation"):
         return False
+    if actor is None and all(c.kind == "landmark" for c in mention.candidates):
+        return False  # a monument the actors do not read as a body ("the Eiffel Tower closed") acts for nobody
     while root.dep_ == "conj" and root.head.i != root.i:  # "Moscow and Washington are contemplating"
         root = root.head
     if root.dep_ == "poss":

@@ -2,11 +2,12 @@
 
 A local story names "Main Street", "St Mary's Hospital" or "the Riverside estate"; no offline gazetteer has
 them, yet a user wants them on the map in their town rather than dropped. A name that ends in a word of a
-street, a building or a neighbourhood ("X Street", "X Hospital", "X estate"), tagged by the model as a
-facility, location or organisation or left untagged, is such a place when the text puts it in a known town:
+street, a building or a neighbourhood ("X Street", "X Hospital", "X Estate"), tagged by the model as a
+facility, location or organisation or left untagged, or a name before a lower-case word of a town's part
+("the Riverside neighbourhood": the name alone), is such a place when the text puts it in a known town:
 
 - the sentence links it to a town: "X in Town", "X, Town", "Town's X" (a town that begins the name is no
-  evidence: "Washington University" is in St. Louis, a "Liverpool Academy" may be anywhere);
+  evidence: schools, clubs' academies and universities are named after towns far away);
 - else the article's dateline names a town ("RIVERTON, Ky. --"): a local story's streets are its town's;
 - else the article names one town only, and names it more than once.
 
@@ -41,6 +42,8 @@ FACILITY_WORDS = {
 }  # fmt: skip
 # Last words of a town's parts: "the Mozart Estate", "the Riverside neighbourhood", "the French Quarter".
 DISTRICT_WORDS = {"estate", "neighbourhood", "neighborhood", "quarter", "suburb"}
+# Lower-case words after a district's name: "the Abbasiya neighbourhood" (not "area": "the Smith area").
+DISTRICT_NOUNS = {"neighbourhood", "neighborhood", "district", "suburb", "quarter"}
 POSSESSIVE_MARKS = {"'s", "’s"}
 # "The Riverside School of Art": "X of Y" names a building only after these words ("Church of England" does not).
 OF_FACILITIES = {"school", "college", "university", "academy", "museum", "hospital", "institute"}
@@ -84,8 +87,25 @@ def facility_places(doc: Doc, facilities: list[Facility], mentions: list[Mention
     return places
 
 
+def _named_districts(doc: Doc, taken: set[int]) -> list[Facility]:
+    """ "Cairo's Abbasiya neighbourhood", "the city's Haram district": a name before a lower-case word of a town's
+    part is that part (the name alone is the place, as a reader would mark it)."""
+    found = []
+    for token in doc:
+        if token.lower_ not in DISTRICT_NOUNS or not token.text.islower() or token.i in taken:
+            continue
+        start = token.i
+        while (
+            start > 0 and token.i - start < 3 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()
+        ):
+            start -= 1
+        if start < token.i and start - 1 not in taken and not doc[start].is_sent_start:
+            found.append(_made(doc, start, token.i, "district", start))
+    return found
+
+
 def _whole(doc: Doc, facility: Facility, taken: list[tuple[int, int]]) -> Facility:
-    """The name with its possessor ("Pikeville Women's Care Center") when the possessor is no place."""
+    """The name with its possessor ("the Hillside Women's Care Center") when the possessor is no place."""
     owner = doc[facility.owner]
     if facility.owner == facility.head or any(s <= owner.idx < e for s, e in taken):
         return facility
@@ -101,6 +121,7 @@ def find_facilities(doc: Doc) -> list[Facility]:
             found += [facility] if facility is not None else []
     covered = {i for ent in doc_ents(doc) for i in range(ent.start, ent.end)}
     found += _untagged(doc, covered)
+    found += _named_districts(doc, {i for f in found for i in range(f.owner, f.tail)})
     return sorted(found, key=lambda f: f.start)
 
 
