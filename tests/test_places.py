@@ -562,6 +562,20 @@ def test_a_state_run_into_a_name_across_a_spaced_dash(extract) -> None:
             "Harrogate",
             (53.99, -1.54),
         ),
+        (
+            "Inmates were moved to the Hillside Prison (HSP) in Leeds.",
+            "Hillside Prison",
+            "facility",
+            "Leeds",
+            (53.80, -1.55),
+        ),
+        (
+            "Shots were fired on the Oakwood Estate, in north west London.",
+            "Oakwood Estate",
+            "district",
+            "London",
+            (51.51, -0.13),
+        ),
         ("Police sealed off Cairo's Shubra neighbourhood on Sunday.", "Shubra", "district", "Cairo", (30.06, 31.25)),
         (
             "The concert was held at the Riverside Arts Centre, Dublin, last night.",
@@ -624,3 +638,9 @@ def test_common_landmarks(extract, sentence: str, mention: str, country: str, po
 def test_a_monument_is_no_government(extract) -> None:
     place = _place(extract("The Eiffel Tower closed early on Monday.").places, "Eiffel Tower")
     assert not place.government
+
+
+def test_a_facility_once_placed_keeps_its_town(extract) -> None:
+    text = "Youths gathered at the Oakwood Estate in Bristol. Later the Oakwood Estate was quiet, officials said."
+    places = [p for p in extract(text).places if p.text == "Oakwood Estate"]
+    assert [(p.within, p.approximate) for p in places] == [("Bristol", True), ("Bristol", True)]

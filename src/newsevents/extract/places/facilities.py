@@ -18,6 +18,7 @@ happened (extract/anchor.py): its point is not its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -56,7 +57,14 @@ DENOMINATIONS = {
 # Entity tags a facility's name may carry: the small model tags hospitals and schools as organisations.
 FACILITY_LABELS = {"FAC", "LOC", "ORG", "GPE"}
 # Between a facility and the town that follows it: "X in Town", "X, Town", "X, in Town", "X at Town".
-TOWN_LINKS = {"in", ",", ", in", "at", "in central", "in downtown", "near"}
+# With a direction or "the city of" before the town: "X, in north west Town", "X in the northern city of Town";
+# an acronym in brackets may come first: "X (XYZ) in Town".
+TOWN_LINK = re.compile(
+    r"^\s*(?:\([A-Z][A-Za-z.]{1,9}\))?\s*,?\s*(?:(?:in|at|near)(?:\s+the)?"
+    r"(?:\s+(?:[a-z-]+ern|north|south|east|west|north-east|north-west|south-east|south-west|central|downtown|inner)){0,2}"
+    r"(?:\s+(?:city|town|village|suburb)\s+of)?)?\s*,?\s*$"
+)
+MAX_LINK_CHARS = 48
 MAX_FACILITY_WORDS = 8
 # A town read only once may be a passing mention; the article's sole town must be named at least twice.
 SOLE_TOWN_MENTIONS = 2
@@ -79,12 +87,10 @@ def facility_places(doc: Doc, facilities: list[Facility], mentions: list[Mention
     facilities = [_whole(doc, f, taken) for f in facilities]
     facilities = [f for f in facilities if not any(s < f.end and f.start < e for s, e in taken)]
     towns = [m for m in mentions if m.chosen is not None and m.chosen.kind == "city"]
-    places = []
-    for facility in facilities:
-        town = _town_of(doc, facility, towns, mentions)
-        if town is not None:
-            places.append(_place(facility, town))
-    return places
+    found = [(f, _town_of(doc, f, towns, mentions)) for f in facilities]
+    # One sense per discourse: a name the text once puts in a town is there wherever it stands alone.
+    named = {f.text.lower(): town for f, town in found if town is not None}
+    return [_place(f, town or named[f.text.lower()]) for f, town in found if town or f.text.lower() in named]
 
 
 def _named_districts(doc: Doc, taken: set[int]) -> list[Facility]:
@@ -200,8 +206,8 @@ def _linked_town(doc: Doc, facility: Facility, towns: list[Mention]) -> Entry | 
     text = doc_text(doc)
     for town in towns:
         if town.start >= facility.end:
-            between = " ".join(text[facility.end : town.start].replace(",", " , ").split())
-            if between in TOWN_LINKS:
+            between = text[facility.end : town.start]
+            if between.strip() and len(between) < MAX_LINK_CHARS and TOWN_LINK.match(between):
                 return town.chosen
         elif town.end <= facility.start:
             between = text[town.end : facility.start].strip()
