@@ -56,11 +56,12 @@ DENOMINATIONS = {
 }  # fmt: skip
 # Entity tags a facility's name may carry: the small model tags hospitals and schools as organisations.
 FACILITY_LABELS = {"FAC", "LOC", "ORG", "GPE"}
-# Between a facility and the town that follows it: "X in Town", "X, Town", "X, in Town", "X at Town".
+# Between a facility and the town that follows it: "X in Town", "X, Town", "X, in Town" (not "at": "X Street at Y
+# Square" is a corner, and Y no town).
 # With a direction or "the city of" before the town: "X, in north west Town", "X in the northern city of Town";
 # an acronym in brackets may come first: "X (XYZ) in Town".
 TOWN_LINK = re.compile(
-    r"^\s*(?:\([A-Z][A-Za-z.]{1,9}\))?\s*,?\s*(?:(?:in|at|near)(?:\s+the)?"
+    r"^\s*(?:\([A-Z][A-Za-z.]{1,9}\))?\s*,?\s*(?:(?:in|near)(?:\s+the)?"
     r"(?:\s+(?:[a-z-]+ern|north|south|east|west|north-east|north-west|south-east|south-west|central|downtown|inner)){0,2}"
     r"(?:\s+(?:city|town|village|suburb)\s+of)?)?\s*,?\s*$"
 )
