@@ -601,6 +601,7 @@ def test_streets_and_buildings_are_placed_at_their_town(
         "Traffic was diverted away from Elm Street on Monday.",  # no town anywhere
         "A professor at Hillcrest University said the plan would fail.",
         "Leaders of the Catholic Church met on Monday.",  # a denomination, no building
+        "WASHINGTON (AP) -- The Electoral College met in Washington on Monday.",  # a body, no building
     ],
 )
 def test_no_known_town_no_facility(extract, sentence: str) -> None:

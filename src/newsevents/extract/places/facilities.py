@@ -38,7 +38,7 @@ FACILITY_WORDS = {
     "hospital", "infirmary", "clinic", "school", "academy", "college", "university", "church", "cathedral",
     "chapel", "mosque", "temple", "synagogue", "abbey", "park", "bridge", "stadium", "arena", "centre", "center",
     "hall", "courthouse", "prison", "jail", "penitentiary", "library", "museum", "gallery", "theatre", "theater",
-    "mall", "market", "station", "airport", "hotel", "inn", "tower", "building", "palace", "castle", "plaza",
+    "mall", "station", "airport", "hotel", "inn", "tower", "building", "palace", "castle", "plaza",
     "racecourse", "cinema", "zoo", "gardens", "cemetery", "barracks", "pier", "harbour", "harbor",
 }  # fmt: skip
 # Last words of a town's parts: "the Mozart Estate", "the Riverside neighbourhood", "the French Quarter".
@@ -48,6 +48,8 @@ DISTRICT_NOUNS = {"neighbourhood", "neighborhood", "district", "suburb", "quarte
 POSSESSIVE_MARKS = {"'s", "’s"}
 # "The Riverside School of Art": "X of Y" names a building only after these words ("Church of England" does not).
 OF_FACILITIES = {"school", "college", "university", "academy", "museum", "hospital", "institute"}
+# Ends of names that take a building's word but are bodies or craft, not sites in a town.
+NO_SITE_ENDINGS = ("electoral college", "space station", "college of cardinals")
 # Words of a church's name that make it a denomination, not a building: "the Catholic Church".
 DENOMINATIONS = {
     "catholic", "roman", "orthodox", "protestant", "anglican", "methodist", "baptist", "presbyterian", "evangelical",
@@ -141,7 +143,7 @@ def _facility(doc: Doc, start: int, end: int) -> Facility | None:
         return None
     head = _after_possessor(doc, start, end)
     kind = _kind(doc[end - 1].lower_.rstrip("."))
-    if kind is not None and end - head > 1 and not _denomination(doc, head, end):
+    if kind is not None and end - head > 1 and not _denomination(doc, head, end) and not _no_site(doc, head, end):
         return _made(doc, head, end, kind, start)
     of = next((t.i for t in doc[head:end] if t.lower_ == "of" and t.i > head + 1), None)
     if of is not None and doc[of - 1].lower_ in OF_FACILITIES:
@@ -157,6 +159,11 @@ def _made(doc: Doc, head: int, end: int, kind: str, owner: int) -> Facility:
 def _denomination(doc: Doc, start: int, end: int) -> bool:
     """ "the Catholic Church", "the Evangelical Presbyterian Church": a church that is a denomination, no building."""
     return doc[end - 1].lower_ == "church" and all(t.lower_ in DENOMINATIONS for t in doc[start : end - 1])
+
+
+def _no_site(doc: Doc, start: int, end: int) -> bool:
+    """ "the Electoral College", "the International Space Station": names with a building's word that are no site."""
+    return doc[start:end].text.lower().endswith(NO_SITE_ENDINGS)
 
 
 def _after_possessor(doc: Doc, start: int, end: int) -> int:
