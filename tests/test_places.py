@@ -520,3 +520,128 @@ def test_only_the_largest_namesake_is_the_capital() -> None:
 def test_a_state_run_into_a_name_across_a_spaced_dash(extract) -> None:
     places = extract("Both states were won by Mr Smith - Ohio and Iowa, officials said on Tuesday.").places
     assert [(p.text, p.kind) for p in places] == [("Ohio", "admin"), ("Iowa", "admin")]
+
+
+# Issue 10, eighth round: streets, buildings and neighbourhoods no gazetteer holds, placed at the town the text
+# puts them in (their point is the town's: `approximate`, the town in `within`); never at a guessed town.
+@pytest.mark.parametrize(
+    ("text", "mention", "kind", "town", "point"),
+    [
+        (
+            "A man was hurt on Elm Street in Springfield, Illinois, on Monday.",
+            "Elm Street",
+            "street",
+            "Springfield",
+            (39.80, -89.64),
+        ),
+        (
+            "Nurses at Cardiff's Riverside Hospital went on strike on Monday.",
+            "Riverside Hospital",
+            "facility",
+            "Cardiff",
+            (51.48, -3.18),
+        ),
+        (
+            "LEEDS, England -- Firefighters closed Park Road after the blaze.",
+            "Park Road",
+            "street",
+            "Leeds",
+            (53.80, -1.55),
+        ),
+        (
+            "The choir sang at St Mary's Church in York on Sunday.",
+            "St Mary's Church",
+            "facility",
+            "York",
+            (53.96, -1.08),
+        ),
+        (
+            "Flooding shut schools in Harrogate on Monday. Harrogate council said Station Road would reopen soon.",
+            "Station Road",
+            "street",
+            "Harrogate",
+            (53.99, -1.54),
+        ),
+        (
+            "Inmates were moved to the Hillside Prison (HSP) in Leeds.",
+            "Hillside Prison",
+            "facility",
+            "Leeds",
+            (53.80, -1.55),
+        ),
+        (
+            "Shots were fired on the Oakwood Estate, in north west London.",
+            "Oakwood Estate",
+            "district",
+            "London",
+            (51.51, -0.13),
+        ),
+        ("Police sealed off Cairo's Shubra neighbourhood on Sunday.", "Shubra", "district", "Cairo", (30.06, 31.25)),
+        (
+            "The concert was held at the Riverside Arts Centre, Dublin, last night.",
+            "Riverside Arts Centre",
+            "facility",
+            "Dublin",
+            (53.34, -6.27),
+        ),
+    ],
+)
+def test_streets_and_buildings_are_placed_at_their_town(
+    extract, text: str, mention: str, kind: str, town: str, point
+) -> None:
+    place = _place(extract(text).places, mention)
+    assert (place.kind, place.approximate, place.within) == (kind, True, town)
+    assert place.lat is not None and place.lon is not None
+    assert haversine_km(place.lat, place.lon, *point) < 30
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Traffic was diverted away from Elm Street on Monday.",  # no town anywhere
+        "A professor at Hillcrest University said the plan would fail.",
+        "Leaders of the Catholic Church met on Monday.",  # a denomination, no building
+        "WASHINGTON (AP) -- The Electoral College met in Washington on Monday.",  # a body, no building
+    ],
+)
+def test_no_known_town_no_facility(extract, sentence: str) -> None:
+    assert [p for p in extract(sentence).places if p.approximate] == []
+
+
+def test_a_word_inside_a_building_name_is_no_town(extract) -> None:
+    places = extract("The choir sang at St Mary's Church in York on Sunday.").places
+    assert "Mary" not in [p.text for p in places]
+
+
+def test_a_facility_is_never_an_events_place(extract) -> None:
+    record = extract("Police arrested two men on Elm Street in Springfield, Illinois, on Monday.")
+    assert any(p.approximate for p in record.places)
+    assert record.events and all(e.place is None or not e.place.approximate for e in record.events)
+
+
+# The commonest landmarks: seats of government and the most visited monuments, at their own points.
+@pytest.mark.parametrize(
+    ("sentence", "mention", "country", "point"),
+    [
+        ("Crowds gathered outside Buckingham Palace on Sunday.", "Buckingham Palace", "GBR", (51.50, -0.14)),
+        ("The president met his advisers in the Oval Office.", "Oval Office", "USA", (38.90, -77.04)),
+        ("Tourists queued at the Eiffel Tower all morning.", "Eiffel Tower", "FRA", (48.86, 2.29)),
+        ("Thousands rallied in Tahrir Square on Friday.", "Tahrir Square", "EGY", (30.04, 31.24)),
+    ],
+)
+def test_common_landmarks(extract, sentence: str, mention: str, country: str, point) -> None:
+    place = _place(extract(sentence).places, mention)
+    assert (place.kind, place.country, place.approximate) == ("landmark", country, False)
+    assert place.lat is not None and place.lon is not None
+    assert haversine_km(place.lat, place.lon, *point) < 3
+
+
+def test_a_monument_is_no_government(extract) -> None:
+    place = _place(extract("The Eiffel Tower closed early on Monday.").places, "Eiffel Tower")
+    assert not place.government
+
+
+def test_a_facility_once_placed_keeps_its_town(extract) -> None:
+    text = "Youths gathered at the Oakwood Estate in Bristol. Later the Oakwood Estate was quiet, officials said."
+    places = [p for p in extract(text).places if p.text == "Oakwood Estate"]
+    assert [(p.within, p.approximate) for p in places] == [("Bristol", True), ("Bristol", True)]

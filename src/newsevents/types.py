@@ -95,13 +95,18 @@ class Place:
     text: str
     name: str
     country: str | None = None
-    kind: str | None = None  # city | admin | country | sea | river | region | landmark | continent
+    # city | admin | country | sea | river | region | landmark | continent; street | facility | district (approximate)
+    kind: str | None = None
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
     # A capital or seat of government standing for its government ("Ottawa intended to ...", "the Kremlin's
     # demands"): still a toponym, but not where anything happened, so events never take it as their place.
     government: bool = False
+    # A street, building or neighbourhood no gazetteer holds ("Main Street", "St Mary's Hospital"), kind
+    # street | facility | district: its point is that of the town it lies in (`within`), not its own.
+    approximate: bool = False
+    within: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

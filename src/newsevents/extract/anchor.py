@@ -36,7 +36,8 @@ Item = TypeVar("Item", DateRef, Place)
 def anchor_events(ctx: ExtractContext) -> None:
     published = ctx.published.isoformat() if ctx.published else None
     dates = [d for d in ctx.dates if d.value and d.granularity not in NOT_DATING]
-    places = [p for p in ctx.places if not p.government and _locative(ctx.doc, p)]
+    # A street or building placed at its town's point (`approximate`) is not where the event happened: the town is.
+    places = [p for p in ctx.places if not p.government and not p.approximate and _locative(ctx.doc, p)]
     for event in ctx.events:
         clause, embedded = clause_range(ctx.doc, event)
         in_clause, in_embedded = _inside(ctx.doc, clause), _inside(ctx.doc, embedded)

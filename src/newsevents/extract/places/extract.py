@@ -17,6 +17,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.context import ExtractContext
+from newsevents.extract.places.facilities import Facility, facility_places, find_facilities, possessor_spans
 from newsevents.extract.places.gazetteer import Entry, Gazetteer, load_gazetteer, postal_state
 from newsevents.extract.places.resolve import REGION_KINDS, Mention, inside, resolve_all
 from newsevents.nlp.text import doc_ents, doc_text, doc_tokens
@@ -123,29 +124,53 @@ LIST_SEPARATOR = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
 
 def extract_places(ctx: ExtractContext) -> None:
     gazetteer = load_gazetteer()
-    mentions = find_mentions(ctx.doc, gazetteer, names_inside=ctx.options.places_in_names)
+    facilities = find_facilities(ctx.doc)
+    mentions = find_mentions(ctx.doc, gazetteer, names_inside=ctx.options.places_in_names, facilities=facilities)
     # A capital standing for its government ("Ottawa intended") is still a toponym, marked as such.
     resolve_all(mentions, _actor_countries(ctx, mentions), gazetteer, _regions_inside_names(ctx.doc, gazetteer))
     governments = {id(m) for m in mentions if _used_as_agent(ctx, m)}
-    ctx.places = [_place(m, id(m) in governments) for m in mentions if m.chosen is not None]
+    places = [_place(m, id(m) in governments) for m in mentions if m.chosen is not None]
+    # Streets, buildings and neighbourhoods, at the point of the town the text puts them in.
+    places += facility_places(ctx.doc, facilities, mentions)
+    ctx.places = sorted(places, key=lambda p: p.start)
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer, names_inside: bool = False) -> list[Mention]:
+def find_mentions(
+    doc: Doc, gazetteer: Gazetteer, names_inside: bool = False, facilities: list[Facility] | None = None
+) -> list[Mention]:
     """Toponym mentions in text order, with "X, Y" qualifiers linked. With `names_inside` (the
-    `places_in_names` option) place names inside organisation, venue and road names count too."""
+    `places_in_names` option) place names inside organisation, venue and road names count too.
+    `facilities` (streets, buildings: facilities.py) are names whose inner words are no places of their own."""
+    facilities = find_facilities(doc) if facilities is None else facilities
     mentions = _entity_mentions(doc, gazetteer)
     covered = {i for m in mentions for i in _token_range(doc, m)}
     inside_names = _places_inside_names(doc, gazetteer, covered) if names_inside else []
     covered |= {i for ent in doc_ents(doc) if ent.label_ not in PLACE_LABELS for i in range(ent.start, ent.end)}
+    covered |= {i for f in facilities if f.kind != "district" for i in range(f.head, f.tail)}  # not a town's parts
     mentions += _untagged_mentions(doc, gazetteer, covered)
     if not names_inside:
         mentions = [m for m in mentions if not _followed_by(doc, m, VENUE_WORDS)]
+    mentions += _facility_possessors(doc, gazetteer, facilities, mentions)
     mentions = [m for m in mentions if not _followed_by(doc, m, FEATURE_TAILS)]
     mentions += [m for m in inside_names if not any(o.start < m.end and m.start < o.end for o in mentions)]
     mentions = _with_dateline(doc, gazetteer, mentions)
     mentions.sort(key=lambda m: m.start)
     _link_qualifiers(doc, mentions)
     return [m for m in mentions if not _compass_town(m) and not _acronym_town(m)]
+
+
+def _facility_possessors(
+    doc: Doc, gazetteer: Gazetteer, facilities: list[Facility], mentions: list[Mention]
+) -> list[Mention]:
+    """ "Cardiff's Riverside Hospital": the town that possesses a building is a place, whatever the model tagged."""
+    found = []
+    for start, end in possessor_spans(facilities):
+        mention = _mention(doc[start:end], gazetteer)
+        if mention is None or any(m.start < mention.end and mention.start < m.end for m in mentions):
+            continue
+        if _prominent(mention.candidates):  # a small town's name is often many towns' ("Springdale")
+            found.append(mention)
+    return found
 
 
 def _acronym_town(mention: Mention) -> bool:
@@ -561,6 +586,8 @@ def _used_as_agent(ctx: ExtractContext, mention: Mention) -> bool:
     actor = ctx.actor_at(mention.start, mention.end)
     if actor is not None and actor.kind not in ("government", "country", "organisation"):
         return False
+    if actor is None and all(c.kind == "landmark" for c in mention.candidates):
+        return False  # a monument the actors do not read as a body ("the Eiffel Tower closed") acts for nobody
     while root.dep_ == "conj" and root.head.i != root.i:  # "Moscow and Washington are contemplating"
         root = root.head
     if root.dep_ == "poss":
