@@ -84,3 +84,34 @@ def test_a_given_name_borne_by_both_sexes_tells_nothing(extract: Extract) -> Non
     she = next(a for a in record.actors if a.text == "She")
     sam = next(a for a in record.actors if a.text.endswith("Sam Lee"))
     assert she.entity == sam.entity, [(a.text, a.entity) for a in record.actors]
+
+
+# sentence, trigger, the target expected (None: no target)
+TARGETS = [
+    # the purpose infinitive of a measure names whom it is aimed at, wherever the parser hangs it
+    ("The party could take legal action to unseat the two councillors.", "legal action", "councillors"),
+    ("The union threatened legal action to force the council to act.", "legal action", "council"),
+    # a measure of people is what a promise changes, not whom it is made to
+    ("The Tories promised an upper limit on the number of people allowed into Britain.", "promised", None),
+    ("The government promised a cap on the number of foreign workers.", "promised", None),
+    ("The minister promised aid to the farmers.", "promised", "farmers"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "target"), TARGETS)
+def test_targets_of_measures(extract: Extract, sentence: str, trigger: str, target: str | None) -> None:
+    record = extract(sentence)
+    assert {t for _, t in pairs(record, trigger)} == {target}, [(e.cameo, e.trigger.text) for e in record.events]
+
+
+# a national newspaper the speaker talks to is how the news was got, never the statement's target
+NEWSPAPERS = [
+    "The Labour leader told the Independent that he would call an election.",
+    "The Labour leader told the Observer that he would call an election.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEWSPAPERS)
+def test_a_newspaper_told_is_no_target(extract: Extract, sentence: str) -> None:
+    record = extract(sentence)
+    assert pairs(record, "told") == {("Labour leader", None)}, [(e.cameo, e.target) for e in record.events]
