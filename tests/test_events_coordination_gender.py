@@ -67,6 +67,13 @@ GENDERED_PRONOUNS = [
     ("Peter Lang met Laura Fox in Leeds. She thanked him for his help.", "him", "Peter Lang"),
     # the gender an honorific told earlier holds for the later bare surname of the same person
     ("Mr Dale spoke first. Dale and Laura Fox then met. She criticised him.", "She", "Laura Fox"),
+    # an earlier sentence's topic is its main clause's subject, not the subject of a clause put before it
+    (
+        'Mr Grant criticised the plan. Asked whether he would resign, Mr Hill told reporters: "No". He said it was sound.',
+        "He",
+        "Mr Hill",
+    ),
+    ("After Mr Grant attacked the budget, Mr Hill defended it. He said it was fair.", "He", "Mr Hill"),
 ]
 
 
@@ -115,3 +122,18 @@ NEWSPAPERS = [
 def test_a_newspaper_told_is_no_target(extract: Extract, sentence: str) -> None:
     record = extract(sentence)
     assert pairs(record, "told") == {("Labour leader", None)}, [(e.cameo, e.target) for e in record.events]
+
+
+# a body the speaker calls his own is his side, wronged or praised, never the statement's target
+OWN_BODY = [
+    ("Mr Davis said ministers had failed his party.", {("Mr Davis", "ministers")}),
+    ("The Tory leader said his party had let voters down.", {("Tory leader", None)}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), OWN_BODY)
+def test_the_speakers_own_body_is_no_target(
+    extract: Extract, sentence: str, expected: set[tuple[str | None, str | None]]
+) -> None:
+    record = extract(sentence)
+    assert pairs(record, "said") == expected, [(e.cameo, e.source, e.target) for e in record.events]

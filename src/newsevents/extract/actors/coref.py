@@ -284,11 +284,15 @@ def _best_in_sentence(mentions: list[Mention], ks: list[int], pronoun: Mention, 
         topics = [k for k in ks if _main_clause_subject(facts.doc, mentions[k])] if _is_subject(facts, pronoun) else []
         ks = topics or [k for k in plural if facts.doc[mentions[k].head].dep_ != "poss"] or ks
     subjects = [k for k in ks if facts.doc[mentions[k].head].dep_ in _SUBJECT_DEPS]
-    # In an earlier sentence the main subject (the first) is the topic; in the pronoun's own
-    # sentence the nearest subject before it is.
+    # In an earlier sentence the main clause's subject is the topic (not the subject of a clause put before
+    # it: "Asked whether he would stand, Mr Cole said ..."); in the pronoun's own sentence the nearest
+    # subject before it is.
     same = facts.sentence_of(mentions[ks[0]].start) == facts.sentence_of(pronoun.start)
+    if subjects and same:
+        return subjects[0]
     if subjects:
-        return subjects[0] if same else subjects[-1]
+        main = [k for k in subjects if _main_clause_subject(facts.doc, mentions[k])]
+        return (main or subjects)[-1]
     if not pronoun.person:
         return ks[0]  # it/they: the nearest compatible body or group
     named = [k for k in ks if mentions[k].role is None]  # "Mr Cole" before "the speaker"
