@@ -69,7 +69,8 @@ GENDERED_PRONOUNS = [
     ("Mr Dale spoke first. Dale and Laura Fox then met. She criticised him.", "She", "Laura Fox"),
     # an earlier sentence's topic is its main clause's subject, not the subject of a clause put before it
     (
-        'Mr Grant criticised the plan. Asked whether he would resign, Mr Hill told reporters: "No". He said it was sound.',
+        'Mr Grant criticised the plan. Asked whether he would resign, Mr Hill told reporters: "No". '
+        "He said it was sound.",
         "He",
         "Mr Hill",
     ),
