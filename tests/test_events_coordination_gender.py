@@ -4,8 +4,14 @@ and pronouns whose antecedent's gender is told by a given name or by an earlier 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from newsevents.extract.actors.coref import chain_mentions
+from newsevents.extract.actors.mentions import Mention
+from newsevents.nlp.model import load_model
+from newsevents.options import Options
 from newsevents.types import ArticleRecord
 from tests.conftest import Extract
 
@@ -138,3 +144,16 @@ def test_the_speakers_own_body_is_no_target(
 ) -> None:
     record = extract(sentence)
     assert pairs(record, "said") == expected, [(e.cameo, e.source, e.target) for e in record.events]
+
+
+def test_a_named_description_describes_no_earlier_body() -> None:
+    # "the Mirror newspaper" names its own body: no description of the unknown body named before it
+    # (a description without a name still is: "Velmora ... the company")
+    doc = load_model(Options().model)("Velmora found the files and gave them to the Mirror newspaper.")
+    assert [t.text for t in doc[8:11]] == ["the", "Mirror", "newspaper"]
+    firm = Mention(0, 1, 0, "organisation", "Velmora")
+    paper = Mention(8, 11, 10, "group", "Mirror newspaper", sector="MED", role="newspaper", definite=True)
+    plain = Mention(8, 11, 10, "group", "newspaper", sector="MED", role="newspaper", definite=True)
+    named, described = chain_mentions(doc, [firm, paper]), chain_mentions(doc, [firm, replace(plain, start=10)])
+    assert named.entity_of[0] != named.entity_of[1]
+    assert described.entity_of[0] == described.entity_of[1]

@@ -82,7 +82,7 @@ def _find_antecedent(
             return None
         return known if known is not None else _surname_match(mention, surnames)
     if mention.role is not None and mention.definite:
-        return _definite_description(mentions, entity_of, n)
+        return _definite_description(mentions, entity_of, n, facts.doc)
     if mention.role is not None:
         return keys.get(_group_key(mention))
     return keys.get(f"name:{mention.name}")
@@ -177,7 +177,7 @@ def _surname_match(mention: Mention, surnames: _Surnames) -> int | None:
     return surnames.holder(mention.name)
 
 
-def _definite_description(mentions: list[Mention], entity_of: list[int], n: int) -> int | None:
+def _definite_description(mentions: list[Mention], entity_of: list[int], n: int, doc: Doc) -> int | None:
     """ "the official" → the latest earlier mention with that role or title and a compatible country."""
     mention = mentions[n]
     for k in range(n - 1, max(n - _DEFINITE_LOOKBACK_MENTIONS, 0) - 1, -1):
@@ -193,7 +193,14 @@ def _definite_description(mentions: list[Mention], entity_of: list[int], n: int)
         if mention.country and other.country and mention.country != other.country:
             continue
         return entity_of[k]
-    return _described_body(mentions, entity_of, n)
+    return None if _named_description(doc, mention) else _described_body(mentions, entity_of, n)
+
+
+def _named_description(doc: Doc, mention: Mention) -> bool:
+    """ "the Mirror newspaper", "the Hillside charity": a name before the role noun says which body it is, so
+    it describes no earlier body of unknown sector (the street or firm named before it)."""
+    tokens = doc_tokens(doc)
+    return any(tokens[i].pos_ == "PROPN" for i in range(mention.start, mention.head))
 
 
 def _names_the_party(description: Mention, other: Mention) -> bool:
