@@ -6,7 +6,8 @@ No coreference model works offline, so these are rules, each for one phenomenon 
 - an apposition ("Sergey Lavrov, Foreign Minister");
 - a definite description repeating a role or title ("the official", "the Belarusian President");
 - a pronoun (he/she/his/her) to the nearest sentence holding a person of its gender and number:
-  that sentence's subject if compatible, else its nearest compatible person.
+  that sentence's subject if compatible, else its nearest compatible person. A person's gender is what
+  any earlier mention of them tells: an honorific ("Mr Grant"), the dictionary, a given name ("Anne Hill").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc
 
@@ -42,11 +44,15 @@ def chain_mentions(doc: Doc, mentions: list[Mention]) -> Chains:
     keys: dict[str, int] = {}
     surnames = _Surnames()
     facts = _DocFacts.of(doc)
+    genders: dict[int, str] = {}  # entity -> the gender its named mentions tell
     for n, mention in enumerate(mentions):
-        entity = _find_antecedent(facts, mentions, entity_of, n, keys, surnames)
+        entity = _find_antecedent(facts, mentions, entity_of, n, keys, surnames, genders)
         if entity is None:
             entity, next_entity = next_entity, next_entity + 1
         entity_of[n] = entity
+        told = told_gender(mention)
+        if told is not None and mention.kind != "pronoun":
+            genders.setdefault(entity, told)
         _remember(mention, entity, keys, surnames)
         _remember_knight(doc, mention, entity, keys)
     return Chains(entity_of, _representatives(mentions, entity_of))
@@ -59,12 +65,13 @@ def _find_antecedent(
     n: int,
     keys: dict[str, int],
     surnames: _Surnames,
+    genders: dict[int, str],
 ) -> int | None:
     mention = mentions[n]
     if mention.same_as is not None and mention.same_as < n:
         return entity_of[mention.same_as]
     if mention.kind == "pronoun":
-        return _resolve_pronoun(facts, mentions, entity_of, n)
+        return _resolve_pronoun(facts, mentions, entity_of, n, genders)
     if mention.entry is not None:
         known = keys.get(_entry_key(mention))
         return known if known is not None else _surname_match(mention, surnames)
@@ -75,7 +82,7 @@ def _find_antecedent(
             return None
         return known if known is not None else _surname_match(mention, surnames)
     if mention.role is not None and mention.definite:
-        return _definite_description(mentions, entity_of, n)
+        return _definite_description(mentions, entity_of, n, facts.doc)
     if mention.role is not None:
         return keys.get(_group_key(mention))
     return keys.get(f"name:{mention.name}")
@@ -170,7 +177,7 @@ def _surname_match(mention: Mention, surnames: _Surnames) -> int | None:
     return surnames.holder(mention.name)
 
 
-def _definite_description(mentions: list[Mention], entity_of: list[int], n: int) -> int | None:
+def _definite_description(mentions: list[Mention], entity_of: list[int], n: int, doc: Doc) -> int | None:
     """ "the official" → the latest earlier mention with that role or title and a compatible country."""
     mention = mentions[n]
     for k in range(n - 1, max(n - _DEFINITE_LOOKBACK_MENTIONS, 0) - 1, -1):
@@ -186,7 +193,14 @@ def _definite_description(mentions: list[Mention], entity_of: list[int], n: int)
         if mention.country and other.country and mention.country != other.country:
             continue
         return entity_of[k]
-    return _described_body(mentions, entity_of, n)
+    return None if _named_description(doc, mention) else _described_body(mentions, entity_of, n)
+
+
+def _named_description(doc: Doc, mention: Mention) -> bool:
+    """ "the Mirror newspaper", "the Hillside charity": a name before the role noun says which body it is, so
+    it describes no earlier body of unknown sector (the street or firm named before it)."""
+    tokens = doc_tokens(doc)
+    return any(tokens[i].pos_ == "PROPN" for i in range(mention.start, mention.head))
 
 
 def _names_the_party(description: Mention, other: Mention) -> bool:
@@ -204,7 +218,9 @@ def _described_body(mentions: list[Mention], entity_of: list[int], n: int) -> in
     return None
 
 
-def _resolve_pronoun(facts: _DocFacts, mentions: list[Mention], entity_of: list[int], n: int) -> int | None:
+def _resolve_pronoun(
+    facts: _DocFacts, mentions: list[Mention], entity_of: list[int], n: int, genders: dict[int, str]
+) -> int | None:
     """The nearest sentence (this one first) holding a compatible antecedent gives it: its subject
     if one is compatible, else its nearest compatible mention. Compatible: for he/she a single
     person (not a group or an organisation "named after" someone) of the pronoun's gender; for
@@ -224,7 +240,7 @@ def _resolve_pronoun(facts: _DocFacts, mentions: list[Mention], entity_of: list[
         if (
             not (outside and mentions[k].start in quoted)
             and not (not outside and facts.speaker_of_quote(mentions[k], pronoun))
-            and _compatible(facts.doc, mentions[k], pronoun)
+            and _compatible(facts.doc, mentions[k], pronoun, told_gender(mentions[k]) or genders.get(entity_of[k]))
             and not _subject_of_same_verb(facts.doc, mentions[k], pronoun)
             and doc_tokens(facts.doc)[mentions[k].head].dep_ not in _PREDICATE_DEPS
         ):
@@ -275,11 +291,15 @@ def _best_in_sentence(mentions: list[Mention], ks: list[int], pronoun: Mention, 
         topics = [k for k in ks if _main_clause_subject(facts.doc, mentions[k])] if _is_subject(facts, pronoun) else []
         ks = topics or [k for k in plural if facts.doc[mentions[k].head].dep_ != "poss"] or ks
     subjects = [k for k in ks if facts.doc[mentions[k].head].dep_ in _SUBJECT_DEPS]
-    # In an earlier sentence the main subject (the first) is the topic; in the pronoun's own
-    # sentence the nearest subject before it is.
+    # In an earlier sentence the main clause's subject is the topic (not the subject of a clause put before
+    # it: "Asked whether he would stand, Mr Cole said ..."); in the pronoun's own sentence the nearest
+    # subject before it is.
     same = facts.sentence_of(mentions[ks[0]].start) == facts.sentence_of(pronoun.start)
+    if subjects and same:
+        return subjects[0]
     if subjects:
-        return subjects[0] if same else subjects[-1]
+        main = [k for k in subjects if _main_clause_subject(facts.doc, mentions[k])]
+        return (main or subjects)[-1]
     if not pronoun.person:
         return ks[0]  # it/they: the nearest compatible body or group
     named = [k for k in ks if mentions[k].role is None]  # "Mr Cole" before "the speaker"
@@ -317,9 +337,10 @@ def _subject_of_same_verb(doc: Doc, candidate: Mention, pronoun: Mention) -> boo
     return head.dep_ in _SUBJECT_DEPS and head.head.i == tokens[pronoun.head].head.i
 
 
-def _compatible(doc: Doc, candidate: Mention, pronoun: Mention) -> bool:
+def _compatible(doc: Doc, candidate: Mention, pronoun: Mention, gender: str | None = None) -> bool:
+    """`gender`: what the candidate's entity is known to be, from this or an earlier mention of it."""
     if pronoun.person:
-        return _person_like(candidate, pronoun.gender)
+        return _person_like(candidate, pronoun.gender, gender)
     if candidate.person or doc_tokens(doc)[candidate.head].pos_ == "ADJ":  # "British" is no body
         return False
     if candidate.kind == "pronoun":
@@ -333,10 +354,27 @@ def _compatible(doc: Doc, candidate: Mention, pronoun: Mention) -> bool:
     return not plural and candidate.kind in ("organisation", "government", "country", "group")
 
 
-def _person_like(mention: Mention, gender: str | None) -> bool:
+def _person_like(mention: Mention, gender: str | None, known: str | None = None) -> bool:
     if not mention.person:
         return False
-    return mention.gender is None or gender is None or mention.gender == gender
+    known = known or mention.gender
+    return known is None or gender is None or known == gender
+
+
+def told_gender(mention: Mention) -> str | None:
+    """The gender a mention's own words tell: its honorific or dictionary entry, else a given name that
+    only women or only men bear ("Anne Hill", not "Hill" alone nor "Mr Hill"'s honorific twice)."""
+    if mention.gender is not None or not mention.person or mention.kind == "pronoun":
+        return mention.gender
+    words = _name_words(mention.name)
+    return given_name_genders().get(words[0]) if len(words) > 1 else None
+
+
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    text = resources.files("newsevents.data").joinpath("given_names.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {name.strip(): gender.strip() for name, gender in rows}
 
 
 def _representatives(mentions: list[Mention], entity_of: list[int]) -> dict[int, int]:

@@ -57,8 +57,19 @@ from newsevents.types import Span as TextSpan
 
 # Interactions coded both ways when two subjects act together and no one else is named:
 # "Putin and Macron met" is a meeting of each with the other.
-SYMMETRIC_ROOTS = frozenset({"03", "04", "06"})
-SYMMETRIC_CODES = frozenset({"057", "050"})
+# Acts two subjects do with each other: "X and Y met / cooperated / signed a deal" is X to Y and Y to X.
+SYMMETRIC_ROOTS = frozenset({"04", "06"})
+SYMMETRIC_CODES = frozenset({"057", "050", "036", "037"})
+# ... but not a visit, a hosting or a mediation: "Blair and Brown visited the plant" is no visit to each other.
+ONE_WAY_CODES = frozenset({"042", "043", "045"})
+# An intent (03) is shared only when it is about the subjects' dealings with each other ("X and Y agreed to
+# cooperate", "seek to deepen their partnership", "vowed to work together"); "X and Y pledged to cut
+# emissions" are two pledges made to others, never to each other.
+MUTUAL_LEMMAS = frozenset(
+    "agree cooperate cooperation co-operate co-operation partnership partner tie relation relationship alliance "
+    "talk negotiate negotiation reconcile reconciliation together jointly".split()
+)
+INTENT_ROOT = "03"
 # A statement only counts when it is addressed to someone; "said" alone is not an interaction.
 NEEDS_TARGET_ROOTS = frozenset({"01"})
 # Statements and consultations: reporters and audiences are not targets (CODING.md)
@@ -153,6 +164,29 @@ def _unnamed_perpetrator(trigger: Trigger, entry: CameoCode, targets: list[Actor
         return True
     subjects = [c for c in trigger.verb.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(is_event_noun(s, dictionary) for s in subjects)
+
+
+def reciprocal(entry: CameoCode, tokens: tuple[Token, ...]) -> bool:
+    """Whether coordinated subjects with no other target act on each other (CODING.md: "X and Y" is one
+    event per conjunct; only a meeting, a cooperation, an agreement is also between them)."""
+    if entry.code in ONE_WAY_CODES:
+        return False
+    if entry.code in SYMMETRIC_CODES or entry.root in SYMMETRIC_ROOTS:
+        return True
+    if entry.root != INTENT_ROOT:
+        return False
+    said = [w for token in tokens for w in _predicate(token)]
+    return any(w.lemma_.lower() in MUTUAL_LEMMAS or _each_other(w) for w in said)
+
+
+def _predicate(verb: Token) -> list[Token]:
+    """The words of a verb's phrase without its subject: "agreed to work together", not "the partners"."""
+    subjects = {w.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree}
+    return [w for w in verb.subtree if w.i not in subjects]
+
+
+def _each_other(token: Token) -> bool:
+    return token.lower_ in ("other", "another") and token.i > 0 and token.nbor(-1).lower_ in ("each", "one")
 
 
 def actor_pairs(sources: list[Actor], targets: list[Actor], symmetric: bool) -> list[tuple[Actor, Actor | None]]:
@@ -439,7 +473,7 @@ def _mirrored(ctx: ExtractContext, trigger: Trigger, framed: Framed) -> Framed |
 def _events(ctx: ExtractContext, sentence: Span, tokens: tuple[Token, ...], framed: Framed) -> list[Event]:
     """One event per actor pair of a coded trigger."""
     where = CharRange(sentence.start_char, sentence.end_char)
-    symmetric = framed.entry.root in SYMMETRIC_ROOTS or framed.entry.code in SYMMETRIC_CODES
+    symmetric = reciprocal(framed.entry, tokens)
     pairs: list[tuple[Actor | None, Actor | None]] = list(actor_pairs(framed.sources, framed.targets, symmetric))
     if not framed.sources:
         pairs = [(None, target) for target in framed.targets]
@@ -510,7 +544,7 @@ def _frame(
         targets = [t for t in targets if not _home_place(t, sources)]
         if not targets:
             return None
-    together = len(sources) > 1 and (entry.root in SYMMETRIC_ROOTS or entry.code in SYMMETRIC_CODES)
+    together = len(sources) > 1 and reciprocal(entry, trigger.tokens)
     if (entry.root in NEEDS_TARGET_ROOTS or entry.code in NEEDS_TARGET_CODES) and not targets and not together:
         return None
     if not sources and not trigger.pattern.inverse and not _unnamed_perpetrator(trigger, entry, targets, dictionary):

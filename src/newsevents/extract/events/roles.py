@@ -102,6 +102,9 @@ KIN_NOUNS = frozenset(
 )  # fmt: skip
 # Things that are about something: "criticised the report on Iran" is aimed at the report, Iran is its topic
 # (an act on someone, "condemned the attack on Syria", "welcomed the sanctions on Iran", is aimed at them).
+# "a limit on the number of migrants", "a cut in the share of farmers": a measure of people is what the act
+# changes, not whom it is aimed at (as a subject, "a number of MPs rebelled", the people still act).
+QUANTITY_NOUNS = frozenset({"number", "amount", "proportion", "share", "percentage", "level", "total", "count"})
 TOPIC_NOUNS = frozenset(
     {
         "report", "policy", "stance", "position", "view", "comment", "remark", "article", "story", "debate",
@@ -498,7 +501,23 @@ def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token
         directed = _directed(owner, own, verb_preps if owner.i == verb.i else TARGET_PREPS)
         directed = [pobj for pobj in directed if not _scene(owner, pobj.head) and not _medium(pobj)]
         groups += [_objects(owner, own), directed, _small_clause_subjects(owner, own)]
+    groups += [_purpose_objects(noun, own) for noun in nouns]
     return [group for group in groups if group]
+
+
+def _purpose_objects(noun: Token, own: set[int]) -> list[Token]:
+    """ "took legal action to unseat the councillors", "tabled a motion to censure the minister": the
+    object of the trigger noun's purpose infinitive is whom the measure is aimed at, when nothing nearer is."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    if noun.dep_ == "dobj":  # the parser may hang the infinitive on the verb whose object the noun is
+        clauses += [c for c in noun.head.children if c.dep_ in ("xcomp", "advcl") and c.i > noun.i]
+    return [
+        obj
+        for clause in clauses
+        if clause.pos_ == "VERB" and _infinitive(clause)
+        for obj in clause.children
+        if obj.dep_ == "dobj" and obj.i not in own
+    ]
 
 
 def _small_clause_subjects(verb: Token, own: set[int]) -> list[Token]:
@@ -622,6 +641,7 @@ def targets_of(ctx: ExtractContext, verb: Token, nouns: tuple[Token, ...] = ()) 
         for head in (*heads, *_participles(heads))
         for pobj in _directed(head, set(), DEEP_PREPS)
         if not (head.lemma_.lower() in TOPIC_NOUNS and pobj.head.lower_ in ABOUT_PREPS | {"on"})
+        and pobj.lemma_.lower() not in QUANTITY_NOUNS
     ]
     return actors_of(ctx, deeper)
 

@@ -415,7 +415,11 @@ def _statements(
     if code == DEFAULT_STATEMENT:
         rivals = rival_subjects(ctx, content, speaker, rivalry, judged, targets)
         judged += [(a, "negative") for a in rivals[:RIVAL_TARGETS]]
-    judged = [(a, st) for a, st in _without_own_side(judged, speaker, rivalry) if not _credit_to_own(ctx, a, st)]
+    judged = [
+        (a, st)
+        for a, st in _without_own_side(judged, speaker, rivalry)
+        if not _credit_to_own(ctx, a, st) and not _speakers_own(ctx, a, speaker)
+    ]
     if not judged:
         # a finer cue (a warning, a hope) is about the subject of what it says; a plain "said" is not
         about: list[Actor | None] = []
@@ -458,6 +462,18 @@ def _credit_to_own(ctx: ExtractContext, actor: Actor, stance: str) -> bool:
     if stance != "positive" or span is None or span.start == 0:
         return False
     return span.doc[span.start - 1].lower_ in OWN_POSSESSIVES or span[0].lower_ in OWN_POSSESSIVES
+
+
+def _speakers_own(ctx: ExtractContext, actor: Actor, speaker: Actor) -> bool:
+    """ "said ministers had failed his party", "said her officers would suffer": a body the speaker calls his
+    own (the possessive is the speaker) is the speaker's side, wronged or praised, never whom the statement is
+    aimed at. A person ("his deputy") is an actor of their own."""
+    span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or not len(span) or actor.kind == "person":
+        return False
+    owners = [c for c in span.root.children if c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES]
+    owner = ctx.actor_for_token(owners[0]) if owners else None
+    return owner is not None and (owner is speaker or owner.same_entity(speaker))
 
 
 def _event(
