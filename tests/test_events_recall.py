@@ -338,3 +338,32 @@ def test_a_passive_conjunct_keeps_its_agent(extract) -> None:
         "Dozens of people were searched and detained and forced to return to London.", published="2005-01-01"
     )
     assert not [e for e in record.events if e.root == "17" and e.source is not None], coded(record)
+
+
+# a nominal that needs a word on its noun (`+for`): an appeal named by "call" only with its "for"
+CALL_NOMINALS = [
+    ("The minister went ahead despite calls from the unions for a delay.", "020", "unions", None),
+    ("Labour's call for an inquiry came on Monday.", "020", "Labour", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "code", "source", "target"), CALL_NOMINALS)
+def test_a_call_for_something_is_an_appeal(extract, sentence: str, code: str, source: str, target: str | None) -> None:
+    record = extract(sentence, published="2005-01-01")
+    assert has(record, code, source, target), coded(record)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The minister took a call from the prime minister.", "The prime minister's call to the French president was long."],
+)
+def test_a_telephone_call_is_no_appeal(extract, sentence: str) -> None:
+    record = extract(sentence, published="2005-01-01")
+    assert not [e for e in record.events if e.root == "02"], coded(record)
+
+
+def test_a_nominal_required_word_is_read(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("nominal\t020\tplea +for 's from > to\n", encoding="utf-8")
+    sense = load_verb_dictionaries(Options(verb_dictionaries=(str(mine),))).nominals["plea"]
+    assert sense.required_words == frozenset({"for"}) and sense.source_preps == frozenset({"from"})
