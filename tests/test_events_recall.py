@@ -340,7 +340,9 @@ def test_a_passive_conjunct_keeps_its_agent(extract) -> None:
     assert not [e for e in record.events if e.root == "17" and e.source is not None], coded(record)
 
 
-# a nominal that needs a word on its noun (`+for`): an appeal named by "call" only with its "for"
+# a nominal that needs a word on its noun (`+word`): in a user's file, an appeal named by "call" only with
+# its "for" (not shipped: on the bbc-dev report split it added one unmatched event and found none)
+CALL_LINE = "nominal\t020\tcall +for 's from by > on to\n"
 CALL_NOMINALS = [
     ("The minister went ahead despite calls from the unions for a delay.", "020", "unions", None),
     ("Labour's call for an inquiry came on Monday.", "020", "Labour", None),
@@ -348,17 +350,26 @@ CALL_NOMINALS = [
 
 
 @pytest.mark.parametrize(("sentence", "code", "source", "target"), CALL_NOMINALS)
-def test_a_call_for_something_is_an_appeal(extract, sentence: str, code: str, source: str, target: str | None) -> None:
-    record = extract(sentence, published="2005-01-01")
+def test_a_call_for_something_is_an_appeal(
+    extract, tmp_path: Path, sentence: str, code: str, source: str, target: str | None
+) -> None:
+    mine = tmp_path / "mine.tsv"
+    mine.write_text(CALL_LINE, encoding="utf-8")
+    record = extract(sentence, published="2005-01-01", verb_dictionaries=[str(mine)])
     assert has(record, code, source, target), coded(record)
 
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The minister took a call from the prime minister.", "The prime minister's call to the French president was long."],
+    [
+        "The minister took a call from the prime minister.",
+        "The prime minister's call to the French president was long.",
+    ],
 )
-def test_a_telephone_call_is_no_appeal(extract, sentence: str) -> None:
-    record = extract(sentence, published="2005-01-01")
+def test_a_telephone_call_is_no_appeal(extract, tmp_path: Path, sentence: str) -> None:
+    mine = tmp_path / "mine.tsv"
+    mine.write_text(CALL_LINE, encoding="utf-8")
+    record = extract(sentence, published="2005-01-01", verb_dictionaries=[str(mine)])
     assert not [e for e in record.events if e.root == "02"], coded(record)
 
 
