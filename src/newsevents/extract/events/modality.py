@@ -361,8 +361,9 @@ def modality(trigger: Token, in_quote: bool = False, skip_negation: bool = False
 
 def _own_tense_conjunct(token: Token) -> bool:
     """ "have not been consulted but have called for ...": a conjunct with its own auxiliary is a clause of
-    its own; the first verb's "not" or "will" does not reach it."""
-    return token.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in near_children(token))
+    its own; the first verb's "not" or "will" does not reach it. An infinitive's "to" is no such auxiliary:
+    "did not want to meet X and to talk to Y" stays under the "not"."""
+    return token.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in near_children(token))
 
 
 def _headline_plan(trigger: Token) -> bool:

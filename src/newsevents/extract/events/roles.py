@@ -343,7 +343,7 @@ def _passive_head_subjects(verb: Token) -> list[Token]:
     detained and forced to return") is still passive."""
     if verb.dep_ != "conj" or verb.head.i == verb.i or is_passive(verb) or not is_passive(verb.head):
         return []
-    if not any(c.dep_ in ("aux", "dobj") for c in near_children(verb)):
+    if not any((c.dep_ == "aux" and c.lower_ != "to") or c.dep_ == "dobj" for c in near_children(verb)):
         return []
     return [c for c in near_children(verb.head) if c.dep_ == "nsubjpass"]
 
@@ -433,7 +433,7 @@ def is_passive(verb: Token) -> bool:
     if verb.dep_ != "conj" or verb.tag_ != "VBN":
         return False
     # "were not consulted but have called for ...": a conjunct with its own auxiliary is active
-    own_aux = any(c.dep_ == "aux" for c in near_children(verb))
+    own_aux = any(c.dep_ == "aux" and c.lower_ != "to" for c in near_children(verb))
     return not own_aux and any(c.dep_ == "auxpass" for c in near_children(verb.head))
 
 
