@@ -167,6 +167,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "verbprec": sense_row,
     "evrecall": recall_row,
     "evrecall2": recall_row,
+    "recall7": recall_row,
     "evstmt": statement_row,
     "evstmt2": statement_row,
     "stmt2": statement_row,

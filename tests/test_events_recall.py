@@ -269,3 +269,112 @@ def test_user_nominals_code(extract, tmp_path: Path) -> None:
     )
     assert has(record, "111", "Tom Reed", None), coded(record)
     assert not [e for e in extract("Mayor Tom Reed's rebuttal of the report was swift.").events if e.root == "11"]
+
+
+# seventh round (recall7): money handed to a named recipient is economic aid (071), money promised or
+# committed to one an intent to give it (0331); spending on a thing is no event. Coming back from a visit
+# names the visit. Branding a person, body or proposal is name-calling even when the parser reads the
+# complement as the object's modifier.
+MONEY_AND_VISITS = [
+    ("Norway granted Kenya £5m in aid.", "071", "Norway", "Kenya"),
+    ("Japan has allocated £5m to the Red Cross.", "071", "Japan", "Red Cross"),
+    ("Britain contributed £5m to the United Nations.", "071", "Britain", "United Nations"),
+    ("Canada has earmarked $3m for the Red Cross.", "071", "Canada", "Red Cross"),
+    ("The minister handed £2m to the city council.", "071", "minister", "city council"),
+    ("Sweden has committed £5m to the United Nations.", "0331", "Sweden", "United Nations"),
+    ("The chancellor offered £9m to the United Nations.", "0331", "chancellor", "United Nations"),
+    ("The prime minister has just returned from a visit to Kenya.", "042", "prime minister", "Kenya"),
+    ("The foreign minister returned from a trip to China on Monday.", "042", "foreign minister", "China"),
+    ("The Labour Party has already branded the proposal unworkable.", "111", "Labour Party", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "code", "source", "target"), MONEY_AND_VISITS)
+def test_money_to_a_named_recipient_and_visits(
+    extract, sentence: str, code: str, source: str, target: str | None
+) -> None:
+    record = extract(sentence, published="2005-01-01")
+    assert has(record, code, source, target), coded(record)
+
+
+MONEY_AND_VISITS_NO_EVENT = [
+    # money spent on a thing, or put into a service, goes to no actor
+    ("The council has allocated £2m to road repairs.", "07"),
+    ("Britain will put an extra £5m into schools.", "07"),
+    ("The chancellor offered £9m to an international scheme.", "033"),
+    # coming back from a holiday is no visit; branding goods or cattle is no insult
+    ("The minister returned from holiday on Monday.", "04"),
+    ("The company branded its new phone.", "11"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "root"), MONEY_AND_VISITS_NO_EVENT)
+def test_spending_and_holidays_are_no_events(extract, sentence: str, root: str) -> None:
+    record = extract(sentence, published="2005-01-01")
+    assert not [e for e in record.events if e.cameo.startswith(root)], coded(record)
+
+
+# an active verb coordinated with a passive one acts with the passive's subject, and the first verb's
+# negation does not reach a conjunct that has its own auxiliary
+CONJUNCTS_OF_PASSIVES = [
+    ("The Liberal Democrats were not consulted but have called for a national inquiry.", "02", "Liberal Democrats"),
+    ("The minister was criticised by the unions but defended the plan.", "052", "minister"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "code", "source"), CONJUNCTS_OF_PASSIVES)
+def test_a_conjunct_of_a_passive_acts_with_its_subject(extract, sentence: str, code: str, source: str) -> None:
+    record = extract(sentence, published="2005-01-01")
+    events = [e for e in record.events if e.cameo.startswith(code) and e.source and e.source.text.endswith(source)]
+    assert events, coded(record)
+    assert all(e.modality == "asserted" for e in events), [(e.cameo, e.modality) for e in events]
+
+
+def test_a_passive_conjunct_keeps_its_agent(extract) -> None:
+    record = extract("The protesters were trampled upon and ignored by the police.", published="2005-01-01")
+    assert has(record, "128", "police", "protesters"), coded(record)
+    # a bare conjunct with neither auxiliary nor object stays passive: the people forced did not force
+    record = extract(
+        "Dozens of people were searched and detained and forced to return to London.", published="2005-01-01"
+    )
+    assert not [e for e in record.events if e.root == "17" and e.source is not None], coded(record)
+
+
+# a nominal that needs a word on its noun (`+word`): in a user's file, an appeal named by "call" only with
+# its "for" (not shipped: on the bbc-dev report split it added one unmatched event and found none)
+CALL_LINE = "nominal\t020\tcall +for 's from by > on to\n"
+CALL_NOMINALS = [
+    ("The minister went ahead despite calls from the unions for a delay.", "020", "unions", None),
+    ("Labour's call for an inquiry came on Monday.", "020", "Labour", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "code", "source", "target"), CALL_NOMINALS)
+def test_a_call_for_something_is_an_appeal(
+    extract, tmp_path: Path, sentence: str, code: str, source: str, target: str | None
+) -> None:
+    mine = tmp_path / "mine.tsv"
+    mine.write_text(CALL_LINE, encoding="utf-8")
+    record = extract(sentence, published="2005-01-01", verb_dictionaries=[str(mine)])
+    assert has(record, code, source, target), coded(record)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister took a call from the prime minister.",
+        "The prime minister's call to the French president was long.",
+    ],
+)
+def test_a_telephone_call_is_no_appeal(extract, tmp_path: Path, sentence: str) -> None:
+    mine = tmp_path / "mine.tsv"
+    mine.write_text(CALL_LINE, encoding="utf-8")
+    record = extract(sentence, published="2005-01-01", verb_dictionaries=[str(mine)])
+    assert not [e for e in record.events if e.root == "02"], coded(record)
+
+
+def test_a_nominal_required_word_is_read(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("nominal\t020\tplea +for 's from > to\n", encoding="utf-8")
+    sense = load_verb_dictionaries(Options(verb_dictionaries=(str(mine),))).nominals["plea"]
+    assert sense.required_words == frozenset({"for"}) and sense.source_preps == frozenset({"from"})

@@ -28,6 +28,7 @@ NOMINAL_ARROW = ">"  # `donation by from > to for`: source prepositions, then ta
 PREPOSITIONS = frozenset("by from of to for with against on at into toward towards over between among".split())
 UNDERGOER_CLASS = "undergoer"  # the class of event nouns whose "of" phrase undergoes the act
 OWNER_MARK = "'s"  # among a nominal's source words: its possessor or an entity modifier is the source
+REQUIRED_MARK = "+"  # `call +for 's from > on`: the noun names the act only with this word ("a call for talks")
 PATTERN_PART = re.compile(r"\[[^\]]*\]|\S+")  # code of a support verb: the event takes the code of the noun it governs
 
 
@@ -81,12 +82,16 @@ class NominalSense:
     owner_acts: bool = False  # `'s`: "Russia's appeal", "Israeli criticism" name the source
     owner_receives: bool = False  # `'s` after `>`: "the party's donations" name the one given to
     figurative: str | None = None  # code suffix `~CODE`: without an armed actor, coded as CODE (or nothing)
+    # `+for`: the noun names the act only with one of these words on it ("calls for a ban", not a phone call)
+    required_words: frozenset[str] = frozenset()
 
 
 def parse_nominal(code: str, pattern: str, source: str) -> tuple[str, NominalSense]:
     """`talk 's by from > with to` -> ("talk", its sense); the noun may be two words ("legal action")."""
     head, arrow, targets = pattern.lower().partition(NOMINAL_ARROW)
-    words = head.split()
+    parts = head.split()
+    required = frozenset(w[len(REQUIRED_MARK) :] for w in parts if w.startswith(REQUIRED_MARK) and len(w) > 1)
+    words = [w for w in parts if not w.startswith(REQUIRED_MARK)]
     if not arrow or not words:
         raise InputError(f"{source}: a nominal pattern is `noun source-preps > target-preps`: {pattern!r}")
     noun_words = [w for w in words if w not in PREPOSITIONS and w != OWNER_MARK]
@@ -100,7 +105,8 @@ def parse_nominal(code: str, pattern: str, source: str) -> tuple[str, NominalSen
         raise InputError(f"{source}: `'s` names a nominal's source or its target, not both: {pattern!r}")
     target_preps = frozenset(w for w in target_words if w != OWNER_MARK)
     literal, figurative = split_figurative(code)
-    return " ".join(noun_words), NominalSense(literal, preps, target_preps, source, owner, receives, figurative)
+    sense = NominalSense(literal, preps, target_preps, source, owner, receives, figurative, required)
+    return " ".join(noun_words), sense
 
 
 @dataclass(frozen=True)

@@ -511,7 +511,7 @@ def find_nominals(sentence: Span, dictionary: VerbDictionary, consumed: set[int]
         if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
             continue
         sense = nominal_sense(token, dictionary)
-        if sense is None:
+        if sense is None or not _has_required_word(token, sense.required_words):
             continue
         between = _prep_objects(token, frozenset({MUTUAL_PREP}))
         if between:  # the conjuncts are expanded when the phrases are resolved to actors
@@ -527,6 +527,18 @@ def find_nominals(sentence: Span, dictionary: VerbDictionary, consumed: set[int]
         targets = _nominal_targets(token, sense, dictionary) if subjects else ()
         if targets:  # the clause's subject is taken for the actor only when the act names its other side
             yield Nominal(token, sense.code, tuple(subjects), targets, False, True, sense.figurative)
+
+
+def _has_required_word(noun: Token, words: frozenset[str]) -> bool:
+    """A sense that needs a word on its noun (`+for`): a preposition of the noun ("calls for a ban"), or the
+    mark of an infinitive clause on it ("a call for him to resign")."""
+    if not words:
+        return True
+    return any(
+        (child.dep_ == "prep" and child.lower_ in words)
+        or any(mark.dep_ == "mark" and mark.lower_ in words for mark in child.children)
+        for child in noun.children
+    )
 
 
 def _adjunct_subjects(noun: Token) -> list[Token]:

@@ -352,11 +352,18 @@ def modality(trigger: Token, in_quote: bool = False, skip_negation: bool = False
             lemma in SCHEDULED and token.dep_ == "xcomp" and head.tag_ == "VBN"
         ):
             irrealis = True  # "hoped X would be indicted": a wish stays a wish even when reported
-        same_clause = same_clause and token.dep_ in SAME_CLAUSE_DEPS
+        same_clause = same_clause and token.dep_ in SAME_CLAUSE_DEPS and not _own_tense_conjunct(token)
         token = head
     if tentative is not None or irrealis:
         return "hypothetical"
     return "reported" if in_quote else "asserted"
+
+
+def _own_tense_conjunct(token: Token) -> bool:
+    """ "have not been consulted but have called for ...": a conjunct with its own auxiliary is a clause of
+    its own; the first verb's "not" or "will" does not reach it. An infinitive's "to" is no such auxiliary:
+    "did not want to meet X and to talk to Y" stays under the "not"."""
+    return token.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in near_children(token))
 
 
 def _headline_plan(trigger: Token) -> bool:

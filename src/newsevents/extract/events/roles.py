@@ -325,6 +325,9 @@ def subject_heads(verb: Token) -> list[Token]:
     earlier_gerund = gerund_conjunct(verb)
     if earlier_gerund is not None:
         return subject_heads(earlier_gerund)
+    patients = _passive_head_subjects(verb)
+    if patients:
+        return patients
     if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
         return subject_heads(verb.head)
     if verb.dep_ == "acl" and _infinitive(verb):
@@ -334,6 +337,18 @@ def subject_heads(verb: Token) -> list[Token]:
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
         return _noun_gerund_doers(verb.head)
     return []
+
+
+def _passive_head_subjects(verb: Token) -> list[Token]:
+    """ "were not consulted but have called for ...", "was criticised but defended the plan": an active verb
+    coordinated with a passive one acts with the passive's subject, not with its (absent) agent. Active
+    means its own auxiliary or a direct object: a bare participle the parser tags as a past tense ("were
+    detained and forced to return") is still passive."""
+    if verb.dep_ != "conj" or verb.head.i == verb.i or is_passive(verb) or not is_passive(verb.head):
+        return []
+    if not any((c.dep_ == "aux" and c.lower_ != "to") or c.dep_ == "dobj" for c in near_children(verb)):
+        return []
+    return [c for c in near_children(verb.head) if c.dep_ == "nsubjpass"]
 
 
 def _gerund_doers(prep: Token) -> list[Token]:
@@ -418,7 +433,11 @@ def is_passive(verb: Token) -> bool:
     """A passive verb, also the second of "were trampled upon and ignored" and a headline's "UK urged to act"."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in near_children(verb)) or headline_passive(verb):
         return True
-    return verb.dep_ == "conj" and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in near_children(verb.head))
+    if verb.dep_ != "conj" or verb.tag_ != "VBN":
+        return False
+    # "were not consulted but have called for ...": a conjunct with its own auxiliary is active
+    own_aux = any(c.dep_ == "aux" and c.lower_ != "to" for c in near_children(verb))
+    return not own_aux and any(c.dep_ == "auxpass" for c in near_children(verb.head))
 
 
 def _participle(verb: Token) -> bool:
