@@ -247,6 +247,13 @@ AGREEING = frozenset({"agree", "accept", "concede"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "ccomp", "xcomp", "attr", "oprd", "agent", "aux", "auxpass"})
 # Determiners of a generic subject: "any chancellor would ..." names no one in particular.
 GENERIC_DETERMINERS = frozenset({"any"})
+# Heads (verb or noun) of an appeal: the act asked for in their "for X to ..." clause is the appeal's content,
+# coded with the appeal ("called for the minister to resign"), not again as an act of its own.
+APPEAL_HEADS = frozenset(
+    {"call", "urge", "ask", "appeal", "press", "push", "demand", "plead", "beg", "campaign", "lobby"}
+)
+# Conjunctions of a time clause whose present tense tells a time to come: "before they attack", "until talks resume".
+FUTURE_TIME_MARKS = frozenset({"before", "until", "till", "once"})
 KNOWN_HEADS = DENIALS | IRREALIS | SPEECH
 SAME_CLAUSE_DEPS = frozenset({"xcomp", "conj", "aux", "auxpass"})
 MAX_HOPS = 8
@@ -287,6 +294,8 @@ def _own_marks(token: Token, skip_negation: bool = False) -> Modality | None:
         return "negated"
     if any(word in STRONG_MODALS or word in CONDITIONAL_MARKS for word in lowered):
         return "hypothetical"
+    if token.tag_ in ("VBP", "VBZ") and token.dep_ == "advcl" and set(lowered) & FUTURE_TIME_MARKS:
+        return "hypothetical"  # "before they attack", "until the talks resume": not yet done
     future = {"will", "'ll", "would"} & set(lowered)
     conditional = any(
         child.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in near_children(child))
@@ -394,6 +403,10 @@ def not_an_act(trigger: Token) -> str | None:
         return "topic"
     if _permitted_by_policy(trigger):
         return "policy"
+    if _in_comparison(trigger):
+        return "comparison"
+    if _appealed_for(trigger):
+        return "appealed for"
     clause = [trigger]  # "could have tried to rally": the marks sit on the verb the trigger completes
     while _completes(clause[-1]) and clause[-1].head.i != clause[-1].i and len(clause) < MAX_HOPS:
         clause.append(clause[-1].head)
@@ -451,6 +464,8 @@ def _asked_about(trigger: Token) -> bool:
             return False
         if token.dep_ in ("ccomp", "advcl") and head_lemma(head) in QUESTION_HEADS:
             return _yes_no(token)
+        if token.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
+            return True  # "declined to say whether he would resign", "is unclear whether they met": an open question
         if token.dep_ in ("ccomp", "advcl", "parataxis", "relcl", "acl", "ROOT"):
             return False  # another clause boundary: the question is not about this clause
         token = head
@@ -560,6 +575,34 @@ def _headline_passive(trigger: Token) -> bool:
         return False
     headline = headline_sentence(trigger.doc)
     return headline is not None and headline.start <= trigger.i < headline.end
+
+
+def _in_comparison(trigger: Token) -> bool:
+    """The trigger is inside a simile: "it is like freeing a thief because he promised to pay", "acting as if they
+    had invaded". A comparison pictures an act to judge another by; nobody did it. Only a clause (a gerund or a
+    verb) under "like" counts: "attacks like last week's bombing" gives a real example."""
+    token = trigger
+    for _ in range(MAX_HOPS):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if head.lower_ == "like" and head.dep_ == "prep" and token.dep_ in ("pcomp", "pobj") and token.pos_ == "VERB":
+            return True
+        if token.dep_ == "advcl" and {m.lower_ for m in token.children if m.dep_ in ("mark", "advmod")} >= {"as", "if"}:
+            return True
+        token = head
+    return False
+
+
+def _appealed_for(trigger: Token) -> bool:
+    """The trigger is the infinitive of an appeal's "for X to ..." clause or of a noun of appeal: "called for the
+    minister to resign", "joined the calls for him to go". The appeal is the event (CODING.md codes the request,
+    as it codes a pledge, and not the act asked for again). An infinitive the appeal verb takes directly
+    ("urged them to talk") is composed into the appeal's own code and never reaches here."""
+    if trigger.dep_ not in ("advcl", "acl", "ccomp") or trigger.head.i == trigger.i:
+        return False
+    marks = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "mark")}
+    return "to" in marks and "for" in marks and head_lemma(trigger.head) in APPEAL_HEADS
 
 
 def _permitted_by_policy(trigger: Token) -> bool:
