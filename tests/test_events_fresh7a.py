@@ -36,6 +36,13 @@ NOT_CODED = [
     ('"It is like freeing a burglar because he promised to fix the roof," the minister said.', "promised"),
     ('"It is like letting the rebels go because they promised to free one hostage," the senator said.', "promised"),
     ("It was as if the army had invaded its own capital.", "invaded"),
+    # meeting a reception or a deadline meets no one; receiving a boost hosts no one; reinforcing unity or
+    # surrendering a veto is no military act of a politician
+    ("The minister's speech met a cool reception from the French president.", "met"),
+    ("The government failed to meet the deadline set by the European Commission.", "meet"),
+    ("The party received a big boost from the union's decision.", "received"),
+    ("The chancellor said Europe needed to reinforce its own unity.", "reinforce"),
+    ("The opposition says the prime minister is surrendering a key veto to Brussels.", "surrendering"),
     # an open "whether" question asserts nothing
     ("The minister declined to say whether he would resign.", "resign"),
     ("It is not clear whether the army attacked the village.", "attacked"),
@@ -60,6 +67,12 @@ KEPT = [
     ("The United States funded the rebels in the north.", "funded", "071", "asserted"),
     ("The French president hosted the Russian leader in Paris.", "hosted", "043", "asserted"),
     ("The rebels declined to release the hostages.", "declined", "1243", "asserted"),
+    ("The prime minister met the French president in Paris.", "met", "044", "asserted"),
+    ("The president received the Russian foreign minister in Moscow.", "received", "043", "asserted"),
+    ("The army reinforced its troops along the border.", "reinforced", "154", "asserted"),
+    ("The rebels surrendered to the army on Monday.", "surrendered", "0874", "asserted"),
+    # "will not" refuses; advice that someone "should not" act refuses nothing (a demand, not a rejection)
+    ("The government will not meet the rebels.", "meet", "125", "asserted"),
     # a simile's "like" before a noun gives an example, and the sentence's own act stays
     ("The minister condemned attacks like last week's bombing of the embassy.", "condemned", "111", "asserted"),
     # a present tense after "until", "once" or "before" is still to come; a past one happened
@@ -73,3 +86,9 @@ KEPT = [
 @pytest.mark.parametrize(("text", "trigger", "code", "mood"), KEPT)
 def test_senses_and_moods_that_stay(extract, text: str, trigger: str, code: str, mood: str) -> None:
     assert (code, mood) in coded(extract(text), trigger)
+
+
+def test_advice_not_to_act_is_no_refusal(extract) -> None:
+    codes = coded(extract("Ken Smith should not apologise to the reporter, the senator insisted."), "apologise")
+    assert codes
+    assert not any(code.startswith("12") for code, _ in codes), codes

@@ -18,7 +18,8 @@ from newsevents.types import Modality
 
 STRONG_MODALS = frozenset({"could", "might", "may", "should", "can", "must", "ought", "shall", "'d"})
 WEAK_MODALS = frozenset({"would"})  # future-in-the-past under a speech verb, else hypothetical
-ABILITY_MODALS = frozenset({"can", "ca"})  # "ca" is spaCy's token for "can't"
+ABILITY_MODALS = frozenset({"can", "ca"})
+ADVICE_MODALS = frozenset({"should", "ought", "must", "might", "may"})  # "ca" is spaCy's token for "can't"
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 PERFECTIVE_AUX = frozenset({"did", "has", "have", "had", "'s", "'ve", "'d"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -314,7 +315,9 @@ def refusal(verb: Token) -> bool:
     bill"), not a fact that something did not happen ("did not meet", "never met", "has not met them")."""
     if not negated_directly(verb) or verb.tag_ == "VBD":
         return False
-    return not {c.lower_ for c in near_children(verb) if c.dep_ in ("aux", "auxpass")} & PERFECTIVE_AUX
+    auxiliaries = {c.lower_ for c in near_children(verb) if c.dep_ in ("aux", "auxpass")}
+    # advice or a possibility is nobody's refusal: "he should not apologise", "they may not attend"
+    return not auxiliaries & (PERFECTIVE_AUX | ADVICE_MODALS)
 
 
 def _yet_to(token: Token) -> bool:
