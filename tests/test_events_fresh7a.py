@@ -43,6 +43,11 @@ NOT_CODED = [
     ("The party received a big boost from the union's decision.", "received"),
     ("The chancellor said Europe needed to reinforce its own unity.", "reinforce"),
     ("The opposition says the prime minister is surrendering a key veto to Brussels.", "surrendering"),
+    # not ruling something out keeps it open: no rejection, nor a rejection that did not happen
+    ("The former leader does not rule out a return to the front bench.", "rule"),
+    ("The chancellor would not rule out an increase in national insurance.", "rule"),
+    ("The government has not ruled out military action against the rebels.", "ruled"),
+    ("The minister refused to rule out tax rises after the election.", "rule"),
     # an open "whether" question asserts nothing
     ("The minister declined to say whether he would resign.", "resign"),
     ("It is not clear whether the army attacked the village.", "attacked"),
@@ -71,6 +76,7 @@ KEPT = [
     ("The president received the Russian foreign minister in Moscow.", "received", "043", "asserted"),
     ("The army reinforced its troops along the border.", "reinforced", "154", "asserted"),
     ("The rebels surrendered to the army on Monday.", "surrendered", "0874", "asserted"),
+    ("The prime minister ruled out talks with the rebels.", "ruled", "125", "asserted"),
     # "will not" refuses; advice that someone "should not" act refuses nothing (a demand, not a rejection)
     ("The government will not meet the rebels.", "meet", "125", "asserted"),
     # a simile's "like" before a noun gives an example, and the sentence's own act stays
@@ -88,7 +94,15 @@ def test_senses_and_moods_that_stay(extract, text: str, trigger: str, code: str,
     assert (code, mood) in coded(extract(text), trigger)
 
 
-def test_advice_not_to_act_is_no_refusal(extract) -> None:
-    codes = coded(extract("Ken Smith should not apologise to the reporter, the senator insisted."), "apologise")
-    assert codes
-    assert not any(code.startswith("12") for code, _ in codes), codes
+ADVICE = [
+    "Ken Smith should not apologise to the reporter, the senator insisted.",
+    "The mayor should not apologise for his remarks.",
+    "The mayor should stand firm and not apologise for his remarks, the senator said.",
+    "The government should not meet the rebels.",
+]
+
+
+@pytest.mark.parametrize("text", ADVICE)
+def test_advice_not_to_act_is_no_refusal(extract, text: str) -> None:
+    codes = [code for code, _ in coded(extract(text), "")]
+    assert not any(code.startswith("12") for code in codes), codes

@@ -255,6 +255,8 @@ APPEAL_HEADS = frozenset(
 )
 # Conjunctions of a time clause whose present tense tells a time to come: "before they attack", "until talks resume".
 FUTURE_TIME_MARKS = frozenset({"before", "until", "till", "once"})
+# Verbs of not doing what their infinitive says: "refused to rule out", "declined to rule out".
+NOT_DOING = frozenset({"refuse", "decline", "fail", "reluctant", "unwilling"})
 KNOWN_HEADS = DENIALS | IRREALIS | SPEECH
 SAME_CLAUSE_DEPS = frozenset({"xcomp", "conj", "aux", "auxpass"})
 MAX_HOPS = 8
@@ -316,6 +318,8 @@ def refusal(verb: Token) -> bool:
     if not negated_directly(verb) or verb.tag_ == "VBD":
         return False
     auxiliaries = {c.lower_ for c in near_children(verb) if c.dep_ in ("aux", "auxpass")}
+    if not auxiliaries and verb.dep_ == "conj":  # "should stand firm and not apologise": the first verb's modal
+        auxiliaries = {c.lower_ for c in near_children(verb.head) if c.dep_ in ("aux", "auxpass")}
     # advice or a possibility is nobody's refusal: "he should not apologise", "they may not attend"
     return not auxiliaries & (PERFECTIVE_AUX | ADVICE_MODALS)
 
@@ -502,7 +506,8 @@ def _in_topic_phrase(trigger: Token) -> bool:
 def no_doer(trigger: Token) -> str | None:
     """Why a verb-pattern trigger names an act nobody is said to do, or None: an act an adjective judges ("it
     is unwise to sue them"), a view agreed on ("agreed that the deal was fair"), a headline's
-    agentless passive ("Minister attacked over tax"). Read for verb events only: a speech cue in such a clause
+    agentless passive ("Minister attacked over tax"), an option kept open ("would not rule out tax rises"). Read
+    for verb events only: a speech cue in such a clause
     ("it is unfair to accuse the judges") still carries its speaker's statement."""
     if _evaluated(trigger):
         return "evaluation"
@@ -512,6 +517,8 @@ def no_doer(trigger: Token) -> str | None:
         return "agentless headline passive"
     if _text_as_subject(trigger):
         return "a rule or a text as subject"
+    if _option_kept_open(trigger):
+        return "option kept open"
     return None
 
 
@@ -578,6 +585,19 @@ def _headline_passive(trigger: Token) -> bool:
         return False
     headline = headline_sentence(trigger.doc)
     return headline is not None and headline.start <= trigger.i < headline.end
+
+
+def _rules_out(verb: Token) -> bool:
+    return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def _option_kept_open(trigger: Token) -> bool:
+    """Not ruling something out keeps it open: "does not rule out a return", "would not rule out tax rises",
+    "refused to rule out an increase" reject nothing (nor is a rejection negated: nobody was about to reject)."""
+    if _rules_out(trigger):
+        return negated_directly(trigger)
+    inner = [c for c in trigger.children if c.dep_ == "xcomp" and _rules_out(c)]
+    return bool(inner) and (head_lemma(trigger) in NOT_DOING or negated_directly(trigger))
 
 
 def _in_comparison(trigger: Token) -> bool:
