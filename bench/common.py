@@ -177,12 +177,21 @@ class CommitClock:
     def __init__(self) -> None:
         self.started = time.time()
         self.commits: list[tuple[float, int]] = []
+        # set by the caller once the store is open: then each commit also notes the process's RSS and
+        # DuckDB's own accounting (what grows with the store, read in one run: `trace`)
+        self.store: Any = None
+        self.trace: list[tuple[int, float, float]] = []  # (articles stored, RSS MiB, DuckDB MiB)
 
     def start(self, files_total: int) -> None:
         return None
 
     def update(self, tally: object) -> None:
         self.commits.append((time.time(), int(getattr(tally, "stored", 0))))
+        if self.store is not None:
+            # fetchall, not fetchone: an unfinished result would block the runner's next use of the connection
+            rows = self.store.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchall()
+            duck = (rows[0][0] or 0) / MIB if rows else 0.0
+            self.trace.append((self.commits[-1][1], _own_rss_mib(), duck))
 
     def finish(self, tally: object) -> None:
         return None
@@ -201,6 +210,13 @@ class CommitClock:
     def moment_stored(self, articles: int) -> float:
         """Epoch seconds of the first commit by which at least `articles` were stored."""
         return next((t for t, n in self.commits if n >= articles), self.commits[-1][0] if self.commits else 0.0)
+
+
+def _own_rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def child_json(

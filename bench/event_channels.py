@@ -15,17 +15,28 @@ Two sources of truth, never the bbc-dev `report` split:
   trigger offsets and root (their verdicts were made on older code; unmapped events are reported as such).
 
     PYTHONPATH=src python bench/event_channels.py [--json out.json]
+
+`--unjudged` lists instead today's events in the judged fresh articles that NO judgment of `bench/judged.py`
+maps to (same loader, same article + overlapping trigger + root rule), with article, offsets, sentence, code,
+source, target, channel and tags; `--sample N --seed S` draws a seeded sample stratified by channel (every
+channel with >= 5 events gets >= 10, or all it has) and `--template FILE` writes its rows as judgment lines
+of eval/judged/README.md's schema with an empty verdict, for a judge to fill (offsets and codes, no text).
+
+    PYTHONPATH=src python bench/event_channels.py --unjudged [--sample 160 --seed 9 --template out.jsonl]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import judged as judged_bench  # bench/judged.py: the one loader and matcher of the fresh judgments
 
 from newsevents.evaluation.events import bbc_event_matches
 from newsevents.extract.events import coder, statements
@@ -208,8 +219,6 @@ def _judged() -> dict[str, list[dict]]:
 
 
 def fresh_verdicts() -> tuple[list[tuple[list[str], str]], Counter]:
-    import datetime as dt
-
     out, unmapped = [], Counter()
     for article, judged in sorted(_judged().items()):
         path = SHARED / "eval/corpora" / article
@@ -236,6 +245,88 @@ def fresh_verdicts() -> tuple[list[tuple[list[str], str]], Counter]:
     return out, unmapped
 
 
+def unjudged() -> list[dict[str, Any]]:
+    """Today's events in the judged fresh articles that no judgment maps to, with their channel and tags."""
+    judgments, _ = judged_bench.load()
+    dates = {j.article: j.published for j in judgments}
+    out = []
+    for article, published in sorted(dates.items()):
+        path = judged_bench.CORPORA / article
+        text = path.read_text(encoding="utf-8", errors="replace")
+        events, quotes = _run(text, article, dt.date.fromisoformat(published))
+        pool = {article: [(e.trigger.start, e.trigger.end, e.root) for e in events]}
+        seen = {judged_bench._match(j, pool) for j in judgments if j.article == article}
+        for index, event in enumerate(events):
+            if index in seen:
+                continue
+            labels = _labels(event, events, quotes)
+            out.append(
+                {
+                    "article": article,
+                    "published": published,
+                    "trigger": [event.trigger.start, event.trigger.end],
+                    "trigger_text": event.trigger.text,
+                    "cameo": event.cameo,
+                    "modality": event.modality,
+                    "source": _slot(event.source),
+                    "target": _slot(event.target),
+                    "channel": labels[0],
+                    "tags": [t[4:] for t in labels[1:] if t.startswith("tag:")],
+                    "sentence": text[event.sentence.start : event.sentence.end].replace("\n", " "),
+                }
+            )
+    return out
+
+
+def _slot(actor: Any) -> list[Any] | None:
+    return None if actor is None else [actor.text, actor.code, actor.start, actor.end]
+
+
+def stratified_sample(rows: list[dict[str, Any]], size: int, seed: int, floor: int = 10) -> list[dict[str, Any]]:
+    """A seeded sample of `size` rows: every channel with >= 5 rows gets min(floor, all it has) first, the rest
+    is drawn at random from what is left, so the small channels are measured and the big ones weigh as they do."""
+    import random
+
+    rng = random.Random(seed)
+    by_channel: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_channel[row["channel"]].append(row)
+    picked: list[dict[str, Any]] = []
+    for channel in sorted(by_channel):
+        group = by_channel[channel]
+        if len(group) >= 5:
+            picked += rng.sample(group, min(floor, len(group)))
+    rest = [r for r in rows if r not in picked]
+    picked += rng.sample(rest, max(0, min(len(rest), size - len(picked))))
+    return sorted(picked, key=lambda r: (r["article"], r["trigger"]))
+
+
+def _print_unjudged(rows: list[dict[str, Any]], template: str | None) -> None:
+    for row in rows:
+        src, tgt = row["source"], row["target"]
+        print(
+            f"{row['article']} {row['trigger']} [{row['trigger_text']}] {row['cameo']} {row['modality']} "
+            f"{row['channel']} {'/'.join(row['tags'])}\n  src={src} tgt={tgt}\n  :: {row['sentence']}"
+        )
+    print(f"\n{len(rows)} events; by channel: {dict(Counter(r['channel'] for r in rows).most_common())}")
+    if template:
+        keep = ("article", "trigger", "cameo", "channel")
+        lines = [
+            json.dumps(
+                {
+                    "judge": "unjudged",
+                    **{k: r[k] for k in keep},
+                    "verdict": "",
+                    "counts_codes": True,
+                    "error": None,
+                    "pub_date": r["published"],
+                }
+            )
+            for r in rows
+        ]
+        Path(template).write_text("\n".join(lines) + "\n", "utf-8")
+
+
 def table(rows: list[tuple[list[str], str]]) -> dict[str, Counter]:
     tally: dict[str, Counter] = defaultdict(Counter)
     for labels, verdict in rows:
@@ -255,7 +346,17 @@ def main() -> None:
     parser.add_argument("--json")
     parser.add_argument("--show", action="append", default=[])
     parser.add_argument("--verdict", action="append", default=[])
+    parser.add_argument("--unjudged", action="store_true", help="list today's events no judgment maps to")
+    parser.add_argument("--sample", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--template", help="with --unjudged: write the listed rows as blank judgment lines")
     args = parser.parse_args()
+    if args.unjudged:
+        _install()
+        rows = unjudged()
+        print(f"unjudged events: {len(rows)} {dict(Counter(r['channel'] for r in rows).most_common())}")
+        _print_unjudged(stratified_sample(rows, args.sample, args.seed) if args.sample else rows, args.template)
+        return
     SHOW.update(args.show)
     SHOW_VERDICTS.update(args.verdict)
     _install()

@@ -65,6 +65,7 @@ def run_ingest(corpus: Path, scratch: Path, workers: int, mark: int = 0) -> dict
     from newsevents.store import Store
 
     with Store.open(scratch / f"ingest-{workers}.duckdb") as store:
+        clock.store = store
         summary = ingest([corpus], store, Options(), IngestConfig(workers=workers), clock)
     first_at, _ = clock.first_commit()
     return {
@@ -73,6 +74,7 @@ def run_ingest(corpus: Path, scratch: Path, workers: int, mark: int = 0) -> dict
         "first_commit": first_at,
         "steady_rate": clock.steady_rate(),
         "mark_time": clock.moment_stored(mark) if mark else 0.0,
+        "trace": clock.trace,  # (stored, main-process RSS MiB, DuckDB MiB) after each commit
     }
 
 

@@ -33,6 +33,7 @@ everything on the first N articles (used by the test that checks the suite runs)
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import subprocess
@@ -170,6 +171,11 @@ def bench_scale(suite: Suite) -> None:
     corpus = write_jsonl(suite, suite.scale)
     big = ingest_child(corpus, 2, mark=base)
     n = int(big.result["articles"])
+    # the main process's RSS and DuckDB memory after each commit, and the sampled PSS: where growth happens
+    trace = Path(tempfile.gettempdir()) / f"newsevents-scale-trace-{int(time.time())}.json"
+    samples = {"commits": big.result["trace"], "samples": big.memory.samples, "main_pss": big.memory.root_pss}
+    trace.write_text(json.dumps(samples))
+    log(f"scale: main-process trace written to {trace}")
     command = f".venv/bin/python bench/run.py --only scale --scale {suite.scale}"
     suite.add(f"ingest -w 2 over {n} articles: wall", "", f"{big.wall:.0f} s ({n / big.wall:.1f} art/s)", command)
     early_rss, early_pss = big.memory.peak_until(big.result["mark_time"])
@@ -197,8 +203,12 @@ def bench_scale(suite: Suite) -> None:
 
 
 def coldstart_child() -> None:
-    """Inside the child: what `newsevents extract` spends before its first output, phase by phase."""
-    start = time.perf_counter()
+    """Inside the child: what `newsevents extract` spends before its first output, phase by phase.
+
+    Each phase in wall seconds, and in CPU seconds as `cpu_<phase>` (what other jobs on a shared machine
+    disturb least).
+    """
+    marks = [(time.perf_counter(), time.process_time())]
     import newsevents.cli.main  # noqa: F401  (what the console script imports)
     from newsevents.extract.places.gazetteer import load_gazetteer
     from newsevents.ingest.readers import read_inputs
@@ -206,27 +216,25 @@ def coldstart_child() -> None:
     from newsevents.options import Options
     from newsevents.pipeline import process_batch, validate
 
-    imported = time.perf_counter()
+    marks.append((time.perf_counter(), time.process_time()))
     options = Options.load()
     load_model(options.model)
-    loaded = time.perf_counter()
+    marks.append((time.perf_counter(), time.process_time()))
     load_gazetteer()
-    gazetteer = time.perf_counter()
+    marks.append((time.perf_counter(), time.process_time()))
     validate(options)  # the actor and verb dictionaries, as `extract` loads them before the first article
-    dictionaries = time.perf_counter()
+    marks.append((time.perf_counter(), time.process_time()))
     path = Path(sys.argv[-1])
     list(process_batch(list(read_inputs([path])), options))  # first article: whatever else loads lazily
-    first = time.perf_counter()
+    marks.append((time.perf_counter(), time.process_time()))
     list(process_batch(list(read_inputs([path])), options))
-    second = time.perf_counter()
-    phases = {
-        "imports": imported - start,
-        "model": loaded - imported,
-        "gazetteer": gazetteer - loaded,
-        "dictionaries": dictionaries - gazetteer,
-        "lazy": (first - dictionaries) - (second - first),
-        "article": second - first,
-    }
+    marks.append((time.perf_counter(), time.process_time()))
+    phases: dict[str, float] = {}
+    for clock, prefix in ((0, ""), (1, "cpu_")):
+        spans = [after[clock] - before[clock] for before, after in itertools.pairwise(marks)]
+        names = ("imports", "model", "gazetteer", "dictionaries", "lazy", "article")
+        phases.update({prefix + name: span for name, span in zip(names, spans, strict=True)})
+        phases[prefix + "lazy"] -= phases[prefix + "article"]  # the first article minus a warm one
     print(json.dumps(phases))
 
 
@@ -248,13 +256,17 @@ def bench_coldstart(suite: Suite) -> None:
     article.write_text(SHORT_ARTICLE, "utf-8")
     cli = Path(sys.executable).parent / "newsevents"
     extract = [str(cli), "extract", str(article)]
+    # As an installed package runs: byte-code compiled once and kept (pip compiles at install). Where
+    # PYTHONDONTWRITEBYTECODE is set (this machine's shells), every run would compile our ~100 modules again.
+    pyc = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(suite.scratch / "pyc")}
+    time_to_output(extract, pyc)  # untimed: fills the byte-code cache
     walls, fresh, interpreter, phases = [], [], [], []
     for repeat in range(suite.repeats):
-        walls.append(time_to_output(extract))
+        walls.append(time_to_output(extract, pyc))
         # A first run after installing or upgrading: an empty cache folder, so the tables are built.
-        fresh.append(time_to_output(extract, {"NEWSEVENTS_CACHE_DIR": str(suite.scratch / f"cache-{repeat}")}))
+        fresh.append(time_to_output(extract, {**pyc, "NEWSEVENTS_CACHE_DIR": str(suite.scratch / f"cache-{repeat}")}))
         interpreter.append(time_to_output([sys.executable, "-c", "print(1)"]))
-        phases.append(run_child([__file__, "--coldstart-child", str(article)]).result)
+        phases.append(run_child([__file__, "--coldstart-child", str(article)], pyc).result)
     command = ".venv/bin/python bench/run.py --only coldstart"
     suite.add("cold start: `newsevents extract short.txt` to output", "", Spread.of(walls).show(" s"), command)
     suite.add("cold start, first run (empty cache: tables built)", "", Spread.of(fresh).show(" s"), command)
@@ -269,6 +281,11 @@ def bench_coldstart(suite: Suite) -> None:
     }
     for name, values in parts.items():
         suite.add(f"cold start, {name}", "", Spread.of(values).show(" s"), command)
+    cpu = " / ".join(
+        f"{Spread.of([p['cpu_' + key] for p in phases]).median:.2f}"
+        for key in ("imports", "model", "gazetteer", "dictionaries", "lazy", "article")
+    )
+    suite.add("cold start CPU s: imports / model / gazetteer / dictionaries / lazy / article", "", cpu, command)
 
 
 def time_to_output(command: list[str], env: dict[str, str] | None = None) -> float:

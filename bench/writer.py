@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/writer.py [--corpus DIR] [--limit N] [--copies 4] [--group-every 256]
                                      [--records FILE] [--trace] [--threads N] [--native] [--pool N]
-                                     [--memory-limit SIZE]
+                                     [--memory-limit SIZE [--trim]] [--digest]
 
 The records of the corpus are extracted once (not timed), then written through `commit_chunk` in
 chunks of 16 and grouped into stories every `--group-every` stored articles, with no spaCy running
@@ -17,7 +17,9 @@ allocation sites that grew most), which tells Python objects from DuckDB's and t
 `--native` prints the RSS by kind after each copy (glibc's main heap, other anonymous maps, DuckDB's
 own accounting by tag, Arrow's pool); `--pool N` sends every chunk through N echo worker processes
 so the records reach the writer unpickled by the pool's thread, as the workers' results do in
-`ingest`; `--memory-limit SIZE` sets DuckDB's memory_limit.
+`ingest`; `--memory-limit SIZE` sets DuckDB's memory_limit; `--trim` (with it) empties DuckDB's cache
+before and after each grouping step, as the runners do (`runner.commit.group_stored`); `--digest` prints a
+hash of each table's rows at the end (time stamps left out), to show two ways of writing store the same.
 """
 
 from __future__ import annotations
@@ -143,10 +145,13 @@ def write_copies(
     native: bool = False,
     pool: int = 0,
     memory_limit: str = "",
+    trim: bool = False,
+    digest: bool = False,
 ) -> None:
     from newsevents.analyze.stories import group_new_articles
     from newsevents.ingest.identity import identify
-    from newsevents.runner.commit import commit_chunk
+    from newsevents.options import memory_bytes
+    from newsevents.runner.commit import WriterCache, commit_chunk, group_stored
     from newsevents.store import Store, StoredArticle
     from newsevents.types import Article
 
@@ -191,11 +196,28 @@ def write_copies(
             timed("write", start)
             if stored - grouped_at >= group_every:
                 start = (time.perf_counter(), time.process_time())
-                group_new_articles(store)
+                if trim and memory_limit:
+                    group_stored(store, WriterCache(store, memory_bytes(memory_limit)))
+                else:
+                    group_new_articles(store)
                 grouped_at = stored
                 timed("group", start)
             if (number + 1) % chunks_per_copy == 0:
                 report(copy)
+        if digest:
+            print_digests(store)
+
+
+def print_digests(store: Any) -> None:
+    """A hash of each table's rows (sorted, time stamps left out): two runs stored the same iff these match."""
+    import hashlib
+
+    tables = [row[0] for row in store.con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()]
+    for table in tables:
+        columns = [r[0] for r in store.con.execute(f"DESCRIBE {table}").fetchall() if not r[0].endswith("_at")]
+        rows = store.con.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+        text = "\n".join(sorted(repr(row) for row in rows))
+        print(f"  digest {table}: {len(rows)} rows {hashlib.sha256(text.encode()).hexdigest()[:16]}", flush=True)
 
 
 def main() -> None:
@@ -209,6 +231,8 @@ def main() -> None:
     parser.add_argument("--native", action="store_true", help="also print RSS by kind (heap, maps, DuckDB, Arrow)")
     parser.add_argument("--pool", type=int, default=0, help="send each chunk through N echo worker processes")
     parser.add_argument("--memory-limit", default="", help="DuckDB's memory_limit (default: DuckDB's)")
+    parser.add_argument("--trim", action="store_true", help="empty DuckDB's cache around each grouping step")
+    parser.add_argument("--digest", action="store_true", help="print a hash of each table's rows at the end")
     parser.add_argument("--threads", type=int, default=0, help="DuckDB threads (default: DuckDB's, one per core)")
     args = parser.parse_args()
     if not args.corpus.is_dir():
@@ -222,6 +246,8 @@ def main() -> None:
         args.native,
         args.pool,
         args.memory_limit,
+        args.trim,
+        args.digest,
     )
 
 

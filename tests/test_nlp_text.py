@@ -10,7 +10,7 @@ from spacy.language import Language
 
 import newsevents
 from newsevents.nlp import load_model
-from newsevents.nlp.text import doc_ents, doc_tokens, span_tokens
+from newsevents.nlp.text import children_of, doc_ents, doc_heads, doc_tokens, span_tokens
 from newsevents.options import Options
 
 
@@ -34,6 +34,24 @@ def test_each_doc_gets_its_own_tokens_and_entities(nlp: Language, first: str, se
         for sentence in doc.sents:
             assert [t.i for t in span_tokens(sentence)] == [t.i for t in sentence]
         assert [t.i for t in span_tokens(doc)] == [t.i for t in doc]
+        assert doc_heads(doc) == tuple(t.head.i for t in doc)
+        assert [[c.i for c in children_of(t)] for t in doc] == [[c.i for c in t.children] for t in doc]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister, who had promised reform, resigned on Monday after the vote.",
+        "Talks between the two unions and the employers broke down, officials said, and a strike began.",
+        "Asked whether he would stand again, the senator laughed.",
+        "",
+    ],
+)
+def test_head_and_children_indexes_match_spacy(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert doc_heads(doc) == tuple(t.head.i for t in doc)
+    for token in doc:
+        assert [(c.i, c.dep_) for c in children_of(token)] == [(c.i, c.dep_) for c in token.children]
 
 
 def test_a_token_and_its_head_are_compared_by_index_not_identity(nlp: Language) -> None:

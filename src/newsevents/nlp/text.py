@@ -57,3 +57,36 @@ def span_tokens(span: Span | Doc) -> tuple[Token, ...]:
     if start is None:  # a Doc has no `.start` (its `.doc` is itself)
         return doc_tokens(span)  # type: ignore[arg-type]
     return doc_tokens(span.doc)[start : span.end]  # type: ignore[union-attr]
+
+
+# `token.head` builds a new Token too; walks that only need the head's position read this instead.
+_last_heads: tuple[Doc, tuple[int, ...]] | None = None
+
+
+def doc_heads(doc: Doc) -> tuple[int, ...]:
+    """`token.head.i` of every token of `doc`, by token index, built once per doc (the latest doc)."""
+    global _last_heads
+    if _last_heads is None or _last_heads[0] is not doc:
+        from spacy.attrs import HEAD
+
+        offsets = doc.to_array([HEAD]).astype("int64")  # the head's offset from the token, stored unsigned
+        _last_heads = (doc, tuple(i + int(offset) for i, offset in enumerate(offsets.reshape(-1))))
+    return _last_heads[1]
+
+
+_last_children: tuple[Doc, tuple[tuple[Token, ...], ...]] | None = None
+
+
+def children_of(token: Token) -> tuple[Token, ...]:
+    """`tuple(token.children)` (in text order) from an index of the whole doc built once per doc: spaCy
+    builds a new Token for every child on every walk, and the stages walk the same verbs' children often."""
+    global _last_children
+    doc = token.doc
+    if _last_children is None or _last_children[0] is not doc:
+        tokens = doc_tokens(doc)
+        kids: list[list[Token]] = [[] for _ in tokens]
+        for i, head in enumerate(doc_heads(doc)):
+            if head != i:
+                kids[head].append(tokens[i])
+        _last_children = (doc, tuple(tuple(k) for k in kids))
+    return _last_children[1][token.i]

@@ -32,12 +32,11 @@ from multiprocessing import forkserver
 from pathlib import Path
 from typing import Any
 
-from newsevents.analyze.stories import group_new_articles
 from newsevents.ingest.identity import identify
 from newsevents.ingest.readers import ReadMeter, expand_paths, read_path
 from newsevents.nlp import ModelNotInstalled, load_model
 from newsevents.options import Options
-from newsevents.runner.commit import commit_chunk, writer_memory
+from newsevents.runner.commit import commit_chunk, group_stored, writer_memory
 from newsevents.runner.progress import LogProgress, Progress, Tally
 from newsevents.store import Store, StoredArticle
 from newsevents.types import Article, InputError, Rejected
@@ -95,27 +94,28 @@ def ingest(
     on_reject: Callable[[Rejected], None] = lambda rejected: None,
 ) -> IngestSummary:
     """Extract every new article under `paths` into `store`; see the module docstring."""
-    with writer_memory(store):  # the main process is the one writer: its DuckDB stays small
+    # the main process is the one writer: its DuckDB stays small, and is emptied around each grouping step
+    with writer_memory(store, options.writer_memory) as cache:
         started = time.monotonic()
         files = list(expand_paths(paths))
         tally = Tally(files_total=len(files), bytes_total=sum(_size(path) for path in files))
         progress = progress or LogProgress()
         progress.start(len(files))
         context = _worker_context() if config.workers > 1 else None
-        group_new_articles(store)  # what a killed run stored but did not group yet
+        group_stored(store, cache)  # what a killed run stored but did not group yet
         chunks = read_chunks(files, store, config, tally)
         grouped_at = 0
         # once all input is handed out, group what is stored while the workers extract the last chunks:
         # the step after they stop (the one the run waits for) then has only those left to group
-        extracted = _extracted(chunks, options, config.workers, context, lambda: group_new_articles(store))
+        extracted = _extracted(chunks, options, config.workers, context, lambda: group_stored(store, cache))
         for chunk, results in extracted:
             _write(store, chunk, results, tally, on_reject)
             if tally.stored - grouped_at >= config.group_every:
-                group_new_articles(store)
+                group_stored(store, cache)
                 grouped_at = tally.stored
             tally.files_done, tally.bytes_done = chunk.files_done, chunk.bytes_done
             progress.update(tally)
-        group_new_articles(store)
+        group_stored(store, cache)
         tally.files_done, tally.bytes_done = len(files), tally.bytes_total
         progress.finish(tally)
         return IngestSummary(tally.stored, tally.skipped, tally.events, tally.rejected, time.monotonic() - started)

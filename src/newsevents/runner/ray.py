@@ -28,12 +28,11 @@ from typing import Any
 
 import pyarrow as pa
 
-from newsevents.analyze.stories import group_new_articles
 from newsevents.ingest.identity import identify
 from newsevents.ingest.readers import expand_paths, read_inputs
 from newsevents.nlp import ModelNotInstalled
 from newsevents.options import Options
-from newsevents.runner.commit import writer_memory
+from newsevents.runner.commit import group_stored, writer_memory
 from newsevents.runner.local import IngestSummary, process_chunk, warm_up
 from newsevents.runner.progress import LogProgress, Progress, Tally
 from newsevents.runner.shards import ReadItem, decode_item, encode_item, leftover_shards, load_shard, write_shard
@@ -71,7 +70,7 @@ def ingest(
     on_reject: Callable[[Rejected], None] = lambda rejected: None,
 ) -> IngestSummary:
     """Extract every new article under `paths` into `store` on Ray; see the module docstring."""
-    with writer_memory(store):  # the main process is the one writer: its DuckDB stays small
+    with writer_memory(store, options.writer_memory) as cache:  # the one writer: its DuckDB stays small
         started = time.monotonic()
         files = [str(path) for path in expand_paths(paths)]
         tally = Tally(files_total=len(files))
@@ -86,7 +85,7 @@ def ingest(
                 if summary["shard"]:
                     _commit(store, Path(summary["shard"]), tally, on_reject)
                 progress.update(tally)
-        group_new_articles(store)  # the same story grouping as the local runner, over every article not grouped yet
+        group_stored(store, cache)  # the same story grouping as the local runner, over every article not grouped yet
         tally.files_done = len(files)
         progress.finish(tally)
         return IngestSummary(tally.stored, tally.skipped, tally.events, tally.rejected, time.monotonic() - started)

@@ -51,7 +51,7 @@ from newsevents.extract.events.roles import (
 )
 from newsevents.extract.events.statements import is_audience
 from newsevents.extract.syntax import gerund_conjunct, reporting_conjunct
-from newsevents.nlp.text import span_tokens
+from newsevents.nlp.text import doc_heads, span_tokens
 from newsevents.types import Actor, CharRange, Event, Modality
 from newsevents.types import Span as TextSpan
 
@@ -115,9 +115,10 @@ SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
 
 
 def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token = token.head
+    heads = doc_heads(token.doc)  # climbs by index: `token.head` builds a new Token per step
+    i, depth = token.i, 0
+    while heads[i] != i and depth < 50:
+        i = heads[i]
         depth += 1
     return depth
 
@@ -366,9 +367,17 @@ def code_sentence(
             events += _events(ctx, sentence, (speech,), framed)
     for nominal in find_nominals(sentence, dictionary, consumed):  # event nouns no verb took
         framed = _nominal_frame(ctx, nominal, quotes)
-        if framed is not None:
+        if framed is not None and not _told_by_verb(framed, events):
             events += _events(ctx, sentence, (nominal.noun,), framed)
     return events
+
+
+def _told_by_verb(framed: Framed, events: list[Event]) -> bool:
+    """ "X made a visit to Y, where he met leaders during his first trip to the city": an event noun naming
+    the act a verb of the sentence already coded for the same actor is that act told again, not a second one.
+    Same CAMEO code, not root: "held talks during a visit to X" names two acts of one root (046, 042)."""
+    codes = {source.code for source in framed.sources if source.code}
+    return any(e.cameo == framed.entry.code and e.source is not None and e.source.code in codes for e in events)
 
 
 def is_caption(sentence: Span) -> bool:
@@ -457,8 +466,9 @@ def _perpetrator(
         blamed = _blamed(ctx, trigger, dictionary)
         if blamed is not None:
             entry, sources = codebook()[blamed[0]], blamed[1]
-    weapon = next((h for h in subject_heads(trigger.verb) if is_weapon(h)), None)
-    if weapon is not None and entry.root == "18":
+    # the subjects are read only for an assault (18x): the walk is costly and most events are no assault
+    weapon = next((h for h in subject_heads(trigger.verb) if is_weapon(h)), None) if entry.root == "18" else None
+    if weapon is not None:
         # "a Turkish drone killed two farmers": killing with military weapons is military force (19x)
         entry = codebook()[WEAPON_CODES[weapon.lemma_.lower()]]
     return entry, sources

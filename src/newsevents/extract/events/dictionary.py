@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -121,16 +121,17 @@ class VerbDictionary:
         return lemma in self.verbs
 
 
-def deinflected(word: str) -> list[str]:
+@lru_cache(maxsize=65536)  # asked for every verb and head word; the same words recur across a corpus
+def deinflected(word: str) -> tuple[str, ...]:
     """Base-form guesses for an inflected verb, for when the lemmatizer slips ("staged" -> "stag")."""
-    guesses = []
+    guesses: list[str] = []
     for suffix in ("ing", "ed", "es", "s", "d"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
             guesses += [stem, stem + "e"]
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 guesses.append(stem[:-1])  # "slammed" -> "slam"
-    return guesses
+    return tuple(guesses)
 
 
 def _slot(part: str, prep: str | None, classes: dict[str, frozenset[str]], source: str) -> NounSlot:

@@ -24,7 +24,7 @@ from newsevents.extract.events.dictionary import (
     VerbPattern,
     deinflected,
 )
-from newsevents.nlp.text import span_tokens
+from newsevents.nlp.text import children_of, span_tokens
 
 DIRECT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "xcomp"})
 WORD_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative", "acomp"})
@@ -120,9 +120,10 @@ def _noun_lemmas(token: Token) -> tuple[str, ...]:
     """Two-word names first ("air strike"), then lemma and surface form, then modifiers alone
     for heads like "martial law"."""
     lemma = lemma_of(token)
-    children = list(token.children)  # spaCy builds new Token objects on each walk: walk once
+    children = children_of(token)  # an index built once per doc: spaCy builds new Token objects on each walk
     mods = [lemma_of(c) for c in children if c.dep_ in ("compound", "amod") and c.i < token.i]
-    objects_of = [pobj for prep in children if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children]
+    preps_of = [prep for prep in children if prep.dep_ == "prep" and prep.lower_ == "of"]
+    objects_of = [pobj for prep in preps_of for pobj in children_of(prep)]
     objects_of = [pobj for pobj in objects_of if pobj.dep_ == "pobj"]
     of_phrases = [f"{lemma} of {lemma_of(pobj)}" for pobj in objects_of]
     # "calls for the minister to resign", "its call for talks": the preposition names the sense (`call for`)
@@ -136,22 +137,22 @@ def _noun_lemmas(token: Token) -> tuple[str, ...]:
 
 def _attached(verb: Token) -> list[Token]:
     """The verb's children plus those of its direct object (prepositions often hang on the noun)."""
-    children = list(verb.children)
-    for child in children[:]:  # walk the children once: spaCy builds new Token objects on each walk
+    children = list(children_of(verb))
+    for child in children[:]:  # the children index is built once per doc: spaCy builds new Tokens per walk
         if child.dep_ in ("dobj", "nsubjpass"):
-            children.extend(child.children)
+            children.extend(children_of(child))
     return children
 
 
 def _fill_slot(verb: Token, slot: NounSlot, attached: list[Token]) -> Token | None:
     if slot.prep is None:
-        candidates = [c for c in verb.children if c.dep_ in DIRECT_OBJECT_DEPS]
+        candidates = [c for c in children_of(verb) if c.dep_ in DIRECT_OBJECT_DEPS]
     else:
         candidates = [
             obj
             for prep in attached
             if prep.lower_ == slot.prep and prep.dep_ in WORD_DEPS
-            for obj in prep.children
+            for obj in children_of(prep)
             if obj.dep_ in ("pobj", "pcomp")
         ]
     for candidate in candidates:
@@ -174,21 +175,42 @@ QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 def _verb_deps(verb: Token) -> set[str]:
     """The verb's dependency labels; a quoted label hung on the object as an apposition is the object's
     predicate ('called the minister "a disgrace"' is parsed like "called the minister a disgrace")."""
-    deps = {c.dep_ for c in verb.children}
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        quoted = [a for a in obj.children if a.dep_ == "appos" and a.doc[a.left_edge.i - 1].text in QUOTE_MARKS]
+    deps = {c.dep_ for c in children_of(verb)}
+    for obj in (c for c in children_of(verb) if c.dep_ == "dobj"):
+        quoted = [a for a in children_of(obj) if a.dep_ == "appos" and a.doc[a.left_edge.i - 1].text in QUOTE_MARKS]
         if quoted and obj.i < quoted[0].i:
             deps.add("oprd")
     return deps
 
 
-def fit(verb: Token, pattern: VerbPattern) -> tuple[Token, ...] | None:
+@dataclass
+class _Dependents:
+    """What every pattern of one verb is tested against, walked once per verb, not once per pattern
+    (a lemma has up to dozens of patterns; each walk builds new spaCy `Token` objects)."""
+
+    verb: Token
+    attached: list[Token]
+    words: set[str]
+    deps: set[str] | None = None  # `_verb_deps`, computed when a pattern first asks
+
+    @classmethod
+    def of(cls, verb: Token) -> _Dependents:
+        attached = _attached(verb)
+        return cls(verb, attached, {c.lower_ for c in attached if c.dep_ in WORD_DEPS} | _clause_marks(verb))
+
+    def labels(self) -> set[str]:
+        if self.deps is None:
+            self.deps = _verb_deps(self.verb)
+        return self.deps
+
+
+def fit(verb: Token, pattern: VerbPattern, dependents: _Dependents | None = None) -> tuple[Token, ...] | None:
     """The nouns filling the pattern's slots, or None when the verb's dependents do not fit it."""
-    attached = _attached(verb)
-    words = {c.lower_ for c in attached if c.dep_ in WORD_DEPS} | _clause_marks(verb)
+    seen = dependents or _Dependents.of(verb)
+    attached, words = seen.attached, seen.words
     if any(word not in words for word in pattern.words):
         return None
-    if pattern.deps and not set(pattern.deps) <= _verb_deps(verb):
+    if pattern.deps and not set(pattern.deps) <= seen.labels():
         return None
     nouns = []
     for slot in pattern.nouns:
@@ -203,9 +225,9 @@ def _clause_marks(verb: Token) -> set[str]:
     """Prepositions marking the verb's infinitive clause ("called for X to resign" -> {"for"})."""
     return {
         mark.lower_
-        for clause in verb.children
+        for clause in children_of(verb)
         if clause.dep_ in CLAUSE_MARK_DEPS and clause.i > verb.i
-        for mark in clause.children
+        for mark in children_of(clause)
         if mark.dep_ == "mark" and mark.lower_ in CLAUSE_MARK_WORDS and mark.i < clause.i
     }
 
@@ -249,8 +271,10 @@ def match(verb: Token, dictionary: VerbDictionary, depth: int = 0) -> Trigger | 
     if verb.pos_ not in VERB_TAGS:
         return None
     lemma = verb_lemma(verb, dictionary)
-    for pattern in dictionary.verbs.get(lemma, ()) if lemma else ():
-        nouns = fit(verb, pattern)
+    patterns = dictionary.verbs.get(lemma, ()) if lemma else ()
+    dependents = _Dependents.of(verb) if patterns else None
+    for pattern in patterns:
+        nouns = fit(verb, pattern, dependents)
         if nouns is None:
             continue
         if pattern.code == NO_EVENT:
@@ -322,7 +346,7 @@ def _refers_back(subject: Token) -> bool:
 def _compose_inner(verb: Token, pattern: VerbPattern, dictionary: VerbDictionary, depth: int) -> Trigger | None:
     """Outer verb + the event in its complement: "vowed to retaliate", "called for talks"."""
     deps = INNER_VERB_DEPS | ({"ccomp"} if pattern.code[:2] in CLAUSE_COMPLEMENT_ROOTS else set())
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in deps and not _others_act(pattern, child):
             inner = match(child, dictionary, depth + 1) or _through_step(child, dictionary, depth)
             if inner is not None:
@@ -355,15 +379,16 @@ def _undergoers(verb: Token, trigger: Trigger, dictionary: VerbDictionary) -> tu
     """Who the act named by the trigger's noun (or the noun of its "for" phrase) is done to, where the
     dictionary says the noun's "of" phrase names them: an appeal for "the release of the hostage" is
     not addressed to the hostage."""
-    nouns = [*trigger.nouns, *(c for c in verb.children if c.dep_ == "dobj")]
-    nouns += [pobj for prep in verb.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"]
+    children = children_of(verb)  # read for every trigger: the children index is built once per doc
+    nouns = [*trigger.nouns, *(c for c in children if c.dep_ == "dobj")]
+    nouns += [pobj for prep in children if prep.dep_ == "prep" for pobj in children_of(prep) if pobj.dep_ == "pobj"]
     return tuple(
         token  # the whole phrase: "the release of the journalist Tom Fry and his driver"
         for noun in nouns
         if lemma_of(noun) in dictionary.undergoer_nouns
-        for prep in noun.children
+        for prep in children_of(noun)
         if prep.dep_ == "prep" and prep.lower_ == "of"
-        for pobj in prep.children
+        for pobj in children_of(prep)
         if pobj.dep_ == "pobj"
         for token in pobj.subtree
     )

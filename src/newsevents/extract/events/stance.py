@@ -29,7 +29,7 @@ from spacy.tokens import Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.rivals import Rivalry
-from newsevents.nlp.text import span_tokens
+from newsevents.nlp.text import doc_heads, doc_tokens, span_tokens
 from newsevents.types import Actor, Quote
 
 # Lemmas (lower case) whose presence in the content makes it a criticism of the actors it names.
@@ -72,12 +72,19 @@ def content_tokens(cue: Token, quote: Quote) -> list[Token]:
     ("tax will rise if the Greens win, she claimed": the condition is part of what is claimed), never the
     cue's own phrase."""
     pieces = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
-    inside = [t for t in span_tokens(cue.sent) if any(start <= t.idx < end for start, end in pieces)]
-    own = {t.i for t in cue.subtree} if cue.i not in {t.i for t in inside} else set()
-    roots = [t for t in inside if t.head.i == t.i or not any(start <= t.head.idx < end for start, end in pieces)]
-    wanted = {t.i for t in inside} | {d.i for r in roots for d in r.subtree if d.i not in own and d.i != cue.i}
+    sentence = span_tokens(cue.sent)
+    inside = [t for t in sentence if any(start <= t.idx < end for start, end in pieces)]
+    inside_at = {t.i for t in inside}
+    own = {t.i for t in cue.subtree} if cue.i not in inside_at else set()
+    heads, tokens = doc_heads(cue.doc), doc_tokens(cue.doc)  # no new Token per `t.head`
+    roots = [t for t in inside if heads[t.i] == t.i or not _in_pieces(tokens[heads[t.i]].idx, pieces)]
+    wanted = inside_at | {d.i for r in roots for d in r.subtree if d.i not in own and d.i != cue.i}
     after, before = _trailing_content(inside, cue)
-    return [t for t in span_tokens(cue.sent) if t.i in wanted or (after < t.i < before and not t.is_punct)]
+    return [t for t in sentence if t.i in wanted or (after < t.i < before and not t.is_punct)]
+
+
+def _in_pieces(idx: int, pieces: list[tuple[int, int]]) -> bool:
+    return any(start <= idx < end for start, end in pieces)
 
 
 def _trailing_content(inside: list[Token], cue: Token) -> tuple[int, int]:
@@ -128,20 +135,30 @@ def _own_side(actor: Actor, speaker: Actor) -> bool:
 CLAUSE_DEPS = frozenset({"dobj", "attr", "acomp", "amod", "compound", "advmod", "xcomp", "oprd", "neg", "prt"})
 
 
-def judged_targets(ctx: ExtractContext, tokens: list[Token], speaker: Actor) -> list[tuple[Actor, str]]:
+def judged_targets(
+    ctx: ExtractContext, tokens: list[Token], speaker: Actor, targets: list[Actor] | None = None
+) -> list[tuple[Actor, str]]:
     """The actors the content names together with how it judges each; actors it does not judge are left
-    out (a neutral mention — "said the party would also cut advisers" — is no statement about them)."""
+    out (a neutral mention — "said the party would also cut advisers" — is no statement about them).
+    `targets` is `content_targets(ctx, tokens, speaker)` when the caller has it already."""
     judged: list[tuple[Actor, str]] = []
     words = [t for t in tokens if _evaluative(t)]
-    heads = [(a, h) for a in content_targets(ctx, tokens, speaker) if (h := _mention_head(tokens, a)) is not None]
+    if targets is None:
+        targets = content_targets(ctx, tokens, speaker)
+    heads = [(a, h) for a in targets if (h := _mention_head(tokens, a)) is not None]
     # a word that names its own actor ("let down by X", "X's failure") judges that one, not its clause's subject
     # ("the public felt let down by X": the public is not blamed)
-    direct = {w.i for w in words for _, h in heads if h.i in {t.i for t in w.subtree}}
+    direct = {w.i for w in words if heads and _names_one_of(w, heads)}
     for actor, head in heads:
         stance = _stance(w for w in words if _judges(w, head) and (w.i not in direct or _governs(w, head)))
         if stance is not None:
             judged.append((actor, stance))
     return judged
+
+
+def _names_one_of(word: Token, heads: list[tuple[Actor, Token]]) -> bool:
+    below = {t.i for t in word.subtree}  # once per word, not once per (word, actor)
+    return any(h.i in below for _, h in heads)
 
 
 def _governs(word: Token, head: Token) -> bool:
@@ -244,12 +261,18 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def rival_subjects(
-    ctx: ExtractContext, tokens: list[Token], speaker: Actor, rivalry: Rivalry, judged: list[tuple[Actor, str]]
+    ctx: ExtractContext,
+    tokens: list[Token],
+    speaker: Actor,
+    rivalry: Rivalry,
+    judged: list[tuple[Actor, str]],
+    targets: list[Actor] | None = None,
 ) -> list[Actor]:
     """The speaker's political rivals a content's clause is about, not already judged: CODING.md codes a
-    party politician's claim about a rival party ("said the Greens would raise taxes") as criticism."""
+    party politician's claim about a rival party ("said the Greens would raise taxes") as criticism.
+    `targets` is `content_targets(ctx, tokens, speaker)` when the caller has it already."""
     found: list[Actor] = []
-    for actor in content_targets(ctx, tokens, speaker):
+    for actor in content_targets(ctx, tokens, speaker) if targets is None else targets:
         if any(actor.same_entity(a) or actor is a for a, _ in judged) or not rivalry.rivals(speaker, actor):
             continue
         if actor.kind == "pronoun" or actor.text.lower() in ("it", "they", "them"):

@@ -32,7 +32,13 @@ from newsevents.extract.events.dictionary import NO_EVENT, VerbDictionary
 from newsevents.extract.events.modality import STRONG_MODALS, negated_directly, not_an_act
 from newsevents.extract.events.rivals import Rivalry, article_rivalry
 from newsevents.extract.events.roles import RELATIVE_PRONOUNS, actors_of, is_passive, sources_of
-from newsevents.extract.events.stance import clause_subjects, content_tokens, judged_targets, rival_subjects
+from newsevents.extract.events.stance import (
+    clause_subjects,
+    content_targets,
+    content_tokens,
+    judged_targets,
+    rival_subjects,
+)
 from newsevents.extract.events.tree import near_children
 from newsevents.extract.quotes.speaker import resolve_speaker
 from newsevents.types import Actor, CharRange, Event, Modality, Quote
@@ -396,15 +402,19 @@ def _statements(
     speaker = _speaker(ctx, quote, cue)
     if code == NO_EVENT or speaker is None or _poll_share(ctx, speaker):
         return []
-    if code == DEFAULT_STATEMENT and _says_no_comment(cue, content_tokens(cue, quote)):
+    content = content_tokens(cue, quote) if code == DEFAULT_STATEMENT else None  # computed once: a costly walk
+    if content is not None and _says_no_comment(cue, content):
         return [_event(ctx, quote, index, cue, DECLINE_COMMENT, speaker, None)]
     addressed = addressees(ctx, cue, speaker)
     if addressed:
         return [_event(ctx, quote, index, cue, code, speaker, target) for target in addressed]
-    content = content_tokens(cue, quote)
-    judged = judged_targets(ctx, content, speaker)[:MAX_CONTENT_TARGETS]
+    if content is None:
+        content = content_tokens(cue, quote)
+    targets = content_targets(ctx, content, speaker)  # once for both readings of the content
+    judged = judged_targets(ctx, content, speaker, targets)[:MAX_CONTENT_TARGETS]
     if code == DEFAULT_STATEMENT:
-        judged += [(a, "negative") for a in rival_subjects(ctx, content, speaker, rivalry, judged)[:RIVAL_TARGETS]]
+        rivals = rival_subjects(ctx, content, speaker, rivalry, judged, targets)
+        judged += [(a, "negative") for a in rivals[:RIVAL_TARGETS]]
     judged = [(a, st) for a, st in _without_own_side(judged, speaker, rivalry) if not _credit_to_own(ctx, a, st)]
     if not judged:
         # a finer cue (a warning, a hope) is about the subject of what it says; a plain "said" is not

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from newsevents.nlp.text import children_of
+
 MAX_RIGHT_CHILDREN = 24
 
 
@@ -20,4 +22,4 @@ def near_children(token: Token) -> Iterator[Token]:
     if token.n_rights > MAX_RIGHT_CHILDREN:
         yield from token.lefts
     else:
-        yield from token.children
+        yield from children_of(token)  # built once per doc: spaCy builds new Tokens on every walk

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from newsevents.extract.quotes.lexicon import CueEntry, CueLexicon
 from newsevents.extract.quotes.marks import QuoteSpan
 from newsevents.extract.syntax import compared_subject, reporting_conjunct
-from newsevents.nlp.text import doc_tokens
+from newsevents.nlp.text import doc_heads, doc_tokens
 
 OBJECT_PREP = frozenset({"as", "for", "against", "over", "about"})
 BREAKS = frozenset({",", "—", "–", "-", "--"})
@@ -111,26 +111,29 @@ def _content_tokens(head: Token, lexicon: CueLexicon) -> list[Token]:
     ("…, telling Stephanopoulos that …", "…, according to The Times")."""
     cut = None
     last = head.right_edge.i
-    for token in head.subtree:
+    subtree = list(head.subtree)  # walked once: each walk builds new Token objects
+    tokens, heads = doc_tokens(head.doc), doc_heads(head.doc)
+    for token in subtree:
         if token.i <= head.i + 1:
             continue
-        if token.dep_ == "conj" and token.head.i == head.i and token.nbor(-1).dep_ == "cc" and _is_cue(token, lexicon):
+        before = tokens[token.i - 1]  # `token.nbor(-1)`: token.i >= 2 here
+        if token.dep_ == "conj" and heads[token.i] == head.i and before.dep_ == "cc" and _is_cue(token, lexicon):
             cut = token.i - 1  # "… a safe zone and has expressed support": a second attribution
             break
-        if token.head.i == head.i and reporting_conjunct(token) is not None:
+        if heads[token.i] == head.i and reporting_conjunct(token) is not None:
             cut = token.i - 1  # "said the plan was fair and criticised the unions": the speaker's next act
             break
-        if token.nbor(-1).text not in BREAKS:
+        if before.text not in BREAKS:
             continue
         nested = token.lower_ == "according" or (
             token.dep_ in ("advcl", "conj") and token.tag_ == "VBG" and _is_cue(token, lexicon)
         )
         # a trailing aside after a comma or dash: ", where he trails …", ", promising …", "— a message …"
-        aside = token.right_edge.i >= last and (token.tag_ in ASIDE_TAGS or token.nbor(-1).text != ",")
+        aside = token.right_edge.i >= last and (token.tag_ in ASIDE_TAGS or before.text != ",")
         if nested or aside or _trailing_aside(token, head, last):
             cut = token.i - 1
             break
-    return [t for t in head.subtree if cut is None or t.i < cut]
+    return [t for t in subtree if cut is None or t.i < cut]
 
 
 def _trailing_aside(token: Token, head: Token, last: int) -> bool:

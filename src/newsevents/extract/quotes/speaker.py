@@ -240,6 +240,8 @@ def _antecedent(
         return mention
     since = max(0, head.idx - LOOKBACK_CHARS)
     speakers = [s for s in earlier if s.kind != "pronoun" and since <= s.start < head.idx]
+    # every candidate lies in [since, head.idx): only the spans reaching into that window can hold one
+    spoken = [(s, e) for s, e in spoken if e >= since and s < head.idx]
     candidates = [a for a in ctx.actors_in(since, head.idx) if not _within(a, spoken)]
     # spaCy's names the actors stage does not know ("Blair" inside "Mr Blair" is the coded mention)
     candidates += [p for p in _people_from_entities(ctx, since, head.idx, spoken) if not _overlaps(p, candidates)]
