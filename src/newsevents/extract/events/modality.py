@@ -18,7 +18,8 @@ from newsevents.types import Modality
 
 STRONG_MODALS = frozenset({"could", "might", "may", "should", "can", "must", "ought", "shall", "'d"})
 WEAK_MODALS = frozenset({"would"})  # future-in-the-past under a speech verb, else hypothetical
-ABILITY_MODALS = frozenset({"can", "ca"})  # "ca" is spaCy's token for "can't"
+ABILITY_MODALS = frozenset({"can", "ca"})
+ADVICE_MODALS = frozenset({"should", "ought", "must", "might", "may"})  # "ca" is spaCy's token for "can't"
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 PERFECTIVE_AUX = frozenset({"did", "has", "have", "had", "'s", "'ve", "'d"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -247,6 +248,15 @@ AGREEING = frozenset({"agree", "accept", "concede"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "ccomp", "xcomp", "attr", "oprd", "agent", "aux", "auxpass"})
 # Determiners of a generic subject: "any chancellor would ..." names no one in particular.
 GENERIC_DETERMINERS = frozenset({"any"})
+# Heads (verb or noun) of an appeal: the act asked for in their "for X to ..." clause is the appeal's content,
+# coded with the appeal ("called for the minister to resign"), not again as an act of its own.
+APPEAL_HEADS = frozenset(
+    {"call", "urge", "ask", "appeal", "press", "push", "demand", "plead", "beg", "campaign", "lobby"}
+)
+# Conjunctions of a time clause whose present tense tells a time to come: "before they attack", "until talks resume".
+FUTURE_TIME_MARKS = frozenset({"before", "until", "till", "once"})
+# Verbs of not doing what their infinitive says: "refused to rule out", "declined to rule out".
+NOT_DOING = frozenset({"refuse", "decline", "fail", "reluctant", "unwilling"})
 KNOWN_HEADS = DENIALS | IRREALIS | SPEECH
 SAME_CLAUSE_DEPS = frozenset({"xcomp", "conj", "aux", "auxpass"})
 MAX_HOPS = 8
@@ -287,6 +297,8 @@ def _own_marks(token: Token, skip_negation: bool = False) -> Modality | None:
         return "negated"
     if any(word in STRONG_MODALS or word in CONDITIONAL_MARKS for word in lowered):
         return "hypothetical"
+    if token.tag_ in ("VBP", "VBZ") and token.dep_ == "advcl" and set(lowered) & FUTURE_TIME_MARKS:
+        return "hypothetical"  # "before they attack", "until the talks resume": not yet done
     future = {"will", "'ll", "would"} & set(lowered)
     conditional = any(
         child.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in near_children(child))
@@ -305,7 +317,11 @@ def refusal(verb: Token) -> bool:
     bill"), not a fact that something did not happen ("did not meet", "never met", "has not met them")."""
     if not negated_directly(verb) or verb.tag_ == "VBD":
         return False
-    return not {c.lower_ for c in near_children(verb) if c.dep_ in ("aux", "auxpass")} & PERFECTIVE_AUX
+    auxiliaries = {c.lower_ for c in near_children(verb) if c.dep_ in ("aux", "auxpass")}
+    if not auxiliaries and verb.dep_ == "conj":  # "should stand firm and not apologise": the first verb's modal
+        auxiliaries = {c.lower_ for c in near_children(verb.head) if c.dep_ in ("aux", "auxpass")}
+    # advice or a possibility is nobody's refusal: "he should not apologise", "they may not attend"
+    return not auxiliaries & (PERFECTIVE_AUX | ADVICE_MODALS)
 
 
 def _yet_to(token: Token) -> bool:
@@ -401,6 +417,10 @@ def not_an_act(trigger: Token) -> str | None:
         return "topic"
     if _permitted_by_policy(trigger):
         return "policy"
+    if _in_comparison(trigger):
+        return "comparison"
+    if _appealed_for(trigger):
+        return "appealed for"
     clause = [trigger]  # "could have tried to rally": the marks sit on the verb the trigger completes
     while _completes(clause[-1]) and clause[-1].head.i != clause[-1].i and len(clause) < MAX_HOPS:
         clause.append(clause[-1].head)
@@ -458,6 +478,8 @@ def _asked_about(trigger: Token) -> bool:
             return False
         if token.dep_ in ("ccomp", "advcl") and head_lemma(head) in QUESTION_HEADS:
             return _yes_no(token)
+        if token.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
+            return True  # "declined to say whether he would resign", "is unclear whether they met": an open question
         if token.dep_ in ("ccomp", "advcl", "parataxis", "relcl", "acl", "ROOT"):
             return False  # another clause boundary: the question is not about this clause
         token = head
@@ -491,7 +513,8 @@ def _in_topic_phrase(trigger: Token) -> bool:
 def no_doer(trigger: Token) -> str | None:
     """Why a verb-pattern trigger names an act nobody is said to do, or None: an act an adjective judges ("it
     is unwise to sue them"), a view agreed on ("agreed that the deal was fair"), a headline's
-    agentless passive ("Minister attacked over tax"). Read for verb events only: a speech cue in such a clause
+    agentless passive ("Minister attacked over tax"), an option kept open ("would not rule out tax rises"). Read
+    for verb events only: a speech cue in such a clause
     ("it is unfair to accuse the judges") still carries its speaker's statement."""
     if _evaluated(trigger):
         return "evaluation"
@@ -501,6 +524,8 @@ def no_doer(trigger: Token) -> str | None:
         return "agentless headline passive"
     if _text_as_subject(trigger):
         return "a rule or a text as subject"
+    if _option_kept_open(trigger):
+        return "option kept open"
     return None
 
 
@@ -567,6 +592,47 @@ def _headline_passive(trigger: Token) -> bool:
         return False
     headline = headline_sentence(trigger.doc)
     return headline is not None and headline.start <= trigger.i < headline.end
+
+
+def _rules_out(verb: Token) -> bool:
+    return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def _option_kept_open(trigger: Token) -> bool:
+    """Not ruling something out keeps it open: "does not rule out a return", "would not rule out tax rises",
+    "refused to rule out an increase" reject nothing (nor is a rejection negated: nobody was about to reject)."""
+    if _rules_out(trigger):
+        return negated_directly(trigger)
+    inner = [c for c in trigger.children if c.dep_ == "xcomp" and _rules_out(c)]
+    return bool(inner) and (head_lemma(trigger) in NOT_DOING or negated_directly(trigger))
+
+
+def _in_comparison(trigger: Token) -> bool:
+    """The trigger is inside a simile: "it is like freeing a thief because he promised to pay", "acting as if they
+    had invaded". A comparison pictures an act to judge another by; nobody did it. Only a clause (a gerund or a
+    verb) under "like" counts: "attacks like last week's bombing" gives a real example."""
+    token = trigger
+    for _ in range(MAX_HOPS):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if head.lower_ == "like" and head.dep_ == "prep" and token.dep_ in ("pcomp", "pobj") and token.pos_ == "VERB":
+            return True
+        if token.dep_ == "advcl" and {m.lower_ for m in token.children if m.dep_ in ("mark", "advmod")} >= {"as", "if"}:
+            return True
+        token = head
+    return False
+
+
+def _appealed_for(trigger: Token) -> bool:
+    """The trigger is the infinitive of an appeal's "for X to ..." clause or of a noun of appeal: "called for the
+    minister to resign", "joined the calls for him to go". The appeal is the event (CODING.md codes the request,
+    as it codes a pledge, and not the act asked for again). An infinitive the appeal verb takes directly
+    ("urged them to talk") is composed into the appeal's own code and never reaches here."""
+    if trigger.dep_ not in ("advcl", "acl", "ccomp") or trigger.head.i == trigger.i:
+        return False
+    marks = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "mark")}
+    return "to" in marks and "for" in marks and head_lemma(trigger.head) in APPEAL_HEADS
 
 
 def _permitted_by_policy(trigger: Token) -> bool:
