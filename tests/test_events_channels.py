@@ -82,3 +82,22 @@ def test_demands_past_duties_and_plans_in_speech_stay(extract, sentence: str, tr
     record = extract(sentence)
     roots = {e.root for e in record.events if e.quote is None}
     assert root in roots, [(e.cameo, e.trigger.text, e.modality) for e in record.events]
+
+
+# In speech, a speaker who promises nothing to nobody is hedging, not rejecting anyone (no 12x refusal);
+# a promise withheld from a named actor stays a refusal.
+HEDGES = [
+    ('"I will not make any promises I cannot keep," the governor said.', "promises"),
+    ("The governor said he was not giving any guarantees about jobs.", "guarantees"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), HEDGES)
+def test_a_promise_withheld_from_nobody_is_no_refusal(extract, sentence: str, trigger: str) -> None:
+    record = extract(sentence)
+    assert not coded(record, trigger), [(e.cameo, e.trigger.text, e.modality) for e in record.events]
+
+
+def test_a_promise_withheld_from_a_named_actor_stays_a_refusal(extract) -> None:
+    record = extract('"We will not promise aid to the rebels," the minister said.')
+    assert [c for c, _, _ in coded(record, "promise")] == ["120"], record.events

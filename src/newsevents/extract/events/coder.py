@@ -103,6 +103,7 @@ SPOKEN_QUOTES = frozenset({"direct", "mixed"})
 QUOTE_KINDS = frozenset({"direct", "mixed", "indirect"})
 # Modals that make an act in speech a duty the speaker sees ("should", "must"), not a plan ("will", "would").
 DUTY_MODALS = frozenset({"must", "should", "ought"})
+PROMISE_ROOT = "03"  # intents and promises; a negated one is recoded as a refusal (12x)
 # Captions place people in a picture and credit it.
 POSITION_WORDS = frozenset({"left", "right", "centre", "center", "pictured", "above", "below", "top", "bottom"})
 CREDIT_WORDS = frozenset({"photo", "photograph", "picture", "image", "credit"})
@@ -525,6 +526,8 @@ def _frame(
     framed = reframe(ctx, trigger, Framed(entry, sources, targets, mood))
     if _supposed_in_quote(ctx, trigger, framed, entry) or _obliged_in_speech(ctx, trigger, framed, entry):
         return None
+    if _unpromised_in_speech(ctx, trigger, framed):
+        return None
     return framed
 
 
@@ -545,6 +548,16 @@ def _obliged_in_speech(ctx: ExtractContext, trigger: Trigger, framed: Framed, en
     view of a duty, not an act; the quote is the statement. A duty the framing recoded as the speaker's demand
     or appeal ("X said Y must withdraw") has another code and stays."""
     if framed.entry.code != entry.code or not _obliged(trigger.verb):
+        return False
+    return any(q.kind in QUOTE_KINDS and q.start <= trigger.verb.idx < q.end for q in ctx.quotes)
+
+
+def _unpromised_in_speech(ctx: ExtractContext, trigger: Trigger, framed: Framed) -> bool:
+    """ "I will not make promises I cannot keep", "he was giving no guarantees about jobs": in quoted or
+    reported speech, a speaker who does not promise anything to anyone is hedging, not rejecting: the
+    negated promise was recoded as a refusal (12x), which needs someone refused. "would not promise the
+    unions a pay rise" names whom, and stays a refusal."""
+    if trigger.code[:2] != PROMISE_ROOT or framed.entry.root != REFUSAL_ROOT or framed.targets:
         return False
     return any(q.kind in QUOTE_KINDS and q.start <= trigger.verb.idx < q.end for q in ctx.quotes)
 
