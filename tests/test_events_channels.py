@@ -101,3 +101,8 @@ def test_a_promise_withheld_from_nobody_is_no_refusal(extract, sentence: str, tr
 def test_a_promise_withheld_from_a_named_actor_stays_a_refusal(extract) -> None:
     record = extract('"We will not promise aid to the rebels," the minister said.')
     assert [c for c, _, _ in coded(record, "promise")] == ["120"], record.events
+
+
+def test_a_negated_agreement_in_speech_is_not_taken_for_a_withheld_promise(extract) -> None:
+    record = extract("The minister said his colleagues would not agree to the new rules.")
+    assert [c for c, _, _ in coded(record, "agree")] == ["120"], record.events

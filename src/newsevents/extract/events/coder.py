@@ -104,6 +104,7 @@ QUOTE_KINDS = frozenset({"direct", "mixed", "indirect"})
 # Modals that make an act in speech a duty the speaker sees ("should", "must"), not a plan ("will", "would").
 DUTY_MODALS = frozenset({"must", "should", "ought"})
 PROMISE_ROOT = "03"  # intents and promises; a negated one is recoded as a refusal (12x)
+PROMISE_WORDS = frozenset({"promise", "guarantee", "pledge", "assurance", "commitment", "undertaking"})
 # Captions place people in a picture and credit it.
 POSITION_WORDS = frozenset({"left", "right", "centre", "center", "pictured", "above", "below", "top", "bottom"})
 CREDIT_WORDS = frozenset({"photo", "photograph", "picture", "image", "credit"})
@@ -559,6 +560,8 @@ def _unpromised_in_speech(ctx: ExtractContext, trigger: Trigger, framed: Framed)
     unions a pay rise" names whom, and stays a refusal."""
     if trigger.code[:2] != PROMISE_ROOT or framed.entry.root != REFUSAL_ROOT or framed.targets:
         return False
+    if not any(t.lemma_.lower() in PROMISE_WORDS for t in trigger.tokens):
+        return False  # "would not agree to serve under him": a refusal of something, not a withheld promise
     return any(q.kind in QUOTE_KINDS and q.start <= trigger.verb.idx < q.end for q in ctx.quotes)
 
 
