@@ -112,6 +112,10 @@ REFUSAL_ROOT = "12"
 # Quotes in the speaker's own words, where a supposed act is talk; a denied act is talk in reported speech too.
 SPOKEN_QUOTES = frozenset({"direct", "mixed"})
 QUOTE_KINDS = frozenset({"direct", "mixed", "indirect"})
+# Modals that make an act in speech a duty the speaker sees ("should", "must"), not a plan ("will", "would").
+DUTY_MODALS = frozenset({"must", "should", "ought"})
+PROMISE_ROOT = "03"  # intents and promises; a negated one is recoded as a refusal (12x)
+PROMISE_WORDS = frozenset({"promise", "guarantee", "pledge", "assurance", "commitment", "undertaking"})
 # Captions place people in a picture and credit it.
 POSITION_WORDS = frozenset({"left", "right", "centre", "center", "pictured", "above", "below", "top", "bottom"})
 CREDIT_WORDS = frozenset({"photo", "photograph", "picture", "image", "credit"})
@@ -557,7 +561,9 @@ def _frame(
         # codes no agentless passive); a target would only be borrowed from a neighbouring clause
         return None
     framed = reframe(ctx, trigger, Framed(entry, sources, targets, mood))
-    if _supposed_in_quote(ctx, trigger, framed, entry):
+    if _supposed_in_quote(ctx, trigger, framed, entry) or _obliged_in_speech(ctx, trigger, framed, entry):
+        return None
+    if _unpromised_in_speech(ctx, trigger, framed):
         return None
     return framed
 
@@ -571,6 +577,47 @@ def _supposed_in_quote(ctx: ExtractContext, trigger: Trigger, framed: Framed, en
         return False
     kinds = QUOTE_KINDS if framed.mood == "negated" else SPOKEN_QUOTES
     return any(q.kind in kinds and q.start <= trigger.verb.idx < q.end for q in ctx.quotes)
+
+
+def _obliged_in_speech(ctx: ExtractContext, trigger: Trigger, framed: Framed, entry: CameoCode) -> bool:
+    """ "we ought to be talking to them", "X should not resign, Y insisted", "the record he will have to defend,
+    she said": inside quoted or reported speech, an act someone should, must or needs to do is the speaker's
+    view of a duty, not an act; the quote is the statement. A duty the framing recoded as the speaker's demand
+    or appeal ("X said Y must withdraw") has another code and stays."""
+    if framed.entry.code != entry.code or not _obliged(trigger.verb):
+        return False
+    return any(q.kind in QUOTE_KINDS and q.start <= trigger.verb.idx < q.end for q in ctx.quotes)
+
+
+def _unpromised_in_speech(ctx: ExtractContext, trigger: Trigger, framed: Framed) -> bool:
+    """ "I will not make promises I cannot keep", "he was giving no guarantees about jobs": in quoted or
+    reported speech, a speaker who does not promise anything to anyone is hedging, not rejecting: the
+    negated promise was recoded as a refusal (12x), which needs someone refused. "would not promise the
+    unions a pay rise" names whom, and stays a refusal."""
+    if trigger.code[:2] != PROMISE_ROOT or framed.entry.root != REFUSAL_ROOT or framed.targets:
+        return False
+    if not any(t.lemma_.lower() in PROMISE_WORDS for t in trigger.tokens):
+        return False  # "would not agree to serve under him": a refusal of something, not a withheld promise
+    return any(q.kind in QUOTE_KINDS and q.start <= trigger.verb.idx < q.end for q in ctx.quotes)
+
+
+def _obliged(verb: Token) -> bool:
+    """The verb's clause says the act is a duty: a "must"/"should"/"ought" on the verb or on a verb it
+    completes or shares ("should be allowed to meet", "should stay and not resign"), or an infinitive after
+    "need to", "ought to" or a present "has to" / "have got to" (a past "had to flee" tells what was done)."""
+    token = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in DUTY_MODALS for c in token.children):
+            return True
+        head = token.head
+        if token.dep_ not in ("xcomp", "conj") or head.i == token.i:
+            return False
+        if token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            lemma = head.lemma_.lower()
+            if lemma in ("need", "ought") or (lemma in ("have", "get") and head.tag_ not in ("VBD", "VBN")):
+                return True
+        token = head
+    return False
 
 
 def _charged(verb: Token) -> bool:
