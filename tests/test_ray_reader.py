@@ -52,17 +52,17 @@ def test_a_big_file_is_streamed_not_read_whole(big_jsonl: Path) -> None:
 
 
 def test_the_rows_are_the_readers_articles_and_rejections_in_order(big_jsonl: Path) -> None:
-    expected = []
+    expected: list[object] = []
     for item in read_inputs([big_jsonl]):
         expected.append(item if isinstance(item, Rejected) else (item, *identify(item)))
-    got = []
+    got: list[object] = []
     for row in rows_of(big_jsonl):
-        item = decode_item(str(row["item"]))
-        if item.rejected is not None:
-            got.append(item.rejected)
+        read = decode_item(str(row["item"]))
+        if read.rejected is not None:
+            got.append(read.rejected)
         else:
-            assert item.source_file == str(big_jsonl)
-            got.append((item.article, item.article_id, item.content_hash))
+            assert read.source_file == str(big_jsonl)
+            got.append((read.article, read.article_id, read.content_hash))
     assert got == expected
     rejected = [item for item in got if isinstance(item, Rejected)]
     assert [r.source for r in rejected] == [f"{big_jsonl}:11", f"{big_jsonl}:{LINES - 2}"]  # one-line, numbered
