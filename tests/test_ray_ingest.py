@@ -127,9 +127,13 @@ def test_ray_on_this_machine_gives_the_local_runners_tables(
     corpus: Path, reference: dict[str, list[tuple[Any, ...]]], tmp_path: Path
 ) -> None:
     db = tmp_path / "ray.duckdb"
-    result = ray_ingest(corpus, db)
+    result = ray_ingest(corpus, db, "--log-every", "0")
     assert "60 articles stored (0 skipped" in result.stdout
     assert "2 rejected" in result.stdout
+    # progress by bytes as shards commit: every file counted (43), and an ETA from the bytes read
+    progress = [line for line in result.stderr.splitlines() if line.startswith("newsevents: stored")]
+    assert progress and all(", ETA " in line for line in progress)
+    assert "43/43 files" in progress[-1]
     assert engine_tables(db) == reference
     assert len(reference["articles"]) == 60 and len(reference["events"]) > 60
     assert not list((tmp_path / "ray.duckdb.shards").iterdir())  # every shard committed, then removed

@@ -2,11 +2,14 @@
 
 The pipeline is a Ray Data dataset: the input files (shards of the input) are read on the
 workers, one task per file, each article (a WARC record, a JSONL line, a feed item, a file) a
-row carrying its identity; a pool of actors maps `process_batch` over chunks of rows, the spaCy
-model loaded once per actor (rows are texts and JSON records: Docs and models never travel);
-each actor writes its chunk as a Parquet shard (`runner/shards.py`) and the driver, the only
-writer, commits each shard to the DuckDB store as it arrives, through the local runner's write
-step. Identity, skipping and atomic writes are the local runner's, so the tables are the same.
+row carrying its identity and the bytes of its file read for it. The read task is a generator
+over the ingest readers' stream, so Ray Data cuts its rows into blocks as they come: one
+multi-GB file is never held whole on a worker, as in the local runner. A pool of actors maps
+`process_batch` over chunks of rows, the spaCy model loaded once per actor (rows are texts and
+JSON records: Docs and models never travel); each actor writes its chunk as a Parquet shard
+(`runner/shards.py`) and the driver, the only writer, commits each shard to the DuckDB store as
+it arrives, through the local runner's write step. Identity, skipping and atomic writes are the
+local runner's, so the tables are the same.
 
 Resume: articles the store holds are skipped before extraction (their ids are shared with the
 actors as one sorted array in Ray's object store); whole shards a killed run left behind are
@@ -29,11 +32,11 @@ from typing import Any
 import pyarrow as pa
 
 from newsevents.ingest.identity import identify
-from newsevents.ingest.readers import expand_paths, read_inputs
+from newsevents.ingest.readers import ReadMeter, expand_paths, read_path
 from newsevents.nlp import ModelNotInstalled
 from newsevents.options import Options
 from newsevents.runner.commit import group_stored, writer_memory
-from newsevents.runner.local import IngestSummary, process_chunk, warm_up
+from newsevents.runner.local import IngestSummary, _size, process_chunk, warm_up
 from newsevents.runner.progress import LogProgress, Progress, Tally
 from newsevents.runner.shards import ReadItem, decode_item, encode_item, leftover_shards, load_shard, write_shard
 from newsevents.store import Store, StoredArticle
@@ -72,8 +75,10 @@ def ingest(
     """Extract every new article under `paths` into `store` on Ray; see the module docstring."""
     with writer_memory(store, options.writer_memory) as cache:  # the one writer: its DuckDB stays small
         started = time.monotonic()
-        files = [str(path) for path in expand_paths(paths)]
-        tally = Tally(files_total=len(files))
+        paths_in = list(expand_paths(paths))
+        files = [str(path) for path in paths_in]
+        # progress and ETA by bytes, as the local runner: the bytes of each row's file travel with it
+        tally = Tally(files_total=len(files), bytes_total=sum(_size(path) for path in paths_in))
         progress = progress or LogProgress()
         progress.start(len(files))
         shard_folder.mkdir(parents=True, exist_ok=True)
@@ -82,11 +87,13 @@ def ingest(
         with ray_session(config) as workers:
             for summary in _extracted(files, store, shard_folder, options, config, workers):
                 tally.skipped += summary["known"]
+                tally.files_done += summary["files"]
+                tally.bytes_done = min(tally.bytes_total, tally.bytes_done + summary["bytes"])
                 if summary["shard"]:
                     _commit(store, Path(summary["shard"]), tally, on_reject)
                 progress.update(tally)
         group_stored(store, cache)  # the same story grouping as the local runner, over every article not grouped yet
-        tally.files_done = len(files)
+        tally.files_done, tally.bytes_done = len(files), tally.bytes_total
         progress.finish(tally)
         return IngestSummary(tally.stored, tally.skipped, tally.events, tally.rejected, time.monotonic() - started)
 
@@ -189,16 +196,35 @@ def known_ids(store: Store) -> pa.Array:
     return table.column("article_id").combine_chunks()
 
 
-def read_file(row: dict[str, Any], input_format: str, published: dt.date | None) -> list[dict[str, str]]:
-    """One input file's articles (identified) and rejections, one JSON row each; runs on a worker."""
-    items: list[dict[str, str]] = []
-    for item in read_inputs([row["path"]], input_format, published):
-        if isinstance(item, Rejected):
-            items.append({"item": encode_item(ReadItem(None, rejected=item))})
-        else:
-            article_id, digest = identify(item)
-            items.append({"item": encode_item(ReadItem(item, article_id, digest, row["path"]))})
-    return items
+def read_file(row: dict[str, Any], input_format: str, published: dt.date | None) -> Iterator[dict[str, Any]]:
+    """One input file's articles (identified) and rejections, one JSON row each, streamed; runs on a worker.
+
+    A generator over the ingest readers' stream: Ray Data builds blocks from the rows as they are
+    yielded, so a worker holds one block of a big file, never all its articles. Each row carries
+    `bytes`, the bytes of its file read since the row before (the last row the rest of the file),
+    and `files`, 1 on a file's last row: the driver's progress and ETA by bytes.
+    """
+    path = Path(row["path"])
+    meter = ReadMeter()
+    counted = 0
+    held: dict[str, Any] | None = None  # one row held back, so that the last one can close its file
+    for item in read_path(path, input_format, published, meter):
+        if held is not None:
+            yield held
+        position = meter.bytes_read()
+        held = {"item": _encoded(item, row["path"]), "bytes": max(0, position - counted), "files": 0}
+        counted = max(counted, position)
+    if held is not None:
+        held["bytes"] += max(0, _size(path) - counted)
+        held["files"] = 1
+        yield held
+
+
+def _encoded(item: Article | Rejected, source_file: str) -> str:
+    if isinstance(item, Rejected):
+        return encode_item(ReadItem(None, rejected=item))
+    article_id, digest = identify(item)
+    return encode_item(ReadItem(item, article_id, digest, source_file))
 
 
 class Extractor:
@@ -213,6 +239,8 @@ class Extractor:
         warm_up(options)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
+        read_bytes = sum(batch.column("bytes").to_pylist())
+        files_done = sum(batch.column("files").to_pylist())
         items = [decode_item(line) for line in batch.column("item").to_pylist()]
         rejected = [i.rejected for i in items if i.rejected is not None]
         pending = [i for i in items if i.article is not None]
@@ -226,7 +254,14 @@ class Extractor:
                 source = item.article.source if item.article is not None else None
                 stored.append(StoredArticle(item.article_id, item.content_hash, item.source_file, result, input=source))
         shard = write_shard(self.shard_folder, stored, rejected)
-        return pa.table({"shard": [str(shard) if shard else ""], "known": [len(pending) - len(fresh)]})
+        return pa.table(
+            {
+                "shard": [str(shard) if shard else ""],
+                "known": [len(pending) - len(fresh)],
+                "bytes": [read_bytes],
+                "files": [files_done],
+            }
+        )
 
 
 def _is_known(known: pa.Array, article_id: str) -> bool:
