@@ -11,8 +11,9 @@ trigger, a pronoun source, a source outside the sentence, a modality other than 
 Two sources of truth, never the bbc-dev `report` split:
 - `study`: each event we output is matched to the gold as `newsevents eval events --gold bbc-dev` does
   (right = matches a certain gold event; an event matching only an uncertain one is not counted);
-- the fresh judged events in `eval/judged/{judgeargs,judgesense}.jsonl`, mapped to today's output by article,
-  trigger offsets and root (their verdicts were made on older code; unmapped events are reported as such).
+- the fresh judged events in `eval/judged/{judgeargs,judgesense}.jsonl`, read by `bench/judged.py`'s loader
+  (each judge's latest verdict and code) and mapped to today's output by article, trigger offsets and root
+  (their verdicts were made on older code; unmapped events are reported as such).
 
     PYTHONPATH=src python bench/event_channels.py [--json out.json]
 
@@ -46,8 +47,7 @@ from newsevents.types import Article, Event
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"}
-JUDGED = ("judgeargs", "judgesense")
-CODE_ONLY = {"actor", "actor-code"}  # error kinds that leave the event itself right
+JUDGED = ("judgeargs", "judgesense")  # the judge files whose judgments this table maps
 
 _framed_channel: dict[int, str] = {}
 _event_channel: dict[tuple, str] = {}
@@ -205,43 +205,41 @@ def study_verdicts() -> list[tuple[list[str], str]]:
     return out
 
 
-def _judged() -> dict[str, list[dict]]:
-    by_article: dict[str, list[dict]] = defaultdict(list)
-    for name in JUDGED:
-        for line in (ROOT / "eval/judged" / f"{name}.jsonl").read_text("utf-8").splitlines():
-            row = json.loads(line)
-            verdict = row.get("after") if row.get("after") in ("right", "wrong", "uncertain") else row.get("before")
-            if name == "judgeargs":
-                verdict = row["verdict"]
-            error = row.get("error") or row.get("error_kind")
-            by_article[row["article"]].append({**row, "verdict": verdict, "error": error})
+def _judged(folder: Path = ROOT / "eval/judged") -> dict[str, list[judged_bench.Judgment]]:
+    """The judgments of the JUDGED files by article, read by `bench/judged.py`'s loader (its normalisers give
+    each judge's latest verdict, code and error kind; a file's older round of an event re-judged is dropped)."""
+    by_article: dict[str, list[judged_bench.Judgment]] = defaultdict(list)
+    for judgment in judged_bench.load(folder)[0]:
+        if judgment.judge in JUDGED:
+            by_article[judgment.article].append(judgment)
     return by_article
 
 
 def fresh_verdicts() -> tuple[list[tuple[list[str], str]], Counter]:
     out, unmapped = [], Counter()
-    for article, judged in sorted(_judged().items()):
-        path = SHARED / "eval/corpora" / article
-        events, quotes = _run(path.read_text(encoding="utf-8", errors="replace"), article, dt.date(2005, 1, 1))
-        pool = list(judged)
+    for article, judgments in sorted(_judged().items()):
+        path = judged_bench.CORPORA / article
+        published = dt.date.fromisoformat(judgments[0].published)
+        events, quotes = _run(path.read_text(encoding="utf-8", errors="replace"), article, published)
+        pool = list(judgments)
         for event in events:
-            span = [event.trigger.start, event.trigger.end]
-            row = next((r for r in pool if r["trigger"] == span and r["cameo"][:2] == event.root), None)
-            row = row or next((r for r in pool if r["trigger"] == span), None)
+            span = (event.trigger.start, event.trigger.end)
+            row = next((j for j in pool if (j.start, j.end) == span and j.root == event.root), None)
+            row = row or next((j for j in pool if (j.start, j.end) == span), None)
             if row is None:
                 unmapped[channel_of(event)] += 1
                 continue
             pool.remove(row)
-            verdict = row["verdict"] if row["verdict"] in ("right", "wrong") else "skip"
-            if row["cameo"][:2] != event.root:
+            verdict = row.verdict if row.verdict in ("right", "wrong") else "skip"
+            if row.root != event.root:
                 verdict = "skip"  # judged on a different code: today's code is unjudged
-            if verdict == "wrong" and str(row["error"]) in CODE_ONLY:
+            if verdict == "wrong" and row.error in judged_bench.CODE_ERRORS:
                 verdict = "code-only"  # right event, wrong actor code: bbc-dev precision counts it right
             channel = channel_of(event)
             if verdict == "wrong":
-                ERRORS[channel][str(row["error"])] += 1
+                ERRORS[channel][str(row.error)] += 1
             out.append(([*_labels(event, events, quotes)], verdict))
-            _show(verdict, event, path, str(row["error"]))
+            _show(verdict, event, path, str(row.error))
     return out, unmapped
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -39,3 +40,37 @@ def test_the_sample_is_seeded() -> None:
     one = channels.stratified_sample(POOL, 60, seed=9)
     assert one == channels.stratified_sample(POOL, 60, seed=9)
     assert one != channels.stratified_sample(POOL, 60, seed=10)
+
+
+A = "bbc/politics/900.txt"
+# (file stem, row) written to a judged folder -> what event_channels maps today's events against
+JUDGED_FILES = {
+    "judgeargs": [  # judged twice: only the after round counts
+        {"round": "before", "article": A, "trigger": [10, 16], "cameo": "042", "verdict": "wrong", "error": "source"},
+        {"round": "after", "article": A, "trigger": [10, 16], "cameo": "042", "verdict": "right", "error": None},
+    ],
+    "judgesense": [  # re-coded by the judge: the after code and verdict count
+        {
+            "article": A,
+            "trigger": [20, 27],
+            "cameo": "080",
+            "before": "wrong",
+            "after": "right",
+            "after_cameo": "015",
+            "error_kind": "-",
+            "pub_date": "2005-01-01",
+        },
+    ],
+    "evargs": [  # a file event_channels does not read
+        {"round": "after", "article": A, "trigger": [5, 9], "cameo": "111", "arguments": "right", "error": None},
+    ],
+}
+
+
+def test_fresh_judgments_come_from_the_one_loader(tmp_path: Path) -> None:
+    for stem, lines in JUDGED_FILES.items():
+        (tmp_path / f"{stem}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines), "utf-8")
+    found = channels._judged(tmp_path)
+    assert list(found) == [A]
+    got = [(j.judge, j.start, j.end, j.root, j.verdict, j.error) for j in found[A]]
+    assert got == [("judgeargs", 10, 16, "04", "right", None), ("judgesense", 20, 27, "01", "right", None)]

@@ -378,3 +378,26 @@ def test_a_nominal_required_word_is_read(tmp_path: Path) -> None:
     mine.write_text("nominal\t020\tplea +for 's from > to\n", encoding="utf-8")
     sense = load_verb_dictionaries(Options(verb_dictionaries=(str(mine),))).nominals["plea"]
     assert sense.required_words == frozenset({"for"}) and sense.source_preps == frozenset({"from"})
+
+
+# Each dictionary keeps the words of its own nominal keys (the matcher's cheap "may this noun name an event
+# noun" test): a user's table adds its words, the packaged dictionary never sees them.
+NOMINAL_WORDS = [
+    # user line, word, in the user's dictionary, in the packaged one
+    ("nominal\t111\tscathing rebuttal 's by from > of\n", "rebuttal", True, False),
+    ("nominal\t111\tscathing rebuttal 's by from > of\n", "scathing", True, False),
+    ("nominal\t111\tscathing rebuttal 's by from > of\n", "criticism", True, True),  # packaged keys stay
+    ("nominal\t111\tscathing rebuttal 's by from > of\n", "from", False, False),  # a preposition is no key word
+]
+
+
+@pytest.mark.parametrize(("line", "word", "in_user", "in_packaged"), NOMINAL_WORDS)
+def test_each_dictionary_has_its_own_nominal_words(
+    tmp_path: Path, line: str, word: str, in_user: bool, in_packaged: bool
+) -> None:
+    mine = tmp_path / "mine.tsv"
+    mine.write_text(line, encoding="utf-8")
+    user = load_verb_dictionaries(Options(verb_dictionaries=(str(mine),)))
+    packaged = load_verb_dictionaries(Options())
+    assert (word in user.nominal_words, word in packaged.nominal_words) == (in_user, in_packaged)
+    assert user.nominal_words == frozenset(w for key in user.nominals for w in key.split(" "))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -122,6 +122,12 @@ class VerbDictionary:
     # Event nouns whose "of" phrase names who undergoes the act, never who is asked to do it: the
     # hostage in "appealed for the release of the hostage" (the `class undergoer` line).
     undergoer_nouns: frozenset[str] = frozenset()
+
+    @cached_property
+    def nominal_words(self) -> frozenset[str]:
+        """Every word of a nominal key ("legal action" gives "legal" and "action"): the matcher's cheap test
+        that a noun may name an event noun. Built once per dictionary, so a user's table gets its own."""
+        return frozenset(word for key in self.nominals for word in key.split(" "))
 
     def knows(self, lemma: str) -> bool:
         return lemma in self.verbs

@@ -476,7 +476,7 @@ def _modifier_actors(noun: Token) -> list[Token]:
 
 
 def nominal_sense(token: Token, dictionary: VerbDictionary) -> NominalSense | None:
-    if not _may_name_nominal(token, dictionary.nominals):
+    if not _may_name_nominal(token, dictionary):
         return None  # the cheap test first: most nouns are no event noun, and `_noun_lemmas` walks the tree
     keys = _noun_lemmas(token)
     if token.pos_ == "PROPN":
@@ -487,17 +487,13 @@ def nominal_sense(token: Token, dictionary: VerbDictionary) -> NominalSense | No
     return next((dictionary.nominals[k] for k in keys if k in dictionary.nominals), None)
 
 
-_nominal_words: tuple[dict[str, NominalSense], frozenset[str]] | None = None  # (nominals, every word of a key)
-
-
-def _may_name_nominal(token: Token, nominals: dict[str, NominalSense]) -> bool:
-    """False only when no key `_noun_lemmas(token)` can build is in `nominals`: each key holds the lemma as a
-    word, or is the surface form, a left modifier's lemma, or (after a quantity) an of-object's lemma."""
-    global _nominal_words
-    if _nominal_words is None or _nominal_words[0] is not nominals:
-        _nominal_words = (nominals, frozenset(word for key in nominals for word in key.split(" ")))
+def _may_name_nominal(token: Token, dictionary: VerbDictionary) -> bool:
+    """False only when no key `_noun_lemmas(token)` can build is in the dictionary's nominals: each key holds
+    the lemma as a word, or is the surface form, a left modifier's lemma, or (after a quantity) an of-object's
+    lemma."""
+    nominals = dictionary.nominals
     lemma = lemma_of(token)
-    if " " in lemma or lemma in _nominal_words[1] or token.lower_ in nominals:
+    if " " in lemma or lemma in dictionary.nominal_words or token.lower_ in nominals:
         return True
     if lemma in QUANTITY_NOUNS or token.like_num:
         return True
