@@ -10,6 +10,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 GENERIC_ROLES = frozenset(
     {"leader", "official", "spokesman", "spokeswoman", "spokesperson", "commander", "chief", "director", "officer"}
     | {"chairman", "chairwoman", "chairperson", "aide", "adviser", "advisor", "staffer"}
+    | {"general secretary", "director general", "secretary general"}  # the body they serve tells the sector
 )
 # A town must be at least this large for its name to tell a mention's country.
 MIN_TOWN_POPULATION = 20_000
