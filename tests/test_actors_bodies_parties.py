@@ -98,3 +98,13 @@ def test_media_representatives_addressed_are_no_target(extract: Extract) -> None
     )
     assert mention(record, "media representatives").code == "GBRMED"
     assert [e.target for e in record.events if e.source and e.source.text == "Ann Cole"] == [None]
+
+
+def test_a_name_the_ner_misses_speaks_with_its_titles_code(extract: Extract) -> None:
+    sentence = (
+        "Rory O' Hare, editor of the union-backed Safety Today magazine, which ran the survey, said: "
+        '"The figures are bad."'
+    )
+    record = extract(UK.format(sentence=sentence), published=PUBLISHED)
+    assert [e.source.code for e in record.events if e.source and e.cameo.startswith("01")] == ["GBRMED"]
+    assert [q.speaker.code for q in record.quotes if q.speaker] == ["GBRMED"]
