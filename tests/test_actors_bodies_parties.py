@@ -50,6 +50,10 @@ CODE_TABLE = [
     ("Tom Reed, director of the Policy Studies Institute, said the tax was wrong.", "Tom Reed", "GBRNGO"),
     ("The Leeds Chamber of Commerce said the tax would hurt firms.", "Leeds Chamber of Commerce", "GBRBUS"),
     ("Union representatives said the plan would fail.", "Union representatives", "GBRLAB"),
+    # the senior judges' titles are the judiciary's, not a peer's seat in the Lords
+    ("The Lord Chief Justice said judges must be independent.", "Lord Chief Justice", "GBRJUD"),
+    ("Lord Reed, a law lord, said judges must be independent.", "Lord Reed", "GBRJUD"),
+    ("Lord Reed said peers must vote.", "Lord Reed", "GBRLEG"),
     # a book speaks for the author it was introduced with
     ("The row grew over claims in reporter Tom Reed's new book. The book claims the minister lied.", "book", "GBRMED"),
 ]
