@@ -112,3 +112,18 @@ def test_a_name_the_ner_misses_speaks_with_its_titles_code(extract: Extract) -> 
     record = extract(UK.format(sentence=sentence), published=PUBLISHED)
     assert [e.source.code for e in record.events if e.source and e.cameo.startswith("01")] == ["GBRMED"]
     assert [q.speaker.code for q in record.quotes if q.speaker] == ["GBRMED"]
+
+
+# an American story, sentence, the codes of its actors: "Conservative" there is an ideology, not the party
+US_STORY = "SPRINGFIELD, Ohio — Voters in Ohio and Texas went to the polls across the United States. {sentence}"
+IDEOLOGY_TABLE = [
+    ("Conservative groups said the bill was wrong.", []),
+    ("Conservative lawmakers in Congress criticized the plan.", ["USALEG", "USALEG"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "codes"), IDEOLOGY_TABLE)
+def test_conservative_as_an_ideology_is_no_british_party(extract: Extract, sentence: str, codes: list[str]) -> None:
+    record = extract(US_STORY.format(sentence=sentence), published="2016-03-01")
+    prefix = len(US_STORY.format(sentence=""))
+    assert [a.code for a in record.actors if a.start >= prefix] == codes
