@@ -25,6 +25,8 @@ CODE_TABLE = [
         "Conservative shadow health secretary Ann Cole",
         "GBROPP",
     ),
+    # ... also before what a party puts forward, and as the second of two parties
+    ("Voters doubted Labour and Conservative promises on tax.", "Conservative", "GBROPP"),
     # a government of a party that does not govern on the date is that party; the governing one's is GOV
     (
         "Pupils would get free lessons under a future Tory government, the party said.",

@@ -101,7 +101,9 @@ _PARTY_TITLES = frozenset(
     {"leader", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "mp", "mps", "mep"}
     | {"meps", "candidate", "candidates", "peer", "peers", "councillor", "councillors", "frontbencher", "leadership"}
     | {"backbencher", "backbenchers", "party", "government", "manifesto", "secretary", "minister", "deputy"}
-    | {"plans", "proposals", "pledges", "policies", "policy"}  # "Conservative plans would cut ..."
+    # what a party puts forward: "Conservative plans would cut ...", "Conservative promises on tax"
+    | {"plan", "plans", "proposal", "proposals", "pledge", "pledges", "promise", "promises", "policies", "policy"}
+    | {"campaign"}
 )
 
 
@@ -116,6 +118,8 @@ def _ideology_adjective(scope: Scope, match: PhraseMatch) -> bool:
     if match.end - match.start != 1 or token.pos_ != "ADJ" or match.entry.kind != "institution":
         return False
     head = token.head
+    while token.dep_ == "conj" and head.head.i != head.i:  # "Labour and Conservative promises"
+        token, head = head, head.head
     while head.dep_ == "compound" and head.head.i != head.i and head.i < head.head.i:  # "Conservative co-chairman X"
         if head.lower_ in _PARTY_TITLES:
             return False
