@@ -181,6 +181,7 @@ SKIPPED = {
     "usnews": "US texts outside eval/corpora (PolNeAR files, GeoWebNews documents), judged in several phases;"
     " its own tally is in docs/accuracy.md (usnews subsection)",
     "actors3": "re-judges the actor code of stmt2/evstmt2 rows already counted there",
+    "codes7": "judges the actor code of one slot (event source or target, quote speaker), not the event",
 }
 
 

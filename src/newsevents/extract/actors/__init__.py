@@ -48,8 +48,11 @@ def _share_attributes(mentions: list[Mention], chains: Chains) -> None:
         if head.kind == "organisation" and head.sector is None:  # "Velmora ... the company"
             sector = next((m.sector for m in group if m.sector and m.kind != "pronoun"), None)
             country = country or next((m.country for m in group if m.country and m.sector == sector), None)
+        office = None
         if head.person:  # a person's title or country may be told by any of the mentions
             country = country or next((m.country for m in group if m.country), None)
+            office = next((m.sector for m in group if m.sector and m.kind != "pronoun" and not _party_only(m)), None)
+            sector = office if office and (sector is None or _party_only(head)) else sector
             sector = sector or next((m.sector for m in group if m.sector and m.kind != "pronoun"), None)
             sector = sector or ("LEG" if any(m.peer for m in group) else None)  # "Baroness Cole" sits in the Lords
         for mention in group:
@@ -59,7 +62,18 @@ def _share_attributes(mentions: list[Mention], chains: Chains) -> None:
                 mention.entry_code = mention.entry_code or head.entry_code
             elif mention.person:  # "Lavrov" is the Foreign Minister too; "Russian" is not "Russians"
                 mention.country = mention.country or country
-                mention.sector = mention.sector or sector
+                mention.sector = office if office and _party_only(mention) else mention.sector or sector
+
+
+def _party_only(mention: Mention) -> bool:
+    """ "Labour's Mr Reed", "Tory Ann Cole": a party and no office; a mayor or a minister named
+    elsewhere in the article holds that office still (PTY/OPP only says which side they are on)."""
+    return (
+        mention.person
+        and mention.party is not None
+        and mention.sector in ("PTY", "OPP")
+        and not any(not title.startswith("institution:") for title in mention.titles)
+    )
 
 
 def _country_from_setting(doc: Doc, book: ActorDictionary, mentions: list[Mention]) -> None:

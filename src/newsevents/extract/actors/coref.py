@@ -155,7 +155,10 @@ class _Surnames:
         return None if known and _given_key(words[0]) not in known else entity
 
 
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"})
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
+    | {"baroness", "baron", "viscount", "viscountess", "earl", "countess"}  # "Baroness Cole" is Ann Cole made a peer
+)
 
 
 def _name_words(name: str) -> list[str]:

@@ -133,6 +133,9 @@ def resolve_speaker(
     start, end = _phrase(head)
     text = ctx.text[start:end]
     mention = Actor(start=start, end=end, text=text, name=text, kind="other")
+    described = _title_in_apposition(ctx, head) if actor is None and head.pos_ == "PROPN" else None
+    if described is not None:
+        return _adopt(mention, described)
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.i:
         # "Sanders, who said …": the mention stays "who", the identity is the noun it modifies
         antecedent = ctx.actor_for_token(head.head.head)
@@ -215,6 +218,16 @@ def _author(ctx: ExtractContext, head: Token) -> Actor | None:
             obj = next((o for o in child.children if o.dep_ == "pobj"), None)
             if obj is not None:
                 return ctx.actor_for_token(obj)
+    return None
+
+
+def _title_in_apposition(ctx: ExtractContext, head: Token) -> Actor | None:
+    """ "Ann O' Hara, editor of X magazine, said": a name the NER missed is the person its title in
+    apposition describes, with that title's code."""
+    for child in head.rights:
+        titled = ctx.actor_for_token(child) if child.dep_ == "appos" else None
+        if titled is not None and titled.kind == "person" and titled.code is not None:
+            return titled
     return None
 
 

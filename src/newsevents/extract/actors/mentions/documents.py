@@ -15,7 +15,10 @@ from newsevents.extract.actors.mentions.record import Mention, Scope, merge_posi
 from newsevents.extract.actors.mentions.words import MODIFIER_DEPS
 
 # "The report said", "a study by the institute found": the document speaks for whoever wrote it.
-_DOCUMENT_NOUNS = frozenset({"report", "study", "survey", "inquiry", "review", "audit", "dossier"})
+_DOCUMENT_NOUNS = frozenset(
+    {"report", "study", "survey", "inquiry", "review", "audit", "dossier"}
+    | {"book", "memoir", "biography", "manifesto"}  # "X's new book claims ...", "the party's manifesto says"
+)
 _AUTHOR_PREPS = frozenset({"by", "from"})
 _AUTHOR_LOOKAHEAD_SENTENCES = 1  # "..., a report says. The Audit Office praised ministers ..."
 

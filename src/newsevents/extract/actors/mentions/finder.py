@@ -34,6 +34,7 @@ from newsevents.extract.actors.mentions.documents import collective_mentions, do
 from newsevents.extract.actors.mentions.lexicon import defined_acronyms
 from newsevents.extract.actors.mentions.matches import (
     accepted_matches,
+    without_ideology_adjectives,
     without_other_people,
     without_place_name_parts,
     without_tails_of_other_bodies,
@@ -72,7 +73,7 @@ def find_mentions(doc: Doc, book: ActorDictionary, index: PhraseIndex, published
     all_matches = index.find(doc)
     scope = build_scope(doc, book, all_matches, published)
     all_matches = without_other_people(scope, without_place_name_parts(scope, all_matches))
-    all_matches = without_tails_of_other_bodies(scope, all_matches)
+    all_matches = without_ideology_adjectives(scope, without_tails_of_other_bodies(scope, all_matches))
     scope = replace(scope, match_at_start={m.start: m for m in all_matches})
     in_match = frozenset(i for m in all_matches for i in range(m.start, m.end))
     accepted = accepted_matches(scope, all_matches)

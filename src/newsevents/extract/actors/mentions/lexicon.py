@@ -81,13 +81,24 @@ def _role_in(roles: dict[str, Role], tokens: tuple[Token, ...], token: Token) ->
     if after in roles:
         return roles[after]
     lemma = token.lemma_.lower()
+    alone = roles.get(token.lower_) or roles.get(lemma) or roles.get(_singular(token.lower_))
+    if alone is not None:  # a longer title that starts with a role word: "General secretary X" is no general
+        longer = _unhyphenated(tokens[token.i : token.i + 4])
+        for width in (3, 2):
+            if len(longer) >= width and " ".join(longer[:width]) in roles:
+                return roles[" ".join(longer[:width])]
+    earlier = _unhyphenated(tokens[max(token.i - 4, 0) : token.i])  # "Director-General": no hyphen word
     for width in (2, 1):
-        before = " ".join(t.lower_ for t in tokens[max(token.i - width, 0) : token.i])
+        before = " ".join(earlier[-width:])
         for word in (token.lower_, lemma):
             phrase = f"{before} {word}" if before else word
             if before and phrase in roles:
                 return roles[phrase]
-    return roles.get(token.lower_) or roles.get(lemma) or roles.get(_singular(token.lower_))
+    return alone
+
+
+def _unhyphenated(tokens: tuple[Token, ...]) -> list[str]:
+    return [t.lower_ for t in tokens if t.text != "-"]
 
 
 def _singular(word: str) -> str:

@@ -95,6 +95,38 @@ def _other_given_name(scope: Scope, match: PhraseMatch) -> bool:
     return given.text[:3].casefold() not in known
 
 
+# The titles a party adjective names the party with ("Conservative leader", "a Conservative MP"); before
+# other nouns the adjective is an ideology ("Conservative groups", "Conservative lawmakers" in US news).
+_PARTY_TITLES = frozenset(
+    {"leader", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "mp", "mps", "mep"}
+    | {"meps", "candidate", "candidates", "peer", "peers", "councillor", "councillors", "frontbencher", "leadership"}
+    | {"backbencher", "backbenchers", "party", "government", "manifesto", "secretary", "minister", "deputy"}
+    # what a party puts forward: "Conservative plans would cut ...", "Conservative promises on tax"
+    | {"plan", "plans", "proposal", "proposals", "pledge", "pledges", "promise", "promises", "policies", "policy"}
+    | {"campaign"}
+)
+
+
+def without_ideology_adjectives(scope: Scope, matches: list[PhraseMatch]) -> list[PhraseMatch]:
+    """A party written as an adjective ("Conservative") is the party only before a party title or a
+    person's name; "Conservative groups said" is no British party in an American story."""
+    return [m for m in matches if not _ideology_adjective(scope, m)]
+
+
+def _ideology_adjective(scope: Scope, match: PhraseMatch) -> bool:
+    token = scope.tokens[match.start]
+    if match.end - match.start != 1 or token.pos_ != "ADJ" or match.entry.kind != "institution":
+        return False
+    head = token.head
+    while token.dep_ == "conj" and head.head.i != head.i:  # "Labour and Conservative promises"
+        token, head = head, head.head
+    while head.dep_ == "compound" and head.head.i != head.i and head.i < head.head.i:  # "Conservative co-chairman X"
+        if head.lower_ in _PARTY_TITLES:
+            return False
+        head = head.head
+    return head.lower_ not in _PARTY_TITLES and head.ent_type_ != "PERSON"
+
+
 def without_tails_of_other_bodies(scope: Scope, matches: list[PhraseMatch]) -> list[PhraseMatch]:
     """ "Trades Union Congress", "the Students' Parliament": an institution's word ending another
     body's name is that body, left to NER and the telling words of its name."""

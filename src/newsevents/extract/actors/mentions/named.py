@@ -148,9 +148,10 @@ def _titled_names(scope: Scope, in_match: frozenset[int]) -> list[int]:
 
 def _modifies_role(scope: Scope, i: int) -> bool:
     token = scope.tokens[i]
-    while token.dep_ in ("compound", "nmod") and token.head.i != token.i:
+    # "Labour leader Jo Bloggs" too, and a party adjective: "Conservative leader Jo Bloggs"
+    while token.dep_ in ("compound", "nmod", "amod") and token.head.i != token.i:
         token = token.head
-        if role_at(scope, token, modifier=True) is not None:  # "Labour leader Jo Bloggs" too
+        if role_at(scope, token, modifier=True) is not None:
             return True
     return False
 

@@ -236,12 +236,17 @@ def _has_possessor(scope: Scope, mention: Mention) -> bool:
     return any(c.dep_ == "poss" for c in scope.tokens[mention.head].lefts)
 
 
+# "a future Tory government": a party's government that does not govern on the date is that party
+_GOVERNMENTS = frozenset({"government", "administration"})
+
+
 def opposition_from_party(scope: Scope, mentions: list[Mention]) -> Replacements:
     """ "the Liberal Democrats", "Tory leader X": a party out of government on the publication
-    date, and its people whose words give no office, are the opposition (governing_parties.tsv)."""
+    date, and its people whose words give no office, are the opposition (governing_parties.tsv),
+    and so is a government of that party ("a Tory government would ...")."""
     found: Replacements = {}
     for n, mention in enumerate(mentions):
-        if mention.party is None or mention.sector not in ("PTY", None):
+        if mention.party is None or (mention.sector not in ("PTY", None) and mention.role not in _GOVERNMENTS):
             continue
         country = split_code(mention.party.codes[0].code).country
         if party_sector(country, mention.party.name, scope.published) == "OPP":

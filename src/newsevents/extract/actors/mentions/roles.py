@@ -41,6 +41,7 @@ def role_mentions(scope: Scope, in_match: frozenset[int], taken: frozenset[int])
 
 def _role_mention(scope: Scope, token: Token, role: Role, taken: frozenset[int]) -> Mention:
     left = prefixed_title_left(scope, np_left(scope, token, token.i, taken), taken)
+    left = _body_the_title_ends(scope, token, left, taken)
     plural = token.tag_ in ("NNS", "NNPS")
     if role.sector == "GOV" and not role.person:
         kind = "government"
@@ -65,3 +66,21 @@ def _role_mention(scope: Scope, token: Token, role: Role, taken: frozenset[int])
     mention.sector = office_status(scope, mention, left) or mention.sector
     mention.name = scope.doc[left : token.i + 1].text
     return mention
+
+
+def _body_the_title_ends(scope: Scope, token: Token, left: int, taken: frozenset[int]) -> int:
+    """ "A Department for Transport spokeswoman said": the parser makes the body the subject and
+    hangs the title on the body's "for"; the body and its staff title are one mention, from the
+    body's first word, so the subject token finds the spokeswoman."""
+    prep = token.head
+    body = prep.head
+    if token.dep_ != "pobj" or token.lower_ not in GENERIC_ROLES or prep.lower_ not in ("for", "of"):
+        return left
+    if any(c.dep_ == "det" for c in token.lefts) or body.pos_ != "PROPN" or body.i > token.i:
+        return left
+    if ORG_NAME_SECTORS.get(body.lower_) is None or body.dep_ not in ("nsubj", "nsubjpass"):
+        return left
+    start = body.left_edge.i
+    while start < body.i and scope.tokens[start].dep_ == "det":
+        start += 1
+    return left if any(i in taken for i in range(start, token.i)) else start

@@ -10,6 +10,8 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 GENERIC_ROLES = frozenset(
     {"leader", "official", "spokesman", "spokeswoman", "spokesperson", "commander", "chief", "director", "officer"}
     | {"chairman", "chairwoman", "chairperson", "aide", "adviser", "advisor", "staffer"}
+    | {"general secretary", "director general", "secretary general"}  # the body they serve tells the sector
+    | {"representative"}  # "union representatives" LAB, "media representatives" MED; alone a legislator
 )
 # A town must be at least this large for its name to tell a mention's country.
 MIN_TOWN_POPULATION = 20_000
@@ -98,4 +100,11 @@ ORG_NAME_SECTORS = {
     "herald": "MED",
     "gazette": "MED",
     "magazine": "MED",
+    # bodies the state sets up to look into something ("the X Inquiry"), think tanks and learned
+    # societies ("the X Institute"), business lobbies ("X Chamber of Commerce", "Confederation of X Industry")
+    "inquiry": "GOV",
+    "institute": "NGO",
+    "society": "NGO",
+    "commerce": "BUS",
+    "industry": "BUS",
 }
