@@ -24,11 +24,12 @@ from newsevents.evaluation.events import (
     bbc_event_matches,
 )
 from newsevents.options import Options
+from newsevents.types import Event
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
-def _unmatched(gold: list[dict], ours: list) -> tuple[list[dict], list]:
+def _unmatched(gold: list[dict], ours: list[Event]) -> tuple[list[dict], list[Event]]:
     taken: set[int] = set()
     left = []
     for event in ours:
@@ -40,7 +41,7 @@ def _unmatched(gold: list[dict], ours: list) -> tuple[list[dict], list]:
     return [g for i, g in enumerate(gold) if i not in taken and not g.get("uncertain")], left
 
 
-def _kind(event, gold: dict) -> str:
+def _kind(event: Event, gold: dict) -> str:
     if gold["target"] is None:
         return "we add a target, gold null"
     if event.target is None:
@@ -56,7 +57,7 @@ def main() -> None:
     rows = _bbc_split_articles(data, args.split)
     by_id = _events_by_id(_bbc_articles(SHARED, rows), Options())
     kinds: Counter[str] = Counter()
-    unpaired = Counter()
+    unpaired: Counter[str] = Counter()
     for row in rows:
         text = (SHARED / "eval/corpora/bbc/politics" / row["source_file"]).read_text("utf-8", errors="replace")
         for index in range(len(row["sentences"])):
