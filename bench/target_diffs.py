@@ -41,6 +41,17 @@ def _unmatched(gold: list[dict], ours: list[Event]) -> tuple[list[dict], list[Ev
     return [g for i, g in enumerate(gold) if i not in taken and not g.get("uncertain")], left
 
 
+def _roots(gold: dict) -> set[str]:
+    return {gold["root"], *(code[:2] for code in gold.get("alt_cameo", []))}
+
+
+def _why_unpaired(event: Event, gold_left: list[dict]) -> str:
+    """An unmatched prediction with no same-root, same-source gold event: a source or a root error."""
+    if any(event.root in _roots(g) for g in gold_left):
+        return "ours: same root, other source"
+    return "ours: no unmatched gold event of that root"
+
+
 def _kind(event: Event, gold: dict) -> str:
     if gold["target"] is None:
         return "we add a target, gold null"
@@ -66,16 +77,11 @@ def main() -> None:
             gold_left, ours_left = _unmatched(gold, ours)
             for event in ours_left:
                 pair = next(
-                    (
-                        g
-                        for g in gold_left
-                        if event.root in {g["root"], *(c[:2] for c in g.get("alt_cameo", []))}
-                        and _overlaps(event.source, g["source"])
-                    ),
+                    (g for g in gold_left if event.root in _roots(g) and _overlaps(event.source, g["source"])),
                     None,
                 )
                 if pair is None:
-                    unpaired["ours"] += 1
+                    unpaired[_why_unpaired(event, gold_left)] += 1
                     continue
                 gold_left.remove(pair)
                 kind = _kind(event, pair)
@@ -84,11 +90,12 @@ def main() -> None:
                 gold_t = text[pair["target"]["start"] : pair["target"]["end"]] if pair["target"] else "-"
                 trig = text[event.trigger.start : event.trigger.end]
                 print(f"{row['id']}\t{event.cameo}\t{trig}\t{kind}\tours={ours_t!r}\tgold={gold_t!r}")
-            unpaired["gold"] += len(gold_left)
+            unpaired["gold: missed, not paired"] += len(gold_left)
     print()
     for kind, count in kinds.most_common():
         print(f"{count:3d}  {kind}")
-    print(f"unpaired: ours {unpaired['ours']}, gold {unpaired['gold']}")
+    for why, count in sorted(unpaired.items()):
+        print(f"{count:3d}  {why}")
 
 
 if __name__ == "__main__":
