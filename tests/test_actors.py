@@ -36,6 +36,10 @@ ACTOR_TABLE = [
     ("Investors have been rushing to sell Ukrainian bonds.", "Investors", ("BUS", None, "BUS", "group")),
     ("Rebels seized the airport overnight.", "Rebels", ("REB", None, "REB", "group")),
     ("Syrian rebels seized the airport overnight.", "Syrian rebels", ("SYRREB", "SYR", "REB", "group")),
+    # people who left a party, state or army are an opposition group, whatever their origin
+    ("The party could sue the defectors.", "defectors", ("OPP", None, "OPP", "group")),
+    ("Syrian defectors met the envoy.", "Syrian defectors", ("SYROPP", "SYR", "OPP", "group")),
+    ("Police arrested two army deserters.", "army deserters", ("OPP", None, "OPP", "group")),
     ("NATO rejected the demands.", "NATO", ("IGOWSTNAT", "WST", "IGO", "organisation")),
     ("The United Nations called for calm.", "United Nations", ("IGOUNO", None, "IGO", "organisation")),
     ("The West has failed to answer.", "West", ("WST", "WST", None, "country")),
