@@ -76,6 +76,6 @@ def _copy_tree(doc: Doc, headline: Span, reparsed: Doc) -> None:
     array = doc.to_array(attrs)
     array[headline.start : headline.end] = reparsed.to_array(attrs)  # heads are relative offsets
     lemmas = [token.lemma_ for token in doc]
-    doc.from_array(attrs, array)
+    doc.from_array(attrs, array)  # type: ignore[arg-type]  # to_array is typed loosely; it is uint64
     for token, lemma in zip(doc, lemmas, strict=True):
         token.lemma_ = lemma
