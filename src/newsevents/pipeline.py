@@ -23,6 +23,7 @@ from newsevents.extract.claims import extract_claims
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.dates import extract_dates
 from newsevents.extract.events import extract_events, load_verb_dictionaries
+from newsevents.extract.events.headline_verbs import reread_headline_verb
 from newsevents.extract.places import extract_places
 from newsevents.extract.quotes import extract_quotes
 from newsevents.ingest.clean import PreparedText, prepare_text
@@ -176,6 +177,8 @@ class StageError(RuntimeError):
 def _extract(doc: Doc, prepared: PreparedText, options: Options) -> ExtractContext:
     remember_text(doc, prepared.analysis_text)  # the stages read it back instead of rebuilding doc.text
     ctx = ExtractContext(text=prepared.text, doc=doc, published=prepared.published, options=options)
+    if options.events:  # before any stage reads the tree: a headline verb read as a noun (issue 9)
+        reread_headline_verb(doc, load_verb_dictionaries(options), load_model(options.model))
     for stage in STAGES:
         if stage.enabled_by is None or getattr(options, stage.enabled_by):
             try:
