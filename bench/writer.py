@@ -148,12 +148,8 @@ def write_copies(
     trim: bool = False,
     digest: bool = False,
 ) -> None:
-    from newsevents.analyze.stories import group_new_articles
-    from newsevents.ingest.identity import identify
-    from newsevents.options import memory_bytes
-    from newsevents.runner.commit import WriterCache, commit_chunk, group_stored
-    from newsevents.store import Store, StoredArticle
-    from newsevents.types import Article
+    from newsevents.runner.commit import commit_chunk
+    from newsevents.store import Store
 
     with tempfile.TemporaryDirectory() as scratch, Store.open(Path(scratch) / "writer.duckdb") as store:
         if threads:
@@ -188,24 +184,42 @@ def write_copies(
         chunks_per_copy = -(-len(rows) // 16)
         for number, (copy, rows_of_chunk) in enumerate(chunks_of(rows, copies, pool)):
             start = (time.perf_counter(), time.process_time())
-            chunk = []
-            for name, text, record in rows_of_chunk:
-                article_id, digest = identify(Article(id=f"copy{copy}-{name}", text=text))
-                chunk.append(StoredArticle(article_id, digest, "bench.jsonl", record))
-            stored += commit_chunk(store, chunk)
+            stored += commit_chunk(store, stored_chunk(copy, rows_of_chunk))
             timed("write", start)
             if stored - grouped_at >= group_every:
                 start = (time.perf_counter(), time.process_time())
-                if trim and memory_limit:
-                    group_stored(store, WriterCache(store, memory_bytes(memory_limit)))
-                else:
-                    group_new_articles(store)
+                group(store, memory_limit if trim else "")
                 grouped_at = stored
                 timed("group", start)
             if (number + 1) % chunks_per_copy == 0:
                 report(copy)
         if digest:
             print_digests(store)
+
+
+def stored_chunk(copy: int, rows: list[tuple[str, str, dict[str, Any]]]) -> list[Any]:
+    """One chunk of a copy as the writer stores it: ids made unique per copy, each text's own digest."""
+    from newsevents.ingest.identity import identify
+    from newsevents.store import StoredArticle
+    from newsevents.types import Article
+
+    chunk = []
+    for name, text, record in rows:
+        article_id, text_digest = identify(Article(id=f"copy{copy}-{name}", text=text))
+        chunk.append(StoredArticle(article_id, text_digest, "bench.jsonl", record))
+    return chunk
+
+
+def group(store: Any, trim_to: str) -> None:
+    """Group the new articles into stories; with `trim_to`, as the runners do (DuckDB's cache trimmed around it)."""
+    from newsevents.analyze.stories import group_new_articles
+    from newsevents.options import memory_bytes
+    from newsevents.runner.commit import WriterCache, group_stored
+
+    if trim_to:
+        group_stored(store, WriterCache(store, memory_bytes(trim_to)))
+    else:
+        group_new_articles(store)
 
 
 def print_digests(store: Any) -> None:
