@@ -98,7 +98,7 @@ def ingest(
     with writer_memory(store, options.writer_memory) as cache:
         started = time.monotonic()
         files = list(expand_paths(paths))
-        tally = Tally(files_total=len(files), bytes_total=sum(_size(path) for path in files))
+        tally = Tally(files_total=len(files), bytes_total=sum(input_size(path) for path in files))
         progress = progress or LogProgress()
         progress.start(len(files))
         context = _worker_context() if config.workers > 1 else None
@@ -144,7 +144,7 @@ def read_chunks(files: list[Path], store: Store, config: IngestConfig, tally: Ta
                 size = tail_chunk_size(config, len(seen), chunk.bytes_done, tally.bytes_total)
                 yield _unstored(chunk, store, tally)
                 chunk = Chunk()
-        bytes_before += _size(path)
+        bytes_before += input_size(path)
         chunk.files_done, chunk.bytes_done = index + 1, bytes_before
     if chunk.items or chunk.rejected:
         yield _unstored(chunk, store, tally)
@@ -167,7 +167,8 @@ def tail_chunk_size(config: IngestConfig, articles_read: int, bytes_read: int, b
     return max(1, config.chunk_size // 4, min(config.chunk_size, share))
 
 
-def _size(path: Path) -> int:
+def input_size(path: Path) -> int:
+    """Bytes of one input file, the unit of progress and ETA in both runners; 0 for what is not a readable file."""
     try:
         return path.stat().st_size if path.is_file() else 0
     except OSError:

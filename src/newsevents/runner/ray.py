@@ -36,7 +36,7 @@ from newsevents.ingest.readers import ReadMeter, expand_paths, read_path
 from newsevents.nlp import ModelNotInstalled
 from newsevents.options import Options
 from newsevents.runner.commit import group_stored, writer_memory
-from newsevents.runner.local import IngestSummary, _size, process_chunk, warm_up
+from newsevents.runner.local import IngestSummary, input_size, process_chunk, warm_up
 from newsevents.runner.progress import LogProgress, Progress, Tally
 from newsevents.runner.shards import ReadItem, decode_item, encode_item, leftover_shards, load_shard, write_shard
 from newsevents.store import Store, StoredArticle
@@ -78,7 +78,7 @@ def ingest(
         paths_in = list(expand_paths(paths))
         files = [str(path) for path in paths_in]
         # progress and ETA by bytes, as the local runner: the bytes of each row's file travel with it
-        tally = Tally(files_total=len(files), bytes_total=sum(_size(path) for path in paths_in))
+        tally = Tally(files_total=len(files), bytes_total=sum(input_size(path) for path in paths_in))
         progress = progress or LogProgress()
         progress.start(len(files))
         shard_folder.mkdir(parents=True, exist_ok=True)
@@ -215,7 +215,7 @@ def read_file(row: dict[str, Any], input_format: str, published: dt.date | None)
         held = {"item": _encoded(item, row["path"]), "bytes": max(0, position - counted), "files": 0}
         counted = max(counted, position)
     if held is not None:
-        held["bytes"] += max(0, _size(path) - counted)
+        held["bytes"] += max(0, input_size(path) - counted)
         held["files"] = 1
         yield held
 
