@@ -30,6 +30,10 @@ _BODY_PRONOUN_LOOKBACK_SENTENCES = 2  # "it"/"they" refer to something close by
 _PREDICATE_DEPS = frozenset({"attr", "oprd"})  # "Mr Ross was the judge": the judge is Mr Ross, no one else
 _DEFINITE_LOOKBACK_MENTIONS = 40
 _AFTER_QUOTE_TOKENS = 4  # '"...," the minister said': the speech verb follows the closing mark
+_ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
+# Verbs whose object is the one a quote is told to ("told the BBC: ..."), and verbs that name it after "to".
+_TELLING_VERBS = frozenset({"tell", "assure", "inform", "remind", "reassure", "brief"})
+_SAYING_TO_VERBS = frozenset({"say", "speak", "talk", "write", "explain", "add"})
 
 
 @dataclass
@@ -243,6 +247,7 @@ def _resolve_pronoun(
         if (
             not (outside and mentions[k].start in quoted)
             and not (not outside and facts.speaker_of_quote(mentions[k], pronoun))
+            and not (not outside and facts.addressee_of_quote(mentions[k], pronoun))
             and _compatible(facts.doc, mentions[k], pronoun, told_gender(mentions[k]) or genders.get(entity_of[k]))
             and not _subject_of_same_verb(facts.doc, mentions[k], pronoun)
             and doc_tokens(facts.doc)[mentions[k].head].dep_ not in _PREDICATE_DEPS
@@ -275,12 +280,33 @@ class _DocFacts:
         head = self.doc[candidate.head]
         if candidate.start in self.quoted or head.dep_ not in _SUBJECT_DEPS:
             return False
+        return self._frames_quote(head.head.i, pronoun)
+
+    def addressee_of_quote(self, candidate: Mention, pronoun: Mention) -> bool:
+        """'Ann Cole told the BBC: "They lied to us."': whom a quote is told to is "you" in it, never a
+        third-person pronoun (they are the BBC to no reader). The addressee is the object of a telling verb
+        ("told the BBC", "assured the union") or the object of "to" after a saying one ("said to the BBC")
+        that opens the quote or follows it."""
+        head = self.doc[candidate.head]
+        if candidate.start in self.quoted:
+            return False
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i:  # "BBC News": the phrase's head
+            head = head.head
+        if head.dep_ in _ADDRESSEE_DEPS and head.head.lemma_.lower() in _TELLING_VERBS:
+            return self._frames_quote(head.head.i, pronoun)
+        prep = head.head
+        if head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in _SAYING_TO_VERBS:
+            return self._frames_quote(prep.head.i, pronoun)
+        return False
+
+    def _frames_quote(self, verb: int, pronoun: Mention) -> bool:
+        """Whether the verb at `verb` opens the quote holding `pronoun` (before it, in the quote's opening
+        sentence) or follows its closing mark closely."""
         first = last = pronoun.start
         while first - 1 in self.quoted:
             first -= 1
         while last + 1 in self.quoted:
             last += 1
-        verb = head.head.i
         opening = self.sentence_of(verb) == self.sentence_of(first) and verb < first
         return opening or last < verb <= last + _AFTER_QUOTE_TOKENS
 

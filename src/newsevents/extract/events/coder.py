@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import pairwise
 
 from spacy.tokens import Span, Token
@@ -117,6 +118,7 @@ DUTY_MODALS = frozenset({"must", "should", "ought"})
 PROMISE_ROOT = "03"  # intents and promises; a negated one is recoded as a refusal (12x)
 PROMISE_WORDS = frozenset({"promise", "guarantee", "pledge", "assurance", "commitment", "undertaking"})
 # Captions place people in a picture and credit it.
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "some"})
 POSITION_WORDS = frozenset({"left", "right", "centre", "center", "pictured", "above", "below", "top", "bottom"})
 CREDIT_WORDS = frozenset({"photo", "photograph", "picture", "image", "credit"})
 # Participles of blame that mark an attack as verbal ("attacked X, accusing them of ...").
@@ -285,6 +287,17 @@ def _owned_by_other(ctx: ExtractContext, pronoun: Token, sources: list[Actor]) -
     return owner is not None and owner.entity >= 0 and not any(_same(owner, s) for s in sources)
 
 
+def _promised_thing(target: Actor, verb: Token) -> bool:
+    """ "promised a new campaign", "pledged an inquiry": an indefinite object of a promise is what is promised,
+    a body not yet there, not whom the promise is made to ("promised voters a say": the dative is)."""
+    return any(
+        child.dep_ == "dobj"
+        and target.start <= child.idx < target.end
+        and any(d.dep_ == "det" and d.lower_ in INDEFINITE_DETERMINERS for d in child.children)
+        for child in verb.children
+    )
+
+
 def _home_place(target: Actor, sources: list[Actor]) -> bool:
     """A place in the visitor's own country ("toured Yorkshire", "will visit Leeds"): travel at home is no
     visit between actors."""
@@ -318,8 +331,9 @@ def _roles(ctx: ExtractContext, trigger: Trigger) -> tuple[list[Actor], list[Act
         targets = letter_addressees(ctx, trigger.verb)
     if not targets and trigger.code[:2] in ADDRESSEE_ROOTS:
         targets = clause_subject_actors(ctx, trigger.verb)
-    if not targets and unresolved_pronouns(ctx, trigger.verb):
-        targets = _reporter(ctx, trigger.verb)  # "Israel said a rocket was fired at it": "it" is Israel
+    if not targets and (pronouns := unresolved_pronouns(ctx, trigger.verb)):
+        # "Israel said a rocket was fired at it": "it" is Israel, told at the pronoun's own place
+        targets = [_at(reporter, pronouns[0]) for reporter in _reporter(ctx, trigger.verb)[:1]]
     # the one a release is appealed for is not the one appealed to (`class undergoer` in verbs.tsv)
     targets = [t for t in targets if not any(t.start <= u.idx < t.end for u in trigger.undergoers)]
     if trigger.pattern.inverse:
@@ -346,6 +360,11 @@ def _label_in_passing(verb: Token) -> bool:
     children = list(verb.children)
     labelled = any(c.dep_ == "oprd" for c in children)
     return labelled and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in children)
+
+
+def _at(actor: Actor, token: Token) -> Actor:
+    """The actor as mentioned by `token` (a pronoun standing for it): its code, the token's span."""
+    return replace(actor, start=token.idx, end=token.idx + len(token.text), text=token.text)
 
 
 def _reporter(ctx: ExtractContext, verb: Token) -> list[Actor]:
@@ -542,6 +561,8 @@ def _frame(
     if entry.root in AUDIENCE_ROOTS:  # telling or meeting reporters is how news is made, not an interaction
         targets = [t for t in targets if t.sector != "MED" and not is_audience(t)]
     targets = [t for t in targets if not _own_part(ctx, t, sources)]
+    if entry.root == INTENT_ROOT:
+        targets = [t for t in targets if not _promised_thing(t, trigger.verb)]
     if entry.code in VISIT_CODES:
         if any(s.sector in ARMED_SECTORS for s in sources):
             return None  # troops moving somewhere is a deployment, not a visit between actors

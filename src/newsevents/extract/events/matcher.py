@@ -402,6 +402,7 @@ MUTUAL_PREP = "between"  # "talks between X and Y": each side acts towards the o
 NOMINAL_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 # Roots CODING.md codes one-sided for a nominal too: "a plea for calm from the mayor" (02), pledges (03),
 # inquiries (09), demands (10), criticism (11), refusals (12), threats (13).
+ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands: someone is asked to act
 ONE_SIDED_ROOTS = frozenset({"02", "03", "09", "10", "11", "12", "13"})
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 # Words naming a part of what follows "of": "most of the donations came from X" — X gave them.
@@ -563,6 +564,8 @@ def _nominal_targets(noun: Token, sense: NominalSense, dictionary: VerbDictionar
     found += [c for f in found for c in f.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     if not found and sense.owner_receives:
         found = [c for c in noun.children if c.dep_ == "poss"]
+    if not found and sense.code[:2] in ASKING_ROOTS:
+        found = _asked_to_act(noun)
     for partner in [] if found else _copular_partners(noun):
         partner_sense = nominal_sense(partner, dictionary)
         if partner_sense is not None and partner_sense.code[:2] == sense.code[:2]:
@@ -576,6 +579,25 @@ def _nominal_targets(noun: Token, sense: NominalSense, dictionary: VerbDictionar
             if found:
                 break
     return tuple(found)
+
+
+def _asked_to_act(noun: Token) -> list[Token]:
+    """ "a demand for Turkey to recognise Cyprus", "a call for the minister to resign": the one a demand or
+    appeal asks to act is the subject of its "for ... to" clause, whether the parser hangs "for" on the noun
+    as a preposition or makes it the clause's mark."""
+    found = [
+        pobj
+        for pobj in _objects_of_preps(noun, ("for",))
+        if (after := pobj.right_edge.i + 1) < len(pobj.doc) and pobj.doc[after].lower_ == "to"
+    ]
+    found += [
+        subject
+        for clause in noun.children
+        if clause.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+        for subject in clause.children
+        if subject.dep_ == "nsubj"
+    ]
+    return found
 
 
 def _copular_partners(noun: Token) -> list[Token]:

@@ -512,6 +512,8 @@ def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token
     if not groups[0] and verb.dep_ == "conj" and is_passive(verb):
         # the shared subject is the patient of a passive conjunct: "Russia attacked and was condemned by NATO"
         groups.append([c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in own])
+    if not groups[0] and verb.dep_ == "xcomp" and verb.head.i != verb.i and is_passive(verb):
+        groups.append([c for c in _raised_patients(verb) if c.i not in own])
     if _participle(verb):
         groups.append([verb.head])
     # in a passive, "from X" names where the act came from, not whom it hit ("fired at it from Gaza")
@@ -522,6 +524,17 @@ def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token
         groups += [_objects(owner, own), directed, _small_clause_subjects(owner, own)]
     groups += [_purpose_objects(noun, own) for noun in nouns]
     return [group for group in groups if group]
+
+
+def _raised_patients(verb: Token) -> list[Token]:
+    """ "The men are expected to be questioned by police", "he refused to be interviewed by X": a passive
+    infinitive has no subject of its own; the one acted on is its governor's object ("asked the men to be
+    searched") or else its governor's subject."""
+    governor = verb.head
+    if governor.dep_ == "acomp" and governor.head.i != governor.i:
+        governor = governor.head  # "were due to be attacked", "are likely to be questioned": the copula's subject
+    objects = [c for c in governor.children if c.dep_ == "dobj"]
+    return objects or [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _purpose_objects(noun: Token, own: set[int]) -> list[Token]:
@@ -560,8 +573,21 @@ def sources_of(ctx: ExtractContext, verb: Token) -> list[Actor]:
         while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ in ("ccomp", "conj") and clause.head.i != clause.i and not _other_person(heads, clause.head):
-            return sources_of(ctx, clause.head)
+            if not _quoted_by(ctx, heads, clause.head):
+                return sources_of(ctx, clause.head)
     return found
+
+
+def _quoted_by(ctx: ExtractContext, pronouns: list[Token], verb: Token) -> bool:
+    """ 'X told the BBC: "They lied to us."': a third-person pronoun in quoted words is never the speaker
+    whose verb, outside the quote, reports them (the speaker says "I" or "we")."""
+    if any(map(_first_or_second, pronouns)):
+        return False
+    return any(
+        all(q.start <= p.idx < q.end for p in pronouns) and not q.start <= verb.idx < q.end
+        for q in ctx.quotes
+        if q.kind == "direct"  # an indirect quote's "they" may well be its speaker ("Israel said it would ...")
+    )
 
 
 def _other_person(pronouns: list[Token], verb: Token) -> bool:

@@ -1,0 +1,117 @@
+"""Issue 9, arguments and duplicates of verb-pattern events on fresh articles (eighth session, args8).
+
+Each table row is a sentence of our own naming one phenomenon: whom a promise is made to, whom a demand asks
+to act, who is acted on in a passive infinitive, who a pronoun in quoted words can be, and a statement told
+twice. Rows marked "guard" must keep today's reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.types import ArticleRecord, Event
+from tests.conftest import Extract
+
+
+def events_at(record: ArticleRecord, trigger: str) -> list[Event]:
+    return [e for e in record.events if trigger in e.trigger.text]
+
+
+def targets_at(record: ArticleRecord, trigger: str) -> set[str | None]:
+    return {e.target.text if e.target else None for e in events_at(record, trigger)}
+
+
+# sentence, trigger word, targets expected (None: the event has no target)
+PROMISED_THINGS = [
+    # an indefinite object of a promise is the thing promised, not whom it is promised to
+    ("Mr Hale promised a fresh campaign that would be positive.", "promised", {None}),
+    ("The government pledged an independent commission into the deaths.", "pledged", {None}),
+    # guard: the one promised something is still the target
+    ("The minister promised the union a new deal.", "promised", {"union"}),
+    ("The minister promised aid to the farmers.", "promised", {"farmers"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected"), PROMISED_THINGS)
+def test_a_promised_body_is_no_target(extract: Extract, sentence: str, trigger: str, expected: set) -> None:
+    record = extract(sentence)
+    assert targets_at(record, trigger) == expected, [(e.cameo, e.trigger.text, e.target) for e in record.events]
+
+
+ASKED_TO_ACT = [
+    # the subject of a demand's or appeal's "for ... to" clause is the one asked
+    ("The vote came despite a French demand for Spain to reopen the border.", "demand", {"Spain"}),
+    ("The strike follows a Labour demand for the minister to resign.", "demand", {"minister"}),
+    # guard: "a demand for a pay rise" asks for a thing, nobody named
+    ("The union repeated its demand for a pay rise.", "demand", {None}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected"), ASKED_TO_ACT)
+def test_a_demand_for_someone_to_act_targets_them(
+    extract: Extract, sentence: str, trigger: str, expected: set
+) -> None:
+    record = extract(sentence)
+    assert targets_at(record, trigger) == expected, [(e.cameo, e.trigger.text, e.target) for e in record.events]
+
+
+PASSIVE_INFINITIVES = [
+    # a passive infinitive has no subject of its own: its governor's subject is the one acted on
+    ("The four suspects are expected to be questioned by detectives.", "questioned", {"suspects"}),
+    ("The rebels were due to be attacked by the army.", "attacked", {"rebels"}),
+    # guard: a plain passive keeps its subject
+    ("The four suspects were questioned by detectives.", "questioned", {"suspects"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected"), PASSIVE_INFINITIVES)
+def test_the_subject_of_a_passive_infinitive_is_acted_on(
+    extract: Extract, sentence: str, trigger: str, expected: set
+) -> None:
+    record = extract(sentence)
+    assert {t and t.split()[-1] for t in targets_at(record, trigger)} == expected, [
+        (e.cameo, e.trigger.text, e.target) for e in record.events
+    ]
+
+
+def test_a_pronoun_in_a_quote_is_not_whom_the_quote_is_told_to(extract: Extract) -> None:
+    # "they" in the quote cannot be the broadcaster told it (that would be "you"), nor its speaker ("we")
+    record = extract(
+        'Labour MPs met in private on Monday. Later the deputy leader told BBC News: "They told us very '
+        'clearly that the plan had failed."'
+    )
+    told = [e for e in events_at(record, "told") if e.quote is None]
+    assert all(e.source is None or e.source.code is None or "MED" not in e.source.code for e in told), told
+    assert all(e.source is None or "deputy leader" not in e.source.text for e in told), told
+
+
+def test_a_quoted_us_is_the_speakers_side_at_the_pronoun(extract: Extract) -> None:
+    record = extract('The party leader told reporters: "The unions told us very clearly that the plan had failed."')
+    told = [e for e in events_at(record, "told") if e.source is not None and e.source.text == "unions"]
+    assert [(e.target.text if e.target else None) for e in told] == ["us"], record.events
+
+
+def test_a_guard_pronoun_outside_quotes_still_resolves_to_the_reporting_subject(extract: Extract) -> None:
+    record = extract("Israel announced it would free the prisoners.")
+    assert [e.source.code for e in events_at(record, "free") if e.source] == ["ISR"]
+
+
+# sentence, the codes expected for the whole sentence
+WITH_A_SPOKESMAN = [
+    # "with a spokesman saying ..." tells how a body's act in words was done: one event, not a second 010
+    (
+        'The ministry defended the decision to close the school, with a spokesman saying: "We had no choice."',
+        ["052"],
+    ),
+    ("The ministry criticised the union, with a spokeswoman saying the strike was reckless.", ["111"]),
+    # guard: beside an act not done in words, the spokesman's statement is a speech act of its own
+    ("The minister resigned on Monday, with an aide saying he was tired.", ["0831", "010"]),
+    # guard: a separate sentence-level statement stays
+    ("The ministry praised the union, and a spokeswoman said the deal was fair.", ["051", "010"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "codes"), WITH_A_SPOKESMAN)
+def test_a_spokesmans_words_with_the_act_are_the_act(extract: Extract, sentence: str, codes: list[str]) -> None:
+    record = extract(sentence)
+    assert [e.cameo for e in record.events] == codes, [(e.cameo, e.trigger.text) for e in record.events]
