@@ -48,9 +48,7 @@ ASKED_TO_ACT = [
 
 
 @pytest.mark.parametrize(("sentence", "trigger", "expected"), ASKED_TO_ACT)
-def test_a_demand_for_someone_to_act_targets_them(
-    extract: Extract, sentence: str, trigger: str, expected: set
-) -> None:
+def test_a_demand_for_someone_to_act_targets_them(extract: Extract, sentence: str, trigger: str, expected: set) -> None:
     record = extract(sentence)
     assert targets_at(record, trigger) == expected, [(e.cameo, e.trigger.text, e.target) for e in record.events]
 
@@ -115,3 +113,46 @@ WITH_A_SPOKESMAN = [
 def test_a_spokesmans_words_with_the_act_are_the_act(extract: Extract, sentence: str, codes: list[str]) -> None:
     record = extract(sentence)
     assert [e.cameo for e in record.events] == codes, [(e.cameo, e.trigger.text) for e in record.events]
+
+
+OTHER_TARGETS = [
+    # a campaign or inquiry promised is what is promised, whatever its determiner
+    ('She promised "the most positive campaign the party has ever run".', "promised", {None}),
+    # a complaint's or criticism's that-clause names whom it is made against
+    ("The vote follows complaints from some MPs that the minister had taken too long.", "complaints", {"minister"}),
+    ("There was criticism from Labour that the minister had misled MPs.", "criticism", {"minister"}),
+    # guard: a that-clause about a thing names no one
+    ("There was criticism from Labour that the plan was flawed.", "criticism", {None}),
+    # a refusal's infinitive names whom it is aimed at, or the owner of what is refused
+    ("The governor's refusal to meet the union leaders was criticised.", "refusal", {"union leaders"}),
+    ("The governor's refusal to accept the Tories' proposals was criticised.", "refusal", {"Tories"}),
+    # those met, not each other, are whom coordinated subjects discuss with
+    ("The minister and the mayor met union leaders to discuss the strike.", "met", {"union leaders"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected"), OTHER_TARGETS)
+def test_targets_named_by_a_clause_of_the_event(extract: Extract, sentence: str, trigger: str, expected: set) -> None:
+    record = extract(sentence)
+    assert targets_at(record, trigger) == expected, [(e.cameo, e.trigger.text, e.target) for e in record.events]
+
+
+# sentence, the trigger texts expected: a meeting's purpose clause repeats the meeting
+MEETING_PURPOSES = [
+    ("France and Germany met to discuss the treaty.", {"met"}),
+    ("The minister and the mayor met union leaders to discuss the strike.", {"met"}),
+    # guard: an intent to meet is its own act
+    ("The leaders agreed to meet next week.", {"agreed to meet"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MEETING_PURPOSES)
+def test_a_meetings_purpose_is_not_a_second_meeting(extract: Extract, sentence: str, expected: set) -> None:
+    record = extract(sentence)
+    assert {e.trigger.text for e in record.events} == expected, [(e.cameo, e.trigger.text) for e in record.events]
+
+
+def test_the_owner_of_the_means_is_the_subject_who_uses_it(extract: Extract) -> None:
+    # "used his speech to attack X": "his" repeats the subject, who is the one named as source
+    record = extract("The senator used his speech to attack the governor.")
+    assert [(e.source.text if e.source else None) for e in events_at(record, "attack")] == ["senator"]

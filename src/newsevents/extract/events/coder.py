@@ -88,6 +88,7 @@ MIRRORED = {"043": "042"}
 # Negotiating is done by both sides at once: "Iran negotiated with the EU" is also the EU negotiating with Iran.
 MUTUAL_CODES = frozenset({"046"})
 CONSULT_ROOT = "04"
+MEETING_CODES = frozenset({"040", "043", "046"})  # meeting, hosting, negotiating: what a purpose clause repeats
 # Claims of responsibility and condolences are addressed to the victims of the act they are about.
 ABOUT_ACT_CODES = frozenset({"015", "016", "018"})
 # Withdrawals (087x) concern the place left, not the destination: "withdrew from Syria to Israel".
@@ -119,6 +120,8 @@ PROMISE_ROOT = "03"  # intents and promises; a negated one is recoded as a refus
 PROMISE_WORDS = frozenset({"promise", "guarantee", "pledge", "assurance", "commitment", "undertaking"})
 # Captions place people in a picture and credit it.
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "some"})
+# Bodies a promise brings into being: "promised an inquiry", "pledged a campaign" name no one promised to.
+PROMISED_BODIES = frozenset({"campaign", "inquiry", "review", "commission", "investigation", "taskforce", "task"})
 POSITION_WORDS = frozenset({"left", "right", "centre", "center", "pictured", "above", "below", "top", "bottom"})
 CREDIT_WORDS = frozenset({"photo", "photograph", "picture", "image", "credit"})
 # Participles of blame that mark an attack as verbal ("attacked X, accusing them of ...").
@@ -175,7 +178,7 @@ def _unnamed_perpetrator(trigger: Trigger, entry: CameoCode, targets: list[Actor
 def reciprocal(entry: CameoCode, tokens: tuple[Token, ...]) -> bool:
     """Whether coordinated subjects with no other target act on each other (CODING.md: "X and Y" is one
     event per conjunct; only a meeting, a cooperation, an agreement is also between them)."""
-    if entry.code in ONE_WAY_CODES:
+    if entry.code in ONE_WAY_CODES or _purpose_of_meeting_others(tokens):
         return False
     if entry.code in SYMMETRIC_CODES or entry.root in SYMMETRIC_ROOTS:
         return True
@@ -183,6 +186,30 @@ def reciprocal(entry: CameoCode, tokens: tuple[Token, ...]) -> bool:
         return False
     said = [w for token in tokens for w in _predicate(token)]
     return any(w.lemma_.lower() in MUTUAL_LEMMAS or _each_other(w) for w in said)
+
+
+def _meeting_purpose(trigger: Trigger, dictionary: VerbDictionary) -> bool:
+    """ "The leaders met to discuss trade", "will hold talks to negotiate a deal": the discussion is what the
+    meeting is for, one act told by two verbs; the meeting is coded (CODING.md: one event per act)."""
+    verb = trigger.verb
+    if trigger.code[:2] != CONSULT_ROOT or verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.head.pos_ != "VERB":
+        return False
+    meeting = match(verb.head, dictionary)
+    return meeting is not None and meeting.code in MEETING_CODES
+
+
+def _purpose_of_meeting_others(tokens: tuple[Token, ...]) -> bool:
+    """ "X and Y met union leaders to discuss the strike": the purpose infinitive of a verb with its own object
+    is done with that object, not between the subjects."""
+    verb = next((t for t in tokens if t.pos_ == "VERB"), None)
+    return (
+        verb is not None
+        and verb.dep_ in ("xcomp", "advcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "dobj" for c in verb.head.children)
+    )
 
 
 def _predicate(verb: Token) -> list[Token]:
@@ -288,12 +315,16 @@ def _owned_by_other(ctx: ExtractContext, pronoun: Token, sources: list[Actor]) -
 
 
 def _promised_thing(target: Actor, verb: Token) -> bool:
-    """ "promised a new campaign", "pledged an inquiry": an indefinite object of a promise is what is promised,
-    a body not yet there, not whom the promise is made to ("promised voters a say": the dative is)."""
+    """ "promised a new campaign", "pledged an inquiry", "promised the most positive campaign ever": an indefinite
+    object of a promise, or a campaign or inquiry it sets up, is what is promised, not whom the promise is made
+    to ("promised voters a say": the dative is; "promised the unions that ...": the unions are)."""
     return any(
         child.dep_ == "dobj"
         and target.start <= child.idx < target.end
-        and any(d.dep_ == "det" and d.lower_ in INDEFINITE_DETERMINERS for d in child.children)
+        and (
+            child.lemma_.lower() in PROMISED_BODIES
+            or any(d.dep_ == "det" and d.lower_ in INDEFINITE_DETERMINERS for d in child.children)
+        )
         for child in verb.children
     )
 
@@ -325,6 +356,8 @@ def _roles(ctx: ExtractContext, trigger: Trigger) -> tuple[list[Actor], list[Act
         targets = sources_of(ctx, trigger.inner)  # "demanded that Israel ease": Israel is asked
     if not targets and trigger.inner is not None:
         targets = targets_of(ctx, trigger.inner, trigger.nouns)
+    if not targets and trigger.code[:2] == CONSULT_ROOT and _purpose_of_meeting_others(trigger.tokens):
+        targets = targets_of(ctx, trigger.verb.head)  # "met union leaders to discuss ...": discussed with them
     if not targets and trigger.pattern.code != SUPPORT:
         targets = owner_actors(ctx, trigger.nouns)
     if not targets and trigger.code[:2] in ADDRESSEE_ROOTS | MESSAGE_ROOTS:
@@ -537,7 +570,7 @@ def _frame(
     """Code, actors and modality of one trigger, or None when it makes no event."""
     if not_an_act(trigger.verb) is not None or no_doer(trigger.verb) is not None:
         return None
-    if _framing_speech(trigger) or _label_in_passing(trigger.verb):
+    if _framing_speech(trigger) or _label_in_passing(trigger.verb) or _meeting_purpose(trigger, dictionary):
         return None
     sources, targets = _roles(ctx, trigger)
     entry, sources = _perpetrator(ctx, trigger, dictionary, sources, targets)

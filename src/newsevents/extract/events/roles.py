@@ -87,6 +87,7 @@ WEAPON_CODES = {
     "gunship": "195",
     "drone": "195",
 }
+OWNER_PRONOUNS = frozenset({"his", "her", "its", "their"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 CURRENCY_NOUNS = frozenset({"pound", "dollar", "euro", "yen", "yuan", "rouble", "ruble", "rupee", "franc", "peso"})
@@ -566,20 +567,35 @@ def _small_clause_subjects(verb: Token, own: set[int]) -> list[Token]:
 
 def sources_of(ctx: ExtractContext, verb: Token) -> list[Actor]:
     heads = subject_heads(verb)
-    found = actors_of(ctx, heads)
+    found = _named_owner(ctx, verb, actors_of(ctx, heads))
     if not found and heads and all(h.pos_ == "PRON" for h in heads):
         # "Israel announced it would free ...": an unresolved "it"/"they" is the reporting clause's subject
         clause = verb
         while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head.i != clause.i:
             clause = clause.head
-        if clause.dep_ in ("ccomp", "conj") and clause.head.i != clause.i and not _other_person(heads, clause.head):
-            if not _quoted_by(ctx, heads, clause.head):
-                return sources_of(ctx, clause.head)
+        reporting = clause.head if clause.dep_ in ("ccomp", "conj") and clause.head.i != clause.i else None
+        if reporting is not None and not _other_person(heads, reporting) and not _quoted_by(ctx, heads, reporting):
+            return sources_of(ctx, reporting)
     return found
 
 
+def _named_owner(ctx: ExtractContext, verb: Token, found: list[Actor]) -> list[Actor]:
+    """ "Mr Kerr used his speech to defend the plan": the owner of the speech acts, and it is named as the
+    subject of the verb that has the speech as its object; "his" only repeats that subject."""
+    if len(found) != 1 or found[0].text.lower() not in OWNER_PRONOUNS:
+        return found
+    owner = next((t for t in verb.sent if t.idx == found[0].start and t.dep_ == "poss"), None)
+    if owner is None or owner.head.dep_ not in ("dobj", "attr") or owner.head.head.pos_ not in ("VERB", "AUX"):
+        return found
+    user = owner.head.head  # "used" in "used his speech to attack", whichever way the infinitive hangs
+    if user.i not in (verb.head.i, verb.head.head.i) or user.i == verb.i:
+        return found
+    named = actors_of(ctx, [s for s in near_children(user) if s.dep_ in SUBJECT_DEPS])
+    return named if named and all(a.same_entity(found[0]) for a in named) else found
+
+
 def _quoted_by(ctx: ExtractContext, pronouns: list[Token], verb: Token) -> bool:
-    """ 'X told the BBC: "They lied to us."': a third-person pronoun in quoted words is never the speaker
+    """'X told the BBC: "They lied to us."': a third-person pronoun in quoted words is never the speaker
     whose verb, outside the quote, reports them (the speaker says "I" or "we")."""
     if any(map(_first_or_second, pronouns)):
         return False
