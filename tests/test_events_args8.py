@@ -156,3 +156,29 @@ def test_the_owner_of_the_means_is_the_subject_who_uses_it(extract: Extract) -> 
     # "used his speech to attack X": "his" repeats the subject, who is the one named as source
     record = extract("The senator used his speech to attack the governor.")
     assert [(e.source.text if e.source else None) for e in events_at(record, "attack")] == ["senator"]
+
+
+def test_they_can_be_a_plural_role_the_tagger_called_a_proper_noun(extract: Extract) -> None:
+    # "MPs" is often tagged NNP; as a plural role it is a group "they" can refer to
+    record = extract(
+        "Labour's chief whip said the party had had a rough time from MPs. The deputy leader told BBC News: \"They "
+        'told us very clearly that the plan had failed."'
+    )
+    told = [e for e in events_at(record, "told") if e.quote is None and e.source is not None]
+    assert [e.source.code for e in told] == ["GBRLEG"], [(e.source, e.target) for e in record.events]
+
+
+RELATIVE_PATIENTS = [
+    # a relative pronoun acted on stands for the noun its clause describes
+    ("The mayor, who was criticised by the Tories last week, resigned.", "criticised", {"mayor"}),
+    ("The minister, whom the Tories criticised last week, resigned.", "criticised", {"minister"}),
+    ("The council, which the minister criticised on Monday, met again.", "criticised", {"council"}),
+    # guard: a relative subject still acts ("the minister, who denied the charge")
+    ("The Tories attacked the minister, who denied the charge.", "attacked", {"minister"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected"), RELATIVE_PATIENTS)
+def test_a_relative_pronoun_acted_on_is_its_noun(extract: Extract, sentence: str, trigger: str, expected: set) -> None:
+    record = extract(sentence)
+    assert targets_at(record, trigger) == expected, [(e.cameo, e.trigger.text, e.target) for e in record.events]

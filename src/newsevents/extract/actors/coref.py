@@ -314,7 +314,11 @@ class _DocFacts:
 def _best_in_sentence(mentions: list[Mention], ks: list[int], pronoun: Mention, facts: _DocFacts) -> int:
     if pronoun.plural:  # "they": a group named in the plural before a body named in the singular
         # ... but not an owner named in the possessive: in "the farmers' union ... they", they are the union
-        plural = [k for k in ks if facts.doc[mentions[k].head].tag_ in ("NNS", "NNPS")]
+        plural = [
+            k
+            for k in ks
+            if facts.doc[mentions[k].head].tag_ in ("NNS", "NNPS") or _people_in_plural(facts.doc, mentions[k])
+        ]
         # ... and a "they" that is a subject continues the main clause's subject: "The party says ...
         # and says councils must save. They say ..." are the party, not the councils.
         topics = [k for k in ks if _main_clause_subject(facts.doc, mentions[k])] if _is_subject(facts, pronoun) else []
@@ -370,6 +374,8 @@ def _compatible(doc: Doc, candidate: Mention, pronoun: Mention, gender: str | No
     """`gender`: what the candidate's entity is known to be, from this or an earlier mention of it."""
     if pronoun.person:
         return _person_like(candidate, pronoun.gender, gender)
+    if pronoun.plural and _people_in_plural(doc, candidate):
+        return True  # "... from MPs. They told us ...": a plural role is a group, whatever tag "MPs" got
     if candidate.person or doc_tokens(doc)[candidate.head].pos_ == "ADJ":  # "British" is no body
         return False
     if candidate.kind == "pronoun":
@@ -381,6 +387,13 @@ def _compatible(doc: Doc, candidate: Mention, pronoun: Mention, gender: str | No
     if pronoun.plural:  # a body may be plural too ("the union met ... they said"), found after plural nouns
         return plural or candidate.kind in ("organisation", "government", "group")
     return not plural and candidate.kind in ("organisation", "government", "country", "group")
+
+
+def _people_in_plural(doc: Doc, candidate: Mention) -> bool:
+    """A role written in the plural ("MPs", "ministers"): the small model may tag "MPs" NNP, not NNS."""
+    head = doc_tokens(doc)[candidate.head]
+    role = candidate.role
+    return role is not None and head.lower_ != role and head.lower_ in (role + "s", role + "es")
 
 
 def _person_like(mention: Mention, gender: str | None, known: str | None = None) -> bool:

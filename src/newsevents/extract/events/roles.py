@@ -462,8 +462,17 @@ def _objects(owner: Token, own: set[int]) -> list[Token]:
         if child.pos_ == "ADP":  # a dative "to": its object is the recipient
             found += [c for c in child.children if c.dep_ == "pobj"]
         else:
-            found.append(child)
+            found.append(_relative_antecedent(child))
     return found
+
+
+def _relative_antecedent(token: Token) -> Token:
+    """ "the mayor, who was criticised by X", "the minister, whom X criticised": a relative pronoun acted on
+    stands for the noun its clause describes."""
+    clause = token.head
+    if token.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    return token
 
 
 def _directed(owner: Token, own: set[int], preps: frozenset[str] = TARGET_PREPS) -> list[Token]:
@@ -509,7 +518,7 @@ def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token
     """
     own = {noun.i for noun in nouns}
     patient_deps = ("nsubjpass", "nsubj") if headline_passive(verb) else ("nsubjpass",)
-    groups = [[c for c in verb.children if c.dep_ in patient_deps and c.i not in own]]
+    groups = [[_relative_antecedent(c) for c in verb.children if c.dep_ in patient_deps and c.i not in own]]
     if not groups[0] and verb.dep_ == "conj" and is_passive(verb):
         # the shared subject is the patient of a passive conjunct: "Russia attacked and was condemned by NATO"
         groups.append([c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in own])
