@@ -188,16 +188,21 @@ def reciprocal(entry: CameoCode, tokens: tuple[Token, ...]) -> bool:
     return any(w.lemma_.lower() in MUTUAL_LEMMAS or _each_other(w) for w in said)
 
 
-def _meeting_purpose(trigger: Trigger, dictionary: VerbDictionary) -> bool:
-    """ "The leaders met to discuss trade", "will hold talks to negotiate a deal": the discussion is what the
-    meeting is for, one act told by two verbs; the meeting is coded (CODING.md: one event per act)."""
+def _repeats_head_act(trigger: Trigger, dictionary: VerbDictionary) -> bool:
+    """One act told by two verbs, coded once at the head (CODING.md: one event per act): a meeting's purpose
+    ("the leaders met to discuss trade") and a participle telling how a statement was made ("has written to
+    the men, telling them ...")."""
     verb = trigger.verb
-    if trigger.code[:2] != CONSULT_ROOT or verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
+    if verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i or verb.head.pos_ != "VERB":
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.head.pos_ != "VERB":
+    purpose = trigger.code[:2] == CONSULT_ROOT and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    manner = verb.tag_ == "VBG" and verb.dep_ == "advcl"
+    if not (purpose or manner):
         return False
-    meeting = match(verb.head, dictionary)
-    return meeting is not None and meeting.code in MEETING_CODES
+    head = match(verb.head, dictionary)
+    if head is None:
+        return False
+    return head.code in MEETING_CODES if purpose else head.code == trigger.code
 
 
 def _purpose_of_meeting_others(tokens: tuple[Token, ...]) -> bool:
@@ -570,7 +575,7 @@ def _frame(
     """Code, actors and modality of one trigger, or None when it makes no event."""
     if not_an_act(trigger.verb) is not None or no_doer(trigger.verb) is not None:
         return None
-    if _framing_speech(trigger) or _label_in_passing(trigger.verb) or _meeting_purpose(trigger, dictionary):
+    if _framing_speech(trigger) or _label_in_passing(trigger.verb) or _repeats_head_act(trigger, dictionary):
         return None
     sources, targets = _roles(ctx, trigger)
     entry, sources = _perpetrator(ctx, trigger, dictionary, sources, targets)
