@@ -137,7 +137,8 @@ def test_targets_named_by_a_clause_of_the_event(extract: Extract, sentence: str,
     assert targets_at(record, trigger) == expected, [(e.cameo, e.trigger.text, e.target) for e in record.events]
 
 
-# sentence, the trigger texts expected: a meeting's purpose clause, or a participle telling how a statement was made, repeats the head's act
+# sentence, the trigger texts expected: a meeting's purpose clause, or a participle telling how a statement was
+# made, repeats the head's act
 ONE_ACT_TWO_VERBS = [
     ("France and Germany met to discuss the treaty.", {"met"}),
     ("The minister and the mayor met union leaders to discuss the strike.", {"met"}),
