@@ -518,7 +518,11 @@ def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token
     """
     own = {noun.i for noun in nouns}
     patient_deps = ("nsubjpass", "nsubj") if headline_passive(verb) else ("nsubjpass",)
-    groups = [[_relative_antecedent(c) for c in verb.children if c.dep_ in patient_deps and c.i not in own]]
+    # a relative patient stands for its noun only when someone is named acting ("who was criticised by X"): with
+    # no agent the act is agentless, and the parser often hangs "who were ..." on the wrong noun
+    agent = any(c.dep_ == "agent" for c in verb.children)
+    patients = [c for c in verb.children if c.dep_ in patient_deps and c.i not in own]
+    groups = [[_relative_antecedent(c) if agent else c for c in patients]]
     if not groups[0] and verb.dep_ == "conj" and is_passive(verb):
         # the shared subject is the patient of a passive conjunct: "Russia attacked and was condemned by NATO"
         groups.append([c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in own])
