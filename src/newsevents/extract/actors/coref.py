@@ -30,6 +30,10 @@ _BODY_PRONOUN_LOOKBACK_SENTENCES = 2  # "it"/"they" refer to something close by
 _PREDICATE_DEPS = frozenset({"attr", "oprd"})  # "Mr Ross was the judge": the judge is Mr Ross, no one else
 _DEFINITE_LOOKBACK_MENTIONS = 40
 _AFTER_QUOTE_TOKENS = 4  # '"...," the minister said': the speech verb follows the closing mark
+_ADDRESSEE_DEPS = frozenset({"dobj", "dative", "iobj"})
+# Verbs whose object is the one a quote is told to ("told the BBC: ..."), and verbs that name it after "to".
+_TELLING_VERBS = frozenset({"tell", "assure", "inform", "remind", "reassure", "brief"})
+_SAYING_TO_VERBS = frozenset({"say", "speak", "talk", "write", "explain", "add"})
 
 
 @dataclass
@@ -243,6 +247,7 @@ def _resolve_pronoun(
         if (
             not (outside and mentions[k].start in quoted)
             and not (not outside and facts.speaker_of_quote(mentions[k], pronoun))
+            and not (not outside and facts.addressee_of_quote(mentions[k], pronoun))
             and _compatible(facts.doc, mentions[k], pronoun, told_gender(mentions[k]) or genders.get(entity_of[k]))
             and not _subject_of_same_verb(facts.doc, mentions[k], pronoun)
             and doc_tokens(facts.doc)[mentions[k].head].dep_ not in _PREDICATE_DEPS
@@ -275,12 +280,33 @@ class _DocFacts:
         head = self.doc[candidate.head]
         if candidate.start in self.quoted or head.dep_ not in _SUBJECT_DEPS:
             return False
+        return self._frames_quote(head.head.i, pronoun)
+
+    def addressee_of_quote(self, candidate: Mention, pronoun: Mention) -> bool:
+        """'Ann Cole told the BBC: "They lied to us."': whom a quote is told to is "you" in it, never a
+        third-person pronoun (they are the BBC to no reader). The addressee is the object of a telling verb
+        ("told the BBC", "assured the union") or the object of "to" after a saying one ("said to the BBC")
+        that opens the quote or follows it."""
+        head = self.doc[candidate.head]
+        if candidate.start in self.quoted:
+            return False
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i:  # "BBC News": the phrase's head
+            head = head.head
+        if head.dep_ in _ADDRESSEE_DEPS and head.head.lemma_.lower() in _TELLING_VERBS:
+            return self._frames_quote(head.head.i, pronoun)
+        prep = head.head
+        if head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in _SAYING_TO_VERBS:
+            return self._frames_quote(prep.head.i, pronoun)
+        return False
+
+    def _frames_quote(self, verb: int, pronoun: Mention) -> bool:
+        """Whether the verb at `verb` opens the quote holding `pronoun` (before it, in the quote's opening
+        sentence) or follows its closing mark closely."""
         first = last = pronoun.start
         while first - 1 in self.quoted:
             first -= 1
         while last + 1 in self.quoted:
             last += 1
-        verb = head.head.i
         opening = self.sentence_of(verb) == self.sentence_of(first) and verb < first
         return opening or last < verb <= last + _AFTER_QUOTE_TOKENS
 
@@ -288,7 +314,11 @@ class _DocFacts:
 def _best_in_sentence(mentions: list[Mention], ks: list[int], pronoun: Mention, facts: _DocFacts) -> int:
     if pronoun.plural:  # "they": a group named in the plural before a body named in the singular
         # ... but not an owner named in the possessive: in "the farmers' union ... they", they are the union
-        plural = [k for k in ks if facts.doc[mentions[k].head].tag_ in ("NNS", "NNPS")]
+        plural = [
+            k
+            for k in ks
+            if facts.doc[mentions[k].head].tag_ in ("NNS", "NNPS") or _people_in_plural(facts.doc, mentions[k])
+        ]
         # ... and a "they" that is a subject continues the main clause's subject: "The party says ...
         # and says councils must save. They say ..." are the party, not the councils.
         topics = [k for k in ks if _main_clause_subject(facts.doc, mentions[k])] if _is_subject(facts, pronoun) else []
@@ -344,6 +374,8 @@ def _compatible(doc: Doc, candidate: Mention, pronoun: Mention, gender: str | No
     """`gender`: what the candidate's entity is known to be, from this or an earlier mention of it."""
     if pronoun.person:
         return _person_like(candidate, pronoun.gender, gender)
+    if pronoun.plural and _people_in_plural(doc, candidate):
+        return True  # "... from MPs. They told us ...": a plural role is a group, whatever tag "MPs" got
     if candidate.person or doc_tokens(doc)[candidate.head].pos_ == "ADJ":  # "British" is no body
         return False
     if candidate.kind == "pronoun":
@@ -355,6 +387,13 @@ def _compatible(doc: Doc, candidate: Mention, pronoun: Mention, gender: str | No
     if pronoun.plural:  # a body may be plural too ("the union met ... they said"), found after plural nouns
         return plural or candidate.kind in ("organisation", "government", "group")
     return not plural and candidate.kind in ("organisation", "government", "country", "group")
+
+
+def _people_in_plural(doc: Doc, candidate: Mention) -> bool:
+    """A role written in the plural ("MPs", "ministers"): the small model may tag "MPs" NNP, not NNS."""
+    head = doc_tokens(doc)[candidate.head]
+    role = candidate.role
+    return role is not None and head.lower_ != role and head.lower_ in (role + "s", role + "es")
 
 
 def _person_like(mention: Mention, gender: str | None, known: str | None = None) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import pairwise
 
 from spacy.tokens import Span, Token
@@ -87,6 +88,7 @@ MIRRORED = {"043": "042"}
 # Negotiating is done by both sides at once: "Iran negotiated with the EU" is also the EU negotiating with Iran.
 MUTUAL_CODES = frozenset({"046"})
 CONSULT_ROOT = "04"
+MEETING_CODES = frozenset({"040", "043", "046"})  # meeting, hosting, negotiating: what a purpose clause repeats
 # Claims of responsibility and condolences are addressed to the victims of the act they are about.
 ABOUT_ACT_CODES = frozenset({"015", "016", "018"})
 # Withdrawals (087x) concern the place left, not the destination: "withdrew from Syria to Israel".
@@ -117,6 +119,9 @@ DUTY_MODALS = frozenset({"must", "should", "ought"})
 PROMISE_ROOT = "03"  # intents and promises; a negated one is recoded as a refusal (12x)
 PROMISE_WORDS = frozenset({"promise", "guarantee", "pledge", "assurance", "commitment", "undertaking"})
 # Captions place people in a picture and credit it.
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "some"})
+# Bodies a promise brings into being: "promised an inquiry", "pledged a campaign" name no one promised to.
+PROMISED_BODIES = frozenset({"campaign", "inquiry", "review", "commission", "investigation", "taskforce", "task"})
 POSITION_WORDS = frozenset({"left", "right", "centre", "center", "pictured", "above", "below", "top", "bottom"})
 CREDIT_WORDS = frozenset({"photo", "photograph", "picture", "image", "credit"})
 # Participles of blame that mark an attack as verbal ("attacked X, accusing them of ...").
@@ -173,7 +178,7 @@ def _unnamed_perpetrator(trigger: Trigger, entry: CameoCode, targets: list[Actor
 def reciprocal(entry: CameoCode, tokens: tuple[Token, ...]) -> bool:
     """Whether coordinated subjects with no other target act on each other (CODING.md: "X and Y" is one
     event per conjunct; only a meeting, a cooperation, an agreement is also between them)."""
-    if entry.code in ONE_WAY_CODES:
+    if entry.code in ONE_WAY_CODES or _purpose_of_meeting_others(tokens):
         return False
     if entry.code in SYMMETRIC_CODES or entry.root in SYMMETRIC_ROOTS:
         return True
@@ -181,6 +186,35 @@ def reciprocal(entry: CameoCode, tokens: tuple[Token, ...]) -> bool:
         return False
     said = [w for token in tokens for w in _predicate(token)]
     return any(w.lemma_.lower() in MUTUAL_LEMMAS or _each_other(w) for w in said)
+
+
+def _repeats_head_act(trigger: Trigger, dictionary: VerbDictionary) -> bool:
+    """One act told by two verbs, coded once at the head (CODING.md: one event per act): a meeting's purpose
+    ("the leaders met to discuss trade") and a participle telling how a statement was made ("has written to
+    the men, telling them ...")."""
+    verb = trigger.verb
+    if verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i or verb.head.pos_ != "VERB":
+        return False
+    purpose = trigger.code[:2] == CONSULT_ROOT and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    manner = verb.tag_ == "VBG" and verb.dep_ == "advcl"
+    if not (purpose or manner):
+        return False
+    head = match(verb.head, dictionary)
+    if head is None:
+        return False
+    return head.code in MEETING_CODES if purpose else head.code == trigger.code
+
+
+def _purpose_of_meeting_others(tokens: tuple[Token, ...]) -> bool:
+    """ "X and Y met union leaders to discuss the strike": the purpose infinitive of a verb with its own object
+    is done with that object, not between the subjects."""
+    verb = next((t for t in tokens if t.pos_ == "VERB"), None)
+    return (
+        verb is not None
+        and verb.dep_ in ("xcomp", "advcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "dobj" for c in verb.head.children)
+    )
 
 
 def _predicate(verb: Token) -> list[Token]:
@@ -285,6 +319,21 @@ def _owned_by_other(ctx: ExtractContext, pronoun: Token, sources: list[Actor]) -
     return owner is not None and owner.entity >= 0 and not any(_same(owner, s) for s in sources)
 
 
+def _promised_thing(target: Actor, verb: Token) -> bool:
+    """ "promised a new campaign", "pledged an inquiry", "promised the most positive campaign ever": an indefinite
+    object of a promise, or a campaign or inquiry it sets up, is what is promised, not whom the promise is made
+    to ("promised voters a say": the dative is; "promised the unions that ...": the unions are)."""
+    return any(
+        child.dep_ == "dobj"
+        and target.start <= child.idx < target.end
+        and (
+            child.lemma_.lower() in PROMISED_BODIES
+            or any(d.dep_ == "det" and d.lower_ in INDEFINITE_DETERMINERS for d in child.children)
+        )
+        for child in verb.children
+    )
+
+
 def _home_place(target: Actor, sources: list[Actor]) -> bool:
     """A place in the visitor's own country ("toured Yorkshire", "will visit Leeds"): travel at home is no
     visit between actors."""
@@ -312,14 +361,17 @@ def _roles(ctx: ExtractContext, trigger: Trigger) -> tuple[list[Actor], list[Act
         targets = sources_of(ctx, trigger.inner)  # "demanded that Israel ease": Israel is asked
     if not targets and trigger.inner is not None:
         targets = targets_of(ctx, trigger.inner, trigger.nouns)
+    if not targets and trigger.code[:2] == CONSULT_ROOT and _purpose_of_meeting_others(trigger.tokens):
+        targets = targets_of(ctx, trigger.verb.head)  # "met union leaders to discuss ...": discussed with them
     if not targets and trigger.pattern.code != SUPPORT:
         targets = owner_actors(ctx, trigger.nouns)
     if not targets and trigger.code[:2] in ADDRESSEE_ROOTS | MESSAGE_ROOTS:
         targets = letter_addressees(ctx, trigger.verb)
     if not targets and trigger.code[:2] in ADDRESSEE_ROOTS:
         targets = clause_subject_actors(ctx, trigger.verb)
-    if not targets and unresolved_pronouns(ctx, trigger.verb):
-        targets = _reporter(ctx, trigger.verb)  # "Israel said a rocket was fired at it": "it" is Israel
+    if not targets and (pronouns := unresolved_pronouns(ctx, trigger.verb)):
+        # "Israel said a rocket was fired at it": "it" is Israel, told at the pronoun's own place
+        targets = [_at(reporter, pronouns[0]) for reporter in _reporter(ctx, trigger.verb)[:1]]
     # the one a release is appealed for is not the one appealed to (`class undergoer` in verbs.tsv)
     targets = [t for t in targets if not any(t.start <= u.idx < t.end for u in trigger.undergoers)]
     if trigger.pattern.inverse:
@@ -346,6 +398,11 @@ def _label_in_passing(verb: Token) -> bool:
     children = list(verb.children)
     labelled = any(c.dep_ == "oprd" for c in children)
     return labelled and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in children)
+
+
+def _at(actor: Actor, token: Token) -> Actor:
+    """The actor as mentioned by `token` (a pronoun standing for it): its code, the token's span."""
+    return replace(actor, start=token.idx, end=token.idx + len(token.text), text=token.text)
 
 
 def _reporter(ctx: ExtractContext, verb: Token) -> list[Actor]:
@@ -518,7 +575,7 @@ def _frame(
     """Code, actors and modality of one trigger, or None when it makes no event."""
     if not_an_act(trigger.verb) is not None or no_doer(trigger.verb) is not None:
         return None
-    if _framing_speech(trigger) or _label_in_passing(trigger.verb):
+    if _framing_speech(trigger) or _label_in_passing(trigger.verb) or _repeats_head_act(trigger, dictionary):
         return None
     sources, targets = _roles(ctx, trigger)
     entry, sources = _perpetrator(ctx, trigger, dictionary, sources, targets)
@@ -542,6 +599,8 @@ def _frame(
     if entry.root in AUDIENCE_ROOTS:  # telling or meeting reporters is how news is made, not an interaction
         targets = [t for t in targets if t.sector != "MED" and not is_audience(t)]
     targets = [t for t in targets if not _own_part(ctx, t, sources)]
+    if entry.root == INTENT_ROOT:
+        targets = [t for t in targets if not _promised_thing(t, trigger.verb)]
     if entry.code in VISIT_CODES:
         if any(s.sector in ARMED_SECTORS for s in sources):
             return None  # troops moving somewhere is a deployment, not a visit between actors

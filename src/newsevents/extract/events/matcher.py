@@ -402,6 +402,10 @@ MUTUAL_PREP = "between"  # "talks between X and Y": each side acts towards the o
 NOMINAL_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 # Roots CODING.md codes one-sided for a nominal too: "a plea for calm from the mayor" (02), pledges (03),
 # inquiries (09), demands (10), criticism (11), refusals (12), threats (13).
+ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands: someone is asked to act
+COMPLAINER_PREPS = frozenset({"from", "by"})
+CHARGING_ROOTS = frozenset({"11"})  # complaints, criticism, accusations: made against someone
+REFUSING_ROOTS = frozenset({"12"})  # a refusal to do something to someone
 ONE_SIDED_ROOTS = frozenset({"02", "03", "09", "10", "11", "12", "13"})
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 # Words naming a part of what follows "of": "most of the donations came from X" — X gave them.
@@ -563,6 +567,12 @@ def _nominal_targets(noun: Token, sense: NominalSense, dictionary: VerbDictionar
     found += [c for f in found for c in f.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     if not found and sense.owner_receives:
         found = [c for c in noun.children if c.dep_ == "poss"]
+    if not found and sense.code[:2] in ASKING_ROOTS:
+        found = _asked_to_act(noun)
+    if not found and sense.code[:2] in CHARGING_ROOTS:
+        found = _charged_in_clause(noun)
+    if not found and sense.code[:2] in REFUSING_ROOTS:
+        found = _refused_objects(noun)
     for partner in [] if found else _copular_partners(noun):
         partner_sense = nominal_sense(partner, dictionary)
         if partner_sense is not None and partner_sense.code[:2] == sense.code[:2]:
@@ -576,6 +586,51 @@ def _nominal_targets(noun: Token, sense: NominalSense, dictionary: VerbDictionar
             if found:
                 break
     return tuple(found)
+
+
+def _asked_to_act(noun: Token) -> list[Token]:
+    """ "a demand for Turkey to recognise Cyprus", "a call for the minister to resign": the one a demand or
+    appeal asks to act is the subject of its "for ... to" clause, whether the parser hangs "for" on the noun
+    as a preposition or makes it the clause's mark."""
+    found = [
+        pobj
+        for pobj in _objects_of_preps(noun, ("for",))
+        if (after := pobj.right_edge.i + 1) < len(pobj.doc) and pobj.doc[after].lower_ == "to"
+    ]
+    found += [
+        subject
+        for clause in noun.children
+        if clause.dep_ in ("acl", "relcl", "advcl") and _marked(clause, "for")
+        for subject in clause.children
+        if subject.dep_ == "nsubj"
+    ]
+    return found
+
+
+def _charged_in_clause(noun: Token) -> list[Token]:
+    """ "criticism that the minister had misled MPs", "complaints from MPs that the leader took too long": the
+    subject of a complaint's or charge's that-clause is whom it is made against. The parser may hang the
+    clause on the noun or on the complainers named after it."""
+    holders = [noun, *_prep_objects(noun, COMPLAINER_PREPS)]
+    return [
+        subject
+        for holder in holders
+        for clause in holder.children
+        if clause.dep_ in ("acl", "ccomp", "relcl") and _marked(clause, "that")
+        for subject in clause.children
+        if subject.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
+def _marked(clause: Token, word: str) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
+
+
+def _refused_objects(noun: Token) -> list[Token]:
+    """ "Mr X's refusal to meet the unions", "a rejection of calls to accept Labour's offer": whom the refused act
+    is aimed at, its object or that object's owner ("the Tories' proposals": the Tories)."""
+    objects = [obj for clause in noun.children if clause.dep_ == "acl" for obj in clause.children if obj.dep_ == "dobj"]
+    return objects + [c for obj in objects for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
 
 
 def _copular_partners(noun: Token) -> list[Token]:

@@ -87,6 +87,7 @@ WEAPON_CODES = {
     "gunship": "195",
     "drone": "195",
 }
+OWNER_PRONOUNS = frozenset({"his", "her", "its", "their"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 CURRENCY_NOUNS = frozenset({"pound", "dollar", "euro", "yen", "yuan", "rouble", "ruble", "rupee", "franc", "peso"})
@@ -461,8 +462,17 @@ def _objects(owner: Token, own: set[int]) -> list[Token]:
         if child.pos_ == "ADP":  # a dative "to": its object is the recipient
             found += [c for c in child.children if c.dep_ == "pobj"]
         else:
-            found.append(child)
+            found.append(_relative_antecedent(child))
     return found
+
+
+def _relative_antecedent(token: Token) -> Token:
+    """ "the mayor, who was criticised by X", "the minister, whom X criticised": a relative pronoun acted on
+    stands for the noun its clause describes."""
+    clause = token.head
+    if token.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    return token
 
 
 def _directed(owner: Token, own: set[int], preps: frozenset[str] = TARGET_PREPS) -> list[Token]:
@@ -508,10 +518,16 @@ def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token
     """
     own = {noun.i for noun in nouns}
     patient_deps = ("nsubjpass", "nsubj") if headline_passive(verb) else ("nsubjpass",)
-    groups = [[c for c in verb.children if c.dep_ in patient_deps and c.i not in own]]
+    # a relative patient stands for its noun only when someone is named acting ("who was criticised by X"): with
+    # no agent the act is agentless, and the parser often hangs "who were ..." on the wrong noun
+    agent = any(c.dep_ == "agent" for c in verb.children)
+    patients = [c for c in verb.children if c.dep_ in patient_deps and c.i not in own]
+    groups = [[_relative_antecedent(c) if agent else c for c in patients]]
     if not groups[0] and verb.dep_ == "conj" and is_passive(verb):
         # the shared subject is the patient of a passive conjunct: "Russia attacked and was condemned by NATO"
         groups.append([c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in own])
+    if not groups[0] and verb.dep_ == "xcomp" and verb.head.i != verb.i and is_passive(verb):
+        groups.append([c for c in _raised_patients(verb) if c.i not in own])
     if _participle(verb):
         groups.append([verb.head])
     # in a passive, "from X" names where the act came from, not whom it hit ("fired at it from Gaza")
@@ -522,6 +538,17 @@ def target_groups(verb: Token, nouns: tuple[Token, ...] = ()) -> list[list[Token
         groups += [_objects(owner, own), directed, _small_clause_subjects(owner, own)]
     groups += [_purpose_objects(noun, own) for noun in nouns]
     return [group for group in groups if group]
+
+
+def _raised_patients(verb: Token) -> list[Token]:
+    """ "The men are expected to be questioned by police", "he refused to be interviewed by X": a passive
+    infinitive has no subject of its own; the one acted on is its governor's object ("asked the men to be
+    searched") or else its governor's subject."""
+    governor = verb.head
+    if governor.dep_ == "acomp" and governor.head.i != governor.i:
+        governor = governor.head  # "were due to be attacked", "are likely to be questioned": the copula's subject
+    objects = [c for c in governor.children if c.dep_ == "dobj"]
+    return objects or [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _purpose_objects(noun: Token, own: set[int]) -> list[Token]:
@@ -553,15 +580,43 @@ def _small_clause_subjects(verb: Token, own: set[int]) -> list[Token]:
 
 def sources_of(ctx: ExtractContext, verb: Token) -> list[Actor]:
     heads = subject_heads(verb)
-    found = actors_of(ctx, heads)
+    found = _named_owner(ctx, verb, actors_of(ctx, heads))
     if not found and heads and all(h.pos_ == "PRON" for h in heads):
         # "Israel announced it would free ...": an unresolved "it"/"they" is the reporting clause's subject
         clause = verb
         while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head.i != clause.i:
             clause = clause.head
-        if clause.dep_ in ("ccomp", "conj") and clause.head.i != clause.i and not _other_person(heads, clause.head):
-            return sources_of(ctx, clause.head)
+        reporting = clause.head if clause.dep_ in ("ccomp", "conj") and clause.head.i != clause.i else None
+        if reporting is not None and not _other_person(heads, reporting) and not _quoted_by(ctx, heads, reporting):
+            return sources_of(ctx, reporting)
     return found
+
+
+def _named_owner(ctx: ExtractContext, verb: Token, found: list[Actor]) -> list[Actor]:
+    """ "Mr Kerr used his speech to defend the plan": the owner of the speech acts, and it is named as the
+    subject of the verb that has the speech as its object; "his" only repeats that subject."""
+    if len(found) != 1 or found[0].text.lower() not in OWNER_PRONOUNS:
+        return found
+    owner = next((t for t in verb.sent if t.idx == found[0].start and t.dep_ == "poss"), None)
+    if owner is None or owner.head.dep_ not in ("dobj", "attr") or owner.head.head.pos_ not in ("VERB", "AUX"):
+        return found
+    user = owner.head.head  # "used" in "used his speech to attack", whichever way the infinitive hangs
+    if user.i not in (verb.head.i, verb.head.head.i) or user.i == verb.i:
+        return found
+    named = actors_of(ctx, [s for s in near_children(user) if s.dep_ in SUBJECT_DEPS])
+    return named if named and all(a.same_entity(found[0]) for a in named) else found
+
+
+def _quoted_by(ctx: ExtractContext, pronouns: list[Token], verb: Token) -> bool:
+    """'X told the BBC: "They lied to us."': a third-person pronoun in quoted words is never the speaker
+    whose verb, outside the quote, reports them (the speaker says "I" or "we")."""
+    if any(map(_first_or_second, pronouns)):
+        return False
+    return any(
+        all(q.start <= p.idx < q.end for p in pronouns) and not q.start <= verb.idx < q.end
+        for q in ctx.quotes
+        if q.kind == "direct"  # an indirect quote's "they" may well be its speaker ("Israel said it would ...")
+    )
 
 
 def _other_person(pronouns: list[Token], verb: Token) -> bool:

@@ -91,6 +91,11 @@ AUDIENCE_NOUNS = frozenset(
 # is part of that verb's act, which is coded (or is itself a cue): not a second statement.
 ADJUNCT_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall"})
+# Roots of acts done in words: a statement said for the actor while doing one is that act, not a second one.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+WITH_CLAUSE_HOPS = 2
+# Those who speak for a body: their words in a "with X saying" clause are the body's act, told once.
+SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "aide", "source", "official"})
 # "by claiming", "in saying": a cue that tells how another act was done.
 MANNER_PREPS = frozenset({"by", "in"})
 # Documents that "say", "add" or "find" on behalf of their author: the author is the statement's source.
@@ -120,7 +125,8 @@ def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: lis
                 if cue is not None and declined_comment(cue) is not None:
                     _recode(event, DECLINE_COMMENT)  # "refused to say whether ...": no rejection of anyone
             continue
-        events += _per_conjunct(ctx, _statements(ctx, dictionary, (quote, index), _acts(ctx, coded), rivalry))
+        acts = _acts(ctx, coded), _acts(ctx, [e for e in coded if e.root in VERBAL_ROOTS], cues=False)
+        events += _per_conjunct(ctx, _statements(ctx, dictionary, (quote, index), acts, rivalry))
     return events
 
 
@@ -160,9 +166,10 @@ def _antecedent_mention(ctx: ExtractContext, pronoun: Actor) -> Actor:
     return named[-1] if named else pronoun
 
 
-def _acts(ctx: ExtractContext, coded: list[Event]) -> list[tuple[int, int]]:
-    """Character ranges of the acts already coded or cued: coded triggers and quote cues."""
-    return [(e.trigger.start, e.trigger.end) for e in coded] + [(q.cue.start, q.cue.end) for q in ctx.quotes if q.cue]
+def _acts(ctx: ExtractContext, coded: list[Event], cues: bool = True) -> list[tuple[int, int]]:
+    """Character ranges of the acts already coded or cued: coded triggers and (`cues`) quote cues."""
+    cued = [(q.cue.start, q.cue.end) for q in ctx.quotes if q.cue] if cues else []
+    return [(e.trigger.start, e.trigger.end) for e in coded] + cued
 
 
 def _cue_token(ctx: ExtractContext, quote: Quote) -> Token | None:
@@ -379,7 +386,7 @@ def _statements(
     ctx: ExtractContext,
     dictionary: VerbDictionary,
     numbered: tuple[Quote, int],
-    acts: list[tuple[int, int]],
+    acts: tuple[list[tuple[int, int]], list[tuple[int, int]]],
     rivalry: Rivalry,
 ) -> list[Event]:
     """The speech act's events: one per addressee, else one per actor the content is about, else one
@@ -554,10 +561,12 @@ def _says_no_comment(cue: Token, content: list[Token]) -> bool:
     ) and cue.lemma_.lower() in ("say", "tell", "add")
 
 
-def _own_speech_act(cue: Token, acts: list[tuple[int, int]]) -> bool:
+def _own_speech_act(cue: Token, acts: tuple[list[tuple[int, int]], list[tuple[int, int]]]) -> bool:
     """Whether the cue is a speech act of its own: not a passive ("the mayor told to resign": the mayor is the
     one addressed) and not a participle adjunct of another act, coded or cued ("criticised the plan, saying
-    ...", "said ..., adding"); the adjunct of a verb that is no act is one ("remained wary, claiming ...")."""
+    ...", "said ..., adding"); the adjunct of a verb that is no act is one ("remained wary, claiming ...").
+    `acts`: the ranges of every coded act and cue, and of the coded acts done in words."""
+    every, spoken = acts
     if cue.pos_ in ("VERB", "AUX") and is_passive(cue) and not any(c.dep_ == "agent" for c in cue.children):
         return False
     if cue.pos_ in ("VERB", "AUX") and not_an_act(cue) is not None:
@@ -566,11 +575,27 @@ def _own_speech_act(cue: Token, acts: list[tuple[int, int]]) -> bool:
         return False
     if cue.tag_ == "VBG" and cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and cue.head.lower_ in MANNER_PREPS:
         head = cue.head.head  # "rejected the offer by claiming ...": the manner of that act
+    elif _spokesman_with(cue):
+        # "defended the plan, with a spokesman saying ...": the defence in words is that saying, also when the
+        # parser hangs "with" lower in the act's phrase ("defended the decision to honour them, with ...")
+        heads = [cue.head.head, *list(cue.head.head.ancestors)[:WITH_CLAUSE_HOPS]]
+        return not any(start <= head.idx < end for head in heads for start, end in spoken)
     elif cue.tag_ == "VBG" and cue.dep_ in ADJUNCT_DEPS:
         head = cue.head
     else:
         return True
-    return head.pos_ in ("VERB", "AUX") and not any(start <= head.idx < end for start, end in acts)
+    return head.pos_ in ("VERB", "AUX") and not any(start <= head.idx < end for start, end in every)
+
+
+def _spokesman_with(cue: Token) -> bool:
+    """ "The ministry defended the decision, with a spokeswoman saying: ...": an absolute "with" clause whose
+    speaker speaks for a body tells how the body's act was done (one speech act, CODING.md)."""
+    return (
+        cue.tag_ == "VBG"
+        and cue.head.dep_ == "prep"
+        and cue.head.lower_ == "with"
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in SPOKES_NOUNS for c in cue.children)
+    )
 
 
 def _ordered(cue: Token) -> bool:
