@@ -492,3 +492,14 @@ def test_a_participle_on_the_subject_acts_with_its_noun(extract) -> None:
     assert has(record, "04", "unions", "minister"), coded(record)
     record = extract("The senator wrote to the governor demanding an inquiry.", published="2005-01-01")
     assert not [e for e in record.events if e.source and e.source.text.endswith("governor")], coded(record)
+
+
+# "union figures", "party figures" are people of a union or party, so an act towards them has a target; a
+# bare "figures" stays numbers (recall8)
+def test_union_and_party_figures_are_actors(extract) -> None:
+    record = extract("The minister held a private meeting with senior union figures.", published="2005-01-01")
+    assert has(record, "040", "minister", "union figures"), coded(record)
+    record = extract("Senior party figures met the prime minister on Monday.", published="2005-01-01")
+    assert has(record, "04", "party figures", "prime minister"), coded(record)
+    record = extract("Government figures show that the mayor met the governor.", published="2005-01-01")
+    assert not [e for e in record.events if e.source and e.source.text.endswith("figures")], coded(record)
