@@ -485,15 +485,6 @@ def test_verbs_of_verbal_attack(extract, sentence: str, source: str, target: str
     assert has(record, "111", source, target), coded(record)
 
 
-# a present participle on a clause's subject is a reduced relative: its noun does the act ("the unions meeting
-# the minister want ..." = the unions who are meeting him); after an object or a preposition it is not (recall8)
-def test_a_participle_on_the_subject_acts_with_its_noun(extract) -> None:
-    record = extract("The three unions meeting the minister on Friday want a new deal.", published="2005-01-01")
-    assert has(record, "04", "unions", "minister"), coded(record)
-    record = extract("The senator wrote to the governor demanding an inquiry.", published="2005-01-01")
-    assert not [e for e in record.events if e.source and e.source.text.endswith("governor")], coded(record)
-
-
 # "union figures", "party figures" are people of a union or party, so an act towards them has a target; a
 # bare "figures" stays numbers (recall8)
 def test_union_and_party_figures_are_actors(extract) -> None:

@@ -317,8 +317,6 @@ def subject_heads(verb: Token) -> list[Token]:
         return subjects + _companions(verb, subjects)
     if verb.dep_ == "relcl" and not any(c.dep_ == "nsubjpass" for c in near_children(verb)) and not _participle(verb):
         return [verb.head]
-    if _active_participle(verb):
-        return [verb.head]  # "the unions meeting the minister": the unions meet him
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # object control: "asked Obama to help", "Obama was pressured to help"
         controllers = [c for c in near_children(verb.head) if c.dep_ in ("dobj", "nsubjpass")]
@@ -472,19 +470,6 @@ def _participle(verb: Token) -> bool:
         verb.tag_ == "VBN"
         and verb.dep_ in ("acl", "relcl")
         and not any(c.dep_.startswith("aux") for c in near_children(verb))
-    )
-
-
-def _active_participle(verb: Token) -> bool:
-    """A reduced active relative on a clause's subject ("the unions meeting the minister want ...", "troops
-    attacking the town were seen"): its head noun does the act, as the subject of "who are meeting" would
-    (recall8). Only on a subject: after an object or a preposition the parser hangs adverbial participles
-    ("wrote to X demanding ...": the writer demands) and gerunds ("little prospect of X agreeing") there."""
-    return (
-        verb.tag_ == "VBG"
-        and verb.dep_ == "acl"
-        and verb.head.pos_ in ("NOUN", "PROPN")
-        and verb.head.dep_ in ("nsubj", "nsubjpass")
     )
 
 
