@@ -494,3 +494,35 @@ def test_union_and_party_figures_are_actors(extract) -> None:
     assert has(record, "04", "party figures", "prime minister"), coded(record)
     record = extract("Government figures show that the mayor met the governor.", published="2005-01-01")
     assert not [e for e in record.events if e.source and e.source.text.endswith("figures")], coded(record)
+
+
+# a protest, strike or walkout named by who makes it is one-sided (CODING.md: 14x with target null), like an
+# appeal or a criticism; a strike by armed forces is still military and needs its target; "anti-X" and "pro-X"
+# name what a protest is against or for, not who protests (recall8)
+PROTEST_NOMINALS = [
+    ("The tube workers' strike caused chaos on Monday.", "143", "tube workers", None),
+    ("The students' protest closed the university for a day.", "141", "students", None),
+    ("The army's strikes on the rebels went on all night.", "190", "army", "rebels"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "code", "source", "target"), PROTEST_NOMINALS)
+def test_protests_and_strikes_named_by_their_makers(
+    extract, sentence: str, code: str, source: str, target: str | None
+) -> None:
+    record = extract(sentence, published="2005-01-01")
+    assert has(record, code, source, target), coded(record)
+
+
+PROTEST_NOMINALS_NO_EVENT = [
+    ("France began evacuating its citizens after days of anti-French demonstrations.", "14"),
+    ("There were pro-Russian rallies in the capital on Sunday.", "14"),
+    ("Beckham's strike won the match.", "19"),  # neither a labour strike nor, with no target, a military one
+    ("The army's strikes went on all night.", "19"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "root"), PROTEST_NOMINALS_NO_EVENT)
+def test_protest_nominals_that_name_no_maker(extract, sentence: str, root: str) -> None:
+    record = extract(sentence, published="2005-01-01")
+    assert not [e for e in record.events if e.root in (root, "14")], coded(record)
