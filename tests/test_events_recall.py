@@ -526,3 +526,25 @@ PROTEST_NOMINALS_NO_EVENT = [
 def test_protest_nominals_that_name_no_maker(extract, sentence: str, root: str) -> None:
     record = extract(sentence, published="2005-01-01")
     assert not [e for e in record.events if e.root in (root, "14")], coded(record)
+
+
+# "accused X of attacking Y" is the accusation (112 on X) and the attack it reports (111 between politicians,
+# 190 between armed actors), not an accusation of aggression (1123) that swallows the attack; a headline's
+# "X accused of attacking Y" names no accuser, so only the reported attack is coded (recall8)
+ACCUSED_OF_ATTACKING = [
+    (
+        "Labour accused the Tories of attacking the prime minister.",
+        [("112", "Labour", "Tories"), ("111", "Tories", "prime minister")],
+    ),
+    ("Russia accused Georgia of attacking its troops.", [("112", "Russia", "Georgia"), ("190", "Georgia", "troops")]),
+    ("Mayor accused of attacking governor", [("111", "Mayor", "governor")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ACCUSED_OF_ATTACKING)
+def test_accused_of_attacking(extract, sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    record = extract(sentence, published="2005-01-01")
+    assert all(has(record, code, source, target) for code, source, target in expected), coded(record)
+    assert not [e for e in record.events if e.cameo == "1123"], coded(record)
+    accusers = {source for code, source, _ in expected if code == "112"}
+    assert {e.source.text for e in record.events if e.cameo == "112" and e.source} == accusers, coded(record)

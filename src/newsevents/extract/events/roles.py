@@ -305,7 +305,7 @@ def subject_heads(verb: Token) -> list[Token]:
     agents = [pobj for c in near_children(verb) if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
     if agents:
         return agents
-    if headline_passive(verb):
+    if headline_passive(verb) or _headline_charge(verb):
         return []  # "Minister accused of lying": the subject was acted on, by no one named
     if not subjects and is_passive(verb):
         # "our interests were ignored": whoever ignored them is not named, unless a body expelled them
