@@ -416,6 +416,9 @@ STRIKES = [
     ("The rebels took part in the attack on the barracks.", "190", "rebels", "asserted"),
     ("American forces launched a strike on the rebel camp.", "190", "American forces", "asserted"),
     ("The army has threatened a strike on the rebel camp.", "138", "army", "asserted"),
+    # taking part in a war is fighting, in a protest protesting (not the 138 of "war" as a threat's object)
+    ("Canada took part in the war against the rebels.", "190", "Canada", "asserted"),
+    ("The students took part in a protest against the fees.", "141", "students", "asserted"),
 ]
 
 
