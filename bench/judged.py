@@ -168,6 +168,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "evrecall": recall_row,
     "evrecall2": recall_row,
     "recall7": recall_row,
+    "recall8": recall_row,
     "evstmt": statement_row,
     "evstmt2": statement_row,
     "stmt2": statement_row,

@@ -512,6 +512,8 @@ def _nominal_frame(ctx: ExtractContext, nominal: Nominal, quotes: tuple[tuple[in
         if not nominal.figurative:  # "Labour's attack on the Tories" is an attack in words, as for verbs
             return None
         entry = codebook()[nominal.figurative]
+    elif nominal.figurative and not targets:
+        return None  # a strike with no target is a labour strike or none: "the player's strike" (recall8)
     return Framed(entry, sources, targets, modality(nominal.noun))
 
 

@@ -129,6 +129,8 @@ STANCE_VERBS = frozenset(
 )  # fmt: skip
 OBJECT_CONTROL_PREPS = frozenset({"of", "from", "into", "against"})
 EXPULSION_VERBS = frozenset({"expel", "suspend", "ban", "bar", "exclude", "eject", "oust", "deport", "sack", "dismiss"})
+# Charges that always name who is charged: with no object, the verb is passive ("Minister accused of lying").
+OBJECT_REQUIRING_CHARGES = frozenset({"accuse", "suspect"})
 CREDIT_BLAME_VERBS = frozenset(
     {"thank", "praise", "commend", "congratulate", "blame", "criticise", "criticize", "condemn", "fault"}
 )
@@ -304,7 +306,7 @@ def subject_heads(verb: Token) -> list[Token]:
     agents = [pobj for c in near_children(verb) if c.dep_ == "agent" for pobj in c.children if pobj.dep_ == "pobj"]
     if agents:
         return agents
-    if headline_passive(verb):
+    if headline_passive(verb) or _headline_charge(verb):
         return []  # "Minister accused of lying": the subject was acted on, by no one named
     if not subjects and is_passive(verb):
         # "our interests were ignored": whoever ignored them is not named, unless a body expelled them
@@ -360,7 +362,7 @@ def _gerund_doers(prep: Token) -> list[Token]:
     governor = prep.head
     if governor.dep_ == "pcomp":
         return []  # two gerunds deep ("accused X of making claims by alleging ..."): too far to tell who
-    objects = [c for c in near_children(governor) if c.dep_ == "dobj"]
+    objects = [c for c in near_children(governor) if c.dep_ == "dobj"] or _charged_patients(governor)
     if prep.lower_ == "for":
         # "thanked Japan for helping", "blamed them for starting": a reason for praise or blame is the object's act;
         # "jailed him for helping" is a charge whose act the court does not assert
@@ -369,6 +371,28 @@ def _gerund_doers(prep: Token) -> list[Token]:
         return objects
     doers = subject_heads(governor)
     return doers + objects if doers and governor.lemma_.lower() == "join" else doers
+
+
+def _charged_patients(governor: Token) -> list[Token]:
+    """ "was accused of criticising X", "Minister accused of lying": a passive charge, blame or thanks has no
+    object; its subject undergoes it and so does the act it names (the active "accused him of ..." has him as
+    object). CODING.md codes the charged act, reported, with that subject as its doer."""
+    if headline_passive(governor) or _headline_charge(governor):
+        return [c for c in near_children(governor) if c.dep_ == "nsubj"]
+    if not is_passive(governor):
+        return []
+    return [c for c in near_children(governor) if c.dep_ == "nsubjpass"]
+
+
+def _headline_charge(verb: Token) -> bool:
+    """ "Minister accused of lying" tagged as a past tense: one is never accused or suspected of a thing
+    without being named, so a headline's bare "accused of" with no object and no auxiliary is passive."""
+    return (
+        verb.sent.start == 0
+        and verb.dep_ == "ROOT"
+        and verb.lemma_.lower() in OBJECT_REQUIRING_CHARGES
+        and not any(c.dep_.startswith("aux") or c.dep_ == "dobj" for c in near_children(verb))
+    )
 
 
 def _expelling_body(verb: Token) -> list[Token]:
