@@ -144,6 +144,7 @@ def extract_places(ctx: ExtractContext) -> None:
     mentions = find_mentions(ctx.doc, gazetteer, names_inside=ctx.options.places_in_names, facilities=facilities)
     # A capital standing for its government ("Ottawa intended") is still a toponym, marked as such.
     resolve_all(mentions, _actor_countries(ctx, mentions), gazetteer, _regions_inside_names(ctx.doc, gazetteer))
+    mentions += _repeated_names(ctx.doc, mentions, {i for f in facilities for i in range(f.head, f.tail)})
     governments = {id(m) for m in mentions if _used_as_agent(ctx, m)}
     places = [_place(m, id(m) in governments) for m in mentions if m.chosen is not None]
     # Streets, buildings and neighbourhoods, at the point of the town the text puts them in.
@@ -164,7 +165,6 @@ def find_mentions(
     covered |= {i for ent in doc_ents(doc) if ent.label_ not in PLACE_LABELS for i in range(ent.start, ent.end)}
     covered |= {i for f in facilities if f.kind != "district" for i in range(f.head, f.tail)}  # not a town's parts
     mentions += _untagged_mentions(doc, gazetteer, covered)
-    mentions += _repeated_names(doc, mentions, {i for f in facilities for i in range(f.head, f.tail)})
     if not names_inside:
         mentions = [m for m in mentions if not _followed_by(doc, m, VENUE_WORDS)]
     mentions += _facility_possessors(doc, gazetteer, facilities, mentions)
@@ -177,14 +177,25 @@ def find_mentions(
 
 
 def _repeated_names(doc: Doc, mentions: list[Mention], facility_tokens: set[int]) -> list[Mention]:
-    """One sense per discourse for tagging: a name the article already reads as a place is that place again where
-    the model left it untagged or tagged it, alone, as a person or organisation ("Riverdale" after "in Riverdale").
-    Not inside a longer name ("Riverdale High School"), nor where the article uses it as someone's surname."""
-    names: dict[str, Mention] = {m.text: m for m in mentions if m.text[:1].isupper() and " " not in m.text.strip()}
+    """One sense per discourse for tagging: a one-word name the article already reads as a place (resolved) is that
+    place again where the model left it untagged or tagged it, alone, as a person or organisation ("Riverdale"
+    after "in Riverdale"). Not inside a longer name ("Riverdale High School", "Riverdale Road"), nor where the
+    article uses it as someone's surname."""
+    names = {m.text: m for m in mentions if m.chosen is not None and m.text[:1].isupper() and " " not in m.text}
+    entity_at = {i: ent for ent in doc_ents(doc) for i in range(ent.start, ent.end)}
+    # A name the model tags alone as a person or body (and we left so) as often as we read it as a place is no safe
+    # repeat: "Deen and Villanueva were arrested", with one "Villanueva" tagged as a place. A tag after "the" is no
+    # such vote: "the Riverdale mayor" (a person's name does not take "the").
+    votes = Counter(m.text for m in mentions if m.chosen is not None)
+    starts = {m.start for m in mentions if m.chosen is not None}
+    for ent in doc_ents(doc):
+        if len(ent) != 1 or ent.text not in names or ent.label_ not in MISTAGGED_LABELS or ent.start_char in starts:
+            continue
+        votes[ent.text] -= not (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+    names = {name: m for name, m in names.items() if votes[name] > 0}
     if not names:
         return []
     taken = {i for m in mentions for i in _token_range(doc, m)} | facility_tokens
-    entity_at = {i: ent for ent in doc_ents(doc) for i in range(ent.start, ent.end)}
     surnames = _surnames(doc)
     found = []
     for token in doc_tokens(doc):
@@ -196,7 +207,9 @@ def _repeated_names(doc: Doc, mentions: list[Mention], facility_tokens: set[int]
             continue
         if token.text in surnames or _described_as_person(doc, doc[token.i : token.i + 1]):
             continue
-        found.append(Mention(token.idx, token.idx + len(token.text), token.text, known.candidates))
+        repeated = Mention(token.idx, token.idx + len(token.text), token.text, known.candidates, chosen=known.chosen)
+        if not _followed_by(doc, repeated, VENUE_WORDS | FEATURE_TAILS):
+            found.append(repeated)
     return found
 
 
