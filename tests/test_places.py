@@ -720,3 +720,11 @@ def test_regions_named_as_modifiers(extract, sentence: str, mention: str, name: 
 def test_a_university_is_not_in_the_datelines_town(extract) -> None:
     text = "WASHINGTON (AP) — A professor at Hillcrest University said the tariffs would hurt farmers."
     assert [p for p in extract(text).places if p.approximate] == []
+
+
+def test_a_repeated_name_that_begins_a_longer_name_is_not_repeated(extract) -> None:
+    text = "Voters in Britain were polled on Monday. The Britain Unity Party won no seats."
+    record = extract(text)
+    start = text.index("Britain Unity")
+    assert [p for p in record.places if p.start == start] == []
+    assert [p.name for p in record.places if p.start == text.index("Britain")] == ["United Kingdom"]

@@ -205,12 +205,18 @@ def _repeated_names(doc: Doc, mentions: list[Mention], facility_tokens: set[int]
         ent = entity_at.get(token.i)
         if ent is not None and not _alone_in_entity(doc, ent, token):
             continue
-        if token.text in surnames or _described_as_person(doc, doc[token.i : token.i + 1]):
+        if token.text in surnames or _described_as_person(doc, doc[token.i : token.i + 1]) or _starts_name(doc, token):
             continue
         repeated = Mention(token.idx, token.idx + len(token.text), token.text, known.candidates, chosen=known.chosen)
         if not _followed_by(doc, repeated, VENUE_WORDS | FEATURE_TAILS):
             found.append(repeated)
     return found
+
+
+def _starts_name(doc: Doc, token: Token) -> bool:
+    """ "the UK Independence Party", "Riverdale Lukoil": a capitalised word right after begins a longer name."""
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is not None and after.text[:1].isupper() and after.is_alpha and not after.is_sent_start
 
 
 def _alone_in_entity(doc: Doc, ent: Span, token: Token) -> bool:
