@@ -717,9 +717,17 @@ def test_regions_named_as_modifiers(extract, sentence: str, mention: str, name: 
     assert _place(extract(sentence).places, mention).name == name
 
 
-def test_a_university_is_not_in_the_datelines_town(extract) -> None:
-    text = "WASHINGTON (AP) — A professor at Hillcrest University said the tariffs would hurt farmers."
-    assert [p for p in extract(text).places if p.approximate] == []
+@pytest.mark.parametrize(
+    ("text", "approximate"),
+    [
+        ("WASHINGTON (AP) — A professor at Hillcrest University said the tariffs would hurt farmers.", []),
+        ("BOSTON (AP) — A professor at the Institute of Hill Studies said the plan would fail.", []),
+        ("RIVERTON, Wyo. (AP) — Riverton College will close its library.", ["Riverton College"]),  # named after it
+        ("DENVER (AP) — A car crashed on College Street late on Friday.", ["College Street"]),  # a street
+    ],
+)
+def test_a_university_is_in_the_datelines_town_only_when_named_after_it(extract, text: str, approximate) -> None:
+    assert [p.text for p in extract(text).places if p.approximate] == approximate
 
 
 def test_a_repeated_name_that_begins_a_longer_name_is_not_repeated(extract) -> None:

@@ -211,7 +211,8 @@ def _town_of(doc: Doc, facility: Facility, towns: list[Mention], mentions: list[
     A university or college by its sentence, or by a dateline whose town it is named after ("Riverton College" in
     a story from RIVERTON): "a professor at X University" names where someone works, seldom the story's town."""
     linked = _linked_town(doc, facility, towns)
-    if linked is not None or not AFFILIATION_WORDS.intersection(facility.text.lower().split()):
+    affiliation = facility.kind == "facility" and AFFILIATION_WORDS.intersection(facility.text.lower().split())
+    if linked is not None or not affiliation:  # "College Street" is a street
         return linked or _dateline_town(mentions) or _sole_town(towns)
     home = _dateline_town(mentions)
     return home if home is not None and home.name.lower() in facility.text.lower() else None
