@@ -202,8 +202,8 @@ def _repeated_names(doc: Doc, mentions: list[Mention], facility_tokens: set[int]
         known = names.get(token.text)
         if known is None or token.i in taken:
             continue
-        ent = entity_at.get(token.i)
-        if ent is not None and not _alone_in_entity(doc, ent, token):
+        entity = entity_at.get(token.i)
+        if entity is not None and not _alone_in_entity(doc, entity, token):
             continue
         if token.text in surnames or _described_as_person(doc, doc[token.i : token.i + 1]) or _starts_name(doc, token):
             continue
