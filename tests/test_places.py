@@ -645,3 +645,94 @@ def test_a_facility_once_placed_keeps_its_town(extract) -> None:
     text = "Youths gathered at the Oakwood Estate in Bristol. Later the Oakwood Estate was quiet, officials said."
     places = [p for p in extract(text).places if p.text == "Oakwood Estate"]
     assert [(p.within, p.approximate) for p in places] == [("Bristol", True), ("Bristol", True)]
+
+
+# Issue 10, places8: natural features of our own table (rivers at their mouth, lakes, ranges, islands, deserts).
+@pytest.mark.parametrize(
+    ("sentence", "mention", "kind", "point"),
+    [
+        ("Barges queued along the Mississippi River after the flood.", "Mississippi River", "river", (29.2, -89.3)),
+        ("Two climbers went missing in the Appalachians on Sunday.", "Appalachians", "mountain", (40.5, -77.5)),
+        ("Fishermen on Lake Victoria reported a poor season.", "Lake Victoria", "lake", (-1.0, 33.0)),
+        ("A ferry to Fire Island was cancelled because of fog.", "Fire Island", "island", (40.65, -73.1)),
+        ("Snow closed the passes of the Hindu Kush early this year.", "Hindu Kush", "mountain", (35.5, 70.5)),
+        ("Nomads crossed the Gobi Desert with their herds.", "Gobi Desert", "region", (43.0, 105.0)),
+    ],
+)
+def test_natural_features(extract, sentence: str, mention: str, kind: str, point) -> None:
+    place = _place(extract(sentence).places, mention)
+    assert place.kind == kind
+    assert place.lat is not None and place.lon is not None
+    assert haversine_km(place.lat, place.lon, *point) < 50
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Asylum seekers waited on Crete for a ferry to the mainland.", "GRC"),  # the island, not a small US town
+        ("The fair in Crete, Nebraska, drew a record crowd.", "USA"),  # the town, with its state
+    ],
+)
+def test_an_island_wins_its_name_unless_the_text_names_the_towns_state(extract, sentence: str, country: str) -> None:
+    assert _place(extract(sentence).places, "Crete").country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("KARACHI, May 4 (APP): The minister opened a new school on Friday.", "Karachi"),  # a date before the agency
+        ("By Jane Doe and John Roe, Associated Press NAIROBI (AP) — Talks resumed on Monday.", "Nairobi"),  # byline
+        ("By Ann Smith. DENVER (Reuters) - A judge blocked the sale.", "Denver"),
+    ],
+)
+def test_wire_datelines_with_a_date_or_after_a_byline(extract, text: str, name: str) -> None:
+    assert name in [p.name for p in extract(text).places if text.index(p.text) < 80]
+
+
+def test_an_accented_spelling_finds_the_plain_name(extract) -> None:
+    place = _place(extract("Police in Parañaque City arrested three men.").places, "Parañaque City")
+    assert (place.kind, place.country) == ("city", "PHL")
+
+
+def test_a_name_read_as_a_place_is_that_place_again_untagged(extract) -> None:
+    text = "She grew up in Riverdale, New Jersey. Riverdale has one school, and the Riverdale mayor opposed it."
+    places = [p for p in extract(text).places if p.text == "Riverdale"]
+    assert len(places) == 3 and {(p.name, p.country) for p in places} == {("Riverdale", "USA")}
+
+
+def test_a_name_the_article_uses_as_a_surname_is_not_repeated(extract) -> None:
+    text = "Anna Hale moved to Hull last year. Police questioned Tom Hull and Sam Hale on Monday."
+    assert [p.start for p in extract(text).places if p.text == "Hull"] == [text.index("Hull")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "name"),
+    [
+        ("Her party won two seats in the Rajasthan assembly.", "Rajasthan", "Rajasthan"),  # a state before a noun
+        ("A Siberian winter froze the rivers early.", "Siberian", "Siberia"),  # adjectives of regions
+        ("Sicilian farmers lost half their lemon crop.", "Sicilian", "Sicily"),
+    ],
+)
+def test_regions_named_as_modifiers(extract, sentence: str, mention: str, name: str) -> None:
+    assert _place(extract(sentence).places, mention).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "approximate"),
+    [
+        ("WASHINGTON (AP) — A professor at Hillcrest University said the tariffs would hurt farmers.", []),
+        ("BOSTON (AP) — A professor at the Institute of Hill Studies said the plan would fail.", []),
+        ("RIVERTON, Wyo. (AP) — Riverton College will close its library.", ["Riverton College"]),  # named after it
+        ("DENVER (AP) — A car crashed on College Street late on Friday.", ["College Street"]),  # a street
+    ],
+)
+def test_a_university_is_in_the_datelines_town_only_when_named_after_it(extract, text: str, approximate) -> None:
+    assert [p.text for p in extract(text).places if p.approximate] == approximate
+
+
+def test_a_repeated_name_that_begins_a_longer_name_is_not_repeated(extract) -> None:
+    text = "Voters in Britain were polled on Monday. The Britain Unity Party won no seats."
+    record = extract(text)
+    start = text.index("Britain Unity")
+    assert [p for p in record.places if p.start == start] == []
+    assert [p.name for p in record.places if p.start == text.index("Britain")] == ["United Kingdom"]

@@ -95,7 +95,8 @@ class Place:
     text: str
     name: str
     country: str | None = None
-    # city | admin | country | sea | river | region | landmark | continent; street | facility | district (approximate)
+    # city | admin | country | sea | river | lake | mountain | island | region | landmark | continent;
+    # street | facility | district (approximate)
     kind: str | None = None
     lat: float | None = None
     lon: float | None = None

@@ -96,20 +96,36 @@ DIRECTION_WORDS = {
     "outside", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "near",
 }  # fmt: skip
 SETTLEMENT_NOUNS = {"town", "village", "city", "suburb", "hamlet", "county", "district", "municipality"}
-# A dateline: the place (capitals, or "Hanoi (VNA) -"), an optional ", State." then an agency or a dash.
-DATELINE = re.compile(
-    r"^[ \t]*(?P<name>[A-Z][A-Za-z.'’ -]{1,40}?)(?:,[ \t]*(?P<region>[A-Z][A-Za-z.]{1,15}))?[ \t]*"
-    r"(?P<mark>\([^()\n]{0,40}\)|—|–|--?|:)",
-    re.MULTILINE,
+# A dateline: the place (capitals, or "Hanoi (VNA) -"), an optional ", State." and an optional date ("BEIJING,
+# March 3 (Xinhua) --", the wire agencies' form), then an agency or a dash.
+_DATELINE_DATE = (
+    r"(?:,?[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,?[ \t]*\d{4})?)?"
+)
+_DATELINE_TAIL = (
+    r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z.]{1,15}))?" + _DATELINE_DATE + r"[ \t]*(?P<mark>\([^()\n]{0,40}\)|—|–|--?|:)"
+)
+DATELINE = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Za-z.'’ -]{1,40}?)" + _DATELINE_TAIL, re.MULTILINE)
+# A dateline after a byline on the same line: "By Jane Doe, Associated Press WASHINGTON (AP) --", "By Jane Doe.
+# BOSTON (Reuters) -": the place in capitals.
+BYLINE_DATELINE = re.compile(
+    r"^[ \t]*By[ \t][^\n]{2,100}?[ \t](?P<name>[A-Z][A-Z.'’ -]{1,40}?)" + _DATELINE_TAIL, re.MULTILINE
 )
 DATELINE_WINDOW = 400  # characters from the start of the text where a dateline may stand (after a headline)
-# Adjectives of continents and world regions, which both news gold sets annotate as toponyms ("European
-# airlines", "Central American migrants"). Country demonyms ("Turkish") stay with the actors.
+# Adjectives of continents, world regions and a few well-known regions, seas and ranges, which both news gold sets
+# annotate as toponyms ("European airlines", "Central American migrants", "a Siberian winter"). Country demonyms
+# ("Turkish") stay with the actors.
 REGION_ADJECTIVES = {
     "european": "Europe", "african": "Africa", "asian": "Asia", "latin american": "Latin America",
     "central american": "Central America", "south american": "South America", "north american": "North America",
-    "middle eastern": "Middle East", "scandinavian": "Scandinavia", "balkan": "Balkans",
+    "middle eastern": "Middle East", "scandinavian": "Scandinavia", "balkan": "Balkans", "nordic": "Scandinavia",
+    "caribbean": "Caribbean", "mediterranean": "Mediterranean", "arctic": "Arctic", "saharan": "Sahara",
+    "siberian": "Siberia", "sicilian": "Sicily", "himalayan": "Himalayas", "andean": "Andes",
+    "patagonian": "Patagonia", "amazonian": "Amazon",
 }  # fmt: skip
+# Kinds a region adjective may name: "Asian markets", "a Siberian winter", "Sicilian lemons", "Caribbean islands".
+ADJECTIVE_KINDS = {"continent", "region", "admin", "sea", "mountain", "island"}
+# Kinds of our own table whose names are whole place names no person or body bears ("Heathrow", "Lesbos").
+OWN_FEATURE_KINDS = {"landmark", "lake", "mountain", "island", "river"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
 OBJECT_DEPS = {"dobj", "dative", "iobj"}
 BIG_CITY = 1_000_000
@@ -128,6 +144,7 @@ def extract_places(ctx: ExtractContext) -> None:
     mentions = find_mentions(ctx.doc, gazetteer, names_inside=ctx.options.places_in_names, facilities=facilities)
     # A capital standing for its government ("Ottawa intended") is still a toponym, marked as such.
     resolve_all(mentions, _actor_countries(ctx, mentions), gazetteer, _regions_inside_names(ctx.doc, gazetteer))
+    mentions += _repeated_names(ctx.doc, mentions, {i for f in facilities for i in range(f.head, f.tail)})
     governments = {id(m) for m in mentions if _used_as_agent(ctx, m)}
     places = [_place(m, id(m) in governments) for m in mentions if m.chosen is not None]
     # Streets, buildings and neighbourhoods, at the point of the town the text puts them in.
@@ -157,6 +174,55 @@ def find_mentions(
     mentions.sort(key=lambda m: m.start)
     _link_qualifiers(doc, mentions)
     return [m for m in mentions if not _compass_town(m) and not _acronym_town(m)]
+
+
+def _repeated_names(doc: Doc, mentions: list[Mention], facility_tokens: set[int]) -> list[Mention]:
+    """One sense per discourse for tagging: a one-word name the article already reads as a place (resolved) is that
+    place again where the model left it untagged or tagged it, alone, as a person or organisation ("Riverdale"
+    after "in Riverdale"). Not inside a longer name ("Riverdale High School", "Riverdale Road"), nor where the
+    article uses it as someone's surname."""
+    names = {m.text: m for m in mentions if m.chosen is not None and m.text[:1].isupper() and " " not in m.text}
+    entity_at = {i: ent for ent in doc_ents(doc) for i in range(ent.start, ent.end)}
+    # A name the model tags alone as a person or body (and we left so) as often as we read it as a place is no safe
+    # repeat: "Deen and Villanueva were arrested", with one "Villanueva" tagged as a place. A tag after "the" is no
+    # such vote: "the Riverdale mayor" (a person's name does not take "the").
+    votes = Counter(m.text for m in mentions if m.chosen is not None)
+    starts = {m.start for m in mentions if m.chosen is not None}
+    for ent in doc_ents(doc):
+        if len(ent) != 1 or ent.text not in names or ent.label_ not in MISTAGGED_LABELS or ent.start_char in starts:
+            continue
+        votes[ent.text] -= not (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+    names = {name: m for name, m in names.items() if votes[name] > 0}
+    if not names:
+        return []
+    taken = {i for m in mentions for i in _token_range(doc, m)} | facility_tokens
+    surnames = _surnames(doc)
+    found = []
+    for token in doc_tokens(doc):
+        known = names.get(token.text)
+        if known is None or token.i in taken:
+            continue
+        entity = entity_at.get(token.i)
+        if entity is not None and not _alone_in_entity(doc, entity, token):
+            continue
+        if token.text in surnames or _described_as_person(doc, doc[token.i : token.i + 1]) or _starts_name(doc, token):
+            continue
+        repeated = Mention(token.idx, token.idx + len(token.text), token.text, known.candidates, chosen=known.chosen)
+        if not _followed_by(doc, repeated, VENUE_WORDS | FEATURE_TAILS):
+            found.append(repeated)
+    return found
+
+
+def _starts_name(doc: Doc, token: Token) -> bool:
+    """ "the UK Independence Party", "Riverdale Lukoil": a capitalised word right after begins a longer name."""
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is not None and after.text[:1].isupper() and after.is_alpha and not after.is_sent_start
+
+
+def _alone_in_entity(doc: Doc, ent: Span, token: Token) -> bool:
+    """Is the token the whole of a person's or organisation's entity (a leading "the" aside)?"""
+    start = ent.start + (doc[ent.start].lower_ == "the")
+    return ent.label_ in MISTAGGED_LABELS and start == token.i and ent.end == token.i + 1
 
 
 def _facility_possessors(
@@ -201,7 +267,9 @@ def _with_dateline(doc: Doc, gazetteer: Gazetteer, mentions: list[Mention]) -> l
     """Mark (or add) the dateline's place and its state: "HOLLIDAY, Mo. --", "BEIRUT --", "Hanoi (VNA) -".
     Any town the gazetteer knows is taken there, however small: the dateline names a place by convention."""
     text = doc_text(doc)
-    match = next((m for m in DATELINE.finditer(text[:DATELINE_WINDOW]) if _dateline_shaped(m)), None)
+    window = text[:DATELINE_WINDOW]
+    matches = itertools.chain(DATELINE.finditer(window), BYLINE_DATELINE.finditer(window))
+    match = next((m for m in matches if _dateline_shaped(m)), None)
     if match is None:
         return mentions
     found = []
@@ -384,7 +452,7 @@ def _town_comma_region(doc: Doc, ent: Span, gazetteer: Gazetteer) -> list[Mentio
 def _region_adjective(ent: Span, gazetteer: Gazetteer) -> Mention | None:
     """ "European" standing alone as a group's adjective: the continent (not inside an organisation's name)."""
     name = REGION_ADJECTIVES[ent.text.lower()]
-    candidates = tuple(e for e in gazetteer.lookup(name) if e.kind in ("continent", "region") and e.primary)
+    candidates = tuple(e for e in gazetteer.lookup(name) if e.kind in ADJECTIVE_KINDS and e.primary)
     return Mention(ent.start_char, ent.end_char, ent.text, candidates) if candidates else None
 
 
@@ -475,8 +543,10 @@ def _well_known(candidates: tuple[Entry, ...], ent: Span) -> bool:
     cities = [c for c in candidates if c.kind == "city"]
     if ent[-1].lower_ in REGION_WORDS and any(c.kind in REGION_KINDS for c in candidates):
         return True  # "Sokoto State", "Fars Province": no person's or body's name ends so
-    if any(c.kind == "landmark" for c in candidates):
-        return True  # our own table's landmarks ("Heathrow", "Gatwick") are whole names no person bears
+    if any(c.kind in OWN_FEATURE_KINDS for c in candidates):
+        # Our own table's landmarks and natural features ("Heathrow", "Lesbos", "the Appalachians") are whole
+        # names no person or body bears.
+        return True
     if ent.label_ == "PERSON":  # "Jordan", "Georgia", "Victoria" are people's names too
         located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near", "from", "to", "into")
         # A located name of several words that is a town's whole name ("moved from Glen Ellyn") is the town.
@@ -495,7 +565,7 @@ def _located_town(doc: Doc, candidates: tuple[Entry, ...], ent: Span) -> bool:
     and an organisation's tag ("a honeymoon in Great Yarmouth"): a person's two names are no town."""
     if ent.label_ not in ("PERSON", "ORG") or not (len(ent) == 1 or (ent.label_ == "ORG" and len(ent) <= 3)):
         return False
-    if not any(c.kind == "city" and c.primary for c in candidates):
+    if not any(c.kind in ("city", "admin") and c.primary for c in candidates):  # "the Rajasthan assembly" too
         return False
     if len(ent) > 1 and not all(t.text[:1].isupper() for t in ent):
         return False
@@ -528,15 +598,18 @@ def _placing_preposition(prep: Token) -> bool:
 
 
 def _modifies_local_noun(root: Token, candidates: tuple[Entry, ...]) -> bool:
-    """ "the Darwin police force", "the Geelong district": after "the", a sizeable town's name that modifies a
-    common noun is the town (a person's name does not take "the")."""
+    """ "the Darwin police force", "the Geelong district", "the Rajasthan assembly": after "the", a sizeable
+    town's or a region's name that modifies a common noun is the place (a person's name does not take "the")."""
     return (
         root.dep_ in ("compound", "amod", "nmod")
         and root.head.pos_ == "NOUN"
         and root.head.lower_ not in PERSONAL_NOUNS
         and root.i > 0
         and root.nbor(-1).lower_ == "the"
-        and any(c.kind == "city" and c.primary and c.population >= MIN_UNTAGGED_CITY for c in candidates)
+        and any(
+            c.primary and (c.kind == "admin" or (c.kind == "city" and c.population >= MIN_UNTAGGED_CITY))
+            for c in candidates
+        )
     )
 
 

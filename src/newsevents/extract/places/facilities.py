@@ -41,6 +41,8 @@ FACILITY_WORDS = {
     "mall", "station", "airport", "hotel", "inn", "tower", "building", "palace", "castle", "plaza",
     "racecourse", "cinema", "zoo", "gardens", "cemetery", "barracks", "pier", "harbour", "harbor",
 }  # fmt: skip
+# Last words of bodies people are affiliated with, which are seldom in the story's own town.
+AFFILIATION_WORDS = {"university", "college", "institute"}
 # Last words of a town's parts: "the Mozart Estate", "the Riverside neighbourhood", "the French Quarter".
 DISTRICT_WORDS = {"estate", "neighbourhood", "neighborhood", "quarter", "suburb"}
 # Lower-case words after a district's name: "the Abbasiya neighbourhood" (not "area": "the Smith area").
@@ -205,8 +207,15 @@ def _untagged(doc: Doc, covered: set[int]) -> list[Facility]:
 
 
 def _town_of(doc: Doc, facility: Facility, towns: list[Mention], mentions: list[Mention]) -> Entry | None:
-    """The town the text puts the facility in: its sentence, then the dateline, then the article's sole town."""
-    return _linked_town(doc, facility, towns) or _dateline_town(mentions) or _sole_town(towns)
+    """The town the text puts the facility in: its sentence, then the dateline, then the article's sole town.
+    A university or college by its sentence, or by a dateline whose town it is named after ("Riverton College" in
+    a story from RIVERTON): "a professor at X University" names where someone works, seldom the story's town."""
+    linked = _linked_town(doc, facility, towns)
+    affiliation = facility.kind == "facility" and AFFILIATION_WORDS.intersection(facility.text.lower().split())
+    if linked is not None or not affiliation:  # "College Street" is a street
+        return linked or _dateline_town(mentions) or _sole_town(towns)
+    home = _dateline_town(mentions)
+    return home if home is not None and home.name.lower() in facility.text.lower() else None
 
 
 def _linked_town(doc: Doc, facility: Facility, towns: list[Mention]) -> Entry | None:

@@ -40,7 +40,7 @@ class Entry:
     """One gazetteer place. `primary` is False when it was found under an alternate name."""
 
     name: str
-    kind: str  # city | admin | country | sea | river | region | landmark | continent
+    kind: str  # city admin country county sea river lake mountain island region landmark continent
     country: str | None  # ISO alpha-3
     lat: float
     lon: float
@@ -60,7 +60,11 @@ class Gazetteer:
     index: Mapping[str, tuple[Entry, ...]]  # a LazyIndex once built: see newsevents.extract.places.table
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
-        return self.index.get(_key(name), ())
+        found = self.index.get(_key(name), ())
+        if found or name.isascii():
+            return found
+        # "Parañaque", "Düsseldorf" written with accents the gazetteer's name lacks: the accent-free spelling.
+        return self.index.get(_key(_ascii_fold(name)), ())
 
 
 def _key(name: str) -> str:

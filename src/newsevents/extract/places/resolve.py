@@ -27,10 +27,14 @@ QUALIFIED_BONUS = 10.0
 REGION_KINDS = ("admin", "country", "county")
 # Kinds a named region or the dateline's state makes likelier: towns and counties.
 LOCAL_KINDS = ("city", "county")
-KIND_PRIOR = {"country": 2.0, "admin": 1.0, "continent": 1.0, "sea": 1.0, "region": 1.0, "river": 0.5}
+KIND_PRIOR = {
+    "country": 2.0, "admin": 1.0, "continent": 1.0, "sea": 1.0, "region": 1.0,
+    "river": 0.5, "lake": 0.5, "mountain": 0.5, "island": 0.5,
+}  # fmt: skip
 REGION_RADIUS_KM = 700.0
-# A town named after one of these ("Atlantic", "Greece", "Pacific") wins its name only with the article's support.
-WIDE_KINDS = ("country", "sea", "continent")
+# A town named after one of these ("Atlantic", "Greece", "Pacific", "Crete", "Samos") wins its name only with the
+# article's support.
+WIDE_KINDS = ("country", "sea", "continent", "lake", "mountain", "island")
 # A town this small wins a shared name only with the article's support (its region named, or "Town, State").
 SMALL_TOWN = 5000
 SMALL_TOWN_PENALTY = 3.0
