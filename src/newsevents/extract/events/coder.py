@@ -21,11 +21,13 @@ from newsevents.extract.events.matcher import (
     verb_lemma,
 )
 from newsevents.extract.events.modality import (
+    POLL_ROOTS,
     SPEECH,
     head_lemma,
     modality,
     no_doer,
     not_an_act,
+    poll_result,
     present_habit,
     refusal,
     speech_head,
@@ -530,6 +532,8 @@ def _frame(
         entry = codebook()[trigger.figurative]
     if entry.root in POSTURE_ROOTS and not any(_state_or_armed(a) for a in sources):
         return None
+    if entry.root in POLL_ROOTS and poll_result(trigger.verb):
+        return None  # "two thirds of voters reject the plan": a poll result, not an act (CODING.md)
     if entry.root == PROTEST_ROOT and _shows_a_fact(trigger.verb):
         return None  # "demonstrated that they can win": showing, not protesting
     if entry.root in MATERIAL_ROOTS and present_habit(trigger.verb) and not _in_quote(trigger.verb.idx, quotes):
