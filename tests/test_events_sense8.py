@@ -64,3 +64,32 @@ KEPT = [
 def test_acts_that_stay(extract, text: str, trigger: str, code: str, mood: str) -> None:
     record = extract(text)
     assert (code, mood) in coded(record, trigger), [(e.cameo, e.trigger.text, e.modality) for e in record.events]
+
+
+PRIVATE_OR_NOBODY = [
+    # one's own family is private life; one person meeting at a place meets nobody named
+    "At university the future minister met his wife, now a Labour councillor.",
+    "From school he went to Leeds, where he met his future wife Jane, now a Labour councillor.",
+    "The senator met his wife at a party conference in 1970.",
+]
+
+
+@pytest.mark.parametrize("text", PRIVATE_OR_NOBODY)
+def test_meeting_ones_own_family_or_nobody_is_no_event(extract, text: str) -> None:
+    record = extract(text)
+    assert not coded(record, "met"), [(e.cameo, e.trigger.text, e.modality) for e in record.events]
+
+
+MEETINGS_KEPT = [
+    # somebody else's relative is an actor of their own; two leaders meet each other; a place is a meeting's target
+    ("The minister met the wife of the kidnapped engineer.", "040"),
+    ("The two leaders met at the summit.", "044"),
+    ("The foreign secretary will meet in Paris next week.", "044"),
+    ("The minister met at the embassy with Iranian officials.", "044"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), MEETINGS_KEPT)
+def test_meetings_that_stay(extract, text: str, code: str) -> None:
+    record = extract(text)
+    assert code in [c for c, _ in coded(record, "met") + coded(record, "meet")]

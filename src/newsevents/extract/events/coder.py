@@ -105,6 +105,14 @@ ACTOR_KINDS = frozenset({"person", "organisation", "government", "group", "prono
 # Showing military force (15x) is done by armed forces or states: "parties built up their war chests" is not.
 POSTURE_ROOTS = frozenset({"15"})
 OWNING_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
+# Family members: "met his future wife", "praised her husband" is private life, not an interaction (sense8).
+KIN_NOUNS = frozenset(
+    "wife husband spouse partner fiancee fiance girlfriend boyfriend son daughter mother father brother sister "
+    "parent child grandmother grandfather grandson granddaughter uncle aunt cousin nephew niece".split()
+)
+# A meeting at a place with nobody named: "met his wife at university" (one person meets no one).
+GATHERING_CODES = frozenset({"044"})
+PLURAL_PRONOUNS = frozenset({"we", "they", "us", "them"})
 PROTEST_ROOT = "14"
 # Material acts (protest, force posture, coercion, assault, fighting): in the simple present they tell a routine.
 MATERIAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
@@ -279,6 +287,42 @@ def _own_part(ctx: ExtractContext, target: Actor, sources: list[Actor]) -> bool:
     if not owners or target.kind == "person" or _owned_by_other(ctx, owners[0], sources):
         return False
     return any(target.country in (None, s.country) for s in sources)
+
+
+def _own_kin(ctx: ExtractContext, target: Actor) -> bool:
+    """The target is a family member under a possessive pronoun ("his future wife"), or in apposition to one
+    ("his wife, now an MEP"): the source's private life, not a second actor it deals with."""
+    span = ctx.doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return _kin(span.root.head if span.root.dep_ == "appos" else span.root)
+
+
+def _family_object(verb: Token) -> bool:
+    """The verb's first direct object is the subject's own relative: "met his future wife Jane, now a councillor"
+    (the parser may take the description for a second object, and that one for the target)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and _kin(objects[0])
+
+
+def _kin(noun: Token) -> bool:
+    return noun.lemma_.lower() in KIN_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS for c in noun.children
+    )
+
+
+def _meets_nobody(trigger: Trigger, entry: CameoCode, targets: list[Actor], together: bool) -> bool:
+    """ "met at a conference", "met his wife in 1970": the verb "meet" read as a meeting at a place (044) with no
+    one named to meet and no co-subject ("attended the meeting" names a gathering, and is left alone)."""
+    return entry.code in GATHERING_CODES and not targets and not together and trigger.verb.lemma_.lower() == "meet"
+
+
+def _one_person(ctx: ExtractContext, actor: Actor) -> bool:
+    """A single person (a name, "the minister", "he"), not a group or a body that meets among itself."""
+    span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or not len(span) or actor.kind not in ("person", "pronoun"):
+        return False
+    return span.root.tag_ not in ("NNS", "NNPS") and span.root.lower_ not in PLURAL_PRONOUNS
 
 
 def _owned_by_other(ctx: ExtractContext, pronoun: Token, sources: list[Actor]) -> bool:
@@ -545,6 +589,8 @@ def _frame(
         targets = act_victims(ctx, (*trigger.nouns, trigger.verb), sources)
     if entry.root in AUDIENCE_ROOTS:  # telling or meeting reporters is how news is made, not an interaction
         targets = [t for t in targets if t.sector != "MED" and not is_audience(t)]
+    if _family_object(trigger.verb) or (targets and all(_own_kin(ctx, t) for t in targets)):
+        return None  # "met his future wife", "praised her husband": private life
     targets = [t for t in targets if not _own_part(ctx, t, sources)]
     if entry.code in VISIT_CODES:
         if any(s.sector in ARMED_SECTORS for s in sources):
@@ -553,6 +599,8 @@ def _frame(
         if not targets:
             return None
     together = len(sources) > 1 and reciprocal(entry, trigger.tokens)
+    if _meets_nobody(trigger, entry, targets, together) and all(_one_person(ctx, s) for s in sources):
+        return None  # "he met his wife at university": one person meeting at a place meets nobody named
     if (entry.root in NEEDS_TARGET_ROOTS or entry.code in NEEDS_TARGET_CODES) and not targets and not together:
         return None
     if not sources and not trigger.pattern.inverse and not _unnamed_perpetrator(trigger, entry, targets, dictionary):
