@@ -28,6 +28,8 @@ NOT_CODED = [
     ("According to the poll, most voters support the new leader.", "support"),
     ("Most voters support the new leader, the poll suggests.", "support"),
     ("Most voters say the war was a mistake.", "say"),
+    ("In the survey for the newspaper, 47% said they supported the ban, with 26% against.", "supported"),
+    ("Around one quarter said they opposed the new law.", "said"),
     # a bare past participle with no subject, auxiliary or agent: a passive whose doer is not named; the clause's
     # subject is the one acted on, never the doer
     ("Many voters said they would stay at home if forced to choose between the two parties.", "forced"),
@@ -36,6 +38,16 @@ NOT_CODED = [
     # signing up for a scheme enrols; meeting a rule or a pledge meets nobody
     ("Hundreds of councils have signed up for the new recycling scheme.", "signed"),
     ("The chancellor said he would meet his fiscal rule with room to spare.", "meet"),
+    ("The chancellor said he had defied the pundits by meeting his growth forecast.", "defied"),
+    ("The chancellor said he had defied the pundits by meeting his growth forecast.", "meeting"),
+    ("The government will take steps to meet the farmers' concerns.", "meet"),
+    # signing a motion or a petition is no agreement; undertaking a review promises nothing; guarding against a
+    # risk protects nobody; being fired up by a speech is no shooting
+    ("As an MP, she signed a motion calling for a ban on fox hunting.", "signed"),
+    ("Ninety MPs have signed a petition backing the new law.", "signed"),
+    ("The former judge undertook a review of the prison service.", "undertook"),
+    ("Officials are advised to guard against any conflict of interest.", "guard"),
+    ("But the two delegates were fired up by Tony Blair's speech on Sunday.", "fired"),
 ]
 
 
@@ -57,6 +69,11 @@ KEPT = [
     # signing an agreement is still 057; meeting a person is still 040
     ("The two leaders signed a trade deal.", "signed", "057", "asserted"),
     ("The minister met the union leader.", "met", "040", "asserted"),
+    ("The union defied the court ruling.", "defied", "128", "asserted"),
+    ("The rebels finally gave in to the army.", "gave", "080", "asserted"),
+    ("The rebels fired at the convoy.", "fired", "193", "asserted"),
+    # what the minister says others backed is a reported act, not a poll's answer
+    ("The minister said voters backed the treaty.", "said", "010", "asserted"),
 ]
 
 

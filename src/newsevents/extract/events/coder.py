@@ -21,7 +21,6 @@ from newsevents.extract.events.matcher import (
     verb_lemma,
 )
 from newsevents.extract.events.modality import (
-    POLL_ROOTS,
     SPEECH,
     head_lemma,
     modality,
@@ -113,6 +112,7 @@ KIN_NOUNS = frozenset(
 # A meeting at a place with nobody named: "met his wife at university" (one person meets no one).
 GATHERING_CODES = frozenset({"044"})
 PLURAL_PRONOUNS = frozenset({"we", "they", "us", "them"})
+COLLECTIVE_NOUNS = frozenset({"executive", "committee", "board", "panel", "council", "cabinet", "team", "group"})
 PROTEST_ROOT = "14"
 # Material acts (protest, force posture, coercion, assault, fighting): in the simple present they tell a routine.
 MATERIAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
@@ -322,7 +322,8 @@ def _one_person(ctx: ExtractContext, actor: Actor) -> bool:
     span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None or not len(span) or actor.kind not in ("person", "pronoun"):
         return False
-    return span.root.tag_ not in ("NNS", "NNPS") and span.root.lower_ not in PLURAL_PRONOUNS
+    root = span.root
+    return root.tag_ not in ("NNS", "NNPS") and root.lower_ not in PLURAL_PRONOUNS | COLLECTIVE_NOUNS
 
 
 def _owned_by_other(ctx: ExtractContext, pronoun: Token, sources: list[Actor]) -> bool:
@@ -576,7 +577,7 @@ def _frame(
         entry = codebook()[trigger.figurative]
     if entry.root in POSTURE_ROOTS and not any(_state_or_armed(a) for a in sources):
         return None
-    if entry.root in POLL_ROOTS and poll_result(trigger.verb):
+    if poll_result(trigger.verb, entry.root):
         return None  # "two thirds of voters reject the plan": a poll result, not an act (CODING.md)
     if entry.root == PROTEST_ROOT and _shows_a_fact(trigger.verb):
         return None  # "demonstrated that they can win": showing, not protesting

@@ -619,13 +619,23 @@ def _participle_passive(trigger: Token) -> bool:
     )
 
 
-def poll_result(trigger: Token) -> bool:
-    """Support, disapproval or rejection told as an opinion poll's finding: a count or share of the public as its
-    subject or agent ("two thirds of voters reject the plan", "backed by more than 2,000 people", "most voters
-    oppose it"), a margin ("voters back the treaty by three to one"), or a clause a poll reports ("a survey found
-    voters backed X", "X, the poll suggests"). CODING.md codes no poll result; a named body's vote ("MPs rejected
-    the bill by 300 votes to 250") is an act. Read by the coder for the roots of POLL_ROOTS only."""
-    return _counted_public(trigger) or _poll_finding(trigger)
+def poll_result(trigger: Token, root: str) -> bool:
+    """An act told as an opinion poll's finding: support, disapproval or rejection by a count or share of the
+    public ("two thirds of voters reject the plan", "backed by more than 2,000 people", "most voters oppose it",
+    "47% said they supported it"), or with a margin ("voters back the treaty by three to one"); and any act in a
+    clause a poll reports ("a survey found voters backed X", "X, the poll suggests", "in the survey, ..."). CODING.md
+    codes no poll result; a named body's vote ("MPs rejected the bill by 300 votes to 250") is an act, and so is a
+    crowd's protest ("thousands of people marched")."""
+    if _poll_finding(trigger):
+        return True
+    return root in POLL_ROOTS and (_counted_public(trigger) or _said_by_share(trigger))
+
+
+def _said_by_share(trigger: Token) -> bool:
+    """ "47% said they supported the ban", "around a quarter said they opposed it": what a share says is an answer
+    to a poll."""
+    head = speech_head(trigger)
+    return head is not None and any(c.dep_ == "nsubj" and polled_share(c) for c in near_children(head))
 
 
 def _counted_public(trigger: Token) -> bool:
@@ -637,6 +647,11 @@ def _counted_public(trigger: Token) -> bool:
         if _polled(subject) and any(_margin(c) for c in trigger.children):
             return True  # "voters back it by three to one"
     return False
+
+
+def polled_share(subject: Token) -> bool:
+    """A poll's respondents as a subject: a bare share ("47%", "around one quarter", "half") or a counted public."""
+    return _share(subject) or counted_public(subject)
 
 
 def counted_public(subject: Token) -> bool:
@@ -657,9 +672,8 @@ def _polled(token: Token) -> bool:
 
 
 def _share(token: Token) -> bool:
-    return (
-        token.lower_ in SHARES or token.lemma_.lower() in SHARES or token.tag_ == "CD" or token.ent_type_ == "PERCENT"
-    )
+    """A share word ("majority", "third", "half", "most") or a percentage; a bare cardinal ("four said") is not."""
+    return token.lower_ in SHARES or token.lemma_.lower() in SHARES or token.ent_type_ == "PERCENT"
 
 
 def _margin(child: Token) -> bool:
@@ -691,8 +705,8 @@ def _poll_finding(trigger: Token) -> bool:
 def _poll_phrase(child: Token) -> bool:
     if child.dep_ == "parataxis":
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in POLL_NOUNS for c in near_children(child))
-    if child.dep_ == "prep" and child.lower_ == "according":
-        return any(g.lemma_.lower() in POLL_NOUNS for g in child.subtree)
+    if child.dep_ == "prep" and child.lower_ in ("according", "in"):
+        return any(g.lemma_.lower() in POLL_NOUNS for g in child.subtree)  # "according to the poll", "in the survey"
     return False
 
 
