@@ -87,6 +87,7 @@ PRIVATE_OR_NOBODY = [
     # one's own family is private life; one person meeting at a place meets nobody named
     "At university the future minister met his wife, now a Labour councillor.",
     "From school he went to Leeds, where he met his future wife Jane, now a Labour councillor.",
+    "After school she went to Leeds University, where she met her future husband Tom, now a Labour councillor.",
     "The senator met his wife at a party conference in 1970.",
 ]
 

@@ -306,9 +306,12 @@ def _family_object(verb: Token) -> bool:
 
 
 def _kin(noun: Token) -> bool:
-    return noun.lemma_.lower() in KIN_NOUNS and any(
-        c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS for c in noun.children
+    """ "his wife", "her brother", or a name the kin word modifies ("his wife Jane", parsed as a compound)."""
+    children = list(noun.children)
+    kin = noun.lemma_.lower() in KIN_NOUNS or any(
+        c.dep_ == "compound" and c.lemma_.lower() in KIN_NOUNS for c in children
     )
+    return kin and any(c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS for c in children)
 
 
 def _meets_nobody(trigger: Trigger, entry: CameoCode, targets: list[Actor], together: bool) -> bool:
