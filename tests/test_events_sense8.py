@@ -69,6 +69,8 @@ KEPT = [
     # signing an agreement is still 057; meeting a person is still 040
     ("The two leaders signed a trade deal.", "signed", "057", "asserted"),
     ("The minister met the union leader.", "met", "040", "asserted"),
+    # a stance taken on one's own relative is public (the relative may be a politician): only meeting is private
+    ("She said she often criticised her husband for working too hard.", "criticised", "111", "reported"),
     ("The union defied the court ruling.", "defied", "128", "asserted"),
     ("The rebels finally gave in to the army.", "gave", "080", "asserted"),
     ("The rebels fired at the convoy.", "fired", "193", "asserted"),

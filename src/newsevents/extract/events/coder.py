@@ -104,7 +104,8 @@ ACTOR_KINDS = frozenset({"person", "organisation", "government", "group", "prono
 # Showing military force (15x) is done by armed forces or states: "parties built up their war chests" is not.
 POSTURE_ROOTS = frozenset({"15"})
 OWNING_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
-# Family members: "met his future wife", "praised her husband" is private life, not an interaction (sense8).
+# Family members: meeting "his future wife" is private life, not an interaction (sense8); a stance taken on
+# one's relative ("denounced her father's actions") is public and stays.
 KIN_NOUNS = frozenset(
     "wife husband spouse partner fiancee fiance girlfriend boyfriend son daughter mother father brother sister "
     "parent child grandmother grandfather grandson granddaughter uncle aunt cousin nephew niece".split()
@@ -593,8 +594,10 @@ def _frame(
         targets = act_victims(ctx, (*trigger.nouns, trigger.verb), sources)
     if entry.root in AUDIENCE_ROOTS:  # telling or meeting reporters is how news is made, not an interaction
         targets = [t for t in targets if t.sector != "MED" and not is_audience(t)]
-    if _family_object(trigger.verb) or (targets and all(_own_kin(ctx, t) for t in targets)):
-        return None  # "met his future wife", "praised her husband": private life
+    if entry.root == CONSULT_ROOT and (
+        _family_object(trigger.verb) or (targets and all(_own_kin(ctx, t) for t in targets))
+    ):
+        return None  # "met his future wife": private life (criticising one's father, a public figure, is an act)
     targets = [t for t in targets if not _own_part(ctx, t, sources)]
     if entry.code in VISIT_CODES:
         if any(s.sector in ARMED_SECTORS for s in sources):
