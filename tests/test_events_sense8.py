@@ -48,6 +48,9 @@ NOT_CODED = [
     ("The former judge undertook a review of the prison service.", "undertook"),
     ("Officials are advised to guard against any conflict of interest.", "guard"),
     ("But the two delegates were fired up by Tony Blair's speech on Sunday.", "fired"),
+    # accepting an invitation to take a seat or a post is no intent to meet
+    ("He later accepted an invitation to join the Lords as a working peer.", "accepted"),
+    ("The former minister accepted an invitation to join the board of the bank.", "accepted"),
 ]
 
 
@@ -74,6 +77,8 @@ KEPT = [
     ("The union defied the court ruling.", "defied", "128", "asserted"),
     ("The rebels finally gave in to the army.", "gave", "080", "asserted"),
     ("The rebels fired at the convoy.", "fired", "193", "asserted"),
+    ("The prime minister accepted an invitation to visit Moscow in May.", "accepted", "036", "asserted"),
+    ("The rebels accepted an invitation to join the peace talks.", "accepted", "036", "asserted"),
     # what the minister says others backed is a reported act, not a poll's answer
     ("The minister said voters backed the treaty.", "said", "010", "asserted"),
 ]

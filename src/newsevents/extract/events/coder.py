@@ -110,6 +110,10 @@ KIN_NOUNS = frozenset(
     "wife husband spouse partner fiancee fiance girlfriend boyfriend son daughter mother father brother sister "
     "parent child grandmother grandfather grandson granddaughter uncle aunt cousin nephew niece".split()
 )
+# An invitation or offer to take a seat or a post: accepting it is taking the post, not agreeing to meet (036).
+MEETING_INTENT_CODE = "036"
+POST_VERBS = frozenset({"join", "enter", "become", "serve", "sit", "take", "stand", "head", "lead", "chair"})
+GATHERING_NOUNS = frozenset({"talk", "negotiation", "meeting", "summit", "discussion", "dialogue", "conference"})
 # A meeting at a place with nobody named: "met his wife at university" (one person meets no one).
 GATHERING_CODES = frozenset({"044"})
 PLURAL_PRONOUNS = frozenset({"we", "they", "us", "them"})
@@ -313,6 +317,19 @@ def _kin(noun: Token) -> bool:
         c.dep_ == "compound" and c.lemma_.lower() in KIN_NOUNS for c in children
     )
     return kin and any(c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS for c in children)
+
+
+def _invited_to_a_post(trigger: Trigger) -> bool:
+    """ "accepted an invitation to join the board", "... to become a peer": the invitation's own infinitive names
+    a seat or a post to take, not a meeting; "... to visit Moscow" or "... to join the talks" stays 036."""
+    return trigger.code == MEETING_INTENT_CODE and any(
+        c.dep_ == "acl"
+        and c.lemma_.lower() in POST_VERBS
+        and any(a.lower_ == "to" for a in c.children)
+        and not any(o.dep_ == "dobj" and o.lemma_.lower() in GATHERING_NOUNS for o in c.children)
+        for noun in trigger.nouns
+        for c in noun.children
+    )
 
 
 def _meets_nobody(trigger: Trigger, entry: CameoCode, targets: list[Actor], together: bool) -> bool:
@@ -569,7 +586,7 @@ def _frame(
     """Code, actors and modality of one trigger, or None when it makes no event."""
     if not_an_act(trigger.verb) is not None or no_doer(trigger.verb) is not None:
         return None
-    if _framing_speech(trigger) or _label_in_passing(trigger.verb):
+    if _framing_speech(trigger) or _label_in_passing(trigger.verb) or _invited_to_a_post(trigger):
         return None
     sources, targets = _roles(ctx, trigger)
     entry, sources = _perpetrator(ctx, trigger, dictionary, sources, targets)
