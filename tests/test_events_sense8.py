@@ -48,6 +48,8 @@ NOT_CODED = [
     ("The former judge undertook a review of the prison service.", "undertook"),
     ("Officials are advised to guard against any conflict of interest.", "guard"),
     ("But the two delegates were fired up by Tony Blair's speech on Sunday.", "fired"),
+    # appealing to instincts or fears attracts; it asks nobody anything
+    ("Critics say the two parties appeal to the same instincts.", "appeal"),
     # accepting an invitation to take a seat or a post is no intent to meet
     ("He later accepted an invitation to join the Lords as a working peer.", "accepted"),
     ("The former minister accepted an invitation to join the board of the bank.", "accepted"),
@@ -79,6 +81,7 @@ KEPT = [
     ("The rebels fired at the convoy.", "fired", "193", "asserted"),
     ("The prime minister accepted an invitation to visit Moscow in May.", "accepted", "036", "asserted"),
     ("The rebels accepted an invitation to join the peace talks.", "accepted", "036", "asserted"),
+    ("The prime minister appealed to voters to turn out on Thursday.", "appealed", "020", "asserted"),
     # what the minister says others backed is a reported act, not a poll's answer
     ("The minister said voters backed the treaty.", "said", "010", "asserted"),
 ]
