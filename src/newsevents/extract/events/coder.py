@@ -27,6 +27,7 @@ from newsevents.extract.events.modality import (
     modality,
     no_doer,
     not_an_act,
+    poll_result,
     present_habit,
     refusal,
     speech_head,
@@ -105,6 +106,20 @@ ACTOR_KINDS = frozenset({"person", "organisation", "government", "group", "prono
 # Showing military force (15x) is done by armed forces or states: "parties built up their war chests" is not.
 POSTURE_ROOTS = frozenset({"15"})
 OWNING_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my"})
+# Family members: meeting "his future wife" is private life, not an interaction (sense8); a stance taken on
+# one's relative ("denounced her father's actions") is public and stays.
+KIN_NOUNS = frozenset(
+    "wife husband spouse partner fiancee fiance girlfriend boyfriend son daughter mother father brother sister "
+    "parent child grandmother grandfather grandson granddaughter uncle aunt cousin nephew niece".split()
+)
+# An invitation or offer to take a seat or a post: accepting it is taking the post, not agreeing to meet (036).
+MEETING_INTENT_CODE = "036"
+POST_VERBS = frozenset({"join", "enter", "become", "serve", "sit", "take", "stand", "head", "lead", "chair"})
+GATHERING_NOUNS = frozenset({"talk", "negotiation", "meeting", "summit", "discussion", "dialogue", "conference"})
+# A meeting at a place with nobody named: "met his wife at university" (one person meets no one).
+GATHERING_CODES = frozenset({"044"})
+PLURAL_PRONOUNS = frozenset({"we", "they", "us", "them"})
+COLLECTIVE_NOUNS = frozenset({"executive", "committee", "board", "panel", "council", "cabinet", "team", "group"})
 PROTEST_ROOT = "14"
 # Material acts (protest, force posture, coercion, assault, fighting): in the simple present they tell a routine.
 MATERIAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
@@ -311,6 +326,59 @@ def _own_part(ctx: ExtractContext, target: Actor, sources: list[Actor]) -> bool:
     if not owners or target.kind == "person" or _owned_by_other(ctx, owners[0], sources):
         return False
     return any(target.country in (None, s.country) for s in sources)
+
+
+def _own_kin(ctx: ExtractContext, target: Actor) -> bool:
+    """The target is a family member under a possessive pronoun ("his future wife"), or in apposition to one
+    ("his wife, now an MEP"): the source's private life, not a second actor it deals with."""
+    span = ctx.doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return _kin(span.root.head if span.root.dep_ == "appos" else span.root)
+
+
+def _family_object(verb: Token) -> bool:
+    """The verb's first direct object is the subject's own relative: "met his future wife Jane, now a councillor"
+    (the parser may take the description for a second object, and that one for the target)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and _kin(objects[0])
+
+
+def _kin(noun: Token) -> bool:
+    """ "his wife", "her brother", or a name the kin word modifies ("his wife Jane", parsed as a compound)."""
+    children = list(noun.children)
+    kin = noun.lemma_.lower() in KIN_NOUNS or any(
+        c.dep_ == "compound" and c.lemma_.lower() in KIN_NOUNS for c in children
+    )
+    return kin and any(c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS for c in children)
+
+
+def _invited_to_a_post(trigger: Trigger) -> bool:
+    """ "accepted an invitation to join the board", "... to become a peer": the invitation's own infinitive names
+    a seat or a post to take, not a meeting; "... to visit Moscow" or "... to join the talks" stays 036."""
+    return trigger.code == MEETING_INTENT_CODE and any(
+        c.dep_ == "acl"
+        and c.lemma_.lower() in POST_VERBS
+        and any(a.lower_ == "to" for a in c.children)
+        and not any(o.dep_ == "dobj" and o.lemma_.lower() in GATHERING_NOUNS for o in c.children)
+        for noun in trigger.nouns
+        for c in noun.children
+    )
+
+
+def _meets_nobody(trigger: Trigger, entry: CameoCode, targets: list[Actor], together: bool) -> bool:
+    """ "met at a conference", "met his wife in 1970": the verb "meet" read as a meeting at a place (044) with no
+    one named to meet and no co-subject ("attended the meeting" names a gathering, and is left alone)."""
+    return entry.code in GATHERING_CODES and not targets and not together and trigger.verb.lemma_.lower() == "meet"
+
+
+def _one_person(ctx: ExtractContext, actor: Actor) -> bool:
+    """A single person (a name, "the minister", "he"), not a group or a body that meets among itself."""
+    span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or not len(span) or actor.kind not in ("person", "pronoun"):
+        return False
+    root = span.root
+    return root.tag_ not in ("NNS", "NNPS") and root.lower_ not in PLURAL_PRONOUNS | COLLECTIVE_NOUNS
 
 
 def _owned_by_other(ctx: ExtractContext, pronoun: Token, sources: list[Actor]) -> bool:
@@ -571,13 +639,38 @@ def _perpetrator(
     return entry, sources
 
 
+def _told_or_repeated(trigger: Trigger, dictionary: VerbDictionary) -> bool:
+    """A trigger that names no act of its own: speech framing another act, a label in passing, a second verb of
+    an act the head verb already tells, or accepting an invitation to a seat or post."""
+    return (
+        _framing_speech(trigger)
+        or _label_in_passing(trigger.verb)
+        or _repeats_head_act(trigger, dictionary)
+        or _invited_to_a_post(trigger)
+    )
+
+
+def _no_act_of_its_kind(
+    trigger: Trigger, entry: CameoCode, sources: list[Actor], quotes: tuple[tuple[int, int], ...]
+) -> bool:
+    """A coded trigger whose reading says no act took place."""
+    if entry.root in POSTURE_ROOTS and not any(_state_or_armed(a) for a in sources):
+        return True
+    if poll_result(trigger.verb, entry.root):
+        return True  # "two thirds of voters reject the plan": a poll result, not an act (CODING.md)
+    if entry.root == PROTEST_ROOT and _shows_a_fact(trigger.verb):
+        return True  # "demonstrated that they can win": showing, not protesting
+    # "officers patrol the estates": a routine, not an act (a quote's "they attack us" is told)
+    return entry.root in MATERIAL_ROOTS and present_habit(trigger.verb) and not _in_quote(trigger.verb.idx, quotes)
+
+
 def _frame(
     ctx: ExtractContext, trigger: Trigger, dictionary: VerbDictionary, quotes: tuple[tuple[int, int], ...]
 ) -> Framed | None:
     """Code, actors and modality of one trigger, or None when it makes no event."""
     if not_an_act(trigger.verb) is not None or no_doer(trigger.verb) is not None:
         return None
-    if _framing_speech(trigger) or _label_in_passing(trigger.verb) or _repeats_head_act(trigger, dictionary):
+    if _told_or_repeated(trigger, dictionary):
         return None
     sources, targets = _roles(ctx, trigger)
     entry, sources = _perpetrator(ctx, trigger, dictionary, sources, targets)
@@ -587,12 +680,8 @@ def _frame(
         if not trigger.figurative:
             return None
         entry = codebook()[trigger.figurative]
-    if entry.root in POSTURE_ROOTS and not any(_state_or_armed(a) for a in sources):
+    if _no_act_of_its_kind(trigger, entry, sources, quotes):
         return None
-    if entry.root == PROTEST_ROOT and _shows_a_fact(trigger.verb):
-        return None  # "demonstrated that they can win": showing, not protesting
-    if entry.root in MATERIAL_ROOTS and present_habit(trigger.verb) and not _in_quote(trigger.verb.idx, quotes):
-        return None  # "officers patrol the estates": a routine, not an act (a quote's "they attack us" is told)
     if not targets and (entry.root in LOCATION_TARGET_ROOTS or entry.code in LOCATION_TARGET_CODES):
         inner = (trigger.inner,) if trigger.inner is not None else ()
         targets = location_targets(ctx, (*trigger.nouns, trigger.verb, *inner))
@@ -600,6 +689,10 @@ def _frame(
         targets = act_victims(ctx, (*trigger.nouns, trigger.verb), sources)
     if entry.root in AUDIENCE_ROOTS:  # telling or meeting reporters is how news is made, not an interaction
         targets = [t for t in targets if t.sector != "MED" and not is_audience(t)]
+    if entry.root == CONSULT_ROOT and (
+        _family_object(trigger.verb) or (targets and all(_own_kin(ctx, t) for t in targets))
+    ):
+        return None  # "met his future wife": private life (criticising one's father, a public figure, is an act)
     targets = [t for t in targets if not _own_part(ctx, t, sources)]
     if entry.root == INTENT_ROOT:
         targets = [t for t in targets if not _promised_thing(t, trigger.verb)]
@@ -610,6 +703,8 @@ def _frame(
         if not targets:
             return None
     together = len(sources) > 1 and reciprocal(entry, trigger.tokens)
+    if _meets_nobody(trigger, entry, targets, together) and all(_one_person(ctx, s) for s in sources):
+        return None  # "he met his wife at university": one person meeting at a place meets nobody named
     if (entry.root in NEEDS_TARGET_ROOTS or entry.code in NEEDS_TARGET_CODES) and not targets and not together:
         return None
     if not sources and not trigger.pattern.inverse and not _unnamed_perpetrator(trigger, entry, targets, dictionary):

@@ -260,6 +260,15 @@ NOT_DOING = frozenset({"refuse", "decline", "fail", "reluctant", "unwilling"})
 KNOWN_HEADS = DENIALS | IRREALIS | SPEECH
 SAME_CLAUSE_DEPS = frozenset({"xcomp", "conj", "aux", "auxpass"})
 MAX_HOPS = 8
+# Opinion polls (CODING.md codes no poll result): the roots a poll measures (support, disapproval, rejection),
+# the nouns of a poll, the public it counts, and the words that make a count or a share of that public.
+POLL_ROOTS = frozenset({"05", "11", "12"})
+POLL_NOUNS = frozenset({"poll", "survey", "opinion poll", "questionnaire", "canvass"})
+POLLED = frozenset(
+    "voter people public adult respondent elector electorate person briton citizen resident taxpayer reader "
+    "viewer parent consumer pensioner motorist householder".split()
+)
+SHARES = frozenset("% percent per cent majority minority third quarter half fifth tenth most".split())
 # Texts that "require", "call for" or "ban" as grammatical subjects: no actor does what they say.
 RULE_TEXTS = frozenset(
     "law bill act legislation rule regulation constitution treaty charter convention directive statute code "
@@ -522,6 +531,8 @@ def no_doer(trigger: Token) -> str | None:
         return "shared view"
     if _headline_passive(trigger):
         return "agentless headline passive"
+    if _participle_passive(trigger):
+        return "agentless participle passive"
     if _text_as_subject(trigger):
         return "a rule or a text as subject"
     if _option_kept_open(trigger):
@@ -592,6 +603,111 @@ def _headline_passive(trigger: Token) -> bool:
         return False
     headline = headline_sentence(trigger.doc)
     return headline is not None and headline.start <= trigger.i < headline.end
+
+
+def _participle_passive(trigger: Token) -> bool:
+    """ "would stay at home if forced to choose", "Forced to resign in 1990, she ...", "the senator, forced out of
+    office": a bare past participle that modifies a clause or a noun, with no subject, auxiliary or agent of its
+    own, is a passive whose doer is not named (CODING.md codes no agentless passive). The clause's subject or the
+    noun it hangs on is the one acted on, never the doer. "Having forced X to ..." (active) and "when invited by
+    the president" (an agent) keep their event."""
+    if trigger.tag_ != "VBN" or trigger.dep_ not in ("advcl", "acl"):
+        return False
+    return not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "agent") or (c.dep_ == "prep" and c.lower_ == "by")
+        for c in trigger.children
+    )
+
+
+def poll_result(trigger: Token, root: str) -> bool:
+    """An act told as an opinion poll's finding: support, disapproval or rejection by a count or share of the
+    public ("two thirds of voters reject the plan", "backed by more than 2,000 people", "most voters oppose it",
+    "47% said they supported it"), or with a margin ("voters back the treaty by three to one"); and any act in a
+    clause a poll reports ("a survey found voters backed X", "X, the poll suggests", "in the survey, ..."). CODING.md
+    codes no poll result; a named body's vote ("MPs rejected the bill by 300 votes to 250") is an act, and so is a
+    crowd's protest ("thousands of people marched")."""
+    if _poll_finding(trigger):
+        return True
+    return root in POLL_ROOTS and (_counted_public(trigger) or _said_by_share(trigger))
+
+
+def _said_by_share(trigger: Token) -> bool:
+    """ "47% said they supported the ban", "around a quarter said they opposed it": what a share says is an answer
+    to a poll."""
+    head = speech_head(trigger)
+    return head is not None and any(c.dep_ == "nsubj" and polled_share(c) for c in near_children(head))
+
+
+def _counted_public(trigger: Token) -> bool:
+    subjects = [c for c in near_children(trigger) if c.dep_ == "nsubj"]
+    subjects += [g for c in near_children(trigger) if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for subject in subjects:
+        if counted_public(subject):
+            return True
+        if _polled(subject) and any(_margin(c) for c in trigger.children):
+            return True  # "voters back it by three to one"
+    return False
+
+
+def polled_share(subject: Token) -> bool:
+    """A poll's respondents as a subject: a bare share ("47%", "around one quarter", "half") or a counted public."""
+    return _share(subject) or counted_public(subject)
+
+
+def counted_public(subject: Token) -> bool:
+    """A count or share of the public a poll counts: "two thirds of voters", "a majority of Britons", "more than
+    2,000 people", "most voters". What it supports, opposes or says is a poll result, not an actor's act."""
+    if _share(subject) and any(
+        p.lower_ == "of" and any(o.dep_ == "pobj" and _polled(o) for o in p.children) for p in subject.children
+    ):
+        return True
+    return _polled(subject) and any(
+        c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in SHARES) for c in subject.children
+    )
+
+
+def _polled(token: Token) -> bool:
+    """A noun of the public a poll counts ("voters", "Britons": the small model leaves some plurals unlemmatised)."""
+    return token.lemma_.lower() in POLLED or token.lower_.removesuffix("s") in POLLED
+
+
+def _share(token: Token) -> bool:
+    """A share word ("majority", "third", "half", "most") or a percentage; a bare cardinal ("four said") is not."""
+    return token.lower_ in SHARES or token.lemma_.lower() in SHARES or token.ent_type_ == "PERCENT"
+
+
+def _margin(child: Token) -> bool:
+    """ "by two to one", "by 60%": the prepositional phrase of a vote's or a poll's margin."""
+    if child.dep_ != "prep" or child.lower_ != "by":
+        return False
+    return any(
+        o.dep_ == "pobj" and (o.tag_ == "CD" or o.ent_type_ == "PERCENT" or o.lower_ == "%") for o in child.children
+    )
+
+
+def _poll_finding(trigger: Token) -> bool:
+    """The trigger's clause is what a poll found, shows or suggests, or is told "according to" a poll."""
+    token = trigger
+    for _ in range(MAX_HOPS):
+        if any(_poll_phrase(c) for c in near_children(token)):
+            return True  # "most voters back him, the poll suggests", "according to the survey, ..."
+        head = token.head
+        if head.i == token.i or token.dep_ not in ("ccomp", "parataxis", "xcomp", "conj"):
+            return False
+        if token.dep_ in ("ccomp", "parataxis") and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in POLL_NOUNS for c in near_children(head)
+        ):
+            return True  # "a survey found voters backed the treaty"
+        token = head
+    return False
+
+
+def _poll_phrase(child: Token) -> bool:
+    if child.dep_ == "parataxis":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in POLL_NOUNS for c in near_children(child))
+    if child.dep_ == "prep" and child.lower_ in ("according", "in"):
+        return any(g.lemma_.lower() in POLL_NOUNS for g in child.subtree)  # "according to the poll", "in the survey"
+    return False
 
 
 def _rules_out(verb: Token) -> bool:

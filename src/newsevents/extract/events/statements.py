@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.codebook import codebook
 from newsevents.extract.events.dictionary import NO_EVENT, VerbDictionary
-from newsevents.extract.events.modality import STRONG_MODALS, negated_directly, not_an_act
+from newsevents.extract.events.modality import STRONG_MODALS, negated_directly, not_an_act, polled_share
 from newsevents.extract.events.rivals import Rivalry, article_rivalry
 from newsevents.extract.events.roles import RELATIVE_PRONOUNS, actors_of, is_passive, sources_of
 from newsevents.extract.events.stance import (
@@ -446,6 +446,8 @@ def _poll_share(ctx: ExtractContext, speaker: Actor) -> bool:
     """ "32% said they would vote Labour": a share of those polled is a poll result, which CODING.md does not
     code, not someone's speech act."""
     span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is not None and polled_share(span.root):
+        return True  # "a majority of Britons oppose ...", "most voters say ...", "a quarter said ..." (sense8)
     return span is not None and any(t.ent_type_ == "PERCENT" or t.text == "%" or t.lower_ == "percent" for t in span)
 
 
