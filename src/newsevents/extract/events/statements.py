@@ -96,8 +96,21 @@ MANNER_PREPS = frozenset({"by", "in"})
 # Documents that "say", "add" or "find" on behalf of their author: the author is the statement's source.
 DOCUMENT_SPEAKERS = frozenset(
     "report study inquiry review audit survey analysis investigation paper research assessment evaluation "
-    "dossier memo letter".split()
+    "dossier memo letter manifesto motion ruling judgment judgement petition submission guidance".split()
 )
+# A document that says someone should act recommends it (CODING.md codes the appeal, 020, source the document,
+# target the one who should act): "the council should publish the figures, the report says". A person saying
+# so makes a demand (framing.duty_frame); a document is nobody's voice raised, it recommends.
+DOCUMENT_APPEAL = "020"
+DUTY_AUX = frozenset({"should", "must", "ought"})
+# Cues with which a document itself asks for an act: "the letter urges ministers to ...", "the report recommends".
+APPEAL_CUES = frozenset({"urge", "recommend", "call", "advise", "demand", "press", "implore"})
+APPEAL_PREPS = frozenset({"on", "upon"})
+# Verbs of asking: a question put is a statement (010), not an appeal, unless it asks someone to act
+# ("asked the council to reconsider" is the verb pattern's 020); "he asked" after a quoted question, "asked
+# whether ...". CODING.md: one event per speech act; the one asked, when named, is whom it addresses.
+QUESTION_CUES = frozenset({"ask", "wonder", "query", "question", "inquire", "enquire"})
+QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where", "which"})
 
 
 def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: list[Event]) -> list[Event]:
@@ -119,6 +132,9 @@ def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: lis
                 event.quote = index if event.quote is None else event.quote
                 if cue is not None and declined_comment(cue) is not None:
                     _recode(event, DECLINE_COMMENT)  # "refused to say whether ...": no rejection of anyone
+                elif cue is not None and _question_read_as_appeal(event, cue, quote):
+                    _recode(event, DEFAULT_STATEMENT)  # "'Can we trust them?' he asked": a question, not a request
+                    event.modality = statement_mood(cue)
             continue
         events += _per_conjunct(ctx, _statements(ctx, dictionary, (quote, index), _acts(ctx, coded), rivalry))
     return events
@@ -361,7 +377,7 @@ def is_audience(actor: Actor) -> bool:
 def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
     """Whom the statement is addressed to, when the text names them ("told MPs", "said to the EU")."""
     heads = [c for c in cue.children if c.dep_ in ADDRESSEE_DEPS]
-    if cue.lemma_.lower() in OBJECT_IS_ADDRESSEE:
+    if cue.lemma_.lower() in OBJECT_IS_ADDRESSEE | QUESTION_CUES:  # "asked the minister: '...?'"
         heads += [c for c in cue.children if c.dep_ == "dobj"]
     heads += [
         pobj
@@ -399,15 +415,22 @@ def _statements(
     if not _own_speech_act(cue, acts):
         return []
     code = statement_code(cue, dictionary)
+    question = code == NO_EVENT and put_question(cue, quote)
+    code = DEFAULT_STATEMENT if question else code
     speaker = _speaker(ctx, quote, cue)
     if code == NO_EVENT or speaker is None or _poll_share(ctx, speaker):
         return []
+    appealed = document_appeal(ctx, cue, quote, speaker)
+    if appealed is not None:
+        return [_event(ctx, quote, index, cue, DOCUMENT_APPEAL, speaker, target) for target in appealed]
     content = content_tokens(cue, quote) if code == DEFAULT_STATEMENT else None  # computed once: a costly walk
     if content is not None and _says_no_comment(cue, content):
         return [_event(ctx, quote, index, cue, DECLINE_COMMENT, speaker, None)]
     addressed = addressees(ctx, cue, speaker)
     if addressed:
         return [_event(ctx, quote, index, cue, code, speaker, target) for target in addressed]
+    if question:  # what a question names it neither blames nor credits ("asked whether ministers had looked at")
+        return [_event(ctx, quote, index, cue, code, speaker, None)]
     if content is None:
         content = content_tokens(cue, quote)
     targets = content_targets(ctx, content, speaker)  # once for both readings of the content
@@ -433,6 +456,53 @@ def _statements(
         _event(ctx, quote, index, cue, STANCE_CODES[stance] if code == DEFAULT_STATEMENT else code, speaker, actor)
         for actor, stance in judged
     ]
+
+
+def put_question(cue: Token, quote: Quote) -> bool:
+    """ "'Why now?' he asked", "asked the minister whether ...": the cue asks a question of its own (active,
+    its subject the one who asks), the quote a question: it ends in a question mark or opens with a question
+    word. "When asked about X", "was asked whether" are questions put to the speaker by someone unnamed."""
+    if cue.lemma_.lower() not in QUESTION_CUES or cue.pos_ not in ("VERB", "AUX") or cue.tag_ == "VBN":
+        return False
+    if is_passive(cue) or any(c.dep_ == "xcomp" for c in cue.children):
+        return False  # "asked ministers to act" is an appeal, the verb pattern's
+    if cue.dep_ in ("advcl", "acl") and not any(c.dep_ == "nsubj" for c in cue.children):
+        return False  # "Asking whether ..., he said": the question is part of the other speech act
+    pieces = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
+    said = [cue.doc.text[start:end].strip().strip("\"'“”‘’ ") for start, end in pieces]
+    words = said[0].split() if said else []
+    return any(part.endswith("?") for part in said) or bool(words and words[0].lower() in QUESTION_WORDS)
+
+
+def _question_read_as_appeal(event: Event, cue: Token, quote: Quote) -> bool:
+    """The verb pattern's appeal (02x) on an asking cue that asks nobody to do anything: a question put."""
+    on_cue = event.trigger.start <= cue.idx < event.trigger.end
+    return on_cue and event.root == "02" and event.target is None and put_question(cue, quote)
+
+
+def document_appeal(ctx: ExtractContext, cue: Token, quote: Quote, speaker: Actor) -> list[Actor | None] | None:
+    """Whom a document's words ask to act, when the speaker is a document that recommends: those its cue
+    asks ("the letter urges ministers to act"; none named: [None]), else the actors that its content says
+    should, must or ought to act ("the council should act, the report says"). None: no recommendation."""
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.lemma_.lower() not in DOCUMENT_SPEAKERS:
+        return None
+    if cue.lemma_.lower() in APPEAL_CUES:
+        heads = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+        heads += [o for p in cue.children if p.lower_ in APPEAL_PREPS for o in p.children if o.dep_ == "pobj"]
+        asked = [a for a in actors_of(ctx, heads) if not a.same_entity(speaker) and a is not speaker]
+        return list(asked[:MAX_CONTENT_TARGETS]) or [None]
+    content = content_tokens(cue, quote)
+    duties = [t for t in content if t.pos_ in ("VERB", "AUX") and _active_duty(t)]
+    obliged = [a for verb in duties for a in sources_of(ctx, verb) if not a.same_entity(speaker) and a is not speaker]
+    return list(obliged[:MAX_CONTENT_TARGETS]) or None
+
+
+def _active_duty(verb: Token) -> bool:
+    """ "ministers should publish", "the council must act", "it ought to consider": an act its subject is told
+    to do. A passive duty ("more must be done", "councils should be given ...") names nobody who should act."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(marks & DUTY_AUX) and not is_passive(verb) and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _poll_share(ctx: ExtractContext, speaker: Actor) -> bool:
@@ -560,7 +630,8 @@ def _own_speech_act(cue: Token, acts: list[tuple[int, int]]) -> bool:
     ...", "said ..., adding"); the adjunct of a verb that is no act is one ("remained wary, claiming ...")."""
     if cue.pos_ in ("VERB", "AUX") and is_passive(cue) and not any(c.dep_ == "agent" for c in cue.children):
         return False
-    if cue.pos_ in ("VERB", "AUX") and not_an_act(cue) is not None:
+    why_not = not_an_act(cue) if cue.pos_ in ("VERB", "AUX") else None
+    if why_not is not None and not (why_not == "question" and cue.lemma_.lower() in QUESTION_CUES):
         return False  # "every year he would praise them", "could have said more": no speech act took place
     if _ordered(cue) or _unrealised(cue) or _surmised(cue):
         return False
