@@ -104,3 +104,51 @@ def test_a_question_put_to_someone_is_no_statement_of_theirs(extract, text: str)
 def test_asking_someone_to_act_is_still_an_appeal(extract) -> None:
     found = events(extract(HEAD + "The minister asked MPs to back the plan."))
     assert any(c.startswith("02") and t == "MPs" for c, _, t in found), found
+
+
+LETTER_RECIPIENTS = [
+    # a statement made in a letter or message goes to whom it was sent
+    ("In a letter to the chancellor, the union leader said the tax was unfair.", "union leader", "chancellor"),
+    (
+        'John Smith spoke on Monday. His message to the chancellor was: "Stability matters most."',
+        "His",
+        "chancellor",
+    ),
+    # "the letter" the sentence before tells was written to someone
+    (
+        "The union leader wrote to the chancellor on Monday. In the letter, he said the tax was unfair.",
+        "he",
+        "chancellor",
+    ),
+    # a letter to a newspaper: the press is no target
+    ("The union leader wrote to the Times on Monday. In the letter, he said the tax was unfair.", "he", None),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), LETTER_RECIPIENTS)
+def test_a_statement_in_a_letter_targets_its_recipient(extract, text: str, source: str, target: str | None) -> None:
+    found = events(extract(HEAD + text))
+    said = [(c, s, t) for c, s, t in found if c == "010" and s.endswith(source)]
+    assert any(t is None if target is None else t is not None and t.endswith(target) for _, _, t in said), found
+
+
+BIDDING_QUOTES = [
+    # a direct quote that bids the one it is said to act is an appeal to them
+    ('She told the council: "Don\'t cut the library budget."', "020", "council"),
+    ('"Get on with it," he told the government.', "020", "government"),
+    (
+        'John Smith spoke on Monday. His message to the chancellor was: "Please do not raise taxes."',
+        "020",
+        "chancellor",
+    ),
+    # a question, a statement of intent, an aside to the press: plain statements
+    ('He told ministers: "Do you really think this will work?"', "010", "ministers"),
+    ('He told MPs: "We will not raise taxes."', "010", "MPs"),
+    ('He told reporters: "Look at the figures."', "010", None),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "target"), BIDDING_QUOTES)
+def test_a_quote_bidding_its_addressee_act_is_an_appeal(extract, text: str, code: str, target: str | None) -> None:
+    found = events(extract(HEAD + text))
+    assert any(c == code and t == target for c, _, t in found), found

@@ -96,12 +96,13 @@ MANNER_PREPS = frozenset({"by", "in"})
 # Documents that "say", "add" or "find" on behalf of their author: the author is the statement's source.
 DOCUMENT_SPEAKERS = frozenset(
     "report study inquiry review audit survey analysis investigation paper research assessment evaluation "
-    "dossier memo letter manifesto motion ruling judgment judgement petition submission guidance".split()
+    "dossier memo letter manifesto motion ruling judgment judgement petition submission guidance leaflet "
+    "pamphlet message".split()
 )
 # A document that says someone should act recommends it (CODING.md codes the appeal, 020, source the document,
 # target the one who should act): "the council should publish the figures, the report says". A person saying
 # so makes a demand (framing.duty_frame); a document is nobody's voice raised, it recommends.
-DOCUMENT_APPEAL = "020"
+DOCUMENT_APPEAL = APPEAL = "020"
 DUTY_AUX = frozenset({"should", "must", "ought"})
 # Cues with which a document itself asks for an act: "the letter urges ministers to ...", "the report recommends".
 APPEAL_CUES = frozenset({"urge", "recommend", "call", "advise", "demand", "press", "implore"})
@@ -110,6 +111,16 @@ APPEAL_PREPS = frozenset({"on", "upon"})
 # ("asked the council to reconsider" is the verb pattern's 020); "he asked" after a quoted question, "asked
 # whether ...". CODING.md: one event per speech act; the one asked, when named, is whom it addresses.
 QUESTION_CUES = frozenset({"ask", "wonder", "query", "question", "inquire", "enquire"})
+# A statement made in a letter or message goes to whom it was sent (CODING.md: a body addressed is the target):
+# "in a letter to the council, she said", "his message to the chancellor was: ...", and "the letter" whose
+# sending the sentence before told ("X wrote to the council. In the letter, she urged ...").
+LETTER_NOUNS = frozenset("letter message note memo email e-mail submission petition appeal plea".split())
+LETTER_PREPS = frozenset({"in", "through", "via"})
+SENDING_VERBS = frozenset({"write", "send", "address", "submit", "deliver", "hand", "email", "e-mail", "post"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "his", "her", "its", "their", "our"})
+# Events of the speech act itself that take the letter's recipient when they name none: appeals, demands.
+RECIPIENT_ROOTS = frozenset({"01", "02", "10"})
+IMPERATIVE_OPENERS = frozenset({"please"})
 QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where", "which"})
 
 
@@ -127,17 +138,32 @@ def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: lis
         if refusal is not None:  # "declined to say whether ...": the refusal's own event is the one speech act
             existing = [e for e in coded if e.trigger.start <= refusal.idx < e.trigger.end]
         if existing:
-            cue = _cue_token(ctx, quote)
-            for event in existing:
-                event.quote = index if event.quote is None else event.quote
-                if cue is not None and declined_comment(cue) is not None:
-                    _recode(event, DECLINE_COMMENT)  # "refused to say whether ...": no rejection of anyone
-                elif cue is not None and _question_read_as_appeal(event, cue, quote):
-                    _recode(event, DEFAULT_STATEMENT)  # "'Can we trust them?' he asked": a question, not a request
-                    event.modality = statement_mood(cue)
+            _link_coded(ctx, existing, (quote, index))
             continue
         events += _per_conjunct(ctx, _statements(ctx, dictionary, (quote, index), _acts(ctx, coded), rivalry))
     return events
+
+
+def _link_coded(ctx: ExtractContext, existing: list[Event], numbered: tuple[Quote, int]) -> None:
+    """Events already coded at the quote's cue are its speech act: linked to the quote, and read as the
+    speech act they are (a refusal to comment, a question put, an appeal made in a letter to someone)."""
+    quote, index = numbered
+    cue = _cue_token(ctx, quote)
+    for event in existing:
+        event.quote = index if event.quote is None else event.quote
+        if cue is None:
+            continue
+        if declined_comment(cue) is not None:
+            _recode(event, DECLINE_COMMENT)  # "refused to say whether ...": no rejection of anyone
+        elif _question_read_as_appeal(event, cue, quote):
+            _recode(event, DEFAULT_STATEMENT)  # "'Can we trust them?' he asked": a question, not a request
+            event.modality = statement_mood(cue)
+        elif event.target is None and event.root in RECIPIENT_ROOTS and event.source is not None:
+            event.target = next(iter(letter_recipients(ctx, cue, quote, event.source)), None)
+        elif event.cameo == DEFAULT_STATEMENT and event.target is not None and bids(ctx, quote):
+            addressed = event.target  # "told ministers: 'Stop wasting money'": an appeal to those told
+            _recode(event, DOCUMENT_APPEAL)
+            event.target = addressed
 
 
 def _per_conjunct(ctx: ExtractContext, events: list[Event]) -> list[Event]:
@@ -350,6 +376,15 @@ def _author_of(ctx: ExtractContext, document: Token) -> Actor | None:
     """The coded actor a document noun names as its author: "by X", "X's", "the X report"."""
     heads = [c for c in document.children if c.dep_ in ("poss", "compound")]
     heads += [p for c in document.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+    # "a leaflet published by the prosecution service", "a letter signed by 40 MPs"
+    heads += [
+        p
+        for verb in document.children
+        if verb.dep_ == "acl" and verb.tag_ == "VBN"
+        for c in verb.children
+        if c.dep_ == "agent"
+        for p in c.children
+    ]
     for head in heads:
         found = [a for t in head.subtree if (a := ctx.actor_for_token(t)) is not None and a.code is not None]
         if found:
@@ -420,14 +455,15 @@ def _statements(
     speaker = _speaker(ctx, quote, cue)
     if code == NO_EVENT or speaker is None or _poll_share(ctx, speaker):
         return []
-    appealed = document_appeal(ctx, cue, quote, speaker)
+    appealed = document_appeal(ctx, cue, quote, speaker) if code == DEFAULT_STATEMENT and quote.speaker else None
     if appealed is not None:
         return [_event(ctx, quote, index, cue, DOCUMENT_APPEAL, speaker, target) for target in appealed]
     content = content_tokens(cue, quote) if code == DEFAULT_STATEMENT else None  # computed once: a costly walk
     if content is not None and _says_no_comment(cue, content):
         return [_event(ctx, quote, index, cue, DECLINE_COMMENT, speaker, None)]
-    addressed = addressees(ctx, cue, speaker)
+    addressed = addressees(ctx, cue, speaker) or letter_recipients(ctx, cue, quote, speaker)
     if addressed:
+        code = DOCUMENT_APPEAL if code == DEFAULT_STATEMENT and bids(ctx, quote) else code
         return [_event(ctx, quote, index, cue, code, speaker, target) for target in addressed]
     if question:  # what a question names it neither blames nor credits ("asked whether ministers had looked at")
         return [_event(ctx, quote, index, cue, code, speaker, None)]
@@ -474,6 +510,62 @@ def put_question(cue: Token, quote: Quote) -> bool:
     return any(part.endswith("?") for part in said) or bool(words and words[0].lower() in QUESTION_WORDS)
 
 
+def letter_recipients(ctx: ExtractContext, cue: Token, quote: Quote, speaker: Actor) -> list[Actor]:
+    """Whom the letter or message that carries the statement was sent to: "in a letter to X", "his message to
+    X was", or, for "the letter", whom the sentence before says it was written or sent to."""
+    letters = [pobj for prep in cue.children if prep.dep_ == "prep" and prep.lower_ in LETTER_PREPS for pobj in
+               prep.children if pobj.dep_ == "pobj" and pobj.lemma_.lower() in LETTER_NOUNS]  # fmt: skip
+    said_by = ctx.doc.char_span(quote.speaker.start, quote.speaker.end, "expand") if quote.speaker else None
+    if said_by is not None and len(said_by) and said_by.root.lemma_.lower() in LETTER_NOUNS:
+        letters.append(said_by.root)
+    for letter in letters:
+        sent_to = _to_phrase(letter)
+        if not sent_to and any(c.lower_ in DEFINITE_DETERMINERS for c in letter.children if c.dep_ in ("det", "poss")):
+            sent_to = _sent_before(ctx, letter)
+        found = [
+            a
+            for a in actors_of(ctx, sent_to)
+            if a.sector not in NOT_TARGET_SECTORS and not is_audience(a) and not a.same_entity(speaker)
+        ]
+        if found:
+            return found[:MAX_CONTENT_TARGETS]
+    return []
+
+
+def bids(ctx: ExtractContext, quote: Quote) -> bool:
+    """A direct quote that opens by bidding its addressee act: "Please don't ...", "Stop wasting money.",
+    "Do not raise taxes." Said to someone named, it is an appeal to them (020), not a plain statement."""
+    start = quote.parts[0].start if quote.parts else quote.start
+    span = ctx.doc.char_span(start, quote.end, alignment_mode="expand")
+    words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
+    if quote.kind != "direct" or not words:
+        return False
+    first = words[0]
+    if first.lower_ in IMPERATIVE_OPENERS:
+        return True
+    verb = first.head if first.dep_ in ("aux", "neg") else first
+    heads_content = verb.dep_ in ("ROOT", "ccomp", "xcomp", "parataxis") and verb.i >= first.i
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    return verb.tag_ == "VB" and heads_content and not subject and not span.text.rstrip(" \"'”’").endswith("?")
+
+
+def _to_phrase(word: Token) -> list[Token]:
+    return [o for p in word.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+
+
+def _sent_before(ctx: ExtractContext, letter: Token) -> list[Token]:
+    """ "X wrote to the council. In the letter ...": the one the previous sentence's writing or sending verb,
+    or its letter of the same name, is addressed to."""
+    sentence = letter.sent
+    if sentence.start == 0:
+        return []
+    before = ctx.doc[sentence.start - 1].sent
+    for token in before:
+        if token.lemma_.lower() in SENDING_VERBS | {letter.lemma_.lower()} and (sent_to := _to_phrase(token)):
+            return sent_to
+    return []
+
+
 def _question_read_as_appeal(event: Event, cue: Token, quote: Quote) -> bool:
     """The verb pattern's appeal (02x) on an asking cue that asks nobody to do anything: a question put."""
     on_cue = event.trigger.start <= cue.idx < event.trigger.end
@@ -484,7 +576,9 @@ def document_appeal(ctx: ExtractContext, cue: Token, quote: Quote, speaker: Acto
     """Whom a document's words ask to act, when the speaker is a document that recommends: those its cue
     asks ("the letter urges ministers to act"; none named: [None]), else the actors that its content says
     should, must or ought to act ("the council should act, the report says"). None: no recommendation."""
-    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    assert quote.speaker is not None
+    said_by = quote.speaker  # the document as the quote found it; `speaker` may be its author
+    span = ctx.doc.char_span(said_by.start, said_by.end, alignment_mode="expand")
     if span is None or not len(span) or span.root.lemma_.lower() not in DOCUMENT_SPEAKERS:
         return None
     if cue.lemma_.lower() in APPEAL_CUES:
