@@ -110,7 +110,7 @@ LETTER_RECIPIENTS = [
     # a statement made in a letter or message goes to whom it was sent
     ("In a letter to the chancellor, the union leader said the tax was unfair.", "union leader", "chancellor"),
     (
-        'John Smith spoke on Monday. His message to the chancellor was: "Stability matters most."',
+        'Business leader John Smith spoke on Monday. His message to the chancellor was: "Stability matters."',
         "His",
         "chancellor",
     ),

@@ -537,8 +537,10 @@ def bids(ctx: ExtractContext, quote: Quote) -> bool:
     "Do not raise taxes." Said to someone named, it is an appeal to them (020), not a plain statement."""
     start = quote.parts[0].start if quote.parts else quote.start
     span = ctx.doc.char_span(start, quote.end, alignment_mode="expand")
-    words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
-    if quote.kind != "direct" or not words:
+    if span is None or quote.kind != "direct":
+        return False
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words:
         return False
     first = words[0]
     if first.lower_ in IMPERATIVE_OPENERS:
