@@ -152,3 +152,9 @@ BIDDING_QUOTES = [
 def test_a_quote_bidding_its_addressee_act_is_an_appeal(extract, text: str, code: str, target: str | None) -> None:
     found = events(extract(HEAD + text))
     assert any(c == code and t == target for c, _, t in found), found
+
+
+def test_a_participle_question_put_to_the_speaker_is_not_theirs(extract) -> None:
+    # "Questioned whether ...": the minister was questioned; her one speech act is what she said
+    found = events(extract(HEAD + "Questioned whether she would resign, the minister said she had not decided."))
+    assert [c for c, s, _ in found if s.endswith("minister")] == ["010"], found

@@ -447,7 +447,7 @@ def _statements(
     refusal = declined_comment(cue)
     if refusal is not None and (speaker := _speaker(ctx, quote, cue)) is not None:
         return [_event(ctx, quote, index, cue, DECLINE_COMMENT, speaker, None, refusal)]
-    if not _own_speech_act(cue, acts):
+    if not _own_speech_act(cue, acts, quote):
         return []
     code = statement_code(cue, dictionary)
     question = code == NO_EVENT and put_question(cue, quote)
@@ -720,14 +720,14 @@ def _says_no_comment(cue: Token, content: list[Token]) -> bool:
     ) and cue.lemma_.lower() in ("say", "tell", "add")
 
 
-def _own_speech_act(cue: Token, acts: list[tuple[int, int]]) -> bool:
+def _own_speech_act(cue: Token, acts: list[tuple[int, int]], quote: Quote) -> bool:
     """Whether the cue is a speech act of its own: not a passive ("the mayor told to resign": the mayor is the
     one addressed) and not a participle adjunct of another act, coded or cued ("criticised the plan, saying
     ...", "said ..., adding"); the adjunct of a verb that is no act is one ("remained wary, claiming ...")."""
     if cue.pos_ in ("VERB", "AUX") and is_passive(cue) and not any(c.dep_ == "agent" for c in cue.children):
         return False
     why_not = not_an_act(cue) if cue.pos_ in ("VERB", "AUX") else None
-    if why_not is not None and not (why_not == "question" and cue.lemma_.lower() in QUESTION_CUES):
+    if why_not is not None and not (why_not == "question" and put_question(cue, quote)):
         return False  # "every year he would praise them", "could have said more": no speech act took place
     if _ordered(cue) or _unrealised(cue) or _surmised(cue):
         return False
