@@ -515,7 +515,9 @@ def letter_recipients(ctx: ExtractContext, cue: Token, quote: Quote, speaker: Ac
     X was", or, for "the letter", whom the sentence before says it was written or sent to."""
     letters = [pobj for prep in cue.children if prep.dep_ == "prep" and prep.lower_ in LETTER_PREPS for pobj in
                prep.children if pobj.dep_ == "pobj" and pobj.lemma_.lower() in LETTER_NOUNS]  # fmt: skip
-    said_by = ctx.doc.char_span(quote.speaker.start, quote.speaker.end, "expand") if quote.speaker else None
+    said_by = (
+        ctx.doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand") if quote.speaker else None
+    )
     if said_by is not None and len(said_by) and said_by.root.lemma_.lower() in LETTER_NOUNS:
         letters.append(said_by.root)
     for letter in letters:
