@@ -20,6 +20,12 @@ EVENT_TABLE = [
     ("Minister pledges cash for schools", [("03", "pledges", "GOV", "EDU")]),
     ("Senator questions trust of president", [("11", "questions", "LEG", "GOV")]),
     ("Mayor backs ending road tolls", [("05", "backs", "GOV", None)]),
+    # a plural subject takes the base form, read by the model as an adverb or a modifier (known8)
+    ("Unions back strike over pensions", [("05", "back", "LAB", None)]),
+    ("Lib Dems attack Tory tax plans", [("11", "attack", "GBROPP", "GBROPP")]),
+    # a plural noun phrase with no verb the dictionary knows, or an "-s" word after the plural: no verb
+    ("MPs expenses row", []),
+    ("Lords reform plan", []),
     # parsed as a clause already: unchanged
     ("France urges Iran to halt work", [("02", "urges", "FRA", "IRN")]),
     # true noun phrases: "cuts" with no object, a plural noun before a preposition

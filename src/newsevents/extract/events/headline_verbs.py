@@ -7,6 +7,11 @@ phrase is a third-person "-s" form of a verb our dictionary knows, the headline 
 that word swapped for an unambiguous verb of the same shape ("wants"), and the tree it then gets is
 copied back, with the original word as the verb. Running text is never touched: a bare plural noun
 after a noun is common there ("party leaders", "tax cuts") and its sentence has a verb of its own.
+
+A plural subject takes the base form ("MPs quiz aides over income", "Unions back strike"): the model
+then reads the verb as a noun, an adverb or a modifier. When the opening noun phrase ends in a plural
+("MPs", "Lib Dems", "Ministers") and the lower-case word right after it is a verb our dictionary knows
+by that very form, it is tried with the base-form stand-in ("want") the same way.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from newsevents.extract.actors.headline import headline_sentence
 from newsevents.extract.events.dictionary import VerbDictionary, deinflected
 
 _STAND_IN = "wants"  # transitive, third-person, never read as a noun by the model
+_BASE_STAND_IN = "want"  # the same after a plural subject ("MPs want aides ...")
+_STAND_IN_TAGS = {_STAND_IN: "VBZ", _BASE_STAND_IN: "VBP"}
 _NOUN_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM"})
 _PLURAL_OR_VBZ = frozenset({"NNS", "NNPS", "VBZ"})
 # an object or complement: "Tax cuts for families", with a bare prepositional phrase, stays a noun phrase
@@ -34,7 +41,7 @@ def reread_headline_verb(doc: Doc, dictionary: VerbDictionary, nlp: Language) ->
     if found is None:
         return False
     cue, lemma = found
-    reparsed = _parse_with_stand_in(headline, cue, nlp)
+    reparsed = _parse_with_stand_in(headline, cue, nlp, _STAND_IN if cue.text.endswith("s") else _BASE_STAND_IN)
     if reparsed is None:
         return False
     _copy_tree(doc, headline, reparsed)
@@ -46,6 +53,8 @@ def _verb_after_first_noun_phrase(headline: Span, dictionary: VerbDictionary) ->
     """The lower-case "-s" word right after the headline's opening noun phrase, with its verb lemma."""
     words = [token for token in headline if not token.is_space]
     for position, token in enumerate(words):
+        if position > 0 and _base_after_plural(words, position, dictionary):
+            return token, token.lower_
         if position > 0 and token.tag_ in _PLURAL_OR_VBZ and token.text.islower():
             if not token.text.endswith("s") or position == len(words) - 1:
                 return None
@@ -56,16 +65,27 @@ def _verb_after_first_noun_phrase(headline: Span, dictionary: VerbDictionary) ->
     return None
 
 
-def _parse_with_stand_in(headline: Span, cue: Token, nlp: Language) -> Doc | None:
+def _base_after_plural(words: list[Token], position: int, dictionary: VerbDictionary) -> bool:
+    """ "MPs quiz aides", "Lib Dems stress ...": a lower-case base-form verb the dictionary knows, not the last
+    word, right after a capitalised plural that closes the opening noun phrase of nouns and names."""
+    token, before = words[position], words[position - 1]
+    if not token.text.isalpha() or not token.text.islower() or token.text.endswith("s") or position == len(words) - 1:
+        return False
+    plural = before.text[:1].isupper() and before.text.endswith("s") and before.tag_ != "POS" and len(before) > 2
+    opening = all(w.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") and w.tag_ != "POS" for w in words[:position])
+    return plural and opening and dictionary.knows(token.lower_)
+
+
+def _parse_with_stand_in(headline: Span, cue: Token, nlp: Language, stand_in: str = _STAND_IN) -> Doc | None:
     """The headline parsed with `cue` swapped for the stand-in verb, when that reads as a clause with
     `cue` its root, a subject before it and an object or complement after it; None otherwise."""
-    text = "".join(_STAND_IN + t.whitespace_ if t.i == cue.i else t.text_with_ws for t in headline)
+    text = "".join(stand_in + t.whitespace_ if t.i == cue.i else t.text_with_ws for t in headline)
     reparsed = nlp(text)
     if len(reparsed) != len(headline):
         return None  # tokenised differently: the trees cannot be lined up
     verb = reparsed[cue.i - headline.start]
     children = {child.dep_ for child in verb.children}
-    if verb.dep_ != "ROOT" or verb.tag_ != "VBZ" or "nsubj" not in {c.dep_ for c in verb.lefts}:
+    if verb.dep_ != "ROOT" or verb.tag_ != _STAND_IN_TAGS[stand_in] or "nsubj" not in {c.dep_ for c in verb.lefts}:
         return None
     return reparsed if children & _ARGUMENTS else None
 

@@ -101,8 +101,32 @@ MANNER_PREPS = frozenset({"by", "in"})
 # Documents that "say", "add" or "find" on behalf of their author: the author is the statement's source.
 DOCUMENT_SPEAKERS = frozenset(
     "report study inquiry review audit survey analysis investigation paper research assessment evaluation "
-    "dossier memo letter".split()
+    "dossier memo letter manifesto motion ruling judgment judgement petition submission guidance leaflet "
+    "pamphlet message".split()
 )
+# A document that says someone should act recommends it (CODING.md codes the appeal, 020, source the document,
+# target the one who should act): "the council should publish the figures, the report says". A person saying
+# so makes a demand (framing.duty_frame); a document is nobody's voice raised, it recommends.
+DOCUMENT_APPEAL = APPEAL = "020"
+DUTY_AUX = frozenset({"should", "must", "ought"})
+# Cues with which a document itself asks for an act: "the letter urges ministers to ...", "the report recommends".
+APPEAL_CUES = frozenset({"urge", "recommend", "call", "advise", "demand", "press", "implore"})
+APPEAL_PREPS = frozenset({"on", "upon"})
+# Verbs of asking: a question put is a statement (010), not an appeal, unless it asks someone to act
+# ("asked the council to reconsider" is the verb pattern's 020); "he asked" after a quoted question, "asked
+# whether ...". CODING.md: one event per speech act; the one asked, when named, is whom it addresses.
+QUESTION_CUES = frozenset({"ask", "wonder", "query", "question", "inquire", "enquire"})
+# A statement made in a letter or message goes to whom it was sent (CODING.md: a body addressed is the target):
+# "in a letter to the council, she said", "his message to the chancellor was: ...", and "the letter" whose
+# sending the sentence before told ("X wrote to the council. In the letter, she urged ...").
+LETTER_NOUNS = frozenset("letter message note memo email e-mail submission petition appeal plea".split())
+LETTER_PREPS = frozenset({"in", "through", "via"})
+SENDING_VERBS = frozenset({"write", "send", "address", "submit", "deliver", "hand", "email", "e-mail", "post"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "his", "her", "its", "their", "our"})
+# Events of the speech act itself that take the letter's recipient when they name none: appeals, demands.
+RECIPIENT_ROOTS = frozenset({"01", "02", "10"})
+IMPERATIVE_OPENERS = frozenset({"please"})
+QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where", "which"})
 
 
 def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: list[Event]) -> list[Event]:
@@ -119,15 +143,33 @@ def statement_events(ctx: ExtractContext, dictionary: VerbDictionary, coded: lis
         if refusal is not None:  # "declined to say whether ...": the refusal's own event is the one speech act
             existing = [e for e in coded if e.trigger.start <= refusal.idx < e.trigger.end]
         if existing:
-            cue = _cue_token(ctx, quote)
-            for event in existing:
-                event.quote = index if event.quote is None else event.quote
-                if cue is not None and declined_comment(cue) is not None:
-                    _recode(event, DECLINE_COMMENT)  # "refused to say whether ...": no rejection of anyone
+            _link_coded(ctx, existing, (quote, index))
             continue
         acts = _acts(ctx, coded), _acts(ctx, [e for e in coded if e.root in VERBAL_ROOTS], cues=False)
         events += _per_conjunct(ctx, _statements(ctx, dictionary, (quote, index), acts, rivalry))
     return events
+
+
+def _link_coded(ctx: ExtractContext, existing: list[Event], numbered: tuple[Quote, int]) -> None:
+    """Events already coded at the quote's cue are its speech act: linked to the quote, and read as the
+    speech act they are (a refusal to comment, a question put, an appeal made in a letter to someone)."""
+    quote, index = numbered
+    cue = _cue_token(ctx, quote)
+    for event in existing:
+        event.quote = index if event.quote is None else event.quote
+        if cue is None:
+            continue
+        if declined_comment(cue) is not None:
+            _recode(event, DECLINE_COMMENT)  # "refused to say whether ...": no rejection of anyone
+        elif _question_read_as_appeal(event, cue, quote):
+            _recode(event, DEFAULT_STATEMENT)  # "'Can we trust them?' he asked": a question, not a request
+            event.modality = statement_mood(cue)
+        elif event.target is None and event.root in RECIPIENT_ROOTS and event.source is not None:
+            event.target = next(iter(letter_recipients(ctx, cue, quote, event.source)), None)
+        elif event.cameo == DEFAULT_STATEMENT and event.target is not None and bids(ctx, quote):
+            addressed = event.target  # "told ministers: 'Stop wasting money'": an appeal to those told
+            _recode(event, DOCUMENT_APPEAL)
+            event.target = addressed
 
 
 def _per_conjunct(ctx: ExtractContext, events: list[Event]) -> list[Event]:
@@ -341,6 +383,15 @@ def _author_of(ctx: ExtractContext, document: Token) -> Actor | None:
     """The coded actor a document noun names as its author: "by X", "X's", "the X report"."""
     heads = [c for c in document.children if c.dep_ in ("poss", "compound")]
     heads += [p for c in document.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+    # "a leaflet published by the prosecution service", "a letter signed by 40 MPs"
+    heads += [
+        p
+        for verb in document.children
+        if verb.dep_ == "acl" and verb.tag_ == "VBN"
+        for c in verb.children
+        if c.dep_ == "agent"
+        for p in c.children
+    ]
     for head in heads:
         found = [a for t in head.subtree if (a := ctx.actor_for_token(t)) is not None and a.code is not None]
         if found:
@@ -368,7 +419,7 @@ def is_audience(actor: Actor) -> bool:
 def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
     """Whom the statement is addressed to, when the text names them ("told MPs", "said to the EU")."""
     heads = [c for c in cue.children if c.dep_ in ADDRESSEE_DEPS]
-    if cue.lemma_.lower() in OBJECT_IS_ADDRESSEE:
+    if cue.lemma_.lower() in OBJECT_IS_ADDRESSEE | QUESTION_CUES:  # "asked the minister: '...?'"
         heads += [c for c in cue.children if c.dep_ == "dobj"]
     heads += [
         pobj
@@ -403,18 +454,26 @@ def _statements(
     refusal = declined_comment(cue)
     if refusal is not None and (speaker := _speaker(ctx, quote, cue)) is not None:
         return [_event(ctx, quote, index, cue, DECLINE_COMMENT, speaker, None, refusal)]
-    if not _own_speech_act(cue, acts):
+    if not _own_speech_act(cue, acts, quote):
         return []
     code = statement_code(cue, dictionary)
+    question = code == NO_EVENT and put_question(cue, quote)
+    code = DEFAULT_STATEMENT if question else code
     speaker = _speaker(ctx, quote, cue)
     if code == NO_EVENT or speaker is None or _poll_share(ctx, speaker):
         return []
+    appealed = document_appeal(ctx, cue, quote, speaker) if code == DEFAULT_STATEMENT and quote.speaker else None
+    if appealed is not None:
+        return [_event(ctx, quote, index, cue, DOCUMENT_APPEAL, speaker, target) for target in appealed]
     content = content_tokens(cue, quote) if code == DEFAULT_STATEMENT else None  # computed once: a costly walk
     if content is not None and _says_no_comment(cue, content):
         return [_event(ctx, quote, index, cue, DECLINE_COMMENT, speaker, None)]
-    addressed = addressees(ctx, cue, speaker)
+    addressed = addressees(ctx, cue, speaker) or letter_recipients(ctx, cue, quote, speaker)
     if addressed:
+        code = DOCUMENT_APPEAL if code == DEFAULT_STATEMENT and bids(ctx, quote) else code
         return [_event(ctx, quote, index, cue, code, speaker, target) for target in addressed]
+    if question:  # what a question names it neither blames nor credits ("asked whether ministers had looked at")
+        return [_event(ctx, quote, index, cue, code, speaker, None)]
     if content is None:
         content = content_tokens(cue, quote)
     targets = content_targets(ctx, content, speaker)  # once for both readings of the content
@@ -440,6 +499,115 @@ def _statements(
         _event(ctx, quote, index, cue, STANCE_CODES[stance] if code == DEFAULT_STATEMENT else code, speaker, actor)
         for actor, stance in judged
     ]
+
+
+def put_question(cue: Token, quote: Quote) -> bool:
+    """ "'Why now?' he asked", "asked the minister whether ...": the cue asks a question of its own (active,
+    its subject the one who asks), the quote a question: it ends in a question mark or opens with a question
+    word. "When asked about X", "was asked whether" are questions put to the speaker by someone unnamed."""
+    if cue.lemma_.lower() not in QUESTION_CUES or cue.pos_ not in ("VERB", "AUX") or cue.tag_ == "VBN":
+        return False
+    if is_passive(cue) or any(c.dep_ == "xcomp" for c in cue.children):
+        return False  # "asked ministers to act" is an appeal, the verb pattern's
+    if cue.dep_ in ("advcl", "acl") and not any(c.dep_ == "nsubj" for c in cue.children):
+        return False  # "Asking whether ..., he said": the question is part of the other speech act
+    pieces = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
+    said = [cue.doc.text[start:end].strip().strip("\"'“”‘’ ") for start, end in pieces]
+    words = said[0].split() if said else []
+    return any(part.endswith("?") for part in said) or bool(words and words[0].lower() in QUESTION_WORDS)
+
+
+def letter_recipients(ctx: ExtractContext, cue: Token, quote: Quote, speaker: Actor) -> list[Actor]:
+    """Whom the letter or message that carries the statement was sent to: "in a letter to X", "his message to
+    X was", or, for "the letter", whom the sentence before says it was written or sent to."""
+    letters = [pobj for prep in cue.children if prep.dep_ == "prep" and prep.lower_ in LETTER_PREPS for pobj in
+               prep.children if pobj.dep_ == "pobj" and pobj.lemma_.lower() in LETTER_NOUNS]  # fmt: skip
+    said_by = (
+        ctx.doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand") if quote.speaker else None
+    )
+    if said_by is not None and len(said_by) and said_by.root.lemma_.lower() in LETTER_NOUNS:
+        letters.append(said_by.root)
+    for letter in letters:
+        sent_to = _to_phrase(letter)
+        if not sent_to and any(c.lower_ in DEFINITE_DETERMINERS for c in letter.children if c.dep_ in ("det", "poss")):
+            sent_to = _sent_before(ctx, letter)
+        found = [
+            a
+            for a in actors_of(ctx, sent_to)
+            if a.sector not in NOT_TARGET_SECTORS and not is_audience(a) and not a.same_entity(speaker)
+        ]
+        if found:
+            return found[:MAX_CONTENT_TARGETS]
+    return []
+
+
+def bids(ctx: ExtractContext, quote: Quote) -> bool:
+    """A direct quote that opens by bidding its addressee act: "Please don't ...", "Stop wasting money.",
+    "Do not raise taxes." Said to someone named, it is an appeal to them (020), not a plain statement."""
+    start = quote.parts[0].start if quote.parts else quote.start
+    span = ctx.doc.char_span(start, quote.end, alignment_mode="expand")
+    if span is None or quote.kind != "direct":
+        return False
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    first = words[0]
+    if first.lower_ in IMPERATIVE_OPENERS:
+        return True
+    verb = first.head if first.dep_ in ("aux", "neg") else first
+    heads_content = verb.dep_ in ("ROOT", "ccomp", "xcomp", "parataxis") and verb.i >= first.i
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    return verb.tag_ == "VB" and heads_content and not subject and not span.text.rstrip(" \"'”’").endswith("?")
+
+
+def _to_phrase(word: Token) -> list[Token]:
+    return [o for p in word.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+
+
+def _sent_before(ctx: ExtractContext, letter: Token) -> list[Token]:
+    """ "X wrote to the council. In the letter ...": the one the previous sentence's writing or sending verb,
+    or its letter of the same name, is addressed to."""
+    sentence = letter.sent
+    if sentence.start == 0:
+        return []
+    before = ctx.doc[sentence.start - 1].sent
+    for token in before:
+        if token.lemma_.lower() in SENDING_VERBS | {letter.lemma_.lower()} and (sent_to := _to_phrase(token)):
+            return sent_to
+    return []
+
+
+def _question_read_as_appeal(event: Event, cue: Token, quote: Quote) -> bool:
+    """The verb pattern's appeal (02x) on an asking cue that asks nobody to do anything: a question put."""
+    on_cue = event.trigger.start <= cue.idx < event.trigger.end
+    return on_cue and event.root == "02" and event.target is None and put_question(cue, quote)
+
+
+def document_appeal(ctx: ExtractContext, cue: Token, quote: Quote, speaker: Actor) -> list[Actor | None] | None:
+    """Whom a document's words ask to act, when the speaker is a document that recommends: those its cue
+    asks ("the letter urges ministers to act"; none named: [None]), else the actors that its content says
+    should, must or ought to act ("the council should act, the report says"). None: no recommendation."""
+    assert quote.speaker is not None
+    said_by = quote.speaker  # the document as the quote found it; `speaker` may be its author
+    span = ctx.doc.char_span(said_by.start, said_by.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.lemma_.lower() not in DOCUMENT_SPEAKERS:
+        return None
+    if cue.lemma_.lower() in APPEAL_CUES:
+        heads = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+        heads += [o for p in cue.children if p.lower_ in APPEAL_PREPS for o in p.children if o.dep_ == "pobj"]
+        asked = [a for a in actors_of(ctx, heads) if not a.same_entity(speaker) and a is not speaker]
+        return list(asked[:MAX_CONTENT_TARGETS]) or [None]
+    content = content_tokens(cue, quote)
+    duties = [t for t in content if t.pos_ in ("VERB", "AUX") and _active_duty(t)]
+    obliged = [a for verb in duties for a in sources_of(ctx, verb) if not a.same_entity(speaker) and a is not speaker]
+    return list(obliged[:MAX_CONTENT_TARGETS]) or None
+
+
+def _active_duty(verb: Token) -> bool:
+    """ "ministers should publish", "the council must act", "it ought to consider": an act its subject is told
+    to do. A passive duty ("more must be done", "councils should be given ...") names nobody who should act."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(marks & DUTY_AUX) and not is_passive(verb) and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _poll_share(ctx: ExtractContext, speaker: Actor) -> bool:
@@ -563,7 +731,7 @@ def _says_no_comment(cue: Token, content: list[Token]) -> bool:
     ) and cue.lemma_.lower() in ("say", "tell", "add")
 
 
-def _own_speech_act(cue: Token, acts: tuple[list[tuple[int, int]], list[tuple[int, int]]]) -> bool:
+def _own_speech_act(cue: Token, acts: tuple[list[tuple[int, int]], list[tuple[int, int]]], quote: Quote) -> bool:
     """Whether the cue is a speech act of its own: not a passive ("the mayor told to resign": the mayor is the
     one addressed) and not a participle adjunct of another act, coded or cued ("criticised the plan, saying
     ...", "said ..., adding"); the adjunct of a verb that is no act is one ("remained wary, claiming ...").
@@ -571,7 +739,8 @@ def _own_speech_act(cue: Token, acts: tuple[list[tuple[int, int]], list[tuple[in
     every, spoken = acts
     if cue.pos_ in ("VERB", "AUX") and is_passive(cue) and not any(c.dep_ == "agent" for c in cue.children):
         return False
-    if cue.pos_ in ("VERB", "AUX") and not_an_act(cue) is not None:
+    why_not = not_an_act(cue) if cue.pos_ in ("VERB", "AUX") else None
+    if why_not is not None and not (why_not == "question" and put_question(cue, quote)):
         return False  # "every year he would praise them", "could have said more": no speech act took place
     if _ordered(cue) or _unrealised(cue) or _surmised(cue):
         return False

@@ -53,7 +53,8 @@ DOCUMENT_NOUNS = frozenset(
      "sentence", "sign", "line", "caption", "text", "title", "passage", "clause", "section", "chapter",
      "polling", "average", "publication", "sample", "profile", "copy", "disclosure", "biography", "revelation",
      "reporting", "ranking", "rating", "opinion", "decision", "verdict", "view", "criticism", "history",
-     "datum", "statistic", "chart", "map", "graph", "photo", "image", "picture", "screen", "banner"}
+     "datum", "statistic", "chart", "map", "graph", "photo", "image", "picture", "screen", "banner",
+     "manifesto", "motion", "judgment", "judgement", "petition", "submission", "guidance", "leaflet", "pamphlet"}
 )  # fmt: skip
 # Common nouns for people and bodies of people, which speak ("the committee said", "most voters").
 SPEAKING_NOUNS = frozenset(
