@@ -29,10 +29,10 @@ OFFICE_TABLE = [
     ("Trump's spokeswoman said the rally would go ahead.", "spokeswoman", "USAPTY"),
     # staff titles of private bodies: the body's sector, or none when nothing places the body
     ("Ann Miller, president of the American Academy of Nurses, said the cuts hurt.", "Ann Miller", "USANGO"),
-    ("Joseph Carr, technical adviser to the Northern Beekeepers Association, said farmers lose.", "Joseph Carr", "USANGO"),
+    ("Joseph Carr, adviser to the Northern Beekeepers Association, said farmers lose.", "Joseph Carr", "USANGO"),
     ("Hines Family Ministries hosted the candidate in June.", "Hines Family Ministries", "USAREL"),
     # candidates, commentators, health professionals, scholars
-    ("GOP presidential contender Paul Dunn responded to the charges.", "GOP presidential contender Paul Dunn", "USAPTY"),
+    ("GOP presidential contender Paul Dunn responded.", "GOP presidential contender Paul Dunn", "USAPTY"),
     ("Mark Ellis, a conservative radio host, criticized the plan.", "Mark Ellis", "USAMED"),
     ("Health experts warned of an outbreak this summer.", "Health experts", "USAHLH"),
     ("Election scholars caution that turnout means little.", "Election scholars", "USAEDU"),

@@ -198,7 +198,10 @@ def _headed_mention(scope: Scope, head: int, match: PhraseMatch | None, taken: f
 
 # "Ann Cole (D-Ore.)", "Bob Dale, R-Texas,", "Ann Cole (R)": American papers label members of
 # Congress and state legislatures with their party's initial and state; an office in the title wins.
-_US_PARTY_LABEL = re.compile(r"\s*(?:\((?:R|D|I)(?:-[A-Z][A-Za-z. ]{0,12})?\)|,\s*(?:R|D|I)-[A-Z][A-Za-z. ]{0,12}[,;.])")
+_US_PARTY_LABEL = re.compile(
+    r"\s*(?:\((?:R|D|I)(?:-[A-Z][A-Za-z. ]{0,12})?\)"  # "(D-Ore.)", "(R)"
+    r"|,\s*(?:R|D|I)-[A-Z][A-Za-z. ]{0,12}[,;.])"  # ", R-Kan.,"
+)
 
 
 def _us_party_label_after(scope: Scope, end: int) -> bool:
