@@ -88,3 +88,18 @@ def test_a_surname_the_ner_takes_for_an_organisation_is_the_person(extract: Extr
     record = extract(text, published="2016-05-01")
     surname = [a for a in record.actors if a.text == "Scott"]
     assert surname and surname[0].code == "USAGOV"
+
+
+# a share of those polled is a poll result (CODING: not coded); a share of named people still speaks
+POLL_SHARE_TABLE = [
+    ("About four in 10 said they were angry with the government.", False),
+    ("Almost half said they wanted an outsider as the nominee.", False),
+    ("Most said they were very worried about the economy.", False),
+    ("Half of the senators said they would vote against the bill.", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "coded"), POLL_SHARE_TABLE)
+def test_a_poll_share_makes_no_statement(extract: Extract, sentence: str, coded: bool) -> None:
+    record = extract(US_POLITICS.format(sentence=sentence), published="2016-02-02")
+    assert any(e.trigger.text == "said" for e in record.events) == coded
