@@ -81,6 +81,15 @@ def test_a_party_label_after_a_name_leaves_the_name_as_the_source(extract: Extra
     assert (statements[0].source.text, statements[0].source.code) == ("Senator Ann Cole", "USALEG")
 
 
+def test_a_name_with_an_apposition_keeps_it_not_the_role_of_the_sentence_before(extract: Extract) -> None:
+    text = (
+        "DAYTON, Ohio — The mayor visited the Riverside Food Pantry in May. "
+        "The group's executive director, Ann Cole, said the visit went well."
+    )
+    record = extract(text, published="2016-05-01")
+    assert mention(record, "Ann Cole").code == "USANGO"
+
+
 def test_a_surname_the_ner_takes_for_an_organisation_is_the_person(extract: Extract) -> None:
     text = US_POLITICS.format(
         sentence='Gov. Rick Scott signed the order on Monday. "It is time to act," Scott said in a statement.'

@@ -224,9 +224,12 @@ def title_from_role_just_before(scope: Scope, mentions: list[Mention]) -> Replac
     the one unnamed singular role ("the health secretary") of the sentence just before."""
     seen_surnames: set[str] = set()
     found: Replacements = {}
+    described = {m.same_as for m in mentions if m.same_as is not None}  # "Ann Fry, the group's director,"
     for n, mention in enumerate(mentions):
         if mention.kind != "person" or mention.role is not None or not mention.person:
             continue
+        if mention.same_as is not None or n in described:
+            continue  # an apposition says who she is
         surname = mention.name.split()[-1]
         first_time = surname not in seen_surnames
         if mention.end - mention.start > 1:  # a headline's bare surname ("Fry warns ...") has not named her yet
