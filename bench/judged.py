@@ -181,6 +181,8 @@ SKIPPED = {
     "claims2": "numeric claims, not events",
     "usnews": "US texts outside eval/corpora (PolNeAR files, GeoWebNews documents), judged in several phases;"
     " its own tally is in docs/accuracy.md (usnews subsection)",
+    "usnews8": "PolNeAR train files outside eval/corpora, judged before and after; its own tally is in"
+    " docs/accuracy.md (usnews8 subsection)",
     "actors3": "re-judges the actor code of stmt2/evstmt2 rows already counted there",
     "codes7": "judges the actor code of one slot (event source or target, quote speaker), not the event",
 }

@@ -85,11 +85,22 @@ def _find_antecedent(
         if known == _AMBIGUOUS:
             return None
         return known if known is not None else _surname_match(mention, surnames)
+    if _surname_taken_for_body(mention):  # "Gov. Ann Kemble ... Kemble said": NER called her an organisation
+        holder = surnames.holder(mention.name)
+        if holder is not None:
+            mention.kind, mention.person = "person", True
+        return holder if holder is not None else keys.get(f"name:{mention.name}")
     if mention.role is not None and mention.definite:
         return _definite_description(mentions, entity_of, n, facts.doc)
     if mention.role is not None:
         return keys.get(_group_key(mention))
     return keys.get(f"name:{mention.name}")
+
+
+def _surname_taken_for_body(mention: Mention) -> bool:
+    """One capitalised word the NER tagged as an organisation that no table or telling word places."""
+    single = mention.end - mention.start == 1 and mention.name[:1].isupper() and not mention.name.isupper()
+    return single and mention.kind == "organisation" and mention.entry is None and mention.sector is None
 
 
 def _remember(mention: Mention, entity: int, keys: dict[str, int], surnames: _Surnames) -> None:

@@ -614,9 +614,22 @@ def _poll_share(ctx: ExtractContext, speaker: Actor) -> bool:
     """ "32% said they would vote Labour": a share of those polled is a poll result, which CODING.md does not
     code, not someone's speech act."""
     span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
-    if span is not None and polled_share(span.root):
+    if span is None:
+        return False
+    if polled_share(span.root):
         return True  # "a majority of Britons oppose ...", "most voters say ...", "a quarter said ..." (sense8)
-    return span is not None and any(t.ent_type_ == "PERCENT" or t.text == "%" or t.lower_ == "percent" for t in span)
+    if any(t.ent_type_ == "PERCENT" or t.text == "%" or t.lower_ == "percent" for t in span):
+        return True
+    # "about four in 10 said", "almost half said", "most said": a share that names no one (usnews8)
+    words = [t for t in span if not t.is_punct]
+    lowers = [t.lower_ for t in words]
+    share = any(w in _POLL_SHARES for w in lowers) or ("in" in lowers and sum(t.like_num for t in words) >= 2)
+    members = [o for t in words for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    named = any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _POLL_SHARES for t in words + members)
+    return share and not named
+
+
+_POLL_SHARES = frozenset({"half", "most", "majority", "third", "thirds", "quarter", "quarters", "plurality"})
 
 
 def _without_own_side(judged: list[tuple[Actor, str]], speaker: Actor, rivalry: Rivalry) -> list[tuple[Actor, str]]:

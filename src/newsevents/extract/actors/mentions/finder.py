@@ -48,6 +48,7 @@ from newsevents.extract.actors.mentions.relations import (
     opposition_from_party,
     party_from_conjunct,
     sector_from_owner,
+    staff_of_campaigns,
     title_from_relative_clause,
     title_from_role_just_before,
 )
@@ -59,6 +60,7 @@ from newsevents.nlp.text import doc_tokens
 RELATION_PASSES: tuple[Callable[[Scope, list[Mention]], Replacements], ...] = (
     link_appositions,
     sector_from_owner,
+    staff_of_campaigns,
     business_from_what_it_owns,
     party_from_conjunct,
     title_from_relative_clause,

@@ -9,6 +9,8 @@ countries, capitals and other dictionary names not inside a mention yet.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from newsevents.extract.actors.matching import PhraseMatch
@@ -188,8 +190,25 @@ def _headed_mention(scope: Scope, head: int, match: PhraseMatch | None, taken: f
     mention.sector = office_status(scope, mention, left) or mention.sector
     if mention.person and mention.sector is None and mention.party is not None:
         mention.sector = "PTY"  # "Liberal Democrat Ann Cole": a party member with no office named
+    if mention.person and mention.sector in (None, "PTY") and _us_party_label_after(scope, mention.end):
+        mention.sector, mention.country = "LEG", mention.country or "USA"
     mention.peer = mention.person and _peer(scope, left, head)
     return mention
+
+
+# "Ann Cole (D-Ore.)", "Bob Dale, R-Texas,", "Ann Cole (R)": American papers label members of
+# Congress and state legislatures with their party's initial and state; an office in the title wins.
+_US_PARTY_LABEL = re.compile(
+    r"\s*(?:\((?:R|D|I)(?:-[A-Z][A-Za-z. ]{0,12})?\)"  # "(D-Ore.)", "(R)"
+    r"|,\s*(?:R|D|I)-[A-Z][A-Za-z. ]{0,12}[,;.])"  # ", R-Kan.,"
+)
+
+
+def _us_party_label_after(scope: Scope, end: int) -> bool:
+    if end >= len(scope.tokens):
+        return False
+    last = scope.tokens[end - 1]
+    return _US_PARTY_LABEL.match(scope.doc.text, last.idx + len(last.text)) is not None
 
 
 def _peer(scope: Scope, left: int, head: int) -> bool:

@@ -189,16 +189,18 @@ def employer_from_of(scope: Scope, mention: Mention) -> None:
 # Bodies whose people speak for them rather than for the state: "director of the X Alliance",
 # "Ann Cole, from the X union", "general secretary of the Y Workers' Union".
 _NON_STATE_BODY_SECTORS = frozenset({"BUS", "NGO", "MED", "EDU", "LAB"})
-_STAFF_TITLES = GENERIC_ROLES | {"secretary", "general secretary", "president", "chief executive"}
+_STAFF_TITLES = GENERIC_ROLES | {"secretary", "general secretary", "president", "vice president", "chief executive"}
 
 
 def sector_from_employer(scope: Scope, mention: Mention) -> None:
-    """A staff title, or a name with no title, followed by "of/from/at" a non-state body named by
-    its telling word takes that body's sector: a union's general secretary is LAB, not GOV."""
+    """A staff title, or a name with no title, followed by "of/from/at/to" a non-state body named by
+    its telling word takes that body's sector: a union's general secretary is LAB, not GOV. A field
+    before the employer is passed over ("vice president of public policy at the X Alliance"), and a
+    president or director of a named organisation nothing places is no official of a state."""
     if mention.role not in _STAFF_TITLES and not (mention.person and mention.role is None and not mention.titles):
         return
     for prep in scope.tokens[mention.head].rights:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "at", "for"):
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "at", "for", "to"):
             continue
         body = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if body is not None and mention.role is None and (party := _party_at(scope, body)) is not None:
@@ -207,11 +209,23 @@ def sector_from_employer(scope: Scope, mention: Mention) -> None:
         if body is None or body.i in scope.match_at_start or prep.lower_ == "for":
             return  # a known body ("of the Treasury") is the dictionary's business
         first = body.left_edge.i
-        name = scope.doc[first : body.i + 1].text if body.pos_ == "PROPN" or body.ent_type_ == "ORG" else body.lower_
+        named = body.pos_ == "PROPN" or body.ent_type_ == "ORG"
+        name = scope.doc[first : body.i + 1].text if named else body.lower_
         sector = org_sector(scope, name)
         if sector in _NON_STATE_BODY_SECTORS:
             mention.sector = sector
-        return
+        elif sector is None and _unplaced_body(body) and mention.role is not None and mention.sector == "GOV":
+            mention.sector = None  # "president of Nexbridge": a body we cannot place, not a state
+        if sector is not None or named:
+            return
+
+
+def _unplaced_body(body: Token) -> bool:
+    """A proper name that is no person, place or nationality: an organisation nothing places."""
+    return body.pos_ == "PROPN" and body.ent_type_ not in _NOT_BODIES
+
+
+_NOT_BODIES = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})
 
 
 def _party_at(scope: Scope, body: Token) -> Entry | None:

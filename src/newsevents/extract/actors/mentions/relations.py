@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsevents.extract.actors.codes import split_code
+from newsevents.extract.actors.codes import code_on, split_code
 from newsevents.extract.actors.mentions.record import Mention, Replacements, Scope, replaced
 from newsevents.extract.actors.mentions.words import GENERIC_ROLES
 from newsevents.extract.actors.parties import party_sector
@@ -101,6 +101,46 @@ def _owned_by(mention: Mention, owner: Mention) -> Mention:
     if owner.sector in ("IGO", "NGO", "IMG") and owner.org:
         new = replace(new, org=owner.org, entry_code=owner.entry_code)
     return new
+
+
+# Titles of staff who speak or work for a principal ("a spokeswoman for X", "X's aide").
+_STAFF_OF_PRINCIPAL = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "staffer", "strategist"}
+)
+# Codes of a principal who holds no office: a candidate, a party figure, a former office holder.
+_OUT_OF_OFFICE = frozenset({"PTY", "ELI"})
+
+
+def staff_of_campaigns(scope: Scope, mentions: list[Mention]) -> Replacements:
+    """ "a spokeswoman for the candidate", "Ann Cole's aide", "an adviser to the campaign": the staff
+    of a candidate, party figure or campaign work for a campaign (PTY; CODING: aides PTY), not for a
+    government, which their generic title would otherwise give them."""
+    by_token = {i: n for n, m in enumerate(mentions) for i in range(m.start, m.end) if m.kind != "pronoun"}
+    found: Replacements = {}
+    for n, mention in enumerate(mentions):
+        if mention.role not in _STAFF_OF_PRINCIPAL or mention.sector not in ("GOV", None):
+            continue
+        head = scope.tokens[mention.head]
+        principals = [c for c in head.lefts if c.dep_ == "poss"]
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "to"):
+                principals += [c for c in prep.children if c.dep_ == "pobj"]
+        owners = [mentions[k] for c in principals if (k := by_token.get(c.i)) is not None and k != n]
+        owner = next((o for o in owners if o.sector in _OUT_OF_OFFICE and (o.person or o.sector == "PTY")), None)
+        if owner is not None:
+            found[n] = replace(mention, sector="PTY", country=mention.country or owner.country)
+        elif any(_absorbed_person_out_of_office(scope, c) for c in principals if by_token.get(c.i) == n):
+            found[n] = replace(mention, sector="PTY")  # "Ann Cole's spokeswoman", one mention with its owner
+    return found
+
+
+def _absorbed_person_out_of_office(scope: Scope, owner: Token) -> bool:
+    """A known person, out of office on the publication date, named as the possessor inside a title."""
+    match = next((m for m in scope.match_at_start.values() if m.start <= owner.i < m.end), None)
+    if match is None or match.entry.kind != "person":
+        return False
+    code = code_on(match.entry.codes, scope.published)
+    return code is not None and split_code(code).sector in _OUT_OF_OFFICE
 
 
 # What only a business has: "Acme's shareholders", "the firm apologised to its customers".
@@ -184,9 +224,12 @@ def title_from_role_just_before(scope: Scope, mentions: list[Mention]) -> Replac
     the one unnamed singular role ("the health secretary") of the sentence just before."""
     seen_surnames: set[str] = set()
     found: Replacements = {}
+    described = {m.same_as for m in mentions if m.same_as is not None}  # "Ann Fry, the group's director,"
     for n, mention in enumerate(mentions):
         if mention.kind != "person" or mention.role is not None or not mention.person:
             continue
+        if mention.same_as is not None or n in described:
+            continue  # an apposition says who she is
         surname = mention.name.split()[-1]
         first_time = surname not in seen_surnames
         if mention.end - mention.start > 1:  # a headline's bare surname ("Fry warns ...") has not named her yet

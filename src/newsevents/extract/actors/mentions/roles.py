@@ -32,11 +32,18 @@ def role_mentions(scope: Scope, in_match: frozenset[int], taken: frozenset[int])
         if token.i in claimed_here or token.i in in_match:
             continue
         role = role_at(scope, token)
-        if role is not None:
+        if role is not None and not _party_label_of_name(token, role):
             mention = _role_mention(scope, token, role, frozenset(claimed_here))
             claimed_here.update(range(mention.start, mention.end))
             found.append(mention)
     return found
+
+
+def _party_label_of_name(token: Token, role: Role) -> bool:
+    """ "Ann Cole, Republican of Ohio, said": a capitalised party noun in apposition to a name, with no
+    article, is a label of the named person (events take a proper-noun apposition for the name)."""
+    bare = token.pos_ == "PROPN" and not any(c.dep_ == "det" for c in token.children)
+    return role.sector == "PTY" and bare and token.dep_ == "appos" and token.head.pos_ == "PROPN"
 
 
 def _role_mention(scope: Scope, token: Token, role: Role, taken: frozenset[int]) -> Mention:

@@ -107,4 +107,10 @@ ORG_NAME_SECTORS = {
     "society": "NGO",
     "commerce": "BUS",
     "industry": "BUS",
+    # professional and civic associations ("the X Association of Y", "the American Academy of Z"),
+    # religious bodies ("X Ministries" is a preacher's organisation, never a state's ministries)
+    "association": "NGO",
+    "academy": "NGO",
+    "ministries": "REL",
+    "church": "REL",
 }
