@@ -650,8 +650,11 @@ def _counted_public(trigger: Token) -> bool:
 
 
 def polled_share(subject: Token) -> bool:
-    """A poll's respondents as a subject: a bare share ("47%", "around one quarter", "half") or a counted public."""
-    return _share(subject) or counted_public(subject)
+    """A poll's respondents as a subject: a percentage ("47%"), a bare share ("around one quarter", "half") or a
+    counted public. A share of a named group ("half of the senators") is those people, not a poll."""
+    if subject.ent_type_ == "PERCENT" or counted_public(subject):
+        return True
+    return _share(subject) and not any(p.lower_ == "of" for p in subject.children)
 
 
 def counted_public(subject: Token) -> bool:
