@@ -200,6 +200,7 @@ def write_copies(
             if (number + 1) % chunks_per_copy == 0:
                 report(copy)
         if digest:
+            group(store, memory_limit if trim else "")  # the rest, as the runners' last step: all articles grouped
             print_digests(store)
 
 

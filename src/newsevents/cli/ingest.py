@@ -62,7 +62,9 @@ def ingest(
     chunk_size: Annotated[
         int | None,
         typer.Option(
-            "--chunk-size", min=1, help="Articles per task and per transaction (default: 16 per task, 64 per write)."
+            "--chunk-size",
+            min=1,
+            help="Articles per task and per transaction (default: 16 per task; the local engine commits 4 at once).",
         ),
     ] = None,
     log_every: Annotated[
