@@ -115,9 +115,9 @@ def child_rows(article_id: str, items: Iterable[Mapping[str, Any]]) -> list[Row]
     return [flatten(item, {"article_id": article_id, "idx": idx}) for idx, item in enumerate(items)]
 
 
-# Values that are never a Mapping: checked first because `isinstance(x, Mapping)` (an ABC) is slow,
-# and the writer runs this for every field of every row of every article (issue 13, ingest8).
-_NOT_MAPPING = (str, int, float, list, type(None))
+# Types whose values are never a Mapping: looked up first because `isinstance(x, Mapping)` (an ABC) is
+# slow, and the writer runs this for every field of every row of every article (issue 13, ingest8).
+_NOT_MAPPING = frozenset({str, int, float, bool, list, type(None)})
 
 
 def flatten(item: Mapping[str, Any], row: Row | None = None) -> Row:
@@ -127,7 +127,8 @@ def flatten(item: Mapping[str, Any], row: Row | None = None) -> Row:
     """
     row = {} if row is None else row
     for key, value in item.items():
-        if isinstance(value, dict) or (not isinstance(value, _NOT_MAPPING) and isinstance(value, Mapping)):
+        kind = type(value)
+        if kind is dict or (kind not in _NOT_MAPPING and isinstance(value, Mapping)):
             for inner, inner_value in value.items():
                 row[f"{key}_{inner}"] = inner_value
         elif key == "start" or key == "end":
