@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/writer.py [--corpus DIR] [--limit N] [--copies 4] [--group-every 256]
                                      [--records FILE] [--trace] [--threads N] [--native] [--pool N]
-                                     [--memory-limit SIZE [--trim]] [--digest]
+                                     [--memory-limit SIZE [--trim]] [--digest] [--per-write N]
 
 The records of the corpus are extracted once (not timed), then written through `commit_chunk` in
 chunks of 16 and grouped into stories every `--group-every` stored articles, with no spaCy running
@@ -19,7 +19,8 @@ own accounting by tag, Arrow's pool); `--pool N` sends every chunk through N ech
 so the records reach the writer unpickled by the pool's thread, as the workers' results do in
 `ingest`; `--memory-limit SIZE` sets DuckDB's memory_limit; `--trim` (with it) empties DuckDB's cache
 before and after each grouping step, as the runners do (`runner.commit.group_stored`); `--digest` prints a
-hash of each table's rows at the end (time stamps left out), to show two ways of writing store the same.
+hash of each table's rows at the end (time stamps left out), to show two ways of writing store the same;
+`--per-write N` commits N chunks in one transaction (the local runner's `chunks_per_write`, 4 by default).
 """
 
 from __future__ import annotations
@@ -147,6 +148,7 @@ def write_copies(
     memory_limit: str = "",
     trim: bool = False,
     digest: bool = False,
+    per_write: int = 1,
 ) -> None:
     from newsevents.runner.commit import commit_chunk
     from newsevents.store import Store
@@ -182,9 +184,13 @@ def write_copies(
                 native_report(store)
 
         chunks_per_copy = -(-len(rows) // 16)
+        waiting: list[Any] = []
         for number, (copy, rows_of_chunk) in enumerate(chunks_of(rows, copies, pool)):
             start = (time.perf_counter(), time.process_time())
-            stored += commit_chunk(store, stored_chunk(copy, rows_of_chunk))
+            waiting += stored_chunk(copy, rows_of_chunk)
+            if (number + 1) % per_write == 0 or (number + 1) % chunks_per_copy == 0:
+                stored += commit_chunk(store, waiting)  # `per_write` chunks in one transaction, as the runner
+                waiting = []
             timed("write", start)
             if stored - grouped_at >= group_every:
                 start = (time.perf_counter(), time.process_time())
@@ -194,6 +200,7 @@ def write_copies(
             if (number + 1) % chunks_per_copy == 0:
                 report(copy)
         if digest:
+            group(store, memory_limit if trim else "")  # the rest, as the runners' last step: all articles grouped
             print_digests(store)
 
 
@@ -248,6 +255,7 @@ def main() -> None:
     parser.add_argument("--trim", action="store_true", help="empty DuckDB's cache around each grouping step")
     parser.add_argument("--digest", action="store_true", help="print a hash of each table's rows at the end")
     parser.add_argument("--threads", type=int, default=0, help="DuckDB threads (default: DuckDB's, one per core)")
+    parser.add_argument("--per-write", type=int, default=1, help="chunks of 16 committed per transaction")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"corpus not found: {args.corpus}")
@@ -262,6 +270,7 @@ def main() -> None:
         args.memory_limit,
         args.trim,
         args.digest,
+        max(1, args.per_write),
     )
 
 

@@ -159,7 +159,7 @@ def _mention(row: Sequence[Any]) -> Mention:
         cameo,
         trigger,
         event_day(date, published),
-        frozenset(w.lower() for w in _WORD.findall(sentence or "")),
+        frozenset(map(str.lower, _WORD.findall(sentence or ""))),
         (at or 0) / length if length else 0.0,
     )
 

@@ -142,7 +142,10 @@ def word_shingles(tokens: Sequence[str], size: int = SHINGLE) -> np.ndarray:
 
 
 def skeleton_shingles(
-    tokens: Sequence[str], size: int = SKELETON_SHINGLE, lowered_hashes: np.ndarray | None = None
+    tokens: Sequence[str],
+    size: int = SKELETON_SHINGLE,
+    lowered_hashes: np.ndarray | None = None,
+    lowered: Sequence[str] | None = None,
 ) -> np.ndarray:
     """Hashes of the skeleton n-grams that hold a name or number.
 
@@ -154,9 +157,9 @@ def skeleton_shingles(
     """
     stop = _stopwords()
     count = len(tokens)
-    lowered = [t.lower() for t in tokens]
-    is_stop = np.fromiter((w in stop for w in lowered), bool, count)
-    is_lower = np.fromiter((t.islower() for t in tokens), bool, count)
+    lowered = [t.lower() for t in tokens] if lowered is None else lowered
+    is_stop = np.fromiter(map(stop.__contains__, lowered), bool, count)
+    is_lower = np.fromiter(map(str.islower, tokens), bool, count)
     content, anchor = is_lower & ~is_stop, ~is_lower & ~is_stop
     if lowered_hashes is None:
         lowered_hashes = _token_hashes(lowered)
@@ -171,7 +174,9 @@ _GRAM_MULTIPLIER = 0x9E3779B97F4A7C15  # odd 64-bit constant: the n-gram hash de
 
 
 def _token_hashes(tokens: Sequence[str]) -> np.ndarray:
-    return np.fromiter((_token_hash(t) for t in tokens), np.uint64, count=len(tokens))
+    # each distinct token hashed once, then looked up in C (`map`): an article repeats most of its words
+    hashes = {token: _token_hash(token) for token in dict.fromkeys(tokens)}
+    return np.fromiter(map(hashes.__getitem__, tokens), np.uint64, count=len(tokens))
 
 
 @lru_cache(maxsize=1 << 18)
@@ -191,7 +196,7 @@ def signature(
     lowered = [t.lower() for t in tokens]
     token_hashes = _token_hashes(lowered)
     shingles = shingle_hashes(token_hashes, SHINGLE)
-    skeletons = skeleton_shingles(tokens, lowered_hashes=token_hashes)
+    skeletons = skeleton_shingles(tokens, lowered_hashes=token_hashes, lowered=lowered)
     normalised = " ".join(lowered)
     return Signature(
         article_id=article_id,
@@ -237,8 +242,10 @@ def minhash(hashes: np.ndarray) -> np.ndarray:
         return np.full(NUM_PERM, 0xFFFFFFFF, np.uint32)
     multipliers, offsets = _permutations()
     with np.errstate(over="ignore"):  # arithmetic modulo 2^64 is the point of multiply-shift
-        mixed = hashes[:, None] * multipliers[None, :] + offsets[None, :]
-    return (mixed >> np.uint64(32)).min(axis=0).astype(np.uint32)
+        mixed = np.multiply.outer(hashes, multipliers)
+        mixed += offsets
+    # the shift is monotonic, so the minimum of the shifted values is the shifted minimum: shift 128 values, not n × 128
+    return (mixed.min(axis=0) >> np.uint64(32)).astype(np.uint32)
 
 
 def band_keys(values: np.ndarray, bands: int, rows: int, kind: str) -> list[int]:

@@ -59,7 +59,14 @@ def ingest(
     input_format: InputFormatOption = InputFormat.auto,
     config: ConfigOption = None,
     model: ModelOption = None,
-    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Articles per task and per transaction.")] = 16,
+    chunk_size: Annotated[
+        int | None,
+        typer.Option(
+            "--chunk-size",
+            min=1,
+            help="Articles per task and per transaction (default: 16 per task; the local engine commits 4 at once).",
+        ),
+    ] = None,
     log_every: Annotated[
         float | None, typer.Option("--log-every", min=0, help="Plain progress lines every N seconds (no bar).")
     ] = None,
@@ -84,7 +91,9 @@ def ingest(
     options = load_options(config, model)
     settings = IngestConfig(
         workers=workers or os.cpu_count() or 1,
-        chunk_size=chunk_size,
+        chunk_size=chunk_size or IngestConfig.chunk_size,
+        # a chunk size asked for is also the transaction's; by default the writer commits several chunks at once
+        chunks_per_write=1 if chunk_size else IngestConfig.chunks_per_write,
         input_format=input_format.value,
         published=parse_date_option(date),
     )

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import pyarrow as pa
@@ -95,6 +96,8 @@ def article_row(article: StoredArticle) -> Row:
 
 def fit(row: Row, columns: frozenset[str]) -> Row:
     """The row with the keys the table has no column for moved into `extra` (JSON), if it has one."""
+    if columns.issuperset(row):  # the common case, checked in C: every key has its column
+        return row
     unknown = {key: row.pop(key) for key in list(row) if key not in columns}
     for key in [k for k, v in unknown.items() if v is None and _has_group(columns, k)]:
         del unknown[key]  # an absent nested object (`"target": null`) is its columns all null
@@ -103,21 +106,32 @@ def fit(row: Row, columns: frozenset[str]) -> Row:
     return row
 
 
+@lru_cache(maxsize=1024)
 def _has_group(columns: frozenset[str], prefix: str) -> bool:
     return any(name.startswith(f"{prefix}_") for name in columns)
 
 
 def child_rows(article_id: str, items: Iterable[Mapping[str, Any]]) -> list[Row]:
-    return [{"article_id": article_id, "idx": idx, **flatten(item)} for idx, item in enumerate(items)]
+    return [flatten(item, {"article_id": article_id, "idx": idx}) for idx, item in enumerate(items)]
 
 
-def flatten(item: Mapping[str, Any]) -> Row:
-    """`{"start", "end", "source": {"name", ...}}` → `{"char_start", "char_end", "source_name", ...}`."""
-    row: Row = {}
+# Types whose values are never a Mapping: looked up first because `isinstance(x, Mapping)` (an ABC) is
+# slow, and the writer runs this for every field of every row of every article (issue 13, ingest8).
+_NOT_MAPPING = frozenset({str, int, float, bool, list, type(None)})
+
+
+def flatten(item: Mapping[str, Any], row: Row | None = None) -> Row:
+    """`{"start", "end", "source": {"name", ...}}` → `{"char_start", "char_end", "source_name", ...}`.
+
+    `row`: keys to start from (the item's own keys override them).
+    """
+    row = {} if row is None else row
     for key, value in item.items():
-        if isinstance(value, Mapping):
-            row.update({f"{key}_{inner}": inner_value for inner, inner_value in value.items()})
-        elif key in ("start", "end"):
+        kind = type(value)
+        if kind is dict or (kind not in _NOT_MAPPING and isinstance(value, Mapping)):
+            for inner, inner_value in value.items():
+                row[f"{key}_{inner}"] = inner_value
+        elif key == "start" or key == "end":
             row[f"char_{key}"] = value
         else:
             row[key] = value

@@ -82,15 +82,13 @@ class Store:
 
     def known_ids(self, article_ids: Iterable[str]) -> set[str]:
         """Which of these article ids are already stored."""
-        wanted = pa.table({"article_id": pa.array(list(dict.fromkeys(article_ids)), pa.string())})
-        if wanted.num_rows == 0:
+        wanted = list(dict.fromkeys(article_ids))
+        if not wanted:
             return set()
-        self.con.register("_wanted", wanted)
-        try:
-            rows = self.con.execute("SELECT article_id FROM articles SEMI JOIN _wanted USING (article_id)").fetchall()
-        finally:
-            self.con.unregister("_wanted")
-        return {row[0] for row in rows}
+        # A filter on the column, not a join with a registered table: the join hashed every stored id on
+        # each call (12 ms at 150,000 articles, twice per write), the filter costs ~3 ms at any size (issue 13).
+        rows = self.con.execute("SELECT article_id FROM articles WHERE list_contains(?, article_id)", [wanted])
+        return {row[0] for row in rows.fetchall()}
 
     def write(self, batch: ArrowBatch) -> int:
         """Store a batch atomically; articles already stored are skipped. Returns articles added."""
