@@ -698,8 +698,19 @@ def _charged(verb: Token) -> bool:
 def without_restated(events: list[Event], quotes: tuple[tuple[int, int], ...]) -> list[Event]:
     """Drop a plain statement (010) whose speaker, in the same sentence and inside the quoted words,
     does a more specific speech act: CODING.md codes one event per speech act, with its most specific
-    code ("'We are asking them to join us,' he said" is one appeal, not an appeal and a statement)."""
-    return [e for e in events if not _restated(e, events, quotes)]
+    code ("'We are asking them to join us,' he said" is one appeal, not an appeal and a statement).
+    The act kept in its place is the speaker's: a pronoun naming the speaker takes the speaker's mention of the
+    sentence ("the party said they would press ministers" is the party's pressure, as CODING.md codes it)."""
+    dropped = [e for e in events if _restated(e, events, quotes)]
+    return [_as_speaker(e, dropped, quotes) for e in events if e not in dropped]
+
+
+def _as_speaker(event: Event, dropped: list[Event], quotes: tuple[tuple[int, int], ...]) -> Event:
+    """The act with the mention of the statement it restates as its source, when its own source is a pronoun."""
+    if event.source is None or event.source.kind != "pronoun":
+        return event
+    statement = next((s for s in dropped if _restates(event, s, quotes)), None)
+    return event if statement is None else replace(event, source=statement.source)
 
 
 # Roots whose act needs a doer to be an event: an accusation, charge or lawsuit (11) and an arrest, charge or
@@ -722,14 +733,18 @@ def _agentless_charge(event: Event) -> bool:
 def _restated(statement: Event, events: list[Event], quotes: tuple[tuple[int, int], ...]) -> bool:
     if statement.quote is None or statement.cameo != "010" or statement.source is None:
         return False
-    if not 0 <= statement.quote < len(quotes):
+    return any(_restates(other, statement, quotes) for other in events)
+
+
+def _restates(other: Event, statement: Event, quotes: tuple[tuple[int, int], ...]) -> bool:
+    """`other` is a more specific speech act of the statement's speaker, inside its quoted words."""
+    if statement.quote is None or statement.source is None or not 0 <= statement.quote < len(quotes):
         return False
     start, end = quotes[statement.quote]
-    return any(
+    return (
         other.root in SPEECH_ACT_ROOTS
         and other.sentence == statement.sentence
         and start <= other.trigger.start < end
         and other.source is not None
         and _same(other.source, statement.source)
-        for other in events
     )
