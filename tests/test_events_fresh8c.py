@@ -39,3 +39,24 @@ def test_an_act_of_others_in_reported_speech_keeps_its_own_source(extract) -> No
     record = extract("The senator said the rebels would attack the capital.")
     assert [s for _, s in acts(record, "attack")] == ["rebels"]
     assert [s for _, s in acts(record, "said")] == ["senator"]
+
+
+# A speaker's own "I say to ..." / "I tell you ..." inside the quote is the quoted statement itself: one event.
+PERFORMATIVE = [
+    '"So I say to all the farmers who feel ignored - join us," the senator said.',
+    'The senator spoke in Leeds. "So I say to all the farmers - come and join us," he will say.',
+    '"I tell you, the workers of this town will not be forgotten," the union leader said.',
+]
+
+
+@pytest.mark.parametrize("text", PERFORMATIVE)
+def test_first_person_speech_inside_the_quote_is_the_statement_itself(extract, text: str) -> None:
+    record = extract(text)
+    speech = [(e.trigger.text, e.quote) for e in record.events if e.root == "01"]
+    assert len(speech) == 1 and speech[0][1] is not None, speech
+
+
+def test_a_past_speech_act_told_inside_a_quote_stays_an_event_of_its_own(extract) -> None:
+    record = extract('"I told the president last week that we would not back down," the senator said.')
+    told = [(e.cameo, e.target.text if e.target else None) for e in record.events if e.trigger.text == "told"]
+    assert told == [("010", "president")]
