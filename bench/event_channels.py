@@ -97,6 +97,9 @@ def _install() -> None:
         made = events(ctx, sentence, tokens, framed)
         for event in made:
             _event_channel[_key(event)] = _framed_channel.get(id(framed), "verb-other")
+            # by trigger and code too: a later pass may give the event another source mention
+            # (`coder.without_restated` names the speaker for a pronoun)
+            _event_channel[_key(event)[:3]] = _framed_channel.get(id(framed), "verb-other")
         return made
 
     coder._events = tagged_events  # type: ignore[assignment]
@@ -118,7 +121,7 @@ def _install() -> None:
 
 def channel_of(event: Event) -> str:
     if event.quote is None:
-        return _event_channel.get(_key(event), "unknown")
+        return _event_channel.get(_key(event)) or _event_channel.get(_key(event)[:3], "unknown")
     target = event.target.start if event.target else None
     if event.cameo == "010":
         return "stmt-010-target" if target is not None else "stmt-010-no-target"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import pairwise
 
@@ -147,6 +147,9 @@ WORDY_SECTORS = frozenset({"ELI", "OPP", "PTY", "LEG", "MED", "JUD", "EDU", "BUS
 # Roots of speech acts: a quote's speaker appealing, promising, demanding, criticising, rejecting or
 # threatening in the quote's own words ("'We ask them to join us,' he said") is that statement's code.
 SPEECH_ACT_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
+# A speaker's "I say to ..." or "I tell you ..." inside the quote is the quoted speech act itself, told in the
+# first person and the present tense: not a second statement ("'I say to the farmers: join us,' he said").
+PERFORMATIVE_SPEECH = frozenset({"say", "tell"})
 
 
 def _depth(token: Token) -> int:
@@ -793,8 +796,27 @@ def _charged(verb: Token) -> bool:
 def without_restated(events: list[Event], quotes: tuple[tuple[int, int], ...]) -> list[Event]:
     """Drop a plain statement (010) whose speaker, in the same sentence and inside the quoted words,
     does a more specific speech act: CODING.md codes one event per speech act, with its most specific
-    code ("'We are asking them to join us,' he said" is one appeal, not an appeal and a statement)."""
-    return [e for e in events if not _restated(e, events, quotes)]
+    code ("'We are asking them to join us,' he said" is one appeal, not an appeal and a statement).
+    The act kept in its place is the speaker's: a pronoun naming the speaker takes the speaker's mention of the
+    sentence ("the party said they would press ministers" is the party's pressure, as CODING.md codes it)."""
+    dropped = [e for e in events if _restated(e, events, quotes) or _performative(e, events, quotes)]
+    return [_as_speaker(e, dropped, quotes) for e in events if e not in dropped]
+
+
+def _performative(event: Event, events: list[Event], quotes: tuple[tuple[int, int], ...]) -> bool:
+    """A plain speech act (01) of the speaker inside their own quote, in the present tense: the statement
+    itself ("'I say to the voters: trust us,' she said" is one statement, coded by the speech verb)."""
+    if event.quote is not None or event.root != "01" or event.trigger.text.lower() not in PERFORMATIVE_SPEECH:
+        return False
+    return any(s.quote is not None and _restates(event, s, quotes, roots=("01",)) for s in events)
+
+
+def _as_speaker(event: Event, dropped: list[Event], quotes: tuple[tuple[int, int], ...]) -> Event:
+    """The act with the mention of the statement it restates as its source, when its own source is a pronoun."""
+    if event.source is None or event.source.kind != "pronoun":
+        return event
+    statement = next((s for s in dropped if _restates(event, s, quotes)), None)
+    return event if statement is None else replace(event, source=statement.source)
 
 
 # Roots whose act needs a doer to be an event: an accusation, charge or lawsuit (11) and an arrest, charge or
@@ -817,14 +839,20 @@ def _agentless_charge(event: Event) -> bool:
 def _restated(statement: Event, events: list[Event], quotes: tuple[tuple[int, int], ...]) -> bool:
     if statement.quote is None or statement.cameo != "010" or statement.source is None:
         return False
-    if not 0 <= statement.quote < len(quotes):
+    return any(_restates(other, statement, quotes) for other in events)
+
+
+def _restates(
+    other: Event, statement: Event, quotes: tuple[tuple[int, int], ...], roots: Iterable[str] = SPEECH_ACT_ROOTS
+) -> bool:
+    """`other` is a speech act (by default a more specific one) of the statement's speaker, inside its quote."""
+    if statement.quote is None or statement.source is None or not 0 <= statement.quote < len(quotes):
         return False
     start, end = quotes[statement.quote]
-    return any(
-        other.root in SPEECH_ACT_ROOTS
+    return (
+        other.root in roots
         and other.sentence == statement.sentence
         and start <= other.trigger.start < end
         and other.source is not None
         and _same(other.source, statement.source)
-        for other in events
     )
