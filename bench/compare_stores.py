@@ -13,6 +13,7 @@ order varies between two runs of the same code (docs/benchmarks.md, ingest8); co
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import duckdb
 
@@ -27,7 +28,13 @@ def tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 
 def main() -> None:
-    left, right = (duckdb.connect(path, read_only=True) for path in sys.argv[1:3])
+    paths = sys.argv[1:]
+    if len(paths) != 2:
+        sys.exit("usage: compare_stores.py A.duckdb B.duckdb")
+    missing = [path for path in paths if not Path(path).is_file()]
+    if missing:  # duckdb.connect would create an empty store, or fail with a traceback when read-only
+        sys.exit(f"compare_stores.py: no store at {', '.join(missing)}")
+    left, right = (duckdb.connect(path, read_only=True) for path in paths)
     same = True
     for table in sorted(tables(left) | tables(right)):
         if table not in tables(left) or table not in tables(right):

@@ -154,10 +154,7 @@ def write_copies(
     from newsevents.store import Store
 
     with tempfile.TemporaryDirectory() as scratch, Store.open(Path(scratch) / "writer.duckdb") as store:
-        if threads:
-            store.con.execute(f"SET threads = {threads}")
-        if memory_limit:
-            store.con.execute(f"SET memory_limit = '{memory_limit}'")
+        tune(store, threads, memory_limit)
         stored = grouped_at = 0
         spent = {"write": [0.0, 0.0], "group": [0.0, 0.0]}  # wall, CPU seconds
 
@@ -171,13 +168,7 @@ def write_copies(
 
         def report(copy: int) -> None:
             nonlocal snapshot
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-            print(
-                f"copy {copy + 1}: {stored} stored; RSS {rss_mib()} MiB, peak {peak} MiB; "
-                f"write {spent['write'][0]:.1f} s wall / {spent['write'][1]:.1f} s CPU, "
-                f"group {spent['group'][0]:.1f} s wall / {spent['group'][1]:.1f} s CPU",
-                flush=True,
-            )
+            print(f"copy {copy + 1}: {stored} stored; {spent_line(spent)}", flush=True)
             if trace:
                 snapshot = heap_report(snapshot)
             if native:
@@ -202,6 +193,24 @@ def write_copies(
         if digest:
             group(store, memory_limit if trim else "")  # the rest, as the runners' last step: all articles grouped
             print_digests(store)
+
+
+def tune(store: Any, threads: int, memory_limit: str) -> None:
+    """DuckDB's threads and memory limit, when asked for (0 and "": DuckDB's own defaults)."""
+    if threads:
+        store.con.execute(f"SET threads = {threads}")
+    if memory_limit:
+        store.con.execute(f"SET memory_limit = '{memory_limit}'")
+
+
+def spent_line(spent: dict[str, list[float]]) -> str:
+    """Memory now and at peak, and the wall and CPU seconds spent writing and grouping so far."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    return (
+        f"RSS {rss_mib()} MiB, peak {peak} MiB; "
+        f"write {spent['write'][0]:.1f} s wall / {spent['write'][1]:.1f} s CPU, "
+        f"group {spent['group'][0]:.1f} s wall / {spent['group'][1]:.1f} s CPU"
+    )
 
 
 def stored_chunk(copy: int, rows: list[tuple[str, str, dict[str, Any]]]) -> list[Any]:

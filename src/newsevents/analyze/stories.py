@@ -141,12 +141,7 @@ def word_shingles(tokens: Sequence[str], size: int = SHINGLE) -> np.ndarray:
     return shingle_hashes(_token_hashes([t.lower() for t in tokens]), size)
 
 
-def skeleton_shingles(
-    tokens: Sequence[str],
-    size: int = SKELETON_SHINGLE,
-    lowered_hashes: np.ndarray | None = None,
-    lowered: Sequence[str] | None = None,
-) -> np.ndarray:
+def skeleton_shingles(tokens: Sequence[str], size: int = SKELETON_SHINGLE) -> np.ndarray:
     """Hashes of the skeleton n-grams that hold a name or number.
 
     The skeleton is the token sequence with every lower-case content word replaced by one
@@ -155,14 +150,19 @@ def skeleton_shingles(
     of function words and placeholders alone occur in every text, so only n-grams with an anchor
     (a name or a number) count, and those keep unrelated articles on one topic apart.
     """
+    lowered = [t.lower() for t in tokens]
+    return _skeleton_shingles(tokens, lowered, _token_hashes(lowered), size)
+
+
+def _skeleton_shingles(
+    tokens: Sequence[str], lowered: Sequence[str], lowered_hashes: np.ndarray, size: int
+) -> np.ndarray:
+    """`skeleton_shingles` from the lower-cased tokens and their hashes, which `signature` has made already."""
     stop = _stopwords()
     count = len(tokens)
-    lowered = [t.lower() for t in tokens] if lowered is None else lowered
     is_stop = np.fromiter(map(stop.__contains__, lowered), bool, count)
     is_lower = np.fromiter(map(str.islower, tokens), bool, count)
     content, anchor = is_lower & ~is_stop, ~is_lower & ~is_stop
-    if lowered_hashes is None:
-        lowered_hashes = _token_hashes(lowered)
     hashes = np.where(content, np.uint64(_token_hash(_PLACEHOLDER)), lowered_hashes)
     if count < size:
         return shingle_hashes(hashes, size) if anchor.any() else np.empty(0, np.uint64)
@@ -196,7 +196,7 @@ def signature(
     lowered = [t.lower() for t in tokens]
     token_hashes = _token_hashes(lowered)
     shingles = shingle_hashes(token_hashes, SHINGLE)
-    skeletons = skeleton_shingles(tokens, lowered_hashes=token_hashes, lowered=lowered)
+    skeletons = _skeleton_shingles(tokens, lowered, token_hashes, SKELETON_SHINGLE)
     normalised = " ".join(lowered)
     return Signature(
         article_id=article_id,

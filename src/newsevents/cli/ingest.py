@@ -83,20 +83,12 @@ def ingest(
     """Extract every article under PATHS into a DuckDB store; re-runs and resumed runs store nothing twice."""
     import duckdb  # here, not at the top: `extract` imports this module and needs no DuckDB
 
-    from newsevents.runner.local import IngestConfig
     from newsevents.runner.local import ingest as run_ingest
 
     if engine is Engine.local and (address or shards):
         raise fail("--address and --shards need --engine ray")
     options = load_options(config, model)
-    settings = IngestConfig(
-        workers=workers or os.cpu_count() or 1,
-        chunk_size=chunk_size or IngestConfig.chunk_size,
-        # a chunk size asked for is also the transaction's; by default the writer commits several chunks at once
-        chunks_per_write=1 if chunk_size else IngestConfig.chunks_per_write,
-        input_format=input_format.value,
-        published=parse_date_option(date),
-    )
+    settings = _ingest_config(workers, chunk_size, input_format, date)
     progress: Progress = LogProgress(every=log_every) if log_every is not None else default_progress()
     store = _open(db)
     before = article_counts(store)
@@ -117,6 +109,22 @@ def ingest(
     store.close()
     print(f"newsevents: {summary.line()}")
     return EXIT_SOME_REJECTED if summary.rejected else EXIT_OK
+
+
+def _ingest_config(
+    workers: int | None, chunk_size: int | None, input_format: InputFormat, date: str | None
+) -> IngestConfig:
+    """The runner's settings from the command's options (`None`: not given)."""
+    from newsevents.runner.local import IngestConfig
+
+    return IngestConfig(
+        workers=workers or os.cpu_count() or 1,
+        chunk_size=chunk_size or IngestConfig.chunk_size,
+        # a chunk size asked for is also the transaction's; by default the writer commits several chunks at once
+        chunks_per_write=1 if chunk_size else IngestConfig.chunks_per_write,
+        input_format=input_format.value,
+        published=parse_date_option(date),
+    )
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ from newsevents.extract.events.dictionary import VerbDictionary, deinflected
 
 _STAND_IN = "wants"  # transitive, third-person, never read as a noun by the model
 _BASE_STAND_IN = "want"  # the same after a plural subject ("MPs want aides ...")
-_STAND_IN_TAGS = {_STAND_IN: "VBZ", _BASE_STAND_IN: "VBP"}
 _NOUN_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM"})
 _PLURAL_OR_VBZ = frozenset({"NNS", "NNPS", "VBZ"})
 # an object or complement: "Tax cuts for families", with a bare prepositional phrase, stays a noun phrase
@@ -41,7 +40,7 @@ def reread_headline_verb(doc: Doc, dictionary: VerbDictionary, nlp: Language) ->
     if found is None:
         return False
     cue, lemma = found
-    reparsed = _parse_with_stand_in(headline, cue, nlp, _STAND_IN if cue.text.endswith("s") else _BASE_STAND_IN)
+    reparsed = _parse_with_stand_in(headline, cue, nlp)
     if reparsed is None:
         return False
     _copy_tree(doc, headline, reparsed)
@@ -50,7 +49,8 @@ def reread_headline_verb(doc: Doc, dictionary: VerbDictionary, nlp: Language) ->
 
 
 def _verb_after_first_noun_phrase(headline: Span, dictionary: VerbDictionary) -> tuple[Token, str] | None:
-    """The lower-case "-s" word right after the headline's opening noun phrase, with its verb lemma."""
+    """The lower-case "-s" word (or, after a plural, base-form verb) right after the headline's opening noun
+    phrase, with its verb lemma."""
     words = [token for token in headline if not token.is_space]
     for position, token in enumerate(words):
         if position > 0 and _base_after_plural(words, position, dictionary):
@@ -76,16 +76,18 @@ def _base_after_plural(words: list[Token], position: int, dictionary: VerbDictio
     return plural and opening and dictionary.knows(token.lower_)
 
 
-def _parse_with_stand_in(headline: Span, cue: Token, nlp: Language, stand_in: str = _STAND_IN) -> Doc | None:
-    """The headline parsed with `cue` swapped for the stand-in verb, when that reads as a clause with
-    `cue` its root, a subject before it and an object or complement after it; None otherwise."""
+def _parse_with_stand_in(headline: Span, cue: Token, nlp: Language) -> Doc | None:
+    """The headline parsed with `cue` swapped for the stand-in verb of its form ("wants" for "quits", "want"
+    for "quiz"), when that reads as a clause with `cue` its root, a subject before it and an object or
+    complement after it; None otherwise."""
+    stand_in, tag = (_STAND_IN, "VBZ") if cue.text.endswith("s") else (_BASE_STAND_IN, "VBP")
     text = "".join(stand_in + t.whitespace_ if t.i == cue.i else t.text_with_ws for t in headline)
     reparsed = nlp(text)
     if len(reparsed) != len(headline):
         return None  # tokenised differently: the trees cannot be lined up
     verb = reparsed[cue.i - headline.start]
     children = {child.dep_ for child in verb.children}
-    if verb.dep_ != "ROOT" or verb.tag_ != _STAND_IN_TAGS[stand_in] or "nsubj" not in {c.dep_ for c in verb.lefts}:
+    if verb.dep_ != "ROOT" or verb.tag_ != tag or "nsubj" not in {c.dep_ for c in verb.lefts}:
         return None
     return reparsed if children & _ARGUMENTS else None
 
