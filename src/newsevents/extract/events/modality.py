@@ -268,7 +268,7 @@ POLLED = frozenset(
     "voter people public adult respondent elector electorate person briton citizen resident taxpayer reader "
     "viewer parent consumer pensioner motorist householder".split()
 )
-SHARES = frozenset("% percent per cent majority minority third quarter half fifth tenth most".split())
+SHARES = frozenset("% percent per cent majority minority plurality third quarter half fifth tenth most".split())
 # Texts that "require", "call for" or "ban" as grammatical subjects: no actor does what they say.
 RULE_TEXTS = frozenset(
     "law bill act legislation rule regulation constitution treaty charter convention directive statute code "
@@ -654,13 +654,13 @@ def polled_share(subject: Token) -> bool:
     counted public. A share of a named group ("half of the senators") is those people, not a poll."""
     if subject.ent_type_ == "PERCENT" or counted_public(subject):
         return True
-    return _share(subject) and not any(p.lower_ == "of" for p in subject.children)
+    return share_word(subject) and not any(p.lower_ == "of" for p in subject.children)
 
 
 def counted_public(subject: Token) -> bool:
     """A count or share of the public a poll counts: "two thirds of voters", "a majority of Britons", "more than
     2,000 people", "most voters". What it supports, opposes or says is a poll result, not an actor's act."""
-    if _share(subject) and any(
+    if share_word(subject) and any(
         p.lower_ == "of" and any(o.dep_ == "pobj" and _polled(o) for o in p.children) for p in subject.children
     ):
         return True
@@ -674,7 +674,7 @@ def _polled(token: Token) -> bool:
     return token.lemma_.lower() in POLLED or token.lower_.removesuffix("s") in POLLED
 
 
-def _share(token: Token) -> bool:
+def share_word(token: Token) -> bool:
     """A share word ("majority", "third", "half", "most") or a percentage; a bare cardinal ("four said") is not."""
     return token.lower_ in SHARES or token.lemma_.lower() in SHARES or token.ent_type_ == "PERCENT"
 

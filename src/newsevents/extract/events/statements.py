@@ -29,7 +29,13 @@ from spacy.tokens import Span, Token
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.codebook import codebook
 from newsevents.extract.events.dictionary import NO_EVENT, VerbDictionary
-from newsevents.extract.events.modality import STRONG_MODALS, counted_public, negated_directly, not_an_act
+from newsevents.extract.events.modality import (
+    STRONG_MODALS,
+    counted_public,
+    negated_directly,
+    not_an_act,
+    share_word,
+)
 from newsevents.extract.events.rivals import Rivalry, article_rivalry
 from newsevents.extract.events.roles import RELATIVE_PRONOUNS, actors_of, is_passive, sources_of
 from newsevents.extract.events.stance import (
@@ -622,14 +628,12 @@ def _poll_share(ctx: ExtractContext, speaker: Actor) -> bool:
         return True
     # "about four in 10 said", "almost half said", "most said": a share that names no one (usnews8)
     words = [t for t in span if not t.is_punct]
-    lowers = [t.lower_ for t in words]
-    share = any(w in _POLL_SHARES for w in lowers) or ("in" in lowers and sum(t.like_num for t in words) >= 2)
+    share = any(share_word(t) for t in words) or (
+        "in" in {t.lower_ for t in words} and sum(t.like_num for t in words) >= 2
+    )
     members = [o for t in words for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    named = any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _POLL_SHARES for t in words + members)
+    named = any(t.pos_ in ("NOUN", "PROPN") and not share_word(t) for t in words + members)
     return share and not named
-
-
-_POLL_SHARES = frozenset({"half", "most", "majority", "third", "thirds", "quarter", "quarters", "plurality"})
 
 
 def _without_own_side(judged: list[tuple[Actor, str]], speaker: Actor, rivalry: Rivalry) -> list[tuple[Actor, str]]:
