@@ -30,6 +30,7 @@ from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.codebook import codebook
 from newsevents.extract.events.dictionary import NO_EVENT, VerbDictionary
 from newsevents.extract.events.modality import (
+    QUESTION_HEADS,
     STRONG_MODALS,
     counted_public,
     negated_directly,
@@ -121,7 +122,7 @@ APPEAL_PREPS = frozenset({"on", "upon"})
 # Verbs of asking: a question put is a statement (010), not an appeal, unless it asks someone to act
 # ("asked the council to reconsider" is the verb pattern's 020); "he asked" after a quoted question, "asked
 # whether ...". CODING.md: one event per speech act; the one asked, when named, is whom it addresses.
-QUESTION_CUES = frozenset({"ask", "wonder", "query", "question", "inquire", "enquire"})
+# The verbs are modality's QUESTION_HEADS.
 # A statement made in a letter or message goes to whom it was sent (CODING.md: a body addressed is the target):
 # "in a letter to the council, she said", "his message to the chancellor was: ...", and "the letter" whose
 # sending the sentence before told ("X wrote to the council. In the letter, she urged ...").
@@ -425,7 +426,7 @@ def is_audience(actor: Actor) -> bool:
 def addressees(ctx: ExtractContext, cue: Token, speaker: Actor) -> list[Actor]:
     """Whom the statement is addressed to, when the text names them ("told MPs", "said to the EU")."""
     heads = [c for c in cue.children if c.dep_ in ADDRESSEE_DEPS]
-    if cue.lemma_.lower() in OBJECT_IS_ADDRESSEE | QUESTION_CUES:  # "asked the minister: '...?'"
+    if cue.lemma_.lower() in OBJECT_IS_ADDRESSEE | QUESTION_HEADS:  # "asked the minister: '...?'"
         heads += [c for c in cue.children if c.dep_ == "dobj"]
     heads += [
         pobj
@@ -511,7 +512,7 @@ def put_question(cue: Token, quote: Quote) -> bool:
     """ "'Why now?' he asked", "asked the minister whether ...": the cue asks a question of its own (active,
     its subject the one who asks), the quote a question: it ends in a question mark or opens with a question
     word. "When asked about X", "was asked whether" are questions put to the speaker by someone unnamed."""
-    if cue.lemma_.lower() not in QUESTION_CUES or cue.pos_ not in ("VERB", "AUX") or cue.tag_ == "VBN":
+    if cue.lemma_.lower() not in QUESTION_HEADS or cue.pos_ not in ("VERB", "AUX") or cue.tag_ == "VBN":
         return False
     if is_passive(cue) or any(c.dep_ == "xcomp" for c in cue.children):
         return False  # "asked ministers to act" is an appeal, the verb pattern's
