@@ -483,6 +483,21 @@ def _statements(
         return [_event(ctx, quote, index, cue, code, speaker, None)]
     if content is None:
         content = content_tokens(cue, quote)
+    return _content_events(ctx, (quote, index), cue, code, speaker, content, rivalry)
+
+
+def _content_events(
+    ctx: ExtractContext,
+    numbered: tuple[Quote, int],
+    cue: Token,
+    code: str,
+    speaker: Actor,
+    content: list[Token],
+    rivalry: Rivalry,
+) -> list[Event]:
+    """A statement's events by what its content says of actors: criticism or praise of those it judges (a
+    plain 010), an attack on the speaker's rival, else the clause's subject for a finer cue, else no target."""
+    quote, index = numbered
     targets = content_targets(ctx, content, speaker)  # once for both readings of the content
     judged = judged_targets(ctx, content, speaker, targets)[:MAX_CONTENT_TARGETS]
     if code == DEFAULT_STATEMENT:
