@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.nlp.text import sentence_of
 from newsevents.options import Options
 from newsevents.types import Actor, Claim, DateRef, Event, Place, Quote
 
@@ -70,4 +71,4 @@ class ExtractContext:
 
     def sentence_of(self, start: int) -> Span | None:
         token = self.doc.char_span(start, start + 1, alignment_mode="expand")
-        return token.sent if token is not None and len(token) else None
+        return sentence_of(token) if token is not None and len(token) else None

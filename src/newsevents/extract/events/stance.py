@@ -29,7 +29,7 @@ from spacy.tokens import Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.rivals import Rivalry
-from newsevents.nlp.text import doc_heads, doc_tokens, span_tokens
+from newsevents.nlp.text import doc_heads, doc_tokens, sentence_of, span_tokens
 from newsevents.types import Actor, Quote
 
 # Lemmas (lower case) whose presence in the content makes it a criticism of the actors it names.
@@ -72,7 +72,7 @@ def content_tokens(cue: Token, quote: Quote) -> list[Token]:
     ("tax will rise if the Greens win, she claimed": the condition is part of what is claimed), never the
     cue's own phrase."""
     pieces = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
-    sentence = span_tokens(cue.sent)
+    sentence = span_tokens(sentence_of(cue))
     inside = [t for t in sentence if any(start <= t.idx < end for start, end in pieces)]
     inside_at = {t.i for t in inside}
     own = {t.i for t in cue.subtree} if cue.i not in inside_at else set()

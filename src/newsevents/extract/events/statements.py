@@ -41,6 +41,7 @@ from newsevents.extract.events.stance import (
 )
 from newsevents.extract.events.tree import near_children
 from newsevents.extract.quotes.speaker import resolve_speaker
+from newsevents.nlp.text import sentence_of
 from newsevents.types import Actor, CharRange, Event, Modality, Quote
 from newsevents.types import Span as TextSpan
 
@@ -487,7 +488,7 @@ def _event(
     trigger: Token | None = None,
 ) -> Event:
     entry = codebook()[code]
-    sentence = cue.sent
+    sentence = sentence_of(cue)
     assert quote.cue is not None
     where = TextSpan(quote.cue.start, quote.cue.end, quote.cue.text)
     if trigger is not None:
