@@ -10,7 +10,16 @@ from spacy.language import Language
 
 import newsevents
 from newsevents.nlp import load_model
-from newsevents.nlp.text import children_of, doc_ents, doc_heads, doc_tokens, forget_doc, sentence_of, span_tokens
+from newsevents.nlp.text import (
+    children_of,
+    doc_ents,
+    doc_heads,
+    doc_sentences,
+    doc_tokens,
+    forget_doc,
+    sentence_of,
+    span_tokens,
+)
 from newsevents.options import Options
 
 
@@ -80,6 +89,7 @@ def test_a_token_and_its_head_are_compared_by_index_not_identity(nlp: Language) 
 )
 def test_sentence_of_is_the_sentence_spacy_gives(nlp: Language, text: str) -> None:
     doc = nlp(text)
+    assert [(s.start, s.end) for s in doc_sentences(doc)] == [(s.start, s.end) for s in doc.sents]
     for token in doc:
         ours, theirs = sentence_of(token), token.sent
         assert (ours.start, ours.end, ours.label) == (theirs.start, theirs.end, theirs.label)

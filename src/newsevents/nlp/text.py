@@ -100,17 +100,26 @@ _last_sentences: tuple[Doc, tuple[Span, ...], tuple[int, ...]] | None = None
 def sentence_of(item: Token | Span) -> Span:
     """`item.sent` (the sentence of a token, or of a span's first token) from an index of the doc's
     sentences built once per doc (the latest doc): the same span, as `Doc.sents` yields it."""
+    sentences, number = _sentence_index(item.doc)
+    start = getattr(item, "start", None)  # a Token has no `.start`
+    return sentences[number[item.i if start is None else start]]  # type: ignore[union-attr]
+
+
+def doc_sentences(doc: Doc) -> tuple[Span, ...]:
+    """`tuple(doc.sents)`, built once per doc (the latest doc): each `doc.sents` builds every span again."""
+    return _sentence_index(doc)[0]
+
+
+def _sentence_index(doc: Doc) -> tuple[tuple[Span, ...], tuple[int, ...]]:
+    """The doc's sentences, and the number of the sentence of each token."""
     global _last_sentences
-    doc = item.doc
     if _last_sentences is None or _last_sentences[0] is not doc:
         sentences = tuple(doc.sents)
         number = [0] * len(doc)
         for n, sentence in enumerate(sentences):
             number[sentence.start : sentence.end] = [n] * (sentence.end - sentence.start)
         _last_sentences = (doc, sentences, tuple(number))
-    start = getattr(item, "start", None)  # a Token has no `.start`
-    index = item.i if start is None else start  # type: ignore[union-attr]
-    return _last_sentences[1][_last_sentences[2][index]]
+    return _last_sentences[1], _last_sentences[2]
 
 
 def forget_doc() -> None:
