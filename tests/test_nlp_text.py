@@ -19,6 +19,7 @@ from newsevents.nlp.text import (
     forget_doc,
     sentence_of,
     span_tokens,
+    subtree_of,
 )
 from newsevents.options import Options
 
@@ -61,6 +62,7 @@ def test_head_and_children_indexes_match_spacy(nlp: Language, text: str) -> None
     assert doc_heads(doc) == tuple(t.head.i for t in doc)
     for token in doc:
         assert [(c.i, c.dep_) for c in children_of(token)] == [(c.i, c.dep_) for c in token.children]
+        assert [t.i for t in subtree_of(token)] == [t.i for t in token.subtree]  # spaCy's order, not sorted
 
 
 def test_a_token_and_its_head_are_compared_by_index_not_identity(nlp: Language) -> None:

@@ -122,7 +122,39 @@ def _sentence_index(doc: Doc) -> tuple[tuple[Span, ...], tuple[int, ...]]:
     return _last_sentences[1], _last_sentences[2]
 
 
+# `token.subtree` is a recursive generator that builds a Token per word per level; stages walk the
+# subtrees of the same modifiers and clauses again and again.
+_last_subtrees: tuple[Doc, dict[int, tuple[Token, ...]]] | None = None
+
+
+def subtree_of(token: Token) -> tuple[Token, ...]:
+    """`tuple(token.subtree)`, in spaCy's order (each left child's subtree, the token, each right child's
+    subtree: not text order on a non-projective parse), from the children index; kept per doc (the latest)."""
+    global _last_subtrees
+    doc = token.doc
+    if _last_subtrees is None or _last_subtrees[0] is not doc:
+        _last_subtrees = (doc, {})
+    return _subtree(doc, token.i, _last_subtrees[1])
+
+
+def _subtree(doc: Doc, i: int, known: dict[int, tuple[Token, ...]]) -> tuple[Token, ...]:
+    found = known.get(i)
+    if found is None:
+        token = doc_tokens(doc)[i]
+        children = children_of(token)
+        words: list[Token] = []
+        for child in children:
+            if child.i < i:
+                words.extend(_subtree(doc, child.i, known))
+        words.append(token)
+        for child in children:
+            if child.i > i:
+                words.extend(_subtree(doc, child.i, known))
+        found = known[i] = tuple(words)
+    return found
+
+
 def forget_doc() -> None:
     """Drop every per-doc index: the caller changed the latest doc's tree in place (`Doc.from_array`)."""
-    global _last_tokens, _last_ents, _last_heads, _last_children, _last_sentences
-    _last_tokens = _last_ents = _last_heads = _last_children = _last_sentences = None  # its text is unchanged
+    global _last_tokens, _last_ents, _last_heads, _last_children, _last_sentences, _last_subtrees
+    _last_tokens = _last_ents = _last_heads = _last_children = _last_sentences = _last_subtrees = None

@@ -41,7 +41,7 @@ from newsevents.extract.events.stance import (
 )
 from newsevents.extract.events.tree import near_children
 from newsevents.extract.quotes.speaker import resolve_speaker
-from newsevents.nlp.text import sentence_of
+from newsevents.nlp.text import sentence_of, subtree_of
 from newsevents.types import Actor, CharRange, Event, Modality, Quote
 from newsevents.types import Span as TextSpan
 
@@ -248,7 +248,7 @@ def _appositions(title: Token) -> list[Token]:
     direct = [c for c in title.children if c.dep_ == "appos"]
     if direct or title.tag_ in ("NNS", "NNPS"):
         return direct  # "opponents of X, including ..., Y": a group is not named by its last member
-    inner = [t for t in title.subtree if t.dep_ == "appos" and t.i > title.i]
+    inner = [t for t in subtree_of(title) if t.dep_ == "appos" and t.i > title.i]
     closing = [t for t in inner if _closes(t, title)]
     return closing[-1:]
 

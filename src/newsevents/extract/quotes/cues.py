@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from newsevents.extract.quotes.lexicon import CueEntry, CueLexicon
 from newsevents.extract.quotes.marks import QuoteSpan
 from newsevents.extract.syntax import compared_subject, reporting_conjunct
-from newsevents.nlp.text import doc_heads, doc_tokens
+from newsevents.nlp.text import doc_heads, doc_tokens, subtree_of
 
 OBJECT_PREP = frozenset({"as", "for", "against", "over", "about"})
 BREAKS = frozenset({",", "—", "–", "-", "--"})
@@ -111,7 +111,7 @@ def _content_tokens(head: Token, lexicon: CueLexicon) -> list[Token]:
     ("…, telling Stephanopoulos that …", "…, according to The Times")."""
     cut = None
     last = head.right_edge.i
-    subtree = list(head.subtree)  # walked once: each walk builds new Token objects
+    subtree = list(subtree_of(head))  # built once per token per doc
     tokens, heads = doc_tokens(head.doc), doc_heads(head.doc)
     for token in subtree:
         if token.i <= head.i + 1:
