@@ -17,6 +17,7 @@ from newsevents.nlp.text import (
     doc_sentences,
     doc_tokens,
     forget_doc,
+    lefts_of,
     sentence_of,
     span_tokens,
     subtree_of,
@@ -63,6 +64,7 @@ def test_head_and_children_indexes_match_spacy(nlp: Language, text: str) -> None
     for token in doc:
         assert [(c.i, c.dep_) for c in children_of(token)] == [(c.i, c.dep_) for c in token.children]
         assert [t.i for t in subtree_of(token)] == [t.i for t in token.subtree]  # spaCy's order, not sorted
+        assert [t.i for t in lefts_of(token)] == [t.i for t in token.lefts]
 
 
 def test_a_token_and_its_head_are_compared_by_index_not_identity(nlp: Language) -> None:

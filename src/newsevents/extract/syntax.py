@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsevents.nlp.text import sentence_of
+from newsevents.nlp.text import children_of, sentence_of
 
 COMPARISON_PREPS = frozenset({"like", "unlike"})
 
@@ -15,7 +15,7 @@ def compared_subject(verb: Token, subject: Token) -> Token:
     the conjunct. Any other subject is returned as it is."""
     dangling = any(
         c.dep_ == "prep" and c.lower_ in COMPARISON_PREPS and c.i < subject.i and not any(c.children)
-        for c in verb.children
+        for c in children_of(verb)
     )
     if not dangling or any(c.dep_ == "cc" for c in subject.children):
         return subject

@@ -122,6 +122,12 @@ def _sentence_index(doc: Doc) -> tuple[tuple[Span, ...], tuple[int, ...]]:
     return _last_sentences[1], _last_sentences[2]
 
 
+def lefts_of(token: Token) -> tuple[Token, ...]:
+    """`tuple(token.lefts)`: the children before the token, in text order, from the children index."""
+    i = token.i
+    return tuple(child for child in children_of(token) if child.i < i)
+
+
 # `token.subtree` is a recursive generator that builds a Token per word per level; stages walk the
 # subtrees of the same modifiers and clauses again and again.
 _last_subtrees: tuple[Doc, dict[int, tuple[Token, ...]]] | None = None

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.dates.resolve import Tense, resolve
-from newsevents.nlp.text import doc_ents, doc_text, sentence_of
+from newsevents.nlp.text import children_of, doc_ents, doc_text, sentence_of
 from newsevents.types import DateRef
 
 FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
@@ -233,7 +233,7 @@ def tense_of(span: Span) -> Tense:
     verb = _governing_verb(span.root)
     if verb is None:
         return None
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & FUTURE_AUX or words & MODALS:
         return "future"

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from newsevents.extract.actors.headline import headline_sentence
 from newsevents.extract.events.dictionary import deinflected
 from newsevents.extract.events.tree import near_children
-from newsevents.nlp.text import sentence_of, span_tokens
+from newsevents.nlp.text import children_of, sentence_of, span_tokens
 from newsevents.types import Modality
 
 STRONG_MODALS = frozenset({"could", "might", "may", "should", "can", "must", "ought", "shall", "'d"})
@@ -676,7 +676,7 @@ def _completes(verb: Token) -> bool:
 
 def _generic(subject: Token) -> bool:
     """ "any chancellor", "any government": a subject that picks out no actor in particular."""
-    return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in subject.children)
+    return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in children_of(subject))
 
 
 def _reported_or_conditional(trigger: Token) -> bool:

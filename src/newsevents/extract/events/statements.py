@@ -41,7 +41,7 @@ from newsevents.extract.events.stance import (
 )
 from newsevents.extract.events.tree import near_children
 from newsevents.extract.quotes.speaker import resolve_speaker
-from newsevents.nlp.text import sentence_of, subtree_of
+from newsevents.nlp.text import children_of, sentence_of, subtree_of
 from newsevents.types import Actor, CharRange, Event, Modality, Quote
 from newsevents.types import Span as TextSpan
 
@@ -177,7 +177,7 @@ def _cue_token(ctx: ExtractContext, quote: Quote) -> Token | None:
 def statement_code(token: Token, dictionary: VerbDictionary) -> str:
     """The cue's 01x code from the dictionary's `statement` lines: "point out" before "point"."""
     lemma = token.lemma_.lower()
-    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    particles = [c.lower_ for c in children_of(token) if c.dep_ == "prt"]
     for key in [f"{lemma} {p}" for p in particles] + [lemma, token.lower_]:
         if key in dictionary.statements:
             return dictionary.statements[key]
