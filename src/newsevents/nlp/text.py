@@ -135,27 +135,30 @@ _last_subtrees: tuple[Doc, dict[int, tuple[Token, ...]]] | None = None
 
 def subtree_of(token: Token) -> tuple[Token, ...]:
     """`tuple(token.subtree)`, in spaCy's order (each left child's subtree, the token, each right child's
-    subtree: not text order on a non-projective parse), from the children index; kept per doc (the latest)."""
+    subtree: not text order on a non-projective parse), from the children index; kept per doc (the latest),
+    so the stages that walk the same verb's or clause's subtree again (quotes, statements, anchoring) reuse it."""
     global _last_subtrees
     doc = token.doc
+    children_of(token)  # the children index of this doc, built once
+    assert _last_children is not None
     if _last_subtrees is None or _last_subtrees[0] is not doc:
         _last_subtrees = (doc, {})
-    return _subtree(doc, token.i, _last_subtrees[1])
+    return _subtree(token.i, _last_subtrees[1], doc_tokens(doc), _last_children[1])
 
 
-def _subtree(doc: Doc, i: int, known: dict[int, tuple[Token, ...]]) -> tuple[Token, ...]:
+def _subtree(
+    i: int, known: dict[int, tuple[Token, ...]], tokens: tuple[Token, ...], kids: tuple[tuple[Token, ...], ...]
+) -> tuple[Token, ...]:
     found = known.get(i)
     if found is None:
-        token = doc_tokens(doc)[i]
-        children = children_of(token)
         words: list[Token] = []
-        for child in children:
+        for child in kids[i]:
             if child.i < i:
-                words.extend(_subtree(doc, child.i, known))
-        words.append(token)
-        for child in children:
+                words += known.get(child.i) or _subtree(child.i, known, tokens, kids)
+        words.append(tokens[i])
+        for child in kids[i]:
             if child.i > i:
-                words.extend(_subtree(doc, child.i, known))
+                words += known.get(child.i) or _subtree(child.i, known, tokens, kids)
         found = known[i] = tuple(words)
     return found
 

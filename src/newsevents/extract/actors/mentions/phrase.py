@@ -23,7 +23,7 @@ from newsevents.extract.actors.mentions.words import (
     MODIFIER_DEPS,
     TITLE_PREFIXES,
 )
-from newsevents.nlp.text import lefts_of, subtree_of
+from newsevents.nlp.text import lefts_of
 
 # "Russia-backed rebels": a country before one of these words backs the actor, it is not theirs.
 _SPONSOR_WORDS = frozenset(
@@ -53,9 +53,9 @@ def np_left(scope: Scope, head: Token, floor: int, taken: frozenset[int]) -> int
             continue
         if child.dep_ not in MODIFIER_DEPS or child.right_edge.i != left - 1 or child.tag_ == "PRP$":
             break
-        if any(t.is_quote or t.is_bracket or t.is_space or (t.is_punct and t.text != "-") for t in subtree_of(child)):
+        if any(t.is_quote or t.is_bracket or t.is_space or (t.is_punct and t.text != "-") for t in child.subtree):
             break  # a modifier never spans quotes or brackets: "Guantanamo man 'suing government"
-        if any(t.i in taken for t in subtree_of(child)):
+        if any(t.i in taken for t in child.subtree):
             break
         left = child.left_edge.i
     return left
