@@ -67,14 +67,16 @@ def doc_heads(doc: Doc) -> tuple[int, ...]:
     """`token.head.i` of every token of `doc`, by token index, built once per doc (the latest doc)."""
     global _last_heads
     if _last_heads is None or _last_heads[0] is not doc:
+        import numpy
         from spacy.attrs import HEAD
 
-        offsets = doc.to_array([HEAD]).astype("int64")  # the head's offset from the token, stored unsigned
-        _last_heads = (doc, tuple(i + int(offset) for i, offset in enumerate(offsets.reshape(-1))))
+        offsets = doc.to_array([HEAD]).astype("int64").reshape(-1)  # the head's offset, stored unsigned
+        _last_heads = (doc, tuple((offsets + numpy.arange(len(offsets), dtype="int64")).tolist()))
     return _last_heads[1]
 
 
-_last_children: tuple[Doc, tuple[tuple[Token, ...], ...]] | None = None
+# Per doc: each token's dependents by index, and their Token tuples, made when first asked for.
+_last_children: tuple[Doc, list[list[int]], dict[int, tuple[Token, ...]]] | None = None
 
 
 def children_of(token: Token) -> tuple[Token, ...]:
@@ -83,13 +85,16 @@ def children_of(token: Token) -> tuple[Token, ...]:
     global _last_children
     doc = token.doc
     if _last_children is None or _last_children[0] is not doc:
-        tokens = doc_tokens(doc)
-        kids: list[list[Token]] = [[] for _ in tokens]
+        dependents: list[list[int]] = [[] for _ in range(len(doc))]
         for i, head in enumerate(doc_heads(doc)):
-            if head != i:
-                kids[head].append(tokens[i])
-        _last_children = (doc, tuple(tuple(k) for k in kids))
-    return _last_children[1][token.i]
+            dependents[head].append(i)  # in text order; a root is its own head and is dropped below
+        _last_children = (doc, dependents, {})
+    i = token.i
+    found = _last_children[2].get(i)
+    if found is None:
+        tokens = doc_tokens(doc)
+        found = _last_children[2][i] = tuple(tokens[k] for k in _last_children[1][i] if k != i)
+    return found
 
 
 # `token.sent` walks the sentence-start flags both ways and builds a new Span on every call (about
@@ -139,26 +144,24 @@ def subtree_of(token: Token) -> tuple[Token, ...]:
     so the stages that walk the same verb's or clause's subtree again (quotes, statements, anchoring) reuse it."""
     global _last_subtrees
     doc = token.doc
-    children_of(token)  # the children index of this doc, built once
-    assert _last_children is not None
     if _last_subtrees is None or _last_subtrees[0] is not doc:
         _last_subtrees = (doc, {})
-    return _subtree(token.i, _last_subtrees[1], doc_tokens(doc), _last_children[1])
+    return _subtree(token, _last_subtrees[1])
 
 
-def _subtree(
-    i: int, known: dict[int, tuple[Token, ...]], tokens: tuple[Token, ...], kids: tuple[tuple[Token, ...], ...]
-) -> tuple[Token, ...]:
+def _subtree(token: Token, known: dict[int, tuple[Token, ...]]) -> tuple[Token, ...]:
+    i = token.i
     found = known.get(i)
     if found is None:
+        children = children_of(token)
         words: list[Token] = []
-        for child in kids[i]:
+        for child in children:
             if child.i < i:
-                words += known.get(child.i) or _subtree(child.i, known, tokens, kids)
-        words.append(tokens[i])
-        for child in kids[i]:
+                words += known.get(child.i) or _subtree(child, known)
+        words.append(token)
+        for child in children:
             if child.i > i:
-                words += known.get(child.i) or _subtree(child.i, known, tokens, kids)
+                words += known.get(child.i) or _subtree(child, known)
         found = known[i] = tuple(words)
     return found
 
