@@ -22,7 +22,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from newsevents.extract.actors.mentions import Mention, describes_unknown_body
-from newsevents.nlp.text import doc_sentences, doc_tokens
+from newsevents.nlp.text import doc_tokens
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PRONOUN_LOOKBACK_SENTENCES = 8
@@ -264,7 +264,7 @@ class _DocFacts:
 
     @classmethod
     def of(cls, doc: Doc) -> _DocFacts:
-        return cls(doc, _quoted_tokens(doc), [sentence.start for sentence in doc_sentences(doc)])
+        return cls(doc, _quoted_tokens(doc), [sentence.start for sentence in doc.sents])
 
     def sentence_of(self, token: int) -> int:
         return bisect.bisect_right(self.sentence_starts, token) - 1

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from newsevents.extract.actors.dictionary import ActorDictionary
 from newsevents.extract.actors.mentions import Mention
 from newsevents.extract.places.gazetteer import load_gazetteer
-from newsevents.nlp.text import doc_ents, doc_sentences, doc_text
+from newsevents.nlp.text import doc_ents, doc_text
 
 _DATELINE_RE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{1,40}?)\s*(?:,|\(|—|–|-)")
 _DATELINE_WEIGHT = 3
@@ -38,7 +38,7 @@ def article_country(doc: Doc, book: ActorDictionary, mentions: Iterable[Mention]
     if dateline is not None:
         votes[dateline] += _DATELINE_WEIGHT
     # in an article a national figure sets the story; a lone sentence ("X met police chiefs") does not
-    article = len(doc_sentences(doc)) >= _ARTICLE_SENTENCES
+    article = len(list(doc.sents)) >= _ARTICLE_SENTENCES
     known_weight = _KNOWN_PERSON_WEIGHT if article else 1
     covered: set[int] = set()
     surnames: set[str] = set()

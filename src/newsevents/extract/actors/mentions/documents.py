@@ -13,7 +13,6 @@ from spacy.tokens import Token
 
 from newsevents.extract.actors.mentions.record import Mention, Scope, merge_positions, merged_in_text_order
 from newsevents.extract.actors.mentions.words import MODIFIER_DEPS
-from newsevents.nlp.text import doc_sentences
 
 # "The report said", "a study by the institute found": the document speaks for whoever wrote it.
 _DOCUMENT_NOUNS = frozenset(
@@ -31,7 +30,7 @@ def document_mentions(scope: Scope, mentions: list[Mention]) -> list[Mention]:
     unattributed "a report", the author of the article's last report, else the first named body that
     is a subject in the next sentence (news names the author just after "..., a report says")."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
-    sentence_of = {i: n for n, sent in enumerate(doc_sentences(scope.doc)) for i in range(sent.start, sent.end)}
+    sentence_of = {i: n for n, sent in enumerate(scope.doc.sents) for i in range(sent.start, sent.end)}
     found: list[Mention] = []
     last_author: Mention | None = None
     for token in scope.tokens:

@@ -33,7 +33,7 @@ from newsevents.extract.actors.mentions.words import (
     TITLE_PREFIXES,
 )
 from newsevents.extract.places.gazetteer import load_gazetteer
-from newsevents.nlp.text import doc_ents, lefts_of
+from newsevents.nlp.text import doc_ents
 
 # Titles of the members of the House of Lords ("Lady" is also a knight's wife: not enough alone).
 _PEERAGES = frozenset({"lord", "baroness"})
@@ -134,7 +134,7 @@ def _titled_names(scope: Scope, in_match: frozenset[int]) -> list[int]:
         honorific = any(c.dep_ == "compound" and c.lower_.rstrip(".") in HONORIFICS for c in token.lefts)
         names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         # "president Thabo Mbeki" tagged GPE: a person's title before a two-word name outweighs the NER.
-        person_title = bool(names) and any(is_person_title(scope, c) for c in lefts_of(token) if c.dep_ == "compound")
+        person_title = bool(names) and any(is_person_title(scope, c) for c in token.lefts if c.dep_ == "compound")
         vouched_type = honorific or (person_title and token.ent_type_ in ("GPE", "LOC", "ORG", "NORP"))
         if not vouched_type and token.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "DATE", "FAC", "EVENT", "PRODUCT"):
             continue

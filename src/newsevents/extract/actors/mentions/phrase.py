@@ -23,7 +23,6 @@ from newsevents.extract.actors.mentions.words import (
     MODIFIER_DEPS,
     TITLE_PREFIXES,
 )
-from newsevents.nlp.text import lefts_of
 
 # "Russia-backed rebels": a country before one of these words backs the actor, it is not theirs.
 _SPONSOR_WORDS = frozenset(
@@ -48,7 +47,7 @@ _KIND_OF_ENTRY = {
 def np_left(scope: Scope, head: Token, floor: int, taken: frozenset[int]) -> int:
     """Leftmost token of the contiguous modifiers of `head` ("U.S. President Joe Biden")."""
     left = floor
-    for child in reversed(lefts_of(head)):
+    for child in reversed(list(head.lefts)):
         if child.i >= floor:
             continue
         if child.dep_ not in MODIFIER_DEPS or child.right_edge.i != left - 1 or child.tag_ == "PRP$":

@@ -23,7 +23,6 @@ from newsevents.extract.actors.mentions.phrase import (
 )
 from newsevents.extract.actors.mentions.record import Mention, Scope
 from newsevents.extract.actors.mentions.words import DEFINITE_DETERMINERS, GENERIC_ROLES, ORG_NAME_SECTORS
-from newsevents.nlp.text import lefts_of
 
 
 def role_mentions(scope: Scope, in_match: frozenset[int], taken: frozenset[int]) -> list[Mention]:
@@ -51,7 +50,7 @@ def _role_mention(scope: Scope, token: Token, role: Role, taken: frozenset[int])
     mention = Mention(left, token.i + 1, token.i, kind, "", role=role.phrase, sector=role.sector)
     mention.person = role.person and not plural
     mention.titles.add(role.phrase)
-    mention.definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in lefts_of(token))
+    mention.definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in token.lefts)
     # "the Tory co-chairman": the parse of a split title loses the determiner, the text keeps it
     mention.definite = mention.definite or determiner_before(scope, left, token.i)
     institution = ORG_NAME_SECTORS.get(token.lower_)
