@@ -50,6 +50,12 @@ def test_dump_writes_one_sorted_record_per_article_and_time_reports_each_stage(t
     assert [r["id"] for r in records] == ["0", "1"]  # articles 1 and 2 of the corpus, renumbered from 0
     assert all(line == json.dumps(json.loads(line), sort_keys=True) for line in lines)
     assert [r["text"].strip() for r in records] == ARTICLES[1:]
+    assert {r["published"] for r in records} == {None}
+
+    _run(["dump", str(out), "--limit", "1", "--published", "2005-01-01"], corpus)  # as an eval run dates them
+    dated = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["published"]) for r in dated] == [("0", "2005-01-01")]
+    assert "2004-12-28" in {d["value"] for d in dated[0]["dates"]}  # "met ... on Tuesday": the one before
 
     table = _run(["time", "--limit", "2", "--repeats", "1"], corpus)
     parts = [line.split()[0] for line in table.splitlines()[2:-1]]

@@ -10,7 +10,18 @@ from spacy.language import Language
 
 import newsevents
 from newsevents.nlp import load_model
-from newsevents.nlp.text import children_of, doc_ents, doc_heads, doc_tokens, span_tokens
+from newsevents.nlp.text import (
+    children_of,
+    doc_ents,
+    doc_heads,
+    doc_sentences,
+    doc_tokens,
+    forget_doc,
+    lefts_of,
+    sentence_of,
+    span_tokens,
+    subtree_of,
+)
 from newsevents.options import Options
 
 
@@ -52,6 +63,8 @@ def test_head_and_children_indexes_match_spacy(nlp: Language, text: str) -> None
     assert doc_heads(doc) == tuple(t.head.i for t in doc)
     for token in doc:
         assert [(c.i, c.dep_) for c in children_of(token)] == [(c.i, c.dep_) for c in token.children]
+        assert [t.i for t in subtree_of(token)] == [t.i for t in token.subtree]  # spaCy's order, not sorted
+        assert [t.i for t in lefts_of(token)] == [t.i for t in token.lefts]
 
 
 def test_a_token_and_its_head_are_compared_by_index_not_identity(nlp: Language) -> None:
@@ -68,3 +81,35 @@ def test_a_token_and_its_head_are_compared_by_index_not_identity(nlp: Language) 
                 if any(isinstance(o, ast.Attribute) and o.attr == "head" for o in operands):
                     offenders.append(f"{path.name}:{node.lineno}: {ast.unparse(node)}")
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers met in Paris on Monday. Talks went on late into the night.\n\nA deal was signed, aides said.",
+        "Council backs new budget\nThe council voted for the plan. It passed by 30 votes to 12.",
+        "One sentence only",
+    ],
+)
+def test_sentence_of_is_the_sentence_spacy_gives(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert [(s.start, s.end) for s in doc_sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+    for token in doc:
+        ours, theirs = sentence_of(token), token.sent
+        assert (ours.start, ours.end, ours.label) == (theirs.start, theirs.end, theirs.label)
+    for start in range(len(doc)):  # spans: the sentence of their first token
+        span = doc[start : min(start + 3, len(doc))]
+        assert (sentence_of(span).start, sentence_of(span).end) == (span.sent.start, span.sent.end)
+
+
+def test_forget_doc_drops_indexes_of_a_tree_changed_in_place(nlp: Language) -> None:
+    from spacy.attrs import HEAD
+
+    doc = nlp("The mayor met the union leaders.")
+    before = doc_heads(doc)
+    array = doc.to_array([HEAD])
+    array[:] = 0  # every token its own head
+    doc.from_array([HEAD], array)
+    assert doc_heads(doc) == before  # the index of the latest doc is kept until told
+    forget_doc()
+    assert doc_heads(doc) == tuple(range(len(doc))) == tuple(t.head.i for t in doc)

@@ -28,7 +28,7 @@ from newsevents.extract.places import extract_places
 from newsevents.extract.quotes import extract_quotes
 from newsevents.ingest.clean import PreparedText, prepare_text
 from newsevents.nlp import load_model
-from newsevents.nlp.text import remember_text
+from newsevents.nlp.text import forget_doc, remember_text
 from newsevents.options import Options
 from newsevents.types import Article, ArticleRecord, InputError, Rejected
 
@@ -177,8 +177,9 @@ class StageError(RuntimeError):
 def _extract(doc: Doc, prepared: PreparedText, options: Options) -> ExtractContext:
     remember_text(doc, prepared.analysis_text)  # the stages read it back instead of rebuilding doc.text
     ctx = ExtractContext(text=prepared.text, doc=doc, published=prepared.published, options=options)
-    if options.events:  # before any stage reads the tree: a headline verb read as a noun (issue 9)
-        reread_headline_verb(doc, load_verb_dictionaries(options), load_model(options.model))
+    # before any stage reads the tree: a headline verb read as a noun (issue 9)
+    if options.events and reread_headline_verb(doc, load_verb_dictionaries(options), load_model(options.model)):
+        forget_doc()  # no index of the old tree may outlive it
     for stage in STAGES:
         if stage.enabled_by is None or getattr(options, stage.enabled_by):
             try:

@@ -20,6 +20,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.context import ExtractContext
+from newsevents.nlp.text import subtree_of
 from newsevents.types import DateRef, Event, Place
 
 # "on", "over", "between" mostly name a topic ("sanctions on Ukraine", "talks over Crimea"), not a location.
@@ -67,8 +68,8 @@ def clause_range(doc: Doc, event: Event) -> tuple[set[int], set[int]]:
     if span is None or not len(span):
         return set(), set()
     verb = _clause_head(span.root)
-    embedded = {t.i for c in verb.children if _starts_clause(c) for t in c.subtree}
-    return {t.i for t in verb.subtree} - embedded, embedded
+    embedded = {t.i for c in verb.children if _starts_clause(c) for t in subtree_of(c)}
+    return {t.i for t in subtree_of(verb)} - embedded, embedded
 
 
 def _starts_clause(child: Token) -> bool:

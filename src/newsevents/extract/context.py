@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.nlp.text import sentence_of
 from newsevents.options import Options
 from newsevents.types import Actor, Claim, DateRef, Event, Place, Quote
 
@@ -31,11 +32,15 @@ class ExtractContext:
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _actor_starts: list[int] = field(default_factory=list, repr=False)
+    # `actor_at` answers, asked again and again for the same tokens by the later stages; valid for one list
+    _actor_at: dict[tuple[int, int], Actor | None] = field(default_factory=dict, repr=False)
+    _actor_at_list: list[Actor] | None = field(default=None, repr=False)
 
     def index_actors(self) -> None:
         """Sort actor mentions by start so lookups are a binary search."""
         self.actors.sort(key=lambda a: (a.start, -a.end))
         self._actor_starts = [a.start for a in self.actors]
+        self._actor_at.clear()
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
         """Actor mentions lying wholly inside the character range [start, end)."""
@@ -54,6 +59,15 @@ class ExtractContext:
         """The mention overlapping [start, end), preferring the longest one."""
         if len(self._actor_starts) != len(self.actors):
             self.index_actors()
+        if self._actor_at_list is not self.actors:  # a new list: no earlier answer holds
+            self._actor_at_list = self.actors
+            self._actor_at.clear()
+        key = (start, end)
+        if key not in self._actor_at:
+            self._actor_at[key] = self._find_actor_at(start, end)
+        return self._actor_at[key]
+
+    def _find_actor_at(self, start: int, end: int) -> Actor | None:
         hi = bisect_right(self._actor_starts, end - 1)
         best: Actor | None = None
         for k in range(hi - 1, -1, -1):  # nearest first, without copying the list on every call
@@ -70,4 +84,4 @@ class ExtractContext:
 
     def sentence_of(self, start: int) -> Span | None:
         token = self.doc.char_span(start, start + 1, alignment_mode="expand")
-        return token.sent if token is not None and len(token) else None
+        return sentence_of(token) if token is not None and len(token) else None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsevents.nlp.text import children_of, sentence_of
+
 COMPARISON_PREPS = frozenset({"like", "unlike"})
 
 
@@ -13,7 +15,7 @@ def compared_subject(verb: Token, subject: Token) -> Token:
     the conjunct. Any other subject is returned as it is."""
     dangling = any(
         c.dep_ == "prep" and c.lower_ in COMPARISON_PREPS and c.i < subject.i and not any(c.children)
-        for c in verb.children
+        for c in children_of(verb)
     )
     if not dangling or any(c.dep_ == "cc" for c in subject.children):
         return subject
@@ -56,7 +58,7 @@ def headline_passive(verb: Token) -> bool:
     the first line, with no auxiliary and no object, in a line with no final stop, is a passive whose subject
     was acted on. Only a participle tag, an infinitive complement ("urged to act") or fronted words of the
     demand ("Act now, UK urged") count, so an intransitive past ("Minister resigned") is left active."""
-    sentence = verb.sent
+    sentence = sentence_of(verb)
     if sentence.start != 0 or verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN"):
         return False
     words = [t for t in sentence if not t.is_space]

@@ -6,6 +6,7 @@ requirements-model.txt) or a local directory. A missing model is a clear error, 
 
 from __future__ import annotations
 
+import gc
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -49,6 +50,9 @@ def load_model(name: str) -> Language:
     # Same output as the model's attribute_ruler at a fraction of its cost (issue 13); a ruler
     # it cannot reproduce exactly is left in place.
     replace_attribute_ruler(nlp)
+    # The model's ~100,000 Python objects live as long as the process: out of the collector's view, a
+    # full collection during extraction no longer walks them all (0.1 s each, measured; issue 13).
+    gc.freeze()
     return nlp
 
 

@@ -42,6 +42,7 @@ from newsevents.extract.claims.subject import (
     of_phrase_object,
 )
 from newsevents.extract.context import ExtractContext
+from newsevents.nlp.text import doc_sentences
 from newsevents.types import Actor, Claim, Quote
 
 __all__ = ["extract_claims"]
@@ -57,7 +58,7 @@ def extract_claims(ctx: ExtractContext) -> None:
     claims: list[Claim] = []
     sentences: list[int] = []
     consumed: set[int] = set()
-    sentence_starts = [sent.start for sent in ctx.doc.sents]
+    sentence_starts = [sent.start for sent in doc_sentences(ctx.doc)]
     for number in number_runs(ctx.doc):
         if number.anchor.i in consumed:
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsevents.extract.claims.lexicon import claim_words
+from newsevents.nlp.text import lefts_of
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod", "quantmod"})
@@ -71,7 +72,7 @@ def _bare_phrase(head: Token, skip: set[int] | frozenset[int]) -> str:
 def _modifiers_and_head(head: Token, skip: set[int] | frozenset[int]) -> list[Token]:
     """The head and its left modifiers in text order, without punctuation (the hyphen of "a 9-point lead")."""
     modifiers = [
-        t for c in head.lefts if c.dep_ in MODIFIER_DEPS for t in c.subtree if t.i not in skip and t.pos_ != "PUNCT"
+        t for c in lefts_of(head) if c.dep_ in MODIFIER_DEPS for t in c.subtree if t.i not in skip and t.pos_ != "PUNCT"
     ]
     return sorted([*modifiers, head], key=lambda t: t.i)
 

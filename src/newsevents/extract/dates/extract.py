@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.dates.resolve import Tense, resolve
-from newsevents.nlp.text import doc_ents, doc_text
+from newsevents.nlp.text import children_of, doc_ents, doc_text, sentence_of
 from newsevents.types import DateRef
 
 FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
@@ -111,14 +111,14 @@ def extract_dates(ctx: ExtractContext) -> None:
         if duration is not None:
             refs.append(DateRef(span.start_char, span.end_char, span.text, duration, "duration"))
             continue
-        speech = speech_dates.get(span.sent.start)
+        speech = speech_dates.get(sentence_of(span).start)
         relative = _RELATIVE.search(span.text) is not None
         said_on = speech[1] if speech is not None and speech[0] != span.start and relative else ctx.published
         resolved = resolve(span.text, said_on, tense_of(span))
         if resolved is None:
             continue
         if resolved.granularity == "quarter":
-            last_quarter, quarter_sentence = resolved.value, span.sent.start
+            last_quarter, quarter_sentence = resolved.value, sentence_of(span).start
         refs.append(DateRef(span.start_char, span.end_char, span.text, resolved.value, resolved.granularity))
     ctx.dates = refs
 
@@ -131,7 +131,7 @@ def _refers_to_quarter(span: Span, quarter_sentence: int) -> bool:
     if not _YEAR_AGO.search(span.text):
         return False
     following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    return following in ("quarter", "period") or span.sent.start == quarter_sentence
+    return following in ("quarter", "period") or sentence_of(span).start == quarter_sentence
 
 
 def _is_generic(span: Span) -> bool:
@@ -174,7 +174,7 @@ def _speech_dates(spans: list[Span], published: dt.date | None) -> dict[int, tup
             continue
         resolved = resolve(span.text, published, tense_of(span))
         if resolved is not None and resolved.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", resolved.value):
-            dated.setdefault(span.sent.start, (span.start, dt.date.fromisoformat(resolved.value)))
+            dated.setdefault(sentence_of(span).start, (span.start, dt.date.fromisoformat(resolved.value)))
     return dated
 
 
@@ -233,7 +233,7 @@ def tense_of(span: Span) -> Tense:
     verb = _governing_verb(span.root)
     if verb is None:
         return None
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & FUTURE_AUX or words & MODALS:
         return "future"

@@ -15,6 +15,7 @@ from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.coder import code_sentence, without_agentless_charges, without_restated
 from newsevents.extract.events.dictionary import VerbDictionary, load_dictionary
 from newsevents.extract.events.statements import statement_events
+from newsevents.nlp.text import doc_sentences
 from newsevents.options import Options
 
 __all__ = ["extract_events", "load_verb_dictionaries"]
@@ -33,7 +34,7 @@ def extract_events(ctx: ExtractContext) -> None:
     dictionary = load_verb_dictionaries(ctx.options)
     quotes = tuple((q.start, q.end) for q in ctx.quotes)
     events = []
-    for sentence in ctx.doc.sents:
+    for sentence in doc_sentences(ctx.doc):
         if ctx.actors_in(sentence.start_char, sentence.end_char):
             events.extend(code_sentence(ctx, sentence, dictionary, quotes))
     events += statement_events(ctx, dictionary, events)

@@ -53,7 +53,7 @@ from newsevents.extract.events.roles import (
 )
 from newsevents.extract.events.statements import is_audience
 from newsevents.extract.syntax import gerund_conjunct, reporting_conjunct
-from newsevents.nlp.text import doc_heads, span_tokens
+from newsevents.nlp.text import children_of, doc_heads, span_tokens
 from newsevents.types import Actor, CharRange, Event, Modality
 from newsevents.types import Span as TextSpan
 
@@ -305,7 +305,7 @@ def _said_while(verb: Token) -> bool:
     """The act is done while speaking: "attacked the plan, saying ...", "hit out at X, accusing them of ..."."""
     return any(
         child.dep_ == "advcl" and child.tag_ == "VBG" and head_lemma(child) in SPEECH | ACCUSING
-        for child in verb.children
+        for child in children_of(verb)
     )
 
 
@@ -466,7 +466,7 @@ def _framing_speech(trigger: Trigger) -> bool:
 def _label_in_passing(verb: Token) -> bool:
     """ "attacked what he called a reckless budget": the writer quotes the speaker's label for the thing another
     act is about; the naming is part of that act, not a second accusation."""
-    children = list(verb.children)
+    children = list(children_of(verb))
     labelled = any(c.dep_ == "oprd" for c in children)
     return labelled and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in children)
 

@@ -24,7 +24,7 @@ from newsevents.extract.events.dictionary import (
     VerbPattern,
     deinflected,
 )
-from newsevents.nlp.text import children_of, span_tokens
+from newsevents.nlp.text import children_of, lefts_of, span_tokens
 
 DIRECT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "xcomp"})
 WORD_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative", "acomp"})
@@ -516,7 +516,9 @@ def _may_name_nominal(token: Token, dictionary: VerbDictionary) -> bool:
         return True
     if lemma in QUANTITY_NOUNS or token.like_num:
         return True
-    return token.n_lefts > 0 and any(c.dep_ in ("compound", "amod") and lemma_of(c) in nominals for c in token.lefts)
+    return token.n_lefts > 0 and any(
+        c.dep_ in ("compound", "amod") and lemma_of(c) in nominals for c in lefts_of(token)
+    )
 
 
 def find_nominals(sentence: Span, dictionary: VerbDictionary, consumed: set[int]) -> Iterator[Nominal]:

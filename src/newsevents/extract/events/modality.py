@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from newsevents.extract.actors.headline import headline_sentence
 from newsevents.extract.events.dictionary import deinflected
 from newsevents.extract.events.tree import near_children
-from newsevents.nlp.text import span_tokens
+from newsevents.nlp.text import children_of, sentence_of, span_tokens
 from newsevents.types import Modality
 
 STRONG_MODALS = frozenset({"could", "might", "may", "should", "can", "must", "ought", "shall", "'d"})
@@ -770,7 +770,9 @@ def _direct_question(trigger: Token) -> bool:
     verb = trigger
     while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         verb = verb.head
-    last = next((t for t in reversed(span_tokens(verb.sent)) if not t.is_space and t.text not in ('"', "'")), None)
+    last = next(
+        (t for t in reversed(span_tokens(sentence_of(verb))) if not t.is_space and t.text not in ('"', "'")), None
+    )
     if last is None or last.text != "?":
         return False
     children = list(verb.children)
@@ -793,7 +795,7 @@ def _completes(verb: Token) -> bool:
 
 def _generic(subject: Token) -> bool:
     """ "any chancellor", "any government": a subject that picks out no actor in particular."""
-    return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in subject.children)
+    return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in children_of(subject))
 
 
 def _reported_or_conditional(trigger: Token) -> bool:

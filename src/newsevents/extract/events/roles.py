@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.tree import near_children
 from newsevents.extract.syntax import compared_subject, gerund_conjunct, headline_passive, reporting_conjunct
+from newsevents.nlp.text import children_of
 from newsevents.types import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -171,7 +172,9 @@ def phrase_actors(ctx: ExtractContext, token: Token, depth: int = 0) -> list[Act
             # "the president of France", "doctors from Cuba", "opposition groups in Zimbabwe"
             return actors_of(ctx, [c for c in child.children if c.dep_ == "pobj"], depth + 1)
     # "several countries, including Iran and Syria": the examples name the actors a general noun stands for
-    examples = [c for child in token.children if _example_prep(child) for c in child.children if c.dep_ == "pobj"]
+    examples = [
+        c for child in children_of(token) if _example_prep(child) for c in children_of(child) if c.dep_ == "pobj"
+    ]
     return actors_of(ctx, examples, depth + 1)
 
 
@@ -224,7 +227,7 @@ def _example_prep(token: Token) -> bool:
 def _named_apposition(ctx: ExtractContext, token: Token, actor: Actor) -> Actor | None:
     """The name in apposition to a role noun of the same entity ("the businessman Peter Hart"): the name
     is the mention that says who acted, the role only describes them."""
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             named = ctx.actor_for_token(child)
             if named is not None and named is not actor and named.same_entity(actor):
@@ -274,7 +277,7 @@ def members(ctx: ExtractContext, token: Token) -> list[Token]:
     stack = list(start_tokens)
     while stack:
         current = stack.pop()
-        for child in current.children:
+        for child in children_of(current):
             if child.i not in seen and (child.dep_ == "conj" or _is_list_apposition(child)):
                 seen.add(child.i)
                 found.append(child)
@@ -441,7 +444,7 @@ def _companions(verb: Token, subjects: list[Token]) -> list[Token]:
     off between the subject and its verb acts too (CODING.md: one event per actor of a compound source)."""
     found = []
     for owner in (verb, *subjects):
-        for prep in owner.children:
+        for prep in children_of(owner):
             if prep.dep_ != "prep" or not subjects[0].i < prep.i < verb.i:
                 continue
             if prep.lower_ == "along":
@@ -480,7 +483,7 @@ def _infinitive(verb: Token) -> bool:
 
 def _objects(owner: Token, own: set[int]) -> list[Token]:
     found = []
-    for child in owner.children:
+    for child in children_of(owner):
         if child.i in own or child.dep_ not in OBJECT_DEPS:
             continue
         if child.pos_ == "ADP":  # a dative "to": its object is the recipient

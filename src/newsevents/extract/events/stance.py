@@ -29,7 +29,7 @@ from spacy.tokens import Token
 
 from newsevents.extract.context import ExtractContext
 from newsevents.extract.events.rivals import Rivalry
-from newsevents.nlp.text import doc_heads, doc_tokens, span_tokens
+from newsevents.nlp.text import doc_heads, doc_tokens, sentence_of, span_tokens, subtree_of
 from newsevents.types import Actor, Quote
 
 # Lemmas (lower case) whose presence in the content makes it a criticism of the actors it names.
@@ -72,10 +72,10 @@ def content_tokens(cue: Token, quote: Quote) -> list[Token]:
     ("tax will rise if the Greens win, she claimed": the condition is part of what is claimed), never the
     cue's own phrase."""
     pieces = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
-    sentence = span_tokens(cue.sent)
+    sentence = span_tokens(sentence_of(cue))
     inside = [t for t in sentence if any(start <= t.idx < end for start, end in pieces)]
     inside_at = {t.i for t in inside}
-    own = {t.i for t in cue.subtree} if cue.i not in inside_at else set()
+    own = {t.i for t in subtree_of(cue)} if cue.i not in inside_at else set()
     heads, tokens = doc_heads(cue.doc), doc_tokens(cue.doc)  # no new Token per `t.head`
     roots = [t for t in inside if heads[t.i] == t.i or not _in_pieces(tokens[heads[t.i]].idx, pieces)]
     wanted = inside_at | {d.i for r in roots for d in r.subtree if d.i not in own and d.i != cue.i}

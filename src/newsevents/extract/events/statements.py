@@ -48,6 +48,7 @@ from newsevents.extract.events.stance import (
 )
 from newsevents.extract.events.tree import near_children
 from newsevents.extract.quotes.speaker import resolve_speaker
+from newsevents.nlp.text import children_of, sentence_of, subtree_of
 from newsevents.types import Actor, CharRange, Event, Modality, Quote
 from newsevents.types import Span as TextSpan
 
@@ -232,7 +233,7 @@ def _cue_token(ctx: ExtractContext, quote: Quote) -> Token | None:
 def statement_code(token: Token, dictionary: VerbDictionary) -> str:
     """The cue's 01x code from the dictionary's `statement` lines: "point out" before "point"."""
     lemma = token.lemma_.lower()
-    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    particles = [c.lower_ for c in children_of(token) if c.dep_ == "prt"]
     for key in [f"{lemma} {p}" for p in particles] + [lemma, token.lower_]:
         if key in dictionary.statements:
             return dictionary.statements[key]
@@ -303,7 +304,7 @@ def _appositions(title: Token) -> list[Token]:
     direct = [c for c in title.children if c.dep_ == "appos"]
     if direct or title.tag_ in ("NNS", "NNPS"):
         return direct  # "opponents of X, including ..., Y": a group is not named by its last member
-    inner = [t for t in title.subtree if t.dep_ == "appos" and t.i > title.i]
+    inner = [t for t in subtree_of(title) if t.dep_ == "appos" and t.i > title.i]
     closing = [t for t in inner if _closes(t, title)]
     return closing[-1:]
 
@@ -697,7 +698,7 @@ def _event(
     trigger: Token | None = None,
 ) -> Event:
     entry = codebook()[code]
-    sentence = cue.sent
+    sentence = sentence_of(cue)
     assert quote.cue is not None
     where = TextSpan(quote.cue.start, quote.cue.end, quote.cue.text)
     if trigger is not None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from newsevents.extract.quotes.lexicon import CueEntry, CueLexicon
 from newsevents.extract.quotes.marks import QuoteSpan
 from newsevents.extract.syntax import compared_subject, reporting_conjunct
-from newsevents.nlp.text import doc_heads, doc_tokens
+from newsevents.nlp.text import children_of, doc_heads, doc_tokens, subtree_of
 
 OBJECT_PREP = frozenset({"as", "for", "against", "over", "about"})
 BREAKS = frozenset({",", "—", "–", "-", "--"})
@@ -65,7 +65,7 @@ def _subject(verb: Token) -> Token | None:
         return blamed
     current = verb
     for _ in range(5):
-        if any(c.dep_ == "nsubjpass" for c in current.children):
+        if any(c.dep_ == "nsubjpass" for c in children_of(current)):
             return None
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:  # the nearest, should a dateline be parsed as a second subject
@@ -111,7 +111,7 @@ def _content_tokens(head: Token, lexicon: CueLexicon) -> list[Token]:
     ("…, telling Stephanopoulos that …", "…, according to The Times")."""
     cut = None
     last = head.right_edge.i
-    subtree = list(head.subtree)  # walked once: each walk builds new Token objects
+    subtree = list(subtree_of(head))  # built once per token per doc
     tokens, heads = doc_tokens(head.doc), doc_heads(head.doc)
     for token in subtree:
         if token.i <= head.i + 1:
@@ -166,7 +166,7 @@ def _clause(verb: Token, subject: Token | None) -> tuple[int, int]:
 def _verb_cue(token: Token, lexicon: CueLexicon) -> CueEntry | None:
     if token.pos_ != "VERB":
         return None
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in children_of(token) if c.dep_ == "prt"), None)
     return lexicon.verb(token.lemma_.lower(), particle)
 
 
