@@ -268,6 +268,9 @@ POLLED = frozenset(
     "voter people public adult respondent elector electorate person briton citizen resident taxpayer reader "
     "viewer parent consumer pensioner motorist householder".split()
 )
+# Only a poll has these: whatever they say is a poll's answer, never an actor's act (usnews8b).
+POLL_ANSWERERS = frozenset({"respondent", "respondents"})
+POLL_TEXTS = frozenset({"poll", "polls", "survey", "surveys", "opinion poll", "exit poll"})
 SHARES = frozenset("% percent per cent majority minority third quarter half fifth tenth most".split())
 # Texts that "require", "call for" or "ban" as grammatical subjects: no actor does what they say.
 RULE_TEXTS = frozenset(
@@ -661,9 +664,25 @@ def counted_public(subject: Token) -> bool:
         p.lower_ == "of" and any(o.dep_ == "pobj" and _polled(o) for o in p.children) for p in subject.children
     ):
         return True
+    if _ratio(subject) or subject.lemma_.lower() in POLL_ANSWERERS or subject.lower_ in POLL_ANSWERERS:
+        return True  # "two in three said", "one in four voters", "respondents said" (usnews8b)
     return _polled(subject) and any(
         c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in SHARES) for c in subject.children
     )
+
+
+def _ratio(token: Token) -> bool:
+    """ "two in three", "one in four voters", "four in 10": a number over a number is a share of those counted."""
+    if not token.like_num:
+        return False
+    over = [o for p in token.children if p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    return any(o.like_num or any(n.like_num for n in o.children) for o in over)
+
+
+def poll_itself(token: Token) -> bool:
+    """ "the poll", "a new survey", "Poll:": an opinion poll given as a speaker or a source reports a poll result,
+    which CODING.md does not code (usnews8b)."""
+    return token.lemma_.lower() in POLL_TEXTS or token.lower_ in POLL_TEXTS
 
 
 def _polled(token: Token) -> bool:

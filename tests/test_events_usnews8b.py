@@ -1,0 +1,85 @@
+"""Issue 9 on US political news, second round (usnews8b): poll answers and polls as speakers, and verb senses the
+object decides (offered words, a name one gives oneself, protecting without force, a candidate's appeal, rejecting
+an idea). Sentences of our own; each NOT_CODED row fails without its rule or dictionary line, each KEPT row guards
+an act that must stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsevents.types import ArticleRecord
+
+Extract = Callable[..., ArticleRecord]
+US_NEWS = "WASHINGTON — {sentence}"
+
+
+def codes(record: ArticleRecord, trigger: str) -> list[str]:
+    """CAMEO codes of the events whose trigger contains `trigger` (statements included)."""
+    return [e.cameo for e in record.events if trigger in e.trigger.text]
+
+
+# sentence, trigger word: no event at all (CODING.md codes no poll result; the sense makes no event)
+NOT_CODED = [
+    # a ratio of those polled, the poll's respondents and the poll itself are no speakers
+    ("Two in three said they would not vote for the governor again.", "said"),
+    ("One in four voters said the senator had lost their trust.", "said"),
+    ("Asked about the economy, respondents said jobs mattered most.", "said"),
+    ("Most Democrats back the plan, according to a new poll.", "according"),
+    ("The survey suggests the mayor is losing ground in the suburbs.", "suggests"),
+    # protecting a policy, a right or a ticket by lobbying is no military protection
+    ("The party is spending millions to protect its incumbents in the House.", "protect"),
+    ("The governor has made protecting gun rights the heart of his campaign.", "protecting"),
+    # a candidate's appeal is attractiveness, not a request
+    ("Aides believe the new ads will expand the party's appeal among older voters.", "appeal"),
+    ("Polls have documented the governor's appeal in rural counties.", "appeal"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), NOT_CODED)
+def test_poll_answers_and_senses_make_no_event(extract: Extract, sentence: str, trigger: str) -> None:
+    record = extract(US_NEWS.format(sentence=sentence), published="2016-03-01")
+    assert codes(record, trigger) == []
+
+
+# sentence, trigger word, the code it must keep or take
+CODED = [
+    # offering words or an explanation is speaking; offering praise is praising; offering aid still offers
+    ("The mayor offered an explanation for the delay to the city council.", "offered", "010"),
+    ("The senator offered praise for the governor's handling of the floods.", "offered", "051"),
+    ("The governor offered help to the flooded towns.", "offered", "033"),
+    # rejecting an idea denies what it says; rejecting a proposal still rejects it
+    ("The campaign manager rejected the idea that the nominee would hurt the party.", "rejected", "016"),
+    ("The Senate rejected the proposal from the White House.", "rejected", "125"),
+    # calling someone else names still accuses; police protecting a crowd still protect
+    ("The senator called his rival a liar.", "called", "112"),
+    ("Police protected the marchers from the angry crowd.", "protected", "074"),
+    # an appeal for something or to someone is still a request
+    ("The mayor's appeal for calm was heard across the city.", "appeal", "020"),
+    # a share of named people still speaks; a named pollster's researcher still speaks
+    ("Half of the senators said they would vote against the bill.", "said", "010"),
+    ("The pollster's chief researcher, Ann Cole, said the race was close.", "said", "010"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "code"), CODED)
+def test_acts_that_stay_coded(extract: Extract, sentence: str, trigger: str, code: str) -> None:
+    record = extract(US_NEWS.format(sentence=sentence), published="2016-03-01")
+    assert code in codes(record, trigger)
+
+
+# sentence, trigger word, a code it must not take: offered words promise nothing (no intent, 030); a name one
+# gives oneself accuses nobody (no 112); rejecting an idea denies it (016), it refuses no proposal (120)
+NOT_AS = [
+    ("The president offered warm words about his former rival on Monday.", "offered", "030"),
+    ("The campaign manager rejected the idea that the nominee would hurt the party.", "rejected", "120"),
+    ("The senator proudly calls himself a progressive.", "calls", "112"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "code"), NOT_AS)
+def test_senses_that_no_longer_take_the_old_code(extract: Extract, sentence: str, trigger: str, code: str) -> None:
+    record = extract(US_NEWS.format(sentence=sentence), published="2016-03-01")
+    assert code not in codes(record, trigger)
