@@ -83,3 +83,28 @@ NOT_AS = [
 def test_senses_that_no_longer_take_the_old_code(extract: Extract, sentence: str, trigger: str, code: str) -> None:
     record = extract(US_NEWS.format(sentence=sentence), published="2016-03-01")
     assert code not in codes(record, trigger)
+
+
+# a direct quote split by its attribution: the narration between the parts ("said X, who had backed Y") is the
+# reporter's, asserted; only the quoted parts are reported speech
+SPLIT_QUOTE_TABLE = [
+    (
+        'The donors met on Monday.\n\n"The biggest worry for me is the Senate," said Ohio businessman Frank Hale, who '
+        'had backed Sen. Tom Reed of Iowa. "If the governor is the nominee, many voters will stay home."',
+        "backed",
+        "051",
+    ),
+    (
+        'The party met on Monday.\n\n"We will have to learn to live with it," Tom Reed, who was a senator for Iowa, '
+        'told lawmakers on a visit to the Capitol. "He may well be the nominee."',
+        "told",
+        "010",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "code"), SPLIT_QUOTE_TABLE)
+def test_narration_inside_a_split_quote_is_asserted(extract: Extract, text: str, trigger: str, code: str) -> None:
+    record = extract(US_NEWS.format(sentence=text), published="2016-03-01")
+    moods = [e.modality for e in record.events if trigger in e.trigger.text and e.cameo == code]
+    assert moods == ["asserted"]

@@ -31,7 +31,9 @@ def load_verb_dictionaries(options: Options) -> VerbDictionary:
 
 def extract_events(ctx: ExtractContext) -> None:
     dictionary = load_verb_dictionaries(ctx.options)
-    quotes = tuple((q.start, q.end) for q in ctx.quotes)
+    # a direct quote split by its attribution ("...," said X, who had backed Y, "...") is quoted only in its parts:
+    # the narration between them is the reporter's, asserted (usnews8b)
+    quotes = tuple(span for q in ctx.quotes for span in ([(p.start, p.end) for p in q.parts] or [(q.start, q.end)]))
     events = []
     for sentence in ctx.doc.sents:
         if ctx.actors_in(sentence.start_char, sentence.end_char):
