@@ -1,7 +1,7 @@
-"""Issue 9 on US political news, second round (usnews8b): poll answers and polls as speakers, and verb senses the
-object decides (offered words, a name one gives oneself, protecting without force, a candidate's appeal, rejecting
-an idea). Sentences of our own; each NOT_CODED row fails without its rule or dictionary line, each KEPT row guards
-an act that must stay.
+"""Issue 9 on US political news, second round (usnews8b): poll answers and polls as speakers, verb senses the
+object decides (offered words, a name one gives oneself, protecting without force, a candidate's appeal), and the
+narration inside a split quote. Sentences of our own; NOT_CODED, NOT_AS and SPLIT_QUOTE rows fail without their
+rule or dictionary line (but for guards marked so), CODED rows guard acts that must stay.
 """
 
 from __future__ import annotations
@@ -50,8 +50,7 @@ CODED = [
     ("The mayor offered an explanation for the delay to the city council.", "offered", "010"),
     ("The senator offered praise for the governor's handling of the floods.", "offered", "051"),
     ("The governor offered help to the flooded towns.", "offered", "033"),
-    # rejecting an idea denies what it says; rejecting a proposal still rejects it
-    ("The campaign manager rejected the idea that the nominee would hurt the party.", "rejected", "016"),
+    # rejecting a proposal still rejects it
     ("The Senate rejected the proposal from the White House.", "rejected", "125"),
     # calling someone else names still accuses; police protecting a crowd still protect
     ("The senator called his rival a liar.", "called", "112"),
@@ -71,10 +70,9 @@ def test_acts_that_stay_coded(extract: Extract, sentence: str, trigger: str, cod
 
 
 # sentence, trigger word, a code it must not take: offered words promise nothing (no intent, 030); a name one
-# gives oneself accuses nobody (no 112); rejecting an idea denies it (016), it refuses no proposal (120)
+# gives oneself accuses nobody (no 112)
 NOT_AS = [
     ("The president offered warm words about his former rival on Monday.", "offered", "030"),
-    ("The campaign manager rejected the idea that the nominee would hurt the party.", "rejected", "120"),
     ("The senator proudly calls himself a progressive.", "calls", "112"),
 ]
 
