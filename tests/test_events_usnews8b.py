@@ -106,3 +106,20 @@ def test_narration_inside_a_split_quote_is_asserted(extract: Extract, text: str,
     record = extract(US_NEWS.format(sentence=text), published="2016-03-01")
     moods = [e.modality for e in record.events if trigger in e.trigger.text and e.cameo == code]
     assert moods == ["asserted"]
+
+
+# the purpose of a speech, a call or a post that was given is done by giving it; a planned one, or troops sent to
+# attack, stay a goal
+PURPOSE_TABLE = [
+    ("Sen. Tom Reed held a news conference on Monday to denounce Gov. Ann Cole.", "denounce", "asserted"),
+    ("Sen. Tom Reed took to Twitter to criticize Gov. Ann Cole.", "criticize", "asserted"),
+    ("Sen. Tom Reed will hold a news conference on Monday to denounce Gov. Ann Cole.", "denounce", "hypothetical"),
+    ("Gov. Ann Cole plans to give a speech to praise the police.", "praise", "hypothetical"),
+    ("The rebels sent troops to attack the town.", "attack", "hypothetical"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "mood"), PURPOSE_TABLE)
+def test_a_purpose_done_by_a_speech_given(extract: Extract, sentence: str, trigger: str, mood: str) -> None:
+    record = extract(US_NEWS.format(sentence=sentence), published="2016-03-01")
+    assert [e.modality for e in record.events if e.trigger.text == trigger] == [mood]

@@ -268,6 +268,12 @@ POLLED = frozenset(
     "voter people public adult respondent elector electorate person briton citizen resident taxpayer reader "
     "viewer parent consumer pensioner motorist householder".split()
 )
+# A speech, a call or a letter given for a purpose ("held a news conference to denounce X") does what it is for.
+VEHICLE_VERBS = frozenset("hold give deliver make write send issue use host convene air run post publish take".split())
+VEHICLE_NOUNS = frozenset(
+    "conference call speech address interview statement letter briefing rally ad advert advertisement op-ed "
+    "column tweet post video message".split()
+)
 # Only a poll has these: whatever they say is a poll's answer, never an actor's act (usnews8b).
 POLL_ANSWERERS = frozenset({"respondent", "respondents"})
 POLL_TEXTS = frozenset({"poll", "polls", "survey", "surveys", "opinion poll", "exit poll"})
@@ -846,7 +852,30 @@ def _purpose(trigger: Token) -> bool:
 def _unrealised_infinitive(token: Token) -> bool:
     """An infinitive hanging on a noun or a purpose clause: "the decision to attack", "was pressured to help",
     "sent troops to attack". It names a goal, not an act that took place."""
-    return token.dep_ in ("acl", "advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if not (
+        token.dep_ in ("acl", "advcl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    ):
+        return False
+    return not _spoken_through(token)
+
+
+def _spoken_through(purpose: Token) -> bool:
+    """ "held a news conference to denounce X", "took to Twitter to attack Y", "wrote a letter to urge Z": the
+    purpose of a speech, a call or a letter that was given is done by giving it (usnews8b)."""
+    vehicle = purpose.head
+    if purpose.dep_ != "advcl" or vehicle.lemma_.lower() not in VEHICLE_VERBS or _irrealis_mood(vehicle):
+        return False
+    objects = [c for c in vehicle.children if c.dep_ == "dobj"]
+    if any(o.lemma_.lower() in VEHICLE_NOUNS for o in objects):
+        return True
+    # "took to Twitter to ...", "took to the airwaves to ..."
+    return vehicle.lemma_.lower() == "take" and any(c.dep_ == "prep" and c.lower_ == "to" for c in vehicle.children)
+
+
+def _irrealis_mood(verb: Token) -> bool:
+    """The vehicle itself not given: "will hold a news conference to ...", "plans to write a letter to ..."."""
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
+    return bool(marks & (STRONG_MODALS | {"will", "would", "not", "n't", "never", "to"})) or verb.dep_ == "xcomp"
 
 
 def _would_only(trigger: Token) -> bool:
