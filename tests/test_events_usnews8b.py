@@ -35,6 +35,11 @@ NOT_CODED = [
     # a candidate's appeal is attractiveness, not a request
     ("Aides believe the new ads will expand the party's appeal among older voters.", "appeal"),
     ("Polls have documented the governor's appeal in rural counties.", "appeal"),
+    # a document released (a participle on its noun) is no person freed
+    (
+        "Most Democrats back the plan, according to a poll of 600 voters released on Friday by the Cole Institute.",
+        "released",
+    ),
 ]
 
 
@@ -50,6 +55,8 @@ CODED = [
     ("The mayor offered an explanation for the delay to the city council.", "offered", "010"),
     ("The senator offered praise for the governor's handling of the floods.", "offered", "051"),
     ("The governor offered help to the flooded towns.", "offered", "033"),
+    # prisoners released by an army are still freed
+    ("The prisoners released on Friday by the army returned home.", "released", "0841"),
     # rejecting a proposal still rejects it
     ("The Senate rejected the proposal from the White House.", "rejected", "125"),
     # calling someone else names still accuses; police protecting a crowd still protect
