@@ -183,6 +183,8 @@ SKIPPED = {
     " its own tally is in docs/accuracy.md (usnews subsection)",
     "usnews8": "PolNeAR train files outside eval/corpora, judged before and after; its own tally is in"
     " docs/accuracy.md (usnews8 subsection)",
+    "usnews8b": "PolNeAR train files outside eval/corpora (senses and not-events), judged before and after; its"
+    " own tally is in docs/accuracy.md (usnews8b subsection)",
     "actors3": "re-judges the actor code of stmt2/evstmt2 rows already counted there",
     "codes7": "judges the actor code of one slot (event source or target, quote speaker), not the event",
 }

@@ -32,11 +32,14 @@ def load_verb_dictionaries(options: Options) -> VerbDictionary:
 
 def extract_events(ctx: ExtractContext) -> None:
     dictionary = load_verb_dictionaries(ctx.options)
-    quotes = tuple((q.start, q.end) for q in ctx.quotes)
+    quotes = tuple((q.start, q.end) for q in ctx.quotes)  # one per quote: `Event.quote` indexes it
+    # a direct quote split by its attribution ("...," said X, who had backed Y, "...") is quoted only in its parts:
+    # the narration between them is the reporter's, asserted (usnews8b)
+    quoted = tuple(span for q in ctx.quotes for span in ([(p.start, p.end) for p in q.parts] or [(q.start, q.end)]))
     events = []
     for sentence in doc_sentences(ctx.doc):
         if ctx.actors_in(sentence.start_char, sentence.end_char):
-            events.extend(code_sentence(ctx, sentence, dictionary, quotes))
+            events.extend(code_sentence(ctx, sentence, dictionary, quoted))
     events += statement_events(ctx, dictionary, events)
     events = without_agentless_charges(without_restated(events, quotes))
     # statements after the coded events of their sentence, whose outer-first order is kept (stable sort)

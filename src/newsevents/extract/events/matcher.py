@@ -147,6 +147,10 @@ def _attached(verb: Token) -> list[Token]:
 def _fill_slot(verb: Token, slot: NounSlot, attached: list[Token]) -> Token | None:
     if slot.prep is None:
         candidates = [c for c in children_of(verb) if c.dep_ in DIRECT_OBJECT_DEPS]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a poll (of voters) released by X": the noun is the object
+            noun = verb.head  # (usnews8b)
+            of_noun = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+            candidates += [noun] + ([of_noun.head] if of_noun is not None else [])
     else:
         candidates = [
             obj

@@ -35,6 +35,7 @@ from newsevents.extract.events.modality import (
     counted_public,
     negated_directly,
     not_an_act,
+    poll_itself,
     share_word,
 )
 from newsevents.extract.events.rivals import Rivalry, article_rivalry
@@ -639,8 +640,8 @@ def _poll_share(ctx: ExtractContext, speaker: Actor) -> bool:
     span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     if span is None:
         return False
-    if counted_public(span.root):
-        return True  # "a majority of Britons oppose ...", "most voters say ..." (sense8)
+    if counted_public(span.root) or poll_itself(span.root):
+        return True  # "a majority of Britons oppose ...", "most voters say ..." (sense8); "the poll" (usnews8b)
     if any(t.ent_type_ == "PERCENT" or t.text == "%" or t.lower_ == "percent" for t in span):
         return True
     # "about four in 10 said", "almost half said", "most said": a share that names no one (usnews8)
