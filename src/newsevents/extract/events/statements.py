@@ -49,7 +49,7 @@ from newsevents.extract.events.stance import (
 )
 from newsevents.extract.events.tree import near_children
 from newsevents.extract.quotes.speaker import resolve_speaker
-from newsevents.nlp.text import children_of, sentence_of, subtree_of
+from newsevents.nlp.text import children_of, doc_text, sentence_of, subtree_of
 from newsevents.types import Actor, CharRange, Event, Modality, Quote
 from newsevents.types import Span as TextSpan
 
@@ -536,7 +536,8 @@ def put_question(cue: Token, quote: Quote) -> bool:
     if cue.dep_ in ("advcl", "acl") and not any(c.dep_ == "nsubj" for c in cue.children):
         return False  # "Asking whether ..., he said": the question is part of the other speech act
     pieces = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
-    said = [cue.doc.text[start:end].strip().strip("\"'“”‘’ ") for start, end in pieces]
+    text = doc_text(cue.doc)  # built once per doc: `doc.text` rebuilds it on every access
+    said = [text[start:end].strip().strip("\"'“”‘’ ") for start, end in pieces]
     words = said[0].split() if said else []
     return any(part.endswith("?") for part in said) or bool(words and words[0].lower() in QUESTION_WORDS)
 

@@ -35,7 +35,7 @@ from newsevents.extract.actors.mentions.words import (
     TITLE_PREFIXES,
 )
 from newsevents.extract.places.gazetteer import load_gazetteer
-from newsevents.nlp.text import doc_ents
+from newsevents.nlp.text import doc_ents, doc_text
 
 # Titles of the members of the House of Lords ("Lady" is also a knight's wife: not enough alone).
 _PEERAGES = frozenset({"lord", "baroness"})
@@ -208,7 +208,7 @@ def _us_party_label_after(scope: Scope, end: int) -> bool:
     if end >= len(scope.tokens):
         return False
     last = scope.tokens[end - 1]
-    return _US_PARTY_LABEL.match(scope.doc.text, last.idx + len(last.text)) is not None
+    return _US_PARTY_LABEL.match(doc_text(scope.doc), last.idx + len(last.text)) is not None
 
 
 def _peer(scope: Scope, left: int, head: int) -> bool:
