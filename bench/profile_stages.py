@@ -34,6 +34,7 @@ import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "eval" / "corpora" / "bbc" / "politics"
@@ -46,10 +47,8 @@ def sample(corpus: Path, every: int, limit: int, start: int = 0) -> list[str]:
 
 def time_stages(texts: list[str], repeats: int) -> dict[str, list[float]]:
     from newsevents import pipeline
-    from newsevents.extract.context import ExtractContext
     from newsevents.ingest.clean import prepare_text
     from newsevents.nlp import load_model
-    from newsevents.nlp.text import remember_text
     from newsevents.options import Options
     from newsevents.types import Article
 
@@ -65,27 +64,34 @@ def time_stages(texts: list[str], repeats: int) -> dict[str, list[float]]:
         clock = time.process_time()
         docs = list(nlp.pipe([p.analysis_text for p in preps], batch_size=32))
         times["parse"].append(time.process_time() - clock)
-        spent: dict[str, float] = defaultdict(float)
-        for prep, doc in zip(preps, docs, strict=True):
-            remember_text(doc, prep.analysis_text)
-            ctx = ExtractContext(text=prep.text, doc=doc, published=prep.published, options=options)
-            for stage in stages:
-                clock = time.process_time()
-                stage.run(ctx)
-                spent[stage.name] += time.process_time() - clock
+        spent = stage_times(preps, docs, stages, options)
         for name, seconds in spent.items():
             times[name].append(seconds)
         times["ours"].append(times["prepare"][-1] + sum(spent.values()))
     return times
 
 
+def stage_times(preps: list[Any], docs: list[Any], stages: list[Any], options: Any) -> dict[str, float]:
+    """One pass of our stages over parsed docs: CPU seconds per stage (`time.process_time()` around each run)."""
+    from newsevents.extract.context import ExtractContext
+    from newsevents.nlp.text import remember_text
+
+    spent: dict[str, float] = defaultdict(float)
+    for prep, doc in zip(preps, docs, strict=True):
+        remember_text(doc, prep.analysis_text)
+        ctx = ExtractContext(text=prep.text, doc=doc, published=prep.published, options=options)
+        for stage in stages:
+            clock = time.process_time()
+            stage.run(ctx)
+            spent[stage.name] += time.process_time() - clock
+    return spent
+
+
 def serve(texts: list[str]) -> None:
     """A child of `ab`: parse once, then one pass of our stages per line read, its CPU times printed as JSON."""
     from newsevents import pipeline
-    from newsevents.extract.context import ExtractContext
     from newsevents.ingest.clean import prepare_text
     from newsevents.nlp import load_model
-    from newsevents.nlp.text import remember_text
     from newsevents.options import Options
     from newsevents.types import Article
 
@@ -97,14 +103,7 @@ def serve(texts: list[str]) -> None:
     docs = list(nlp.pipe([p.analysis_text for p in preps], batch_size=32))
     print("ready", flush=True)
     for _ in sys.stdin:
-        spent: dict[str, float] = defaultdict(float)
-        for prep, doc in zip(preps, docs, strict=True):
-            remember_text(doc, prep.analysis_text)
-            ctx = ExtractContext(text=prep.text, doc=doc, published=prep.published, options=options)
-            for stage in stages:
-                clock = time.process_time()
-                stage.run(ctx)
-                spent[stage.name] += time.process_time() - clock
+        spent = stage_times(preps, docs, stages, options)
         spent["ours"] = sum(spent.values())
         print(json.dumps(spent), flush=True)
 
