@@ -137,3 +137,19 @@ def test_usage_errors_exit_1_with_one_line(tmp_path: Path, args: list[str], mess
     assert result.returncode == 1
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.duckdb").exists()
+
+
+CTRL_C_IN_QUERY = [
+    # DuckDB takes a Ctrl-C that arrives mid-query and raises its own error instead of KeyboardInterrupt
+    (RuntimeError("Query interrupted"), True),
+    (duckdb.InterruptException("Interrupted!"), True),
+    (RuntimeError("cannot allocate memory"), False),
+    (ValueError("bad value"), False),
+]
+
+
+@pytest.mark.parametrize(("error", "is_ctrl_c"), CTRL_C_IN_QUERY)
+def test_a_query_interrupted_by_ctrl_c_is_reported_as_ctrl_c(error: Exception, is_ctrl_c: bool) -> None:
+    from newsevents.cli.ingest import _ctrl_c_in_query
+
+    assert _ctrl_c_in_query(error) is is_ctrl_c
