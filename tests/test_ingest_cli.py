@@ -150,6 +150,6 @@ CTRL_C_IN_QUERY = [
 
 @pytest.mark.parametrize(("error", "is_ctrl_c"), CTRL_C_IN_QUERY)
 def test_a_query_interrupted_by_ctrl_c_is_reported_as_ctrl_c(error: Exception, is_ctrl_c: bool) -> None:
-    from newsevents.cli.ingest import _ctrl_c_in_query
+    from newsevents.cli.app import ctrl_c_in_query
 
-    assert _ctrl_c_in_query(error) is is_ctrl_c
+    assert ctrl_c_in_query(error) is is_ctrl_c

@@ -33,6 +33,13 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
+def ctrl_c_in_query(exc: Exception) -> bool:
+    """Ctrl-C that arrives while DuckDB runs a query is taken by DuckDB, which aborts the query and raises its own
+    error ("Query interrupted", or its InterruptException) instead of KeyboardInterrupt: the same Ctrl-C, to be
+    reported the same way. Read by name so that commands which never open a store need not import DuckDB."""
+    return type(exc).__name__ == "InterruptException" or "query interrupted" in str(exc).lower()
+
+
 def warn(message: str) -> None:
     print(f"newsevents: {message}", file=sys.stderr)
 

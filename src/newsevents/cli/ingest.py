@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsevents.cli.app import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_REJECTED, app, fail, warn
+from newsevents.cli.app import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_REJECTED, app, ctrl_c_in_query, fail, warn
 from newsevents.cli.extract import (
     ConfigOption,
     DateOption,
@@ -103,7 +103,7 @@ def ingest(
     except KeyboardInterrupt:
         raise _interrupted(store, before, db) from None
     except (duckdb.InterruptException, RuntimeError) as exc:
-        if not _ctrl_c_in_query(exc):
+        if not ctrl_c_in_query(exc):
             raise
         raise _interrupted(store, before, db) from None
     except (duckdb.Error, OSError) as exc:  # a full disk or a store made read-only under our feet
@@ -180,14 +180,6 @@ def _report_run(store: Store, before: tuple[int, int, int]) -> None:
         warn(undated_line(undated, stored))
     if truncated:
         warn(f"warning: {truncated} article(s) longer than max_chars were analysed in part (see their warnings)")
-
-
-def _ctrl_c_in_query(exc: Exception) -> bool:
-    """Ctrl-C that arrives while DuckDB runs a query is taken by DuckDB, which aborts the query and raises its own
-    error ("Query interrupted") instead of KeyboardInterrupt: the same Ctrl-C, to be reported the same way."""
-    import duckdb  # as in `ingest`: only when a store was opened
-
-    return isinstance(exc, duckdb.InterruptException) or "query interrupted" in str(exc).lower()
 
 
 def _interrupted(store: Store, before: tuple[int, int, int], db: Path) -> typer.Exit:

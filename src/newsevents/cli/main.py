@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from newsevents.cli.app import EXIT_USAGE, app
+from newsevents.cli.app import EXIT_INTERRUPTED, EXIT_USAGE, app, ctrl_c_in_query
 
 # Each module registers its commands on `app` when imported.
 COMMAND_MODULES = ("extract", "evaluate", "verbs", "ingest", "stories", "demo", "serve", "alerts", "report")
@@ -26,14 +26,19 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.exit_code)
     except typer.Abort:
         print("newsevents: aborted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except typer.TyperException as exc:  # usage errors: bad option, missing argument, ...
         return _usage_error(exc)
     except KeyboardInterrupt:
         print("newsevents: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        if not ctrl_c_in_query(exc):
+            raise
+        print("newsevents: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return int(result) if isinstance(result, int) else 0
 
 
