@@ -24,6 +24,7 @@ from newsevents.cli.extract import (
 from newsevents.cli.notices import undated_line
 from newsevents.ingest.clean import TRUNCATED_WARNING
 from newsevents.nlp import ModelNotInstalled
+from newsevents.runner.defaults import CHUNK_SIZE, CHUNKS_PER_WRITE
 from newsevents.runner.progress import LogProgress, Progress, default_progress
 from newsevents.types import InputError, Rejected
 
@@ -64,7 +65,10 @@ def ingest(
         typer.Option(
             "--chunk-size",
             min=1,
-            help="Articles per task and per transaction (default: 16 per task; the local engine commits 4 at once).",
+            help=(
+                f"Articles per task and per transaction (default: {CHUNK_SIZE} per task; "
+                f"the local engine commits {CHUNKS_PER_WRITE} at once)."
+            ),
         ),
     ] = None,
     log_every: Annotated[

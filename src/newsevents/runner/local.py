@@ -38,6 +38,7 @@ from newsevents.ingest.readers import ReadMeter, expand_paths, read_path
 from newsevents.nlp import ModelNotInstalled, load_model
 from newsevents.options import Options
 from newsevents.runner.commit import commit_chunk, group_stored, writer_memory
+from newsevents.runner.defaults import CHUNK_SIZE, CHUNKS_PER_WRITE
 from newsevents.runner.progress import LogProgress, Progress, Tally
 from newsevents.store import Store, StoredArticle
 from newsevents.types import Article, InputError, Rejected
@@ -49,10 +50,8 @@ WARM_UP_TEXT = "The Russian foreign minister met NATO officials in Brussels on M
 @dataclass(frozen=True)
 class IngestConfig:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
-    chunk_size: int = 16  # articles per task
-    # finished chunks committed together, in one transaction: DuckDB costs ~2-5 ms of CPU per statement
-    # and a write is ~10 statements, so 16-article transactions cost the writer 3x what 64-article ones do
-    chunks_per_write: int = 4
+    chunk_size: int = CHUNK_SIZE  # articles per task
+    chunks_per_write: int = CHUNKS_PER_WRITE  # finished chunks committed together, in one transaction
     group_every: int = 256  # articles stored between two story-grouping steps (and at the end)
     input_format: str = "auto"
     published: dt.date | None = None

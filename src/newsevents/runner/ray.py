@@ -36,6 +36,7 @@ from newsevents.ingest.readers import ReadMeter, expand_paths, read_path
 from newsevents.nlp import ModelNotInstalled
 from newsevents.options import Options
 from newsevents.runner.commit import group_stored, writer_memory
+from newsevents.runner.defaults import CHUNK_SIZE
 from newsevents.runner.local import IngestSummary, input_size, process_chunk, warm_up
 from newsevents.runner.progress import LogProgress, Progress, Tally
 from newsevents.runner.shards import ReadItem, decode_item, encode_item, leftover_shards, load_shard, write_shard
@@ -57,7 +58,7 @@ class RayUnavailable(RuntimeError):
 class RayConfig:
     address: str | None = None  # None: start Ray on this machine; else `ray://host:port` or `host:port`
     workers: int | None = None  # extraction actors; None: this machine's cores, or the cluster's CPUs
-    chunk_size: int = 16  # articles per actor call, per shard and per transaction
+    chunk_size: int = CHUNK_SIZE  # articles per actor call, per shard and per transaction
     input_format: str = "auto"
     published: dt.date | None = None
     object_store_mb: int = 500  # local Ray only: the shared-memory object store's size
